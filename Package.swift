@@ -1,0 +1,58 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Layers, one direction:
+//   R2Model (shared value types)
+//     <- R2Language (source -> Scenario; no engine)
+//     <- R2Engine (Scenario -> flat arrays -> Monte Carlo; no language)
+//   R2Forecast (statistics, text/JSON/plots) <- R2Engine
+//   R2Notebook (session, queries, expectations, test runner) <- all above
+//   LineEditor (libedit wrapper) <- CLibEdit; only the REPL imports it
+//   r2cast (thin executable: argument parsing and wiring)
+let package = Package(
+    name: "r2cast",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "r2cast", targets: ["r2cast"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    ],
+    targets: [
+        .target(name: "R2Model"),
+        .target(name: "R2Language", dependencies: ["R2Model"]),
+        .target(name: "R2Engine", dependencies: ["R2Model"]),
+        .target(name: "R2Forecast", dependencies: ["R2Model", "R2Engine"]),
+        .target(
+            name: "R2Notebook",
+            dependencies: ["R2Model", "R2Language", "R2Engine", "R2Forecast"]),
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
+        .target(name: "LineEditor", dependencies: ["CLibEdit"]),
+        .executableTarget(
+            name: "r2cast",
+            dependencies: [
+                "R2Model", "R2Language", "R2Engine", "R2Forecast", "R2Notebook", "LineEditor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(
+            name: "R2LanguageTests",
+            dependencies: ["R2Language", "R2Model"]),
+        .testTarget(
+            name: "R2EngineTests",
+            dependencies: [
+                "R2Engine", "R2Model",
+                .product(name: "Numerics", package: "swift-numerics"),
+            ]),
+        .testTarget(
+            name: "R2ForecastTests",
+            dependencies: ["R2Forecast", "R2Engine", "R2Model"]),
+        .testTarget(
+            name: "R2NotebookTests",
+            dependencies: ["R2Notebook", "R2Language", "R2Engine", "R2Forecast", "R2Model"]),
+        .testTarget(name: "EndToEndTests"),
+    ]
+)

@@ -1,0 +1,22 @@
+/// Something already known, on which a forecast can be conditioned
+/// (`observe ...`). Months are absolute.
+public enum Condition: Hashable, Sendable {
+    /// Release at or before `month` (a continuous absolute month), or, with
+    /// `happened` false, no release by then.
+    case release(by: Double, happened: Bool)
+    /// Adoption A_t at the end of absolute month `month` compared with a threshold.
+    case adoption(month: Int, comparison: Comparison, threshold: Double)
+    /// A foreign chip's export status kind at absolute month `month`.
+    case export(chip: Int, month: Int, status: ExportKind)
+    /// Whether event `event` (an index into `Scenario.events`) fired.
+    case event(Int, fired: Bool)
+}
+
+public enum Comparison: String, Hashable, Sendable {
+    case above, below
+}
+
+/// An export status without its licence probability.
+public enum ExportKind: String, Hashable, Sendable {
+    case allowed, licensed, banned
+}
