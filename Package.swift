@@ -54,5 +54,6 @@ let package = Package(
             name: "R2NotebookTests",
             dependencies: ["R2Notebook", "R2Language", "R2Engine", "R2Forecast", "R2Model"]),
         .testTarget(name: "EndToEndTests"),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
     ]
 )

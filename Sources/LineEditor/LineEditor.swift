@@ -1,1 +1,91 @@
-// LineEditor
+import CLibEdit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads lines from the terminal with libedit: emacs key bindings, history
+/// (Up/Down, Ctrl-R) kept in a file, Tab completion, Ctrl-C and Ctrl-D.
+///
+/// When standard input or output is not a terminal it reads standard input
+/// plainly, without prompt or editing.
+public final class LineEditor {
+    /// The prompt of the next ``readLine()``. It may hold ANSI colour
+    /// escapes; change it between reads for continuation lines.
+    public var prompt: String {
+        didSet { promptStorage.set(PromptText.forLibEdit(prompt)) }
+    }
+
+    /// Answers Tab for the line and the cursor (a UTF-8 offset in it).
+    public var completer: ((_ line: String, _ cursor: Int) -> Completion)?
+
+    let editLine: OpaquePointer?
+    let history: OpaquePointer?
+    let historyFile: String?
+    let promptStorage = CStringBox()
+
+    /// Sets up libedit in emacs mode with signal handling, loads the history
+    /// file (a missing one is fine), and reads the user's `~/.editrc`.
+    ///
+    /// Also switches LC_CTYPE to UTF-8 (``Terminal/setUTF8Locale()``), which
+    /// libedit needs before it starts, and installs ``InterruptFlag/shared``,
+    /// to which libedit chains Ctrl-C.
+    public init(programName: String, historyFile: String?, historyLimit: Int = 2000) {
+        Terminal.setUTF8Locale()
+        InterruptFlag.shared.install()
+        self.prompt = ""
+        self.historyFile = historyFile
+        self.history = history_init()
+        self.editLine = Terminal.isInteractive() ? r2_el_init(programName) : nil
+        if let history {
+            r2_history_set_size(history, Int32(clamping: max(historyLimit, 1)))
+            r2_history_set_unique(history, 1)
+            if let historyFile { r2_history_load(history, historyFile) }
+        }
+        if let editLine { configure(editLine) }
+    }
+
+    deinit {
+        if let editLine { el_end(editLine) }
+        if let history { history_end(history) }
+    }
+
+    private func configure(_ el: OpaquePointer) {
+        r2_el_set_clientdata(el, Unmanaged.passUnretained(self).toOpaque())
+        r2_el_set_editor(el, "emacs")
+        r2_el_set_signal(el, 1)
+        r2_el_set_prompt_esc(el, Self.promptCallback, CChar(PromptText.marker.value))
+        if let history { r2_el_set_history(el, history) }
+        r2_el_add_function(el, "r2-complete", "Complete the word before the cursor", Self.completeCallback)
+        r2_el_bind(el, "^I", "r2-complete")
+        el_source(el, nil)
+    }
+
+    /// Reads one line, showing ``prompt``.
+    ///
+    /// After Ctrl-C or Ctrl-D it moves to a fresh line, so the caller's next
+    /// output starts at the left margin. Ctrl-C also clears
+    /// ``InterruptFlag/shared``.
+    public func readLine() -> ReadResult {
+        guard let editLine else {
+            return Swift.readLine(strippingNewline: true).map(ReadResult.line) ?? .endOfFile
+        }
+        _ = InterruptFlag.shared.take()
+        r2_stdout_flush()
+        var count: Int32 = 0
+        errno = 0
+        guard let raw = el_gets(editLine, &count), count > 0 else {
+            // Ctrl-C during a Ctrl-R search comes back from libedit as end
+            // of file (count 0), not -1: the flag tells the two apart.
+            let error = errno
+            let interrupted = InterruptFlag.shared.take() || (count < 0 && error == EINTR)
+            r2_stdout_write("\n")
+            return interrupted ? .interrupted : .endOfFile
+        }
+        var line = String(cString: raw)
+        if line.hasSuffix("\n") { line.removeLast() }
+        return .line(line)
+    }
+}
