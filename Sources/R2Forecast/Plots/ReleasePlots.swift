@@ -1,0 +1,66 @@
+/// Terminal plots of the release distribution: `hist release` and `cdf release`.
+public enum ReleasePlots {
+    /// Vertical bars of released trials per month (or per group of months),
+    /// a dated axis, and a footer with the trial count and censored share.
+    public static func histogram(_ report: ForecastReport, style: Style, height: Int = 10) -> String {
+        let indent = 7
+        let bins = MonthlyBins(
+            report.release, clockStart: report.clockStart, steps: report.steps,
+            maxBins: style.width - indent - 2)
+        let peak = bins.counts.max() ?? 0
+        let total = Swift.max(1, bins.total)
+        let columns = bins.counts.map { TerminalAxis.column(peak == 0 ? 0 : Double($0) / Double(peak), height: height) }
+        var lines = ["R2 release: share of trials per \(bins.monthsPerBin == 1 ? "month" : "\(bins.monthsPerBin) months")  (\(report.scenario))"]
+        for row in 0..<height {
+            let label: String
+            if row == 0 {
+                label = Format.percent(Double(peak) / Double(total), digits: 1)
+            } else if row == height - 1 {
+                label = "0%"
+            } else {
+                label = ""
+            }
+            let cells = String(columns.map { $0[row] })
+            lines.append(Format.pad(label, indent - 1, right: true) + " │" + style.cyan(cells))
+        }
+        lines += TerminalAxis.line(starts: bins.starts, monthsPerBin: bins.monthsPerBin, indent: indent)
+        lines.append(footer(report))
+        return lines.joined(separator: "\n")
+    }
+
+    /// The cumulative probability of release by each month, as bars that
+    /// rise to the share released by the horizon, with the 10/50/90% marks.
+    public static func cdf(_ report: ForecastReport, style: Style, height: Int = 10) -> String {
+        let indent = 7
+        let bins = MonthlyBins(
+            report.release, clockStart: report.clockStart, steps: report.steps,
+            maxBins: style.width - indent - 2)
+        let total = Swift.max(1, bins.total)
+        var running = 0
+        let cumulative: [Double] = bins.counts.map {
+            running += $0
+            return Double(running) / Double(total)
+        }
+        let columns = cumulative.map { TerminalAxis.column($0, height: height) }
+        var lines = ["R2 release: P(release by the end of each \(bins.monthsPerBin == 1 ? "month" : "bin"))  (\(report.scenario))"]
+        for row in 0..<height {
+            let level = 1 - Double(row) / Double(height)
+            let label = row % 2 == 0 ? Format.percent(level, digits: 0) : ""
+            lines.append(Format.pad(label, indent - 1, right: true) + " │" + style.green(String(columns.map { $0[row] })))
+        }
+        lines += TerminalAxis.line(starts: bins.starts, monthsPerBin: bins.monthsPerBin, indent: indent)
+        var marks: [String] = []
+        for (name, p) in [("10%", 0.1), ("50%", 0.5), ("90%", 0.9)] {
+            let q = report.release.quantile(p)
+            marks.append("\(name) by \(Format.date(q, clockStart: report.clockStart, steps: report.steps))")
+        }
+        lines.append(String(repeating: " ", count: indent) + marks.joined(separator: "   "))
+        lines.append(footer(report))
+        return lines.joined(separator: "\n")
+    }
+
+    static func footer(_ report: ForecastReport) -> String {
+        let c = report.release.censoredShare.value
+        return "       \(Format.count(report.release.count)) trials; censored (after \(Format.month(report.clockEnd))): \(Format.percent(c))"
+    }
+}

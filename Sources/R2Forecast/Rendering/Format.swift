@@ -1,0 +1,67 @@
+import R2Model
+
+/// Number and date formatting shared by every text output.
+public enum Format {
+    /// A release time r (months after the clock's start) as a calendar day.
+    public static func date(_ r: Double, clockStart: Int) -> String {
+        CalendarDate.day(monthsAfter: clockStart, r).description
+    }
+
+    /// An optional release time: "after HORIZON" when censored.
+    public static func date(_ r: Double?, clockStart: Int, steps: Int) -> String {
+        guard let r else { return "after " + month(clockStart + steps - 1) }
+        return date(r, clockStart: clockStart)
+    }
+
+    /// An absolute month as `YYYY-MM`.
+    public static func month(_ absolute: Int) -> String {
+        CalendarDate.month(absolute).description
+    }
+
+    /// A fraction as a percentage with `digits` decimals: 0.913 -> "91.3%".
+    public static func percent(_ x: Double, digits: Int = 1) -> String {
+        guard x.isFinite else { return "n/a" }
+        return fixed(x * 100, digits: digits) + "%"
+    }
+
+    /// A fixed-point decimal without Foundation's locale-dependent formatting.
+    public static func fixed(_ x: Double, digits: Int) -> String {
+        guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (abs(x) * scale).rounded()
+        let negative = x < 0 && scaled > 0
+        let whole = Int(scaled / scale)
+        let frac = Int(scaled - Double(whole) * scale)
+        var s = (negative ? "-" : "") + String(whole)
+        if digits > 0 {
+            let f = String(frac)
+            s += "." + String(repeating: "0", count: digits - f.count) + f
+        }
+        return s
+    }
+
+    /// A whole number with thousands separators: 20000 -> "20,000".
+    public static func count(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
+    /// A duration in months, e.g. "3.2 months".
+    public static func months(_ x: Double, digits: Int = 1) -> String {
+        fixed(x, digits: digits) + (abs(x) == 1 ? " month" : " months")
+    }
+
+    /// Pads `s` on the right (or left) to `width` characters.
+    public static func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
+        let n = s.count
+        guard n < width else { return s }
+        let fill = String(repeating: " ", count: width - n)
+        return right ? fill + s : s + fill
+    }
+}

@@ -1,0 +1,53 @@
+/// Everything one forecast offers (model v1, "Outputs every forecast
+/// offers"): the release distribution with its censored share, and the
+/// adoption bands of every month.
+public struct ForecastReport: Sendable {
+    public var scenario: String
+    /// Trials simulated.
+    public var trials: Int
+    /// Trials kept by the scenario's observations (all when there are none).
+    public var kept: Int
+    public var seed: UInt64
+    /// The clock's first absolute month and its number of steps T.
+    public var clockStart: Int
+    public var steps: Int
+    public var release: ReleaseDistribution
+    public var adoption: [AdoptionBand]
+    /// The observations the forecast is conditioned on, as written.
+    public var observations: [String]
+
+    public init(
+        scenario: String, trials: Int, kept: Int, seed: UInt64, clockStart: Int, steps: Int,
+        release: ReleaseDistribution, adoption: [AdoptionBand], observations: [String] = []
+    ) {
+        self.scenario = scenario
+        self.trials = trials
+        self.kept = kept
+        self.seed = seed
+        self.clockStart = clockStart
+        self.steps = steps
+        self.release = release
+        self.adoption = adoption
+        self.observations = observations
+    }
+
+    /// The clock's last month, absolute.
+    public var clockEnd: Int { clockStart + steps - 1 }
+
+    /// Months after the clock's start of the end of absolute month `m`.
+    public func endOfMonth(_ m: Int) -> Double { Double(m - clockStart + 1) }
+
+    public func band(at month: Int) -> AdoptionBand? {
+        adoption.first { $0.month == month }
+    }
+
+    /// The months shown in the text summary: each June and December and the last month.
+    public var summaryMonths: [Int] {
+        var months = adoption.map(\.month).filter { m in
+            let mm = m % 12
+            return mm == 5 || mm == 11
+        }
+        if let last = adoption.last?.month, months.last != last { months.append(last) }
+        return months
+    }
+}
