@@ -32,10 +32,13 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
         .target(name: "LineEditor", dependencies: ["CLibEdit"]),
+        .target(
+            name: "R2REPL",
+            dependencies: ["R2Notebook", "R2Language", "R2Forecast", "LineEditor"]),
         .executableTarget(
             name: "r2cast",
             dependencies: [
-                "R2Model", "R2Language", "R2Engine", "R2Forecast", "R2Notebook", "LineEditor",
+                "R2Model", "R2Language", "R2Engine", "R2Forecast", "R2Notebook", "R2REPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(

@@ -13,7 +13,7 @@ extension ForecastReport {
         lines.append(label + releaseLine(style: style))
         let end = release.probability(by: Double(steps))
         var second = indent + "by \(Format.month(clockEnd)): \(Format.percent(end.value)) "
-        second += style.dim("(±\(Format.percent(end.standardError)))")
+        second += style.dim("(±\(Format.percent(end.standardError, digits: 2)))")
         second += "   censored \(Format.percent(release.censoredShare.value))"
         second += " (\(Format.count(release.censoredCount)) trials)"
         lines.append(second)

@@ -1,0 +1,94 @@
+/// The numbered cells of a session, in order.
+public struct Notebook: Sendable {
+    public private(set) var cells: [Cell] = []
+
+    public init() {}
+
+    public var nextNumber: Int { (cells.last?.number ?? 0) + 1 }
+
+    public mutating func append(_ cell: Cell) { cells.append(cell) }
+
+    public func cell(_ number: Int) -> Cell? { cells.first { $0.number == number } }
+
+    /// The last cell that printed something, for `_`.
+    public var lastResult: Cell? { cells.last { !$0.outputs.isEmpty && $0.kind != .command } }
+
+    /// `:cells`: one line per cell, its number, status, scenario and first line.
+    public func listing() -> String {
+        guard !cells.isEmpty else { return "no cells yet" }
+        return cells.map { cell in
+            let mark = cell.failed ? "✗" : " "
+            let first = cell.input.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let shown: String
+            switch cell.kind {
+            case .loaded(let path): shown = ":load \(path)"
+            default:
+                let lines = cell.input.split(separator: "\n").count
+                shown = first + (lines > 1 ? "  (+\(lines - 1) lines)" : "")
+            }
+            let num = String(cell.number)
+            return String(repeating: " ", count: max(0, 4 - num.count)) + "[\(num)]\(mark) \(cell.scenario)> \(shown)"
+        }.joined(separator: "\n")
+    }
+
+    /// `:save`: the session's statements as a runnable scenario file: loaded
+    /// files inline, then each successful cell's statements; failed cells
+    /// and `:commands` are left out (listed as comments).
+    public func scenarioFile(header: String) -> String {
+        var out = ["# \(header)"]
+        for cell in cells {
+            switch cell.kind {
+            case .loaded(let path):
+                out.append("")
+                out.append("# ---- loaded from \(path) (cell \(cell.number))")
+                out.append(cell.input.hasSuffix("\n") ? String(cell.input.dropLast()) : cell.input)
+                out.append("# ---- end of \(path)")
+            case .statements:
+                if cell.failed {
+                    out.append("# cell \(cell.number) failed and is left out:")
+                    out += cell.input.split(separator: "\n").map { "#   " + $0 }
+                } else {
+                    out.append(cell.input)
+                }
+            case .command:
+                continue
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// `:export`: a Markdown notebook, each cell's input and output; plots
+    /// are written as SVG files beside it (named by `plotName(cell, index)`)
+    /// and embedded as images. Returns the document and the SVG files to write.
+    public func markdown(title: String, plotName: (Int, Int) -> String) -> (document: String, plots: [(name: String, svg: String)]) {
+        var out = ["# \(title)", ""]
+        var plots: [(String, String)] = []
+        for cell in cells where cell.kind != .command {
+            out.append("## In [\(cell.number)] — \(cell.scenario)\(cell.failed ? " (failed)" : "")")
+            out.append("")
+            if case .loaded(let path) = cell.kind {
+                out.append("Loaded `\(path)`:")
+                out.append("")
+            }
+            out.append("```r2s")
+            out.append(cell.input.hasSuffix("\n") ? String(cell.input.dropLast()) : cell.input)
+            out.append("```")
+            out.append("")
+            for (i, output) in cell.outputs.enumerated() {
+                out.append("Out[\(cell.number)]:")
+                out.append("")
+                out.append("```text")
+                out.append(output.plainText)
+                out.append("```")
+                out.append("")
+                if let svg = output.svg {
+                    let name = plotName(cell.number, i + 1)
+                    plots.append((name, svg))
+                    out.append("![Out[\(cell.number)] plot](\(name))")
+                    out.append("")
+                }
+            }
+        }
+        return (out.joined(separator: "\n"), plots)
+    }
+}

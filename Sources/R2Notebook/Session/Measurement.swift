@@ -1,0 +1,118 @@
+import R2Engine
+import R2Forecast
+import R2Language
+
+/// A metric measured on one forecast: release times are months after the
+/// clock's start (nil when the quantile falls after the horizon), other
+/// metrics fractions.
+struct Measurement {
+    var value: Double?
+    var standardError: Double?
+    var isTime: Bool
+    var clockStart: Int
+    var steps: Int
+
+    /// The value as printed: a date, or a percentage.
+    var text: String {
+        if isTime { return Format.date(value, clockStart: clockStart, steps: steps) }
+        return value.map { Format.percent($0) } ?? "n/a"
+    }
+
+    /// The standard error as printed: days for a date, points for a percentage.
+    var errorText: String? {
+        guard let se = standardError, se.isFinite else { return nil }
+        if isTime { return Format.fixed(se * 30.436875, digits: 0) + " days" }
+        return Format.percent(se, digits: se < 0.001 ? 3 : 2)
+    }
+
+    var json: [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = []
+        if isTime {
+            members.append(("date", value.map { .string(Format.date($0, clockStart: clockStart)) } ?? .null))
+            members.append(("months", .finite(value)))
+            members.append(("se_months", .finite(standardError)))
+        } else {
+            members.append(("value", .finite(value)))
+            members.append(("se", .finite(standardError)))
+        }
+        return members
+    }
+}
+
+extension Metric {
+    /// Measures the metric on a report (and its run, for adoption histograms).
+    func measure(_ report: ForecastReport, _ result: SimulationResult) -> Measurement? {
+        var m = Measurement(value: nil, standardError: nil, isTime: isReleaseTime, clockStart: report.clockStart, steps: report.steps)
+        func step(_ month: Int) -> Int? {
+            let s = month - report.clockStart
+            return (0..<report.steps).contains(s) ? s : nil
+        }
+        switch self {
+        case .releaseProbability(let by, let released):
+            let e = report.release.probability(by: by - Double(report.clockStart))
+            m.value = released ? e.value : 1 - e.value
+            m.standardError = e.standardError
+        case .adoptionProbability(let month, let comparison, let threshold):
+            guard let s = step(month) else { return nil }
+            let above = result.adoptionShareAbove(step: s, threshold)
+            let p = comparison == .above ? above : 1 - above
+            m.value = p
+            m.standardError = (p * (1 - p) / Double(max(1, result.accepted))).squareRoot()
+        case .releaseQuantile(let level):
+            let q = report.release.quantileEstimate(level)
+            m.value = q.value
+            m.standardError = q.standardError
+        case .releaseMean:
+            let mean = report.release.uncensoredMean
+            m.value = mean?.value
+            m.standardError = mean?.standardError
+        case .censoredShare:
+            m.value = report.release.censoredShare.value
+            m.standardError = report.release.censoredShare.standardError
+        case .adoptionMean(let month):
+            guard let s = step(month) else { return nil }
+            m.value = report.adoption[s].mean.value
+            m.standardError = report.adoption[s].mean.standardError
+        case .adoptionQuantile(let month, let level):
+            guard let s = step(month) else { return nil }
+            m.value = result.adoptionQuantile(step: s, level)
+            // Order-statistic interval: the quantiles at level -+ sqrt(p(1-p)/n).
+            let half = (level * (1 - level) / Double(max(1, result.accepted))).squareRoot()
+            let lo = result.adoptionQuantile(step: s, max(0, level - half))
+            let hi = result.adoptionQuantile(step: s, min(1, level + half))
+            m.standardError = (hi - lo) / 2
+        }
+        return m
+    }
+
+    /// The absolute month the metric reads adoption at, if it does.
+    var adoptionMonth: Int? {
+        switch self {
+        case .adoptionProbability(let month, _, _), .adoptionMean(let month), .adoptionQuantile(let month, _): return month
+        default: return nil
+        }
+    }
+}
+
+extension SimulationResult {
+    /// The share of accepted trials whose adoption at `step` exceeds `x`,
+    /// interpolating within the histogram bin that holds x.
+    func adoptionShareAbove(step: Int, _ x: Double) -> Double {
+        guard accepted > 0 else { return .nan }
+        let counts = adoptionHistogram(step: step)
+        let base = counts.startIndex
+        let bins = SimulationResult.adoptionBins
+        var above = 0.0
+        // The exact-one bin.
+        if x < 1 { above += Double(counts[base + bins + 1]) }
+        if x < 0 { above += Double(counts[base]) }
+        for j in 1...bins {
+            let lo = Double(j - 1) / Double(bins)
+            let hi = Double(j) / Double(bins)
+            let c = Double(counts[base + j])
+            if c == 0 || hi <= x { continue }
+            above += lo >= x ? c : c * (hi - x) / (hi - lo)
+        }
+        return above / Double(accepted)
+    }
+}

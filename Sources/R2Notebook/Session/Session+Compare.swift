@@ -1,0 +1,165 @@
+import R2Engine
+import R2Forecast
+import R2Language
+import R2Model
+
+extension Session {
+    /// `compare A B ...`: the forecasts side by side, run with common random
+    /// numbers (trial i of each draws from the same streams), with each
+    /// difference from the first scenario and its Monte Carlo standard error.
+    func compare(_ names: [String], releaseBy: [Double], adoptionAt: [Int], _ q: ResolvedQuery, snapshot: Workspace, file: SourceFile) throws(QueryFailure) -> CellOutput {
+        if Set(names).count < names.count {
+            throw queryError("compare.self", "`compare` names the same scenario twice", q, file, help: "compare two or more different scenarios")
+        }
+        var runs: [(report: ForecastReport, result: SimulationResult)] = []
+        for name in names {
+            guard let s = snapshot.scenario(named: name) else {
+                throw queryError("compare.scenario", "unknown scenario `\(name)`", q, file, help: nil)
+            }
+            if let d = snapshot.simulationDiagnostics(forScenario: name, at: q.range, in: file).first { throw .diagnostic(d) }
+            runs.append(try forecast(s, query: q, file: file))
+        }
+        let base = runs[0]
+        let byDates = releaseBy.isEmpty ? defaultByDates(base.report) : releaseBy
+        let atMonths = adoptionAt.isEmpty ? [base.report.clockEnd] : adoptionAt
+        var rows: [Row] = []
+        for (label, level) in [("10% release", 0.1), ("median release", 0.5), ("90% release", 0.9)] {
+            rows.append(quantileRow(label, level, runs))
+        }
+        for by in byDates {
+            let label = "P(release by \(monthLabel(by)))"
+            rows.append(probabilityRow(label, runs) { r in r.release.probability(by: by - Double(r.clockStart)) } paired: { result, i in
+                result.releases[i] < by - Double(result.clockStart) ? 1 : 0
+            })
+        }
+        rows.append(probabilityRow("censored", runs) { $0.release.censoredShare } paired: { result, i in
+            result.releases[i] >= Double(result.steps) ? 1 : 0
+        })
+        for m in atMonths {
+            var cells: [String] = []
+            var values: [Estimate] = []
+            for run in runs {
+                guard let band = run.report.band(at: m) else {
+                    throw queryError("query.month", "\(Format.month(m)) is outside the clock of `\(run.report.scenario)`", q, file)
+                }
+                values.append(band.mean)
+                cells.append(Format.percent(band.mean.value))
+            }
+            let diffs = values.dropFirst().map { v -> String in
+                let d = v.minus(independent: values[0])
+                return signed(Format.percent(d.value)) + " (±\(Format.percent(d.standardError, digits: 2)))"
+            }
+            rows.append(Row(label: "adoption at \(Format.month(m))", cells: cells, diffs: diffs))
+        }
+        return render(rows, runs)
+    }
+
+    struct Row {
+        var label: String
+        var cells: [String]
+        var diffs: [String]
+    }
+
+    private func render(_ rows: [Row], _ runs: [(report: ForecastReport, result: SimulationResult)]) -> CellOutput {
+        let names = runs.map(\.report.scenario)
+        let first = runs[0].report
+        var header = ["", ] + names
+        header += names.dropFirst().map { "\($0) − \(names[0])" }
+        let table = [header] + rows.map { [$0.label] + $0.cells + $0.diffs }
+        var widths = Array(repeating: 0, count: header.count)
+        for row in table { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
+        var lines = ["Compare \(names.joined(separator: ", ")) (\(Format.count(first.trials)) trials each, seed \(first.seed), common random numbers)"]
+        for row in table {
+            lines.append(row.enumerated().map { Format.pad($0.element, widths[$0.offset]) }.joined(separator: "  ").trimmingTrailing())
+        }
+        lines.append("± is one Monte Carlo standard error of the difference (paired trials for probabilities, 20 batches for quantiles, independent for adoption means).")
+        let json: JSONValue = .object([
+            ("query", "compare"), ("scenarios", .array(names.map { .string($0) })),
+            ("rows", .array(rows.map { r in .object([("label", .string(r.label)), ("values", .array(r.cells.map { .string($0) })), ("differences", .array(r.diffs.map { .string($0) }))]) })),
+        ])
+        return CellOutput(plainText: lines.joined(separator: "\n"), json: json)
+    }
+
+    /// A release quantile per scenario, and differences with a batch-means error.
+    private func quantileRow(_ label: String, _ level: Double, _ runs: [(report: ForecastReport, result: SimulationResult)]) -> Row {
+        let base = runs[0]
+        let cells = runs.map { Format.date($0.report.release.quantile(level), clockStart: $0.report.clockStart, steps: $0.report.steps) }
+        let diffs = runs.dropFirst().map { run -> String in
+            guard let a = run.report.release.quantile(level), let b = base.report.release.quantile(level) else { return "n/a (censored)" }
+            let d = (a + Double(run.report.clockStart)) - (b + Double(base.report.clockStart))
+            let se = batchError(level, run.result, base.result)
+            return signed(Format.months(d)) + (se.map { " (±\(Format.fixed($0, digits: 2)))" } ?? "")
+        }
+        return Row(label: label, cells: cells, diffs: diffs)
+    }
+
+    /// A probability per scenario and paired differences: the standard error
+    /// of the mean of per-trial differences of the indicator.
+    private func probabilityRow(
+        _ label: String, _ runs: [(report: ForecastReport, result: SimulationResult)],
+        estimate: (ForecastReport) -> Estimate, paired indicator: (SimulationResult, Int) -> Double
+    ) -> Row {
+        let base = runs[0]
+        let cells = runs.map { Format.percent(estimate($0.report).value) }
+        let diffs = runs.dropFirst().map { run -> String in
+            let a = estimate(run.report), b = estimate(base.report)
+            let d = a.value - b.value
+            var se = a.minus(independent: b).standardError
+            if run.result.trials == base.result.trials && run.result.accepted == run.result.trials && base.result.accepted == base.result.trials {
+                var sum = 0.0, sumSq = 0.0
+                let n = run.result.trials
+                for i in 0..<n {
+                    let x = indicator(run.result, i) - indicator(base.result, i)
+                    sum += x
+                    sumSq += x * x
+                }
+                let mean = sum / Double(n)
+                se = n > 1 ? (max(0, sumSq / Double(n) - mean * mean) / Double(n - 1)).squareRoot() : .nan
+            }
+            return signed(Format.percent(d)) + " (±\(Format.percent(se, digits: 2)))"
+        }
+        return Row(label: label, cells: cells, diffs: diffs)
+    }
+
+    /// Standard error of a quantile difference by batch means over 20
+    /// contiguous batches of trials; nil when a batch's quantile is censored.
+    private func batchError(_ level: Double, _ a: SimulationResult, _ b: SimulationResult) -> Double? {
+        let n = min(a.releases.count, b.releases.count)
+        let batches = 20
+        guard n >= batches * 10 else { return nil }
+        var diffs: [Double] = []
+        for k in 0..<batches {
+            let range = (k * n / batches)..<((k + 1) * n / batches)
+            let da = ReleaseDistribution(releases: a.releases[range], horizon: a.steps)
+            let db = ReleaseDistribution(releases: b.releases[range], horizon: b.steps)
+            guard let qa = da.quantile(level), let qb = db.quantile(level) else { return nil }
+            diffs.append((qa + Double(a.clockStart)) - (qb + Double(b.clockStart)))
+        }
+        let mean = diffs.reduce(0, +) / Double(batches)
+        let variance = diffs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(batches - 1)
+        return (variance / Double(batches)).squareRoot()
+    }
+
+    /// The end of each calendar year inside the clock (absolute months).
+    private func defaultByDates(_ r: ForecastReport) -> [Double] {
+        var dates: [Double] = []
+        for m in r.clockStart...r.clockEnd where m % 12 == 11 { dates.append(Double(m + 1)) }
+        if dates.last != Double(r.clockEnd + 1) { dates.append(Double(r.clockEnd + 1)) }
+        return dates
+    }
+
+    /// A `by` bound (the start of the month after) named by the month it ends.
+    func monthLabel(_ by: Double) -> String {
+        by == by.rounded() ? Format.month(Int(by) - 1) : CalendarDate.day(monthsAfter: 0, by).description
+    }
+
+    private func signed(_ s: String) -> String { s.hasPrefix("-") ? s : "+" + s }
+}
+
+extension String {
+    func trimmingTrailing() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

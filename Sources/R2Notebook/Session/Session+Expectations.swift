@@ -1,0 +1,106 @@
+import R2Engine
+import R2Forecast
+import R2Language
+import R2Model
+
+extension Session {
+    /// Checks an expectation at the scenario's seed and trial count: the
+    /// estimate, the bound, the standard error and the margin in standard errors.
+    func check(_ e: Expectation, _ q: ResolvedQuery, snapshot: Workspace, file: SourceFile) throws(QueryFailure) -> ExpectationResult {
+        guard let scenario = snapshot.scenario(named: e.scenario) else {
+            throw queryError("expect.scenario", "unknown scenario `\(e.scenario)`", q, file,
+                             help: nil)
+        }
+        let (report, result) = try forecast(scenario, query: q, file: file)
+        let m = try measured(e.metric, report, result, q, file)
+        let start = Double(report.clockStart)
+        // Release-time bounds are absolute months; measure them from the clock's start.
+        func local(_ x: Double) -> Double { e.metric.isReleaseTime ? x - start : x }
+        // A quantile after the horizon counts as +infinity.
+        let v = m.value ?? .infinity
+        let se = m.standardError
+        var estimate = m.text
+        var errorText = m.errorText
+        let passed: Bool
+        var distance: Double?
+        let boundText: String
+        switch e.bound {
+        case .between(let a, let b):
+            let lo = local(a), hi = local(b)
+            passed = v >= lo && v <= hi
+            distance = min(abs(v - lo), abs(v - hi))
+            boundText = "between \(show(a, e.metric)) and \(show(b, e.metric))"
+        case .above(let x):
+            passed = v > local(x)
+            distance = abs(v - local(x))
+            boundText = (e.metric.isReleaseTime ? "after " : "above ") + show(x, e.metric)
+        case .below(let x):
+            passed = v < local(x)
+            distance = abs(v - local(x))
+            boundText = (e.metric.isReleaseTime ? "before " : "below ") + show(x, e.metric)
+        case .aboveScenario(let other, let margin), .belowScenario(let other, let margin):
+            guard let otherScenario = snapshot.scenario(named: other) else {
+                throw queryError("expect.scenario", "unknown scenario `\(other)`", q, file,
+                                 help: nil)
+            }
+            if other == e.scenario {
+                throw queryError("expect.self", "an expectation compares `\(other)` with itself", q, file,
+                                 help: "name two different scenarios")
+            }
+            let (otherReport, otherResult) = try forecast(otherScenario, query: q, file: file)
+            let o = try measured(e.metric, otherReport, otherResult, q, file)
+            let ov = o.value ?? .infinity
+            // Scenarios share a clock start only if declared so; compare in absolute months.
+            let shift = e.metric.isReleaseTime ? Double(report.clockStart - otherReport.clockStart) : 0
+            let diff = (v + shift) - ov
+            let isAbove: Bool
+            if case .aboveScenario = e.bound { isAbove = true } else { isAbove = false }
+            passed = isAbove ? diff >= margin : -diff >= margin
+            let combined = (se ?? .nan).hypot(o.standardError ?? .nan)
+            distance = diff.isFinite ? abs((isAbove ? diff : -diff) - margin) : nil
+            estimate = differenceText(diff, e.metric) + " (\(e.scenario) \(m.text) vs \(other) \(o.text))"
+            errorText = combined.isFinite ? (e.metric.isReleaseTime ? Format.fixed(combined * 30.436875, digits: 0) + " days" : Format.percent(combined, digits: 2)) : nil
+            let word = e.metric.isReleaseTime ? (isAbove ? "later than" : "earlier than") : (isAbove ? "above" : "below")
+            let by = margin == 0 ? "" : " by " + (e.metric.isReleaseTime ? Format.months(margin) : Format.percent(margin)) + " or more"
+            boundText = "\(word) \(other)\(by)"
+            return ExpectationResult(
+                location: q.location, statement: q.text, status: passed ? .passed : .failed,
+                estimate: estimate, bound: boundText, standardError: errorText,
+                marginInStandardErrors: distance.flatMap { d in combined.isFinite && combined > 0 ? d / combined : (combined == 0 ? .infinity : nil) })
+        }
+        let margin: Double? = distance.flatMap { d in
+            guard d.isFinite, let se, se.isFinite else { return nil }
+            return se > 0 ? d / se : .infinity
+        }
+        return ExpectationResult(
+            location: q.location, statement: q.text, status: passed ? .passed : .failed,
+            estimate: estimate, bound: boundText, standardError: errorText, marginInStandardErrors: margin)
+    }
+
+    private func show(_ x: Double, _ metric: Metric) -> String {
+        guard metric.isReleaseTime else { return Format.percent(x) }
+        return x == x.rounded() ? Format.month(Int(x)) : CalendarDate.day(monthsAfter: 0, x).description
+    }
+
+    private func differenceText(_ d: Double, _ metric: Metric) -> String {
+        guard d.isFinite else { return d > 0 ? "+∞" : (d < 0 ? "-∞" : "n/a") }
+        if metric.isReleaseTime { return (d >= 0 ? "+" : "") + Format.months(d) }
+        return (d >= 0 ? "+" : "") + Format.percent(d)
+    }
+}
+
+extension Double {
+    fileprivate func hypot(_ other: Double) -> Double { (self * self + other * other).squareRoot() }
+}
+
+extension ExpectationResult {
+    var json: JSONValue {
+        .object([
+            ("query", "expect"), ("location", .string(location)), ("statement", .string(statement)),
+            ("status", .string(status.rawValue)), ("fragile", .bool(isFragile)),
+            ("estimate", .string(estimate)), ("bound", .string(bound)),
+            ("se", standardError.map { .string($0) } ?? .null),
+            ("margin_se", .finite(marginInStandardErrors)),
+        ])
+    }
+}

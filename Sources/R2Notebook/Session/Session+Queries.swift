@@ -1,0 +1,85 @@
+import R2Engine
+import R2Forecast
+import R2Language
+import R2Model
+
+extension Session {
+    /// Executes one resolved query against the workspace as it stood at the query.
+    func execute(_ q: ResolvedQuery, in snapshot: Workspace, file: SourceFile) throws(QueryFailure) -> [CellOutput] {
+        if q.query.needsForecast {
+            let problems = snapshot.simulationDiagnostics(forScenario: q.scenario, at: q.range, in: file)
+            if let first = problems.first { throw .diagnostic(first) }
+        }
+        guard let scenario = snapshot.scenario(named: q.scenario) else {
+            throw queryError("query.scenario", "unknown scenario `\(q.scenario)`", q, file)
+        }
+        let style = configuration.style
+        switch q.query {
+        case .forecast:
+            let (report, _) = try forecast(scenario, query: q, file: file)
+            return [CellOutput(plainText: report.text(style: .plain), styledText: report.text(style: style), json: report.json)]
+        case .metric(let metric):
+            let (report, result) = try forecast(scenario, query: q, file: file)
+            let m = try measured(metric, report, result, q, file)
+            var text = "\(q.text) = \(m.text)"
+            if let e = m.errorText { text += " (±\(e))" }
+            if metric.isReleaseTime, m.value == nil { text += "  (the quantile falls after the horizon)" }
+            let json: JSONValue = .object([("query", "metric"), ("text", .string(q.text)), ("scenario", .string(scenario.name))] + m.json)
+            return [CellOutput(plainText: text, json: json)]
+        case .releaseQuantiles(let levels):
+            let (report, result) = try forecast(scenario, query: q, file: file)
+            var lines: [String] = []
+            var items: [JSONValue] = []
+            for level in levels {
+                let m = try measured(.releaseQuantile(level), report, result, q, file)
+                lines.append(Format.pad(Format.percent(level, digits: level * 100 == (level * 100).rounded() ? 0 : 1), 6, right: true) + "  " + m.text + (m.errorText.map { " (±\($0))" } ?? ""))
+                items.append(.object([("level", .number(level))] + m.json))
+            }
+            let head = "R2 release quantiles (\(scenario.name), \(Format.count(report.kept)) trials, censored \(Format.percent(report.release.censoredShare.value)))"
+            return [CellOutput(plainText: ([head] + lines).joined(separator: "\n"), json: .object([("query", "quantiles"), ("scenario", .string(scenario.name)), ("release", .array(items))]))]
+        case .adoptionQuantiles(let month, let levels):
+            let (report, result) = try forecast(scenario, query: q, file: file)
+            var lines: [String] = []
+            var items: [JSONValue] = []
+            for level in levels {
+                let m = try measured(.adoptionQuantile(month: month, level: level), report, result, q, file)
+                lines.append(Format.pad(Format.percent(level, digits: 0), 6, right: true) + "  " + m.text)
+                items.append(.object([("level", .number(level))] + m.json))
+            }
+            let head = "Adoption at \(Format.month(month)) (\(scenario.name)): quantiles"
+            return [CellOutput(plainText: ([head] + lines).joined(separator: "\n"), json: .object([("query", "quantiles"), ("scenario", .string(scenario.name)), ("month", .string(Format.month(month))), ("adoption", .array(items))]))]
+        case .expect(let expectation):
+            let result = try check(expectation, q, snapshot: snapshot, file: file)
+            expectationResults.append(result)
+            let styled = result.status == .passed ? (result.isFragile ? style.yellow(result.line) : style.green(result.line)) : style.red(result.line)
+            return [CellOutput(plainText: result.line, styledText: styled, json: result.json, isError: false)]
+        case .compare(let names, let by, let at):
+            return [try compare(names, releaseBy: by, adoptionAt: at, q, snapshot: snapshot, file: file)]
+        case .sensitivity(let metric):
+            return [try sensitivity(of: metric, scenario, q, file: file)]
+        case .observe(let condition):
+            return [try observe(condition, scenario, q, file: file)]
+        case .unobserve(let which):
+            return [try unobserve(which, scenario, q, file: file)]
+        case .trace(let selector):
+            return [try trace(selector, scenario, q, file: file)]
+        case .explain(let target):
+            return [explain(target, scenario)]
+        case .chart(let chart):
+            return [try self.chart(chart, scenario, q, file: file)]
+        case .plot(let kind, let path):
+            return [try plot(kind, to: path, scenario, q, file: file)]
+        }
+    }
+
+    /// A metric's measurement, or a diagnostic when its month is outside the clock.
+    func measured(_ metric: Metric, _ report: ForecastReport, _ result: SimulationResult, _ q: ResolvedQuery, _ file: SourceFile) throws(QueryFailure) -> Measurement {
+        guard let m = metric.measure(report, result) else {
+            let month = metric.adoptionMonth.map(Format.month) ?? "?"
+            throw queryError(
+                "query.month", "\(month) is outside the clock of `\(report.scenario)`", q, file,
+                help: "the clock runs from \(Format.month(report.clockStart)) to \(Format.month(report.clockEnd))")
+        }
+        return m
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import R2Engine
+import R2Forecast
+import R2Language
+import R2Model
+
+/// What determines a run's result.
+struct RunKey: Hashable {
+    var scenario: Scenario
+    var trials: Int
+    var seed: UInt64
+    var conditions: [Condition]
+}
+
+extension Session {
+    /// The trial count and seed a run of `scenario` uses.
+    func runParameters(_ scenario: Scenario) -> (trials: Int, seed: UInt64) {
+        (configuration.trials ?? scenario.trials, configuration.seed ?? scenario.seed)
+    }
+
+    /// Runs `scenario` with the observations in force for it (or `conditions`
+    /// when given), reusing an identical earlier run.
+    func simulate(_ scenario: Scenario, conditions: [Condition]? = nil, query: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> SimulationResult {
+        let (trials, seed) = runParameters(scenario)
+        let conditions = conditions ?? (observations[scenario.name] ?? []).map(\.condition)
+        let key = RunKey(scenario: scenario, trials: trials, seed: seed, conditions: conditions)
+        if let hit = cache[key] { return hit }
+        let compiled: CompiledScenario
+        do {
+            compiled = try Engine.compile(scenario)
+        } catch {
+            throw queryError("engine.compile", "scenario `\(scenario.name)` cannot be simulated: \(error)", query, file)
+        }
+        let flag = CancellationFlag()
+        let interrupted = configuration.isInterrupted
+        let bar = configuration.showsProgress ? ProgressBar(total: trials, width: configuration.style.width) : nil
+        let options = SimulationOptions(
+            trials: trials, seed: seed, threads: configuration.threads, conditions: conditions,
+            cancellation: flag,
+            progress: { done in
+                if interrupted() { flag.cancel() }
+                bar?.update(done)
+            })
+        let start = Date()
+        let result: SimulationResult
+        do {
+            result = try Engine.run(compiled, options: options)
+        } catch {
+            bar?.finish()
+            if case .cancelled = error { throw .cancelled }
+            throw queryError("engine.run", "\(error)", query, file)
+        }
+        bar?.finish()
+        if configuration.showsTime {
+            let ms = Date().timeIntervalSince(start) * 1000
+            FileHandle.standardError.write(Data("run: \(scenario.name), \(trials) trials, \(Format.fixed(ms, digits: 1)) ms\n".utf8))
+        }
+        if result.accepted == 0 && !conditions.isEmpty {
+            let names = (observations[scenario.name] ?? []).map { "`\($0.text)`" }.joined(separator: ", ")
+            throw queryError(
+                "observe.none", "no trial of `\(scenario.name)` satisfies the observations \(names)", query, file,
+                help: "remove one with `unobserve` (or `unobserve all`)")
+        }
+        if cache.count > 64 { cache.removeAll() }
+        cache[key] = result
+        return result
+    }
+
+    /// The forecast report of `scenario` under its observations.
+    func forecast(_ scenario: Scenario, query: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> (ForecastReport, SimulationResult) {
+        let result = try simulate(scenario, query: query, file: file)
+        let obs = (observations[scenario.name] ?? []).map(\.text)
+        return (ForecastReport(result: result, scenario: scenario.name, observations: obs), result)
+    }
+}
+
+/// A failure reported as a diagnostic under the query that caused it.
+func queryError(_ id: String, _ text: String, _ query: ResolvedQuery, _ file: SourceFile, help: String? = nil, note: String? = nil) -> QueryFailure {
+    .diagnostic(Diagnostic(DiagnosticMessage(id: id, text: text), in: file, at: query.range, help: help, note: note))
+}

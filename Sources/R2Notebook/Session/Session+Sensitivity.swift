@@ -1,0 +1,94 @@
+import R2Engine
+import R2Forecast
+import R2Language
+import R2Model
+
+extension Session {
+    /// The inputs of `scenario` that are uncertain, with their 10th, 50th and
+    /// 90th percentiles, estimated from the inputs sampled in the first
+    /// `samples` trials.
+    func uncertainInputs(_ scenario: Scenario, samples: Int = 2000) -> [(slot: InputSlot, p10: Double, p50: Double, p90: Double)]? {
+        guard let compiled = try? Engine.compile(scenario) else { return nil }
+        let random = compiled.inputs.indices.filter { compiled.inputs[$0].isRandom }
+        guard !random.isEmpty else { return [] }
+        var values = Array(repeating: [Double](), count: compiled.inputs.count)
+        let seed = runParameters(scenario).seed
+        for trial in 0..<samples {
+            let trace = Engine.trace(compiled, seed: seed, trial: trial)
+            for i in random { values[i].append(trace.inputs[i].value) }
+        }
+        return random.map { i in
+            let sorted = values[i].sorted()
+            func q(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(p * Double(sorted.count)))] }
+            return (compiled.inputs[i], q(0.1), q(0.5), q(0.9))
+        }
+    }
+
+    /// `sensitivity`: for each uncertain input, the metric with that input
+    /// pinned at its 10th and at its 90th percentile and every other input
+    /// as sampled (common random numbers), sorted by swing: a tornado.
+    func sensitivity(of metric: Metric, _ scenario: Scenario, _ q: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> CellOutput {
+        guard let inputs = uncertainInputs(scenario) else {
+            throw queryError("sensitivity.compile", "scenario `\(scenario.name)` cannot be simulated", q, file)
+        }
+        if inputs.isEmpty {
+            throw queryError(
+                "sensitivity.none", "scenario `\(scenario.name)` has no uncertain input to vary", q, file,
+                help: "write a distribution, such as `fleet h800 2k to 4k`, for an input")
+        }
+        let (baseReport, baseResult) = try forecast(scenario, query: q, file: file)
+        let base = try measured(metric, baseReport, baseResult, q, file)
+        var bars: [TornadoBar] = []
+        for input in inputs {
+            guard let low = scenario.pinning(input.slot.kind, to: input.p10),
+                let high = scenario.pinning(input.slot.kind, to: input.p90)
+            else { continue }
+            let (lr, lres) = try forecast(low, query: q, file: file)
+            let (hr, hres) = try forecast(high, query: q, file: file)
+            let lm = try measured(metric, lr, lres, q, file)
+            let hm = try measured(metric, hr, hres, q, file)
+            let horizon = Double(baseReport.steps)
+            let label = "\(input.slot.label) [\(short(input.p10))..\(short(input.p90))]"
+            bars.append(TornadoBar(label: label, low: lm.value ?? horizon, high: hm.value ?? horizon))
+        }
+        let title = "Sensitivity of \(metricName(metric)) in \(scenario.name): each input at its 10th and 90th percentile, the others as sampled"
+        let format: (Double) -> String = { v in
+            metric.isReleaseTime
+                ? (v >= Double(baseReport.steps) ? "after \(Format.month(baseReport.clockEnd))" : Format.date(v, clockStart: baseReport.clockStart))
+                : Format.percent(v)
+        }
+        let baseValue = base.value ?? Double(baseReport.steps)
+        let text = TornadoPlot.render(title: title, base: baseValue, bars: bars, style: .plain, format: format)
+        let styled = TornadoPlot.render(title: title, base: baseValue, bars: bars, style: configuration.style, format: format)
+        let svg = SVGPlots.tornado(title: "Sensitivity of \(metricName(metric)) — \(scenario.name)", base: baseValue, bars: bars, format: format)
+        let sorted = bars.sorted { $0.swing > $1.swing }
+        let json: JSONValue = .object([
+            ("query", "sensitivity"), ("scenario", .string(scenario.name)), ("metric", .string(metricName(metric))),
+            ("base", .finite(base.value)),
+            ("inputs", .array(sorted.map { .object([("input", .string($0.label)), ("low", .number($0.low)), ("high", .number($0.high)), ("swing", .number($0.swing))]) })),
+        ])
+        lastTornado = TornadoRecord(scenario: scenario.name, title: title, base: baseValue, bars: bars, format: format)
+        return CellOutput(plainText: text, styledText: styled, json: json, svg: svg)
+    }
+
+    func metricName(_ metric: Metric) -> String {
+        switch metric {
+        case .releaseQuantile(let l): return l == 0.5 ? "the median release" : "the \(Format.percent(l, digits: 0)) release quantile"
+        case .releaseMean: return "the mean release"
+        case .releaseProbability(let by, let released): return "P(\(released ? "" : "no ")release by \(monthLabel(by)))"
+        case .censoredShare: return "the censored share"
+        case .adoptionMean(let m): return "adoption at \(Format.month(m))"
+        case .adoptionQuantile(let m, let l): return "the \(Format.percent(l, digits: 0)) quantile of adoption at \(Format.month(m))"
+        case .adoptionProbability(let m, let c, let x): return "P(adoption at \(Format.month(m)) \(c.rawValue) \(Format.percent(x)))"
+        }
+    }
+
+    private func short(_ x: Double) -> String {
+        let a = abs(x)
+        if a >= 1e6 { return Format.fixed(x / 1e6, digits: 1) + "M" }
+        if a >= 1e4 { return Format.fixed(x / 1e3, digits: 0) + "k" }
+        if a >= 1e3 { return Format.fixed(x / 1e3, digits: 1) + "k" }
+        if a >= 100 { return Format.fixed(x, digits: 0) }
+        return Format.fixed(x, digits: 2)
+    }
+}

@@ -1,0 +1,49 @@
+import R2Engine
+import R2Forecast
+import R2Language
+import R2Model
+
+extension Session {
+    /// `trace N` / `trace where ...`: the story of one trial, month by month.
+    func trace(_ selector: TraceSelector, _ scenario: Scenario, _ q: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> CellOutput {
+        let compiled: CompiledScenario
+        do { compiled = try Engine.compile(scenario) } catch {
+            throw queryError("engine.compile", "scenario `\(scenario.name)` cannot be simulated: \(error)", q, file)
+        }
+        let (trials, seed) = runParameters(scenario)
+        let index: Int
+        switch selector {
+        case .trial(let n):
+            guard (1...trials).contains(n) else {
+                throw queryError("trace.range", "there is no trial \(n): the run has \(Format.count(trials)) trials", q, file,
+                                 help: "trials are numbered 1 to \(trials)")
+            }
+            index = n - 1
+        case .releaseAfter, .releaseBefore, .noRelease:
+            let result = try simulate(scenario, query: q, file: file)
+            let start = Double(result.clockStart)
+            let t = Double(result.steps)
+            let found = result.releases.indices.first { i in
+                let r = result.releases[i]
+                if r.isNaN { return false }
+                switch selector {
+                case .releaseAfter(let d): return r > d - start
+                case .releaseBefore(let d): return r < d - start
+                default: return r >= t
+                }
+            }
+            guard let i = found else {
+                throw queryError("trace.none", "no trial of `\(scenario.name)` matches `\(q.text)`", q, file)
+            }
+            index = result.firstTrial + i
+        }
+        let story = Engine.trace(compiled, seed: seed, trial: index)
+        let text = TraceStory(trace: story, scenario: scenario.name).text
+        let json: JSONValue = .object([
+            ("query", "trace"), ("scenario", .string(scenario.name)), ("trial", .integer(index + 1)), ("seed", .integer(Int(truncatingIfNeeded: seed))),
+            ("release", story.release.isFinite ? .string(Format.date(story.release, clockStart: story.clockStart)) : .null),
+            ("censored", .bool(story.isCensored)),
+        ])
+        return CellOutput(plainText: text, json: json)
+    }
+}

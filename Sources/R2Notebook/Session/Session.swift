@@ -1,0 +1,140 @@
+import Foundation
+import R2Engine
+import R2Forecast
+import R2Language
+import R2Model
+
+/// A notebook session: the workspace of scenarios, the observations in
+/// force, the numbered cells, and the execution of every query. Both the
+/// REPL and `r2cast run`/`test` evaluate through it.
+public final class Session {
+    public internal(set) var workspace = Workspace()
+    public internal(set) var notebook = Notebook()
+    public var configuration: SessionConfiguration
+    /// Observations in force, per scenario name.
+    public internal(set) var observations: [String: [Observation]] = [:]
+    /// Runs already made, keyed by everything that determines their result.
+    var cache: [RunKey: SimulationResult] = [:]
+    /// Expectation results of the evaluations so far, in order.
+    public internal(set) var expectationResults: [ExpectationResult] = []
+    /// The last sensitivity analysis, for `tornado` and `plot sensitivity`.
+    var lastTornado: TornadoRecord?
+
+    public init(configuration: SessionConfiguration = SessionConfiguration()) {
+        self.configuration = configuration
+    }
+
+    /// The scenario statements currently change.
+    public var currentScenarioName: String {
+        workspace.currentScenario?.name ?? Workspace.implicitScenarioName
+    }
+
+    /// Chips, scenarios, `let` names and events, for completion.
+    public var completionNames: [String] {
+        workspace.chipNames + workspace.scenarioNames + workspace.letNames + workspace.eventNames
+    }
+
+    /// What an evaluation printed and whether anything failed.
+    public struct Evaluation {
+        public var outputs: [CellOutput] = []
+        public var failed = false
+        /// Set when a run was cancelled (Ctrl-C); evaluation stopped there.
+        public var cancelled = false
+    }
+
+    /// Evaluates the statements of `file` in order, executing each query
+    /// against the scenario as it stands at that statement. With
+    /// `stopAtFirstError`, nothing after the first error runs.
+    public func evaluate(_ file: SourceFile, stopAtFirstError: Bool = false) -> Evaluation {
+        var evaluation = Evaluation()
+        workspace.evaluate(file) { item, snapshot in
+            if evaluation.cancelled || (stopAtFirstError && evaluation.failed) { return false }
+            switch item {
+            case .declaration:
+                break
+            case .diagnostic(let d):
+                evaluation.failed = true
+                evaluation.outputs.append(diagnosticOutput(d))
+            case .query(let q):
+                do throws(QueryFailure) {
+                    evaluation.outputs += try execute(q, in: snapshot, file: file)
+                } catch {
+                    evaluation.failed = true
+                    if case .cancelled = error { evaluation.cancelled = true }
+                    evaluation.outputs.append(error.output(style: configuration.style))
+                }
+            }
+            return !(evaluation.cancelled || (stopAtFirstError && evaluation.failed))
+        }
+        return evaluation
+    }
+
+    func diagnosticOutput(_ d: Diagnostic) -> CellOutput {
+        CellOutput(
+            plainText: d.render(colors: false), styledText: d.render(colors: configuration.style.colors),
+            json: .object([("error", .string(d.message.text)), ("location", .string("\(d.file.name):\(d.location.line):\(d.location.column)")), ("diagnostic", .string(d.render(colors: false)))]),
+            isError: true)
+    }
+
+    /// Evaluates typed statements as a new cell. `_` shows the last result
+    /// again and `_N` the output of cell N.
+    @discardableResult
+    public func evaluateCell(_ text: String) -> Cell {
+        let number = notebook.nextNumber
+        let scenario = currentScenarioName
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed == "_" || (trimmed.hasPrefix("_") && Int(trimmed.dropFirst()) != nil) {
+            let target = trimmed == "_" ? notebook.lastResult : notebook.cell(Int(trimmed.dropFirst())!)
+            let outputs = target.map(\.outputs) ?? [errorOutput(trimmed == "_" ? "error: no result yet" : "error: there is no cell \(trimmed.dropFirst())")]
+            let cell = Cell(number: number, kind: .command, input: text, outputs: outputs, failed: target == nil, scenario: scenario)
+            notebook.append(cell)
+            return cell
+        }
+        let result = evaluate(SourceFile(name: "In[\(number)]", text: text))
+        let cell = Cell(number: number, kind: .statements, input: text, outputs: result.outputs, failed: result.failed, scenario: scenario)
+        notebook.append(cell)
+        return cell
+    }
+
+    /// Loads a scenario file as a new cell; a missing or unreadable file is
+    /// a failed cell with a clear message.
+    @discardableResult
+    public func load(path: String, stopAtFirstError: Bool = false) -> Cell {
+        let number = notebook.nextNumber
+        let scenario = currentScenarioName
+        guard let text = Session.readFile(path) else {
+            let message = Session.readFailure(path)
+            let cell = Cell(number: number, kind: .command, input: ":load \(path)", outputs: [errorOutput(message)], failed: true, scenario: scenario)
+            notebook.append(cell)
+            return cell
+        }
+        let result = evaluate(SourceFile(name: path, text: text), stopAtFirstError: stopAtFirstError)
+        let cell = Cell(number: number, kind: .loaded(path: path), input: text, outputs: result.outputs, failed: result.failed, scenario: scenario)
+        notebook.append(cell)
+        return cell
+    }
+
+    static func readFile(_ path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func readFailure(_ path: String) -> String {
+        var isDir: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
+            return "error: cannot read \(path): no such file"
+        }
+        if isDir.boolValue { return "error: cannot read \(path): it is a folder" }
+        return "error: cannot read \(path): permission denied"
+    }
+
+    func errorOutput(_ message: String) -> CellOutput {
+        let styled = message.hasPrefix("error:") ? configuration.style.red("error:") + message.dropFirst(6) : message
+        return CellOutput(plainText: message, styledText: styled, json: .object([("error", .string(message))]), isError: true)
+    }
+
+    /// The outputs of `cell` as they should be displayed now.
+    public func displayOutputs(of cell: Cell) -> [(text: String, isError: Bool)] {
+        cell.outputs.map { ($0.styledText, $0.isError) }
+    }
+}

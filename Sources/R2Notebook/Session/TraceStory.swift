@@ -1,0 +1,88 @@
+import R2Engine
+import R2Forecast
+
+/// A trial's trace told as text: inputs, events, then one line per month
+/// with anything that happened, then holds and the release.
+struct TraceStory {
+    let trace: TrialTrace
+    let scenario: String
+
+    var text: String {
+        let t = trace
+        var lines = ["Trial \(t.trial + 1) of \(scenario) (seed \(t.seed))"]
+        lines.append("Sampled inputs:")
+        for input in t.inputs where input.isRandom {
+            lines.append("  \(input.label) = \(number(input.value))")
+        }
+        let p = t.programme
+        var prog = "R2: training from \(Format.month(t.clockStart + p.startStep)), needs \(number(p.needs)) chip-months, post \(Format.months(p.post))"
+        if p.holdProbability > 0 { prog += ", hold \(Format.percent(p.holdProbability)) x \(Format.months(p.holdMonths))" }
+        if p.switchAfter.isFinite { prog += ", switch after \(Int(p.switchAfter)) failures (port \(Format.months(p.portMonths)))" }
+        if p.restart > 0 { prog += ", restart \(Format.percent(p.restart))" }
+        lines.append(prog)
+        for e in t.events {
+            lines.append("Event \(e.name): " + (e.fired ? "fires in \(Format.month(e.month ?? 0))" : "does not fire"))
+        }
+        var chip: Int?
+        for m in t.months {
+            var parts: [String] = []
+            for c in m.changes { parts.append("\(c.label) -> \(changeValue(c))") }
+            for s in m.supply where s.added > 0 || s.outcome != .delivered {
+                parts.append("\(t.chipNames[s.chip]): \(s.outcome.rawValue)\(s.added > 0 ? " +\(number(s.added))" : "")")
+            }
+            if let tr = m.training {
+                if let mandated = tr.mandated, let c = tr.chip {
+                    parts.append("platform \(t.chipNames[c]) (\(mandated ? "mandated" : "not mandated"), pressure \(Format.percent(m.pressure, digits: 0)))")
+                } else if tr.chip == nil {
+                    parts.append("no chip has capacity: platform choice deferred")
+                }
+                if let c = tr.chip, c != chip, chip != nil, tr.mandated == nil { parts.append("now on \(t.chipNames[c])") }
+                chip = tr.chip ?? chip
+                if tr.fraction < 1 { parts.append("port: trains \(Format.percent(tr.fraction, digits: 0)) of the month") }
+                if tr.failed {
+                    parts.append("FAILURE #\(tr.failures)" + (tr.restarted ? ", progress wiped" : ", month lost"))
+                } else if tr.progressAdded > 0 {
+                    parts.append("progress +\(number(tr.progressAdded)) = \(number(tr.progress))")
+                }
+                if let s = tr.switchAttempt {
+                    if s.succeeded, let to = s.to {
+                        parts.append("switches to \(t.chipNames[to]) (port \(Format.months(p.portMonths)))")
+                    } else {
+                        parts.append(s.to == nil ? "tries to switch: no foreign chip has capacity" : "tries to switch: mandated to stay")
+                    }
+                }
+                if let tau = tr.completion { parts.append("training completes \(Format.date(tau, clockStart: t.clockStart))") }
+            }
+            if !parts.isEmpty {
+                lines.append("  \(Format.month(m.month))  " + parts.joined(separator: "; ") + "  [adoption \(Format.percent(m.adoption, digits: 0))]")
+            }
+        }
+        if let tau = t.completion {
+            var s = "Training completed \(Format.date(tau, clockStart: t.clockStart)); post-training \(Format.months(p.post))"
+            s += t.holds.isFinite ? "; \(Int(t.holds)) hold\(t.holds == 1 ? "" : "s")" : "; held forever"
+            lines.append(s)
+        } else {
+            lines.append("Training did not complete before \(Format.month(t.clockEnd)).")
+        }
+        lines.append(t.isCensored
+            ? "Release: after the horizon (\(Format.month(t.clockEnd))): censored"
+            : "Release: \(Format.date(t.release, clockStart: t.clockStart))")
+        return lines.joined(separator: "\n")
+    }
+
+    private func changeValue(_ c: TracedChange) -> String {
+        if c.label.hasPrefix("export") {
+            if c.value == 2 { return "allowed" }
+            if c.value == -1 { return "banned" }
+            return "licensed \(Format.percent(c.value))"
+        }
+        return number(c.value)
+    }
+
+    private func number(_ x: Double) -> String {
+        guard x.isFinite else { return x > 0 ? "∞" : "-∞" }
+        if abs(x) >= 1000 { return Format.count(Int(x.rounded())) }
+        if x == x.rounded() { return String(Int(x)) }
+        return Format.fixed(x, digits: abs(x) < 1 ? 3 : 2)
+    }
+}

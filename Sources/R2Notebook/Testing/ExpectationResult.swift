@@ -1,0 +1,57 @@
+/// The verdict on one `expect` statement at the file's seed and trial count.
+public struct ExpectationResult: Sendable, Equatable {
+    public enum Status: String, Sendable {
+        case passed, failed
+    }
+
+    /// `file:line` of the statement.
+    public var location: String
+    /// The statement as written.
+    public var statement: String
+    public var status: Status
+    /// The estimate as printed (a date, a percentage, a duration).
+    public var estimate: String
+    /// The bound as written, e.g. "between 30% and 50%".
+    public var bound: String
+    /// The Monte Carlo standard error as printed, or nil when unknown
+    /// (a quantile among the censored trials).
+    public var standardError: String?
+    /// Distance from the estimate to the nearest bound, in standard errors.
+    public var marginInStandardErrors: Double?
+
+    /// Within 3 standard errors of a bound: another seed could flip it.
+    public var isFragile: Bool {
+        guard let m = marginInStandardErrors else { return false }
+        return m < ExpectationResult.fragileMargin
+    }
+
+    public static let fragileMargin = 3.0
+
+    public init(location: String, statement: String, status: Status, estimate: String, bound: String, standardError: String?, marginInStandardErrors: Double?) {
+        self.location = location
+        self.statement = statement
+        self.status = status
+        self.estimate = estimate
+        self.bound = bound
+        self.standardError = standardError
+        self.marginInStandardErrors = marginInStandardErrors
+    }
+
+    /// `PASS  file:12  p(release by 2026-06) = 41.2% (±0.3%), expected between 30% and 50%  [margin 25.0 SE]`
+    public var line: String {
+        var tag = status == .passed ? "PASS" : "FAIL"
+        if isFragile { tag += " FRAGILE" }
+        var s = "\(tag)  \(location)  \(statement)\n      estimate \(estimate)"
+        if let se = standardError { s += " (±\(se))" }
+        s += ", expected \(bound)"
+        if let m = marginInStandardErrors, m.isFinite {
+            s += "  [margin \(m >= 100 ? ">100" : fixed1(m)) SE\(isFragile ? " < 3: another seed could flip it" : "")]"
+        }
+        return s
+    }
+
+    private func fixed1(_ x: Double) -> String {
+        let r = (x * 10).rounded() / 10
+        return r == r.rounded() ? "\(Int(r)).0" : "\(r)"
+    }
+}

@@ -1,0 +1,71 @@
+/// JUnit XML for CI systems: one test suite per scenario file, one test
+/// case per expectation; a file that failed to evaluate is one error case.
+public struct JUnitReport: Sendable {
+    public struct FileResult: Sendable {
+        public var path: String
+        public var expectations: [ExpectationResult]
+        /// Rendered diagnostics when the file did not evaluate.
+        public var errors: [String]
+        public var seconds: Double
+        public init(path: String, expectations: [ExpectationResult], errors: [String], seconds: Double) {
+            self.path = path
+            self.expectations = expectations
+            self.errors = errors
+            self.seconds = seconds
+        }
+    }
+
+    public var files: [FileResult]
+    public init(files: [FileResult]) { self.files = files }
+
+    public var xml: String {
+        let tests = files.reduce(0) { $0 + $1.expectations.count + ($1.errors.isEmpty ? 0 : 1) }
+        let failures = files.reduce(0) { $0 + $1.expectations.filter { $0.status == .failed }.count }
+        let errors = files.filter { !$0.errors.isEmpty }.count
+        var out = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
+        out.append("<testsuites name=\"r2cast\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\">")
+        for file in files {
+            let f = file.expectations.filter { $0.status == .failed }.count
+            out.append("  <testsuite name=\"\(esc(file.path))\" tests=\"\(file.expectations.count + (file.errors.isEmpty ? 0 : 1))\" failures=\"\(f)\" errors=\"\(file.errors.isEmpty ? 0 : 1)\" time=\"\(seconds(file.seconds))\">")
+            if !file.errors.isEmpty {
+                out.append("    <testcase classname=\"\(esc(file.path))\" name=\"evaluate\">")
+                out.append("      <error message=\"the file did not evaluate\">\(esc(file.errors.joined(separator: "\n")))</error>")
+                out.append("    </testcase>")
+            }
+            for e in file.expectations {
+                out.append("    <testcase classname=\"\(esc(file.path))\" name=\"\(esc(e.location + " " + e.statement))\">")
+                if e.status == .failed {
+                    out.append("      <failure message=\"\(esc("estimate \(e.estimate), expected \(e.bound)"))\">\(esc(e.line))</failure>")
+                } else if e.isFragile {
+                    out.append("      <system-out>\(esc(e.line))</system-out>")
+                }
+                out.append("    </testcase>")
+            }
+            out.append("  </testsuite>")
+        }
+        out.append("</testsuites>")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func seconds(_ s: Double) -> String {
+        let ms = Int((s * 1000).rounded())
+        return "\(ms / 1000).\(String(repeating: "0", count: 3 - String(ms % 1000).count))\(ms % 1000)"
+    }
+
+    private func esc(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\u{1B}": continue
+            case let c where c.value < 0x20 && c != "\n" && c != "\t": continue
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import R2Forecast
+
+/// `r2cast test`: every scenario file's expectations, snapshots, and a
+/// closing `N passed, N failed` line.
+public struct TestRunner {
+    public struct Options: Sendable {
+        public var paths: [String] = ["scenarios"]
+        public var trials: Int?
+        public var seed: UInt64?
+        public var threads: Int
+        /// Re-run each file with K more seeds and list the fragile expectations.
+        public var seeds: Int = 0
+        public var junitPath: String?
+        public var filter: String?
+        public var record = false
+        public var style: Style = .plain
+        public init(threads: Int) { self.threads = threads }
+    }
+
+    public var options: Options
+    public init(options: Options) { self.options = options }
+
+    /// Runs every file, printing as it goes; returns the exit status.
+    public func run(print: (String) -> Void) -> Int32 {
+        let files: [String]
+        do { files = try ScenarioFiles.collect(options.paths) } catch {
+            print("error: \(error)")
+            return 1
+        }
+        if files.isEmpty {
+            print("error: no scenario files (*.r2s) under \(options.paths.joined(separator: " "))")
+            return 1
+        }
+        var results: [FileTestResult] = []
+        var passed = 0, failed = 0, skipped = 0
+        let style = options.style
+        for path in files {
+            var result = runFile(path, seed: options.seed)
+            let matches: (ExpectationResult) -> Bool = { e in
+                guard let f = options.filter else { return true }
+                return path.contains(f) || e.statement.contains(f)
+            }
+            if let f = options.filter, !path.contains(f), !result.expectations.contains(where: matches), result.file.errors.isEmpty {
+                skipped += result.expectations.count
+                continue
+            }
+            skipped += result.expectations.filter { !matches($0) }.count
+            result.expectations = result.expectations.filter(matches)
+            let snapshots = SnapshotStore(scenarioPath: path)
+            if options.record {
+                snapshots.record(result.forecasts)
+            } else {
+                result.file.snapshotDrift = snapshots.drift(result.forecasts)
+            }
+            print(style.bold(path))
+            for e in result.file.errors { print(e) }
+            for e in result.expectations {
+                let line = "  " + e.line.replacingOccurrences(of: "\n", with: "\n  ")
+                print(e.status == .failed ? style.red(line) : (e.isFragile ? style.yellow(line) : line))
+                if e.status == .passed { passed += 1 } else { failed += 1 }
+            }
+            if !result.file.errors.isEmpty { failed += 1 }
+            if let drift = result.file.snapshotDrift {
+                print(style.red("  FAIL  snapshot drift beyond tolerance (\(SnapshotStore.toleranceText)):"))
+                print(drift.split(separator: "\n").map { "        " + $0 }.joined(separator: "\n"))
+                failed += 1
+            }
+            if options.record { print("  recorded \(snapshots.path)") }
+            if options.seeds > 0 { print(seedSweep(path, base: result.expectations)) }
+            results.append(result.file)
+        }
+        if let junit = options.junitPath {
+            let report = JUnitReport(files: results.map { .init(path: $0.path, expectations: $0.expectations, errors: $0.errors + ($0.snapshotDrift.map { ["snapshot drift:\n" + $0] } ?? []), seconds: $0.seconds) })
+            do { try AtomicFile.write(report.xml, to: junit) } catch {
+                print("error: \(error.description)")
+                failed += 1
+            }
+        }
+        var summary = "\(passed) passed, \(failed) failed"
+        if skipped > 0 { summary += ", \(skipped) skipped" }
+        print(summary)
+        return failed > 0 ? 1 : 0
+    }
+
+    struct Run {
+        var file: FileTestResult
+        var forecasts: [JSONValue]
+        var expectations: [ExpectationResult] {
+            get { file.expectations }
+            set { file.expectations = newValue }
+        }
+    }
+
+    /// Evaluates one file in a fresh session.
+    func runFile(_ path: String, seed: UInt64?) -> Run {
+        let start = Date()
+        let session = Session(configuration: SessionConfiguration(trials: options.trials, seed: seed, threads: options.threads))
+        let cell = session.load(path: path)
+        let errors = cell.outputs.filter(\.isError).map(\.plainText)
+        let forecasts = cell.outputs.compactMap { o -> JSONValue? in
+            guard case .object(let members)? = o.json, members.first?.1 == "forecast" else { return nil }
+            return o.json
+        }
+        let file = FileTestResult(path: path, expectations: session.expectationResults, errors: errors, seconds: Date().timeIntervalSince(start))
+        return Run(file: file, forecasts: forecasts)
+    }
+
+    /// Re-runs a file with `options.seeds` other seeds and lists the
+    /// expectations that do not hold for all of them.
+    func seedSweep(_ path: String, base: [ExpectationResult]) -> String {
+        var flips: [String: [UInt64]] = [:]
+        let first = (options.seed ?? 1) + 1
+        for k in 0..<UInt64(options.seeds) {
+            let seed = first + k
+            for e in runFile(path, seed: seed).expectations where e.status == .failed {
+                flips[e.location, default: []].append(seed)
+            }
+        }
+        if flips.isEmpty { return "  all expectations hold for \(options.seeds) more seeds" }
+        return base.compactMap { e in
+            flips[e.location].map { "  FLIPS  \(e.location)  \(e.statement)  fails with seed \($0.map(String.init).joined(separator: ", "))" }
+        }.joined(separator: "\n")
+    }
+}

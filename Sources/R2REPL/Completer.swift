@@ -1,0 +1,54 @@
+import Foundation
+import LineEditor
+import R2Language
+import R2Notebook
+
+/// Tab completion: `:commands`, file paths after `:load`, `:save` and
+/// `:export`, otherwise statement keywords and the names the session knows
+/// (chips, scenarios, `let` names, events).
+struct Completer {
+    let session: Session
+
+    func complete(line: String, cursor: Int) -> Completion {
+        let bytes = Array(line.utf8.prefix(cursor))
+        var start = bytes.count
+        while start > 0, !Self.isSeparator(bytes[start - 1]) { start -= 1 }
+        let word = String(decoding: bytes[start...], as: UTF8.self)
+        let before = String(decoding: bytes[..<start], as: UTF8.self)
+        let head = before.split(separator: " ").first.map(String.init) ?? ""
+        if [":load", ":save", ":export"].contains(head) {
+            return Completion(replaceFrom: start, candidates: Self.paths(matching: word))
+        }
+        if before.trimmingWhitespace().isEmpty && word.hasPrefix(":") {
+            return Completion(replaceFrom: start, candidates: Session.commandNames.filter { $0.hasPrefix(word) })
+        }
+        let names = Set(session.completionNames + Workspace.keywords)
+        return Completion(replaceFrom: start, candidates: names.filter { $0.hasPrefix(word) && $0 != word }.sorted())
+    }
+
+    static func isSeparator(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: " ") || b == UInt8(ascii: "(") || b == UInt8(ascii: ",")
+            || b == UInt8(ascii: ";") || b == UInt8(ascii: "\t")
+    }
+
+    /// Files and folders that start with `prefix` (folders end in `/`).
+    static func paths(matching prefix: String) -> [String] {
+        let expanded = prefix.hasPrefix("~/") ? NSHomeDirectory() + prefix.dropFirst() : prefix
+        let folder: String
+        let stem: String
+        if let slash = expanded.lastIndex(of: "/") {
+            folder = String(expanded[...slash])
+            stem = String(expanded[expanded.index(after: slash)...])
+        } else {
+            folder = ""
+            stem = expanded
+        }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        let shownFolder = prefix.hasPrefix("~/") ? "~/" + folder.dropFirst(NSHomeDirectory().count + 1) : Substring(folder)
+        return entries.filter { $0.hasPrefix(stem) && (!$0.hasPrefix(".") || stem.hasPrefix(".")) }.sorted().map { name in
+            var isDir: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder + name, isDirectory: &isDir)
+            return String(shownFolder) + name + (isDir.boolValue ? "/" : "")
+        }
+    }
+}
