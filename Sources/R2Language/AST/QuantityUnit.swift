@@ -1,0 +1,32 @@
+/// A unit written after a number.
+public enum QuantityUnit: String, Hashable, Sendable, CaseIterable {
+    case months, weeks, days, years
+    case perMonth = "per-month"
+    case perYear = "per-year"
+    /// Reference chip-months of compute (dimensionless).
+    case chipMonths = "chip-months"
+    /// Chips (dimensionless).
+    case units
+    /// Dies (dimensionless).
+    case dies
+
+    /// The unit a single word names (`month`, `weeks`, `mo`, `chip-month`, ...).
+    static func word(_ word: String) -> QuantityUnit? {
+        switch word {
+        case "month", "months", "mo": return .months
+        case "week", "weeks": return .weeks
+        case "day", "days": return .days
+        case "year", "years": return .years
+        case "chip-months", "chip-month": return .chipMonths
+        case "units", "unit": return .units
+        case "dies", "die": return .dies
+        default: return nil
+        }
+    }
+
+    /// Every word that names or starts a unit.
+    static let words: Set<String> = [
+        "month", "months", "mo", "week", "weeks", "day", "days", "year", "years",
+        "chip-months", "chip-month", "units", "unit", "dies", "die", "per",
+    ]
+}

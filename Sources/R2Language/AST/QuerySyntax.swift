@@ -1,0 +1,114 @@
+import R2Model
+
+/// A query or later statement as parsed; the workspace resolves it into a
+/// `Query`.
+public enum QuerySyntax: Hashable, Sendable {
+    /// `forecast`
+    case forecast
+    /// `p(...)`, `median release`, `mean release`, `adoption at DATE`
+    case metric(MetricSyntax)
+    /// `quantile release [P {, P}]`
+    case quantileRelease([Quantity])
+    /// `quantile adoption at DATE [P {, P}]`
+    case quantileAdoption(Quantity, [Quantity])
+    /// `expect METRIC [in SCENARIO] BOUND`
+    case expect(MetricSyntax, scenario: Name?, BoundSyntax)
+    /// `compare NAME NAME {NAME} [by DATE {, DATE}] [at DATE {, DATE}]`
+    case compare([Name], by: [Quantity], at: [Quantity])
+    /// `sensitivity [of METRIC]`
+    case sensitivity(MetricSyntax?)
+    /// `observe ...`
+    case observe(ObservationSyntax)
+    /// `unobserve [all | N]`; nil is the last observation, `.all` every one.
+    case unobserve(UnobserveSyntax)
+    /// `trace ...`
+    case trace(TraceSyntax)
+    /// `explain [NAME]`
+    case explain(Name?)
+    /// `hist release`, `cdf release`, `fan adoption`, `tornado`
+    case chart(Chart)
+    /// `plot KIND to PATH`
+    case plot(PlotKind, path: Citation)
+}
+
+/// A forecast metric as written.
+public enum MetricSyntax: Hashable, Sendable {
+    /// `p(release by DATE)`, or with `released` false `p(no release by DATE)`
+    case releaseProbability(by: Quantity, released: Bool)
+    /// `p(adoption at DATE above X)`
+    case adoptionProbability(at: Quantity, Comparison, Quantity)
+    case medianRelease
+    case meanRelease
+    /// `quantile P release`
+    case releaseQuantile(Quantity)
+    /// `censored`: the share of trials that release after the horizon.
+    case censored
+    /// `adoption at DATE` (the mean)
+    case adoptionMean(at: Quantity)
+    /// `median adoption at DATE`
+    case adoptionMedian(at: Quantity)
+    /// `quantile P adoption at DATE`
+    case adoptionQuantile(Quantity, at: Quantity)
+}
+
+/// The bound of an expectation as written.
+public enum BoundSyntax: Hashable, Sendable {
+    case between(Quantity, Quantity)
+    /// `above X`, or with `by`, `above SCENARIO by X or more`.
+    case above(Quantity, by: Quantity?)
+    case below(Quantity, by: Quantity?)
+    case before(Quantity)
+    case after(Quantity)
+    /// `later than SCENARIO [by D or more]`
+    case laterThan(Name, by: Quantity?)
+    /// `earlier than SCENARIO [by D or more]`
+    case earlierThan(Name, by: Quantity?)
+}
+
+/// What `observe` states as known.
+public enum ObservationSyntax: Hashable, Sendable {
+    /// `observe release by DATE` / `observe no release by DATE`
+    case release(by: Quantity, happened: Bool)
+    /// `observe adoption at DATE (above|below) X`
+    case adoption(at: Quantity, Comparison, Quantity)
+    /// `observe export CHIP STATUS at DATE`
+    case export(Name, ExportKind, at: Quantity)
+    /// `observe event NAME [not] fired`
+    case event(Name, fired: Bool)
+}
+
+/// Which observations `unobserve` drops.
+public enum UnobserveSyntax: Hashable, Sendable {
+    case last
+    case all
+    case number(Quantity)
+}
+
+/// Which trial `trace` tells the story of.
+public enum TraceSyntax: Hashable, Sendable {
+    /// `trace N`
+    case trial(Quantity)
+    /// `trace where release after DATE`
+    case releaseAfter(Quantity)
+    /// `trace where release before DATE`
+    case releaseBefore(Quantity)
+    /// `trace where no release`
+    case noRelease
+}
+
+/// A text chart.
+public enum Chart: String, Hashable, Sendable {
+    /// `hist release`
+    case releaseHistogram = "hist release"
+    /// `cdf release`
+    case releaseCDF = "cdf release"
+    /// `fan adoption`
+    case adoptionFan = "fan adoption"
+    /// `tornado`
+    case tornado
+}
+
+/// What `plot` draws to an SVG file.
+public enum PlotKind: String, Hashable, Sendable, CaseIterable {
+    case release, cdf, adoption, sensitivity
+}

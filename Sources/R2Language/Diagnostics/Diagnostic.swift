@@ -1,0 +1,47 @@
+/// A problem found in a source file: a catalogue message, the span it is
+/// about, and optional help (shown after the carets) and note (shown below).
+public struct Diagnostic: Hashable, Sendable, Error {
+    public var message: DiagnosticMessage
+    public var file: SourceFile
+    public var range: SourceRange
+    /// Shown after the carets, such as "did you mean `h800`?".
+    public var help: String?
+    /// Shown on a line of its own below the source, as `= note: ...`.
+    public var note: String?
+
+    public init(
+        _ message: DiagnosticMessage, in file: SourceFile, at range: SourceRange,
+        help: String? = nil, note: String? = nil
+    ) {
+        self.message = message
+        self.file = file
+        self.range = range
+        self.help = help
+        self.note = note
+    }
+
+    public var id: String { message.id }
+    public var severity: Severity { message.severity }
+    /// Line and column where the diagnostic starts.
+    public var location: SourceLocation { file.location(of: range.start) }
+}
+
+/// A diagnostic not yet tied to a file, thrown while parsing or elaborating
+/// one statement.
+struct Failure: Error, Hashable, Sendable {
+    var message: DiagnosticMessage
+    var range: SourceRange
+    var help: String?
+    var note: String?
+
+    init(_ message: DiagnosticMessage, at range: SourceRange, help: String? = nil, note: String? = nil) {
+        self.message = message
+        self.range = range
+        self.help = help
+        self.note = note
+    }
+
+    func diagnostic(in file: SourceFile) -> Diagnostic {
+        Diagnostic(message, in: file, at: range, help: help, note: note)
+    }
+}

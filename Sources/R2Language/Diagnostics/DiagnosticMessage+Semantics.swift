@@ -1,0 +1,95 @@
+// The catalogue, part 2: names, dimensions and values.
+extension DiagnosticMessage {
+    static func unknownChip(_ name: String) -> Self {
+        Self(id: "unknown-chip", text: "unknown chip `\(name)`")
+    }
+    static func unknownScenario(_ name: String) -> Self {
+        Self(id: "unknown-scenario", text: "unknown scenario `\(name)`")
+    }
+    static func unknownName(_ name: String) -> Self {
+        Self(id: "unknown-name", text: "unknown name `\(name)`")
+    }
+    static func unknownEvent(_ name: String) -> Self {
+        Self(id: "unknown-event", text: "unknown event `\(name)`")
+    }
+    static func unknownExplainTarget(_ name: String) -> Self {
+        Self(id: "unknown-explain-target", text: "nothing named `\(name)` to explain")
+    }
+    static func expectedDimension(_ expected: String, found: Dimension) -> Self {
+        Self(id: "wrong-dimension", text: "expected \(expected), found \(found.withArticle)")
+    }
+    static func unitMismatch(_ unit: QuantityUnit, _ found: Dimension) -> Self {
+        Self(
+            id: "unit-mismatch",
+            text: "`\(unit.spelling)` applies to a plain number, not to \(found.withArticle)")
+    }
+    static func arithmeticMismatch(_ op: String, _ left: Dimension, _ right: Dimension) -> Self {
+        Self(
+            id: "arithmetic-mismatch",
+            text: "cannot apply `\(op)` to \(left.withArticle) and \(right.withArticle)")
+    }
+    static func negateDate() -> Self {
+        Self(id: "arithmetic-mismatch", text: "cannot negate a date")
+    }
+    static func mismatchedArguments(_ what: String, _ left: Dimension, _ right: Dimension) -> Self {
+        Self(
+            id: "mismatched-arguments",
+            text: "\(what) mixes \(left.withArticle) and \(right.withArticle)")
+    }
+    static let notFinite = Self(id: "not-finite", text: "the result is too large to represent")
+    static let seedRange = Self(
+        id: "seed-range", text: "the seed must be a whole number from 0 to \(1 << 53)")
+    static let divisionByZero = Self(id: "division-by-zero", text: "division by zero")
+    static let probabilityOutOfRange = Self(
+        id: "probability-out-of-range", text: "a probability must lie between 0% and 100%")
+    static func negative(_ what: String) -> Self {
+        Self(id: "negative-value", text: "\(what) cannot be negative")
+    }
+    static func nonPositiveShape(_ function: String, _ parameter: String) -> Self {
+        Self(id: "non-positive-shape", text: "`\(function)` needs \(parameter) above 0")
+    }
+    static let backwardsInterval = Self(
+        id: "backwards-interval", text: "the low end of `a to b` is above its high end")
+    static func backwardsBounds(_ function: String) -> Self {
+        Self(id: "backwards-bounds", text: "`\(function)` needs its lower bound below its upper bound")
+    }
+    static func modeOutside(_ function: String) -> Self {
+        Self(id: "mode-outside-bounds", text: "the mode of `\(function)` lies outside its bounds")
+    }
+    static let backwardsWindow = Self(id: "backwards-window", text: "the window ends before it starts")
+    static let backwardsClock = Self(id: "backwards-clock", text: "the clock ends before it starts")
+    static let backwardsBetween = Self(
+        id: "backwards-between", text: "the upper bound of `between` is below its lower bound")
+    static let mixtureWeight = Self(id: "mixture-weight", text: "a mixture weight must be above 0")
+    static func notConstant(_ what: String) -> Self {
+        Self(id: "not-constant", text: "\(what) must be a constant, not a distribution")
+    }
+    static func notInteger(_ what: String) -> Self {
+        Self(id: "not-integer", text: "\(what) must be a whole number")
+    }
+    static let trialCount = Self(
+        id: "trial-count", text: "the trial count must lie between 1 and \(50_000_000)")
+    static func originMismatch(_ chip: String, _ declared: String) -> Self {
+        Self(id: "origin-mismatch", text: "chip `\(chip)` is already declared \(declared)")
+    }
+    static func wrongOrigin(_ keyword: String, _ chip: String, _ origin: String) -> Self {
+        Self(id: "wrong-origin", text: "`\(keyword)` does not apply to `\(chip)`, a \(origin) chip")
+    }
+    static func notSimulatable(_ scenario: String, missing: String) -> Self {
+        Self(id: "not-simulatable", text: "scenario `\(scenario)` cannot be simulated: it has no \(missing)")
+    }
+    static func scenarioExists(_ name: String, parent: String) -> Self {
+        Self(id: "scenario-exists", text: "scenario `\(name)` already exists, derived from \(parent)")
+    }
+    static func outsideClock(_ date: String, _ clock: String) -> Self {
+        Self(id: "outside-clock", text: "\(date) lies outside the clock \(clock)")
+    }
+    static func boundMismatch(_ metric: String) -> Self {
+        Self(id: "bound-mismatch", text: "this bound does not fit \(metric)")
+    }
+    static let compareNeedsTwo = Self(id: "compare-needs-two", text: "`compare` needs at least two scenarios")
+    static let traceIndex = Self(id: "trace-index", text: "trials are numbered from 1")
+    static let observationIndex = Self(id: "observation-index", text: "observations are numbered from 1")
+    static let differenceNeedsScenario = Self(
+        id: "difference-needs-scenario", text: "`by ... or more` compares with another scenario")
+}

@@ -1,0 +1,129 @@
+extension HelpCatalogue {
+    static let declarations: [HelpTopic] = [
+        HelpTopic(
+            "scenario", .declarations,
+            syntax: "scenario NAME [from PARENT]",
+            meaning: """
+                Creates the scenario NAME, as a copy of PARENT when `from` is given, and makes it current: later \
+                statements change it. Naming an existing scenario switches to it. Statements before the first \
+                `scenario` line go to a scenario named `baseline`, created when first needed. A new scenario's \
+                clock runs from 2025-01 to 2027-12.
+                """,
+            example: "scenario hawkish from baseline"),
+        HelpTopic(
+            "use", .declarations, syntax: "use NAME",
+            meaning: "Makes an existing scenario current.",
+            example: "use baseline"),
+        HelpTopic(
+            "as of", .declarations, syntax: "as of DATE",
+            meaning: "Records the date of knowledge the scenario represents.",
+            example: "as of 2025-06-30"),
+        HelpTopic(
+            "clock", .declarations, syntax: "clock DATE to DATE",
+            meaning: """
+                Sets the simulated months, both inclusive (default 2025-01 to 2027-12). A release after the \
+                last month is censored.
+                """,
+            example: "clock 2025-01 to 2027-12"),
+        HelpTopic(
+            "trials", .declarations, syntax: "trials COUNT",
+            meaning: "Sets the number of Monte Carlo trials, from 1 to 50M (default 20k).",
+            example: "trials 50k"),
+        HelpTopic(
+            "seed", .declarations, syntax: "seed INTEGER",
+            meaning: "Sets the random seed; the same scenario, seed and trial count give identical results.",
+            example: "seed 7"),
+        HelpTopic(
+            "let", .declarations, syntax: "let NAME = QUANTITY",
+            meaning: """
+                Names a quantity. A `let` is sampled once per trial and every use shares that sample, so uses \
+                are perfectly correlated. Naming it again defines a new quantity for later uses.
+                """,
+            example: "let demand = 8k to 20k\nr2 needs demand chip-months"),
+        HelpTopic(
+            "chip", .declarations, syntax: "chip NAME (foreign | domestic) [perf Q] [fail P]",
+            meaning: """
+                Declares a chip: `foreign` chips are subject to export rules, `domestic` ones to yields. `perf` \
+                is training throughput per unit relative to the reference chip (default 1); `fail` the monthly \
+                probability that a training run on it fails (default 0). Declaring a chip again (for example in a \
+                derived scenario) updates its `perf` and `fail`; its origin cannot change.
+                """,
+            example: "chip ascend920 domestic perf 0.5 to 0.8 fail 5% to 15%"),
+        HelpTopic(
+            "perf", .declarations, syntax: "perf CHIP Q [from DATE]",
+            meaning: "Changes a chip's throughput per unit, from the clock's start or from DATE.",
+            example: "perf ascend910c 0.5 from 2026-01"),
+        HelpTopic(
+            "fail", .declarations, syntax: "fail CHIP P [from DATE]",
+            meaning: "Changes a chip's monthly failure probability, from the clock's start or from DATE.",
+            example: "fail ascend910c 8% from 2026-01"),
+        HelpTopic(
+            "fleet", .declarations, syntax: "fleet CHIP Q",
+            meaning: "Sets the units of a chip the lab holds at the first month (default 0).",
+            example: "fleet h800 2k to 4k"),
+        HelpTopic(
+            "buy", .declarations, syntax: "buy CHIP Q [per month] [from DATE]",
+            meaning: """
+                Sets the units per month the lab orders of a foreign chip. Each month's order goes through \
+                subject to the chip's export status and the pressure level.
+                """,
+            example: "buy h20 500 to 2k per month from 2025-03"),
+        HelpTopic(
+            "make", .declarations,
+            syntax: "make CHIP Q [per month] [yield Y [rising G [per month]] [to CAP]] [from DATE]",
+            meaning: """
+                Sets the dies per month allocated to the lab of a domestic chip, and optionally its yield: the \
+                good-die fraction Y at the first month, rising G per month up to CAP. The growth G is a single \
+                term; write `rising (1% to 2%) per month` for an uncertain one.
+                """,
+            example: "make ascend910c 1k to 3k per month yield 25% to 45% rising 1% per month to 70%"),
+        HelpTopic(
+            "yield", .declarations, syntax: "yield CHIP Y [rising G [per month]] [to CAP] [from DATE]",
+            meaning:
+                "Sets a domestic chip's yield: Y at the first month (default 100%), rising G per month (default 0) up to CAP (default 100%).",
+            example: "yield ascend910c 40% rising 2% per month to 80% from 2026-01"),
+        HelpTopic(
+            "export", .declarations, syntax: "export CHIP (allowed | licensed P | banned) [from DATE]",
+            meaning: """
+                Sets a foreign chip's export status: orders go through when `allowed` (the default), with \
+                probability P when `licensed P`, never when `banned`.
+                """,
+            example: "export h20 banned from 2025-04-15"),
+        HelpTopic(
+            "pressure", .declarations, syntax: "pressure P [from DATE]",
+            meaning: """
+                Sets the government's pressure to buy domestic, from 0% (the default) to 100%: the monthly \
+                probability that a foreign order is blocked, that training is mandated onto domestic chips, and \
+                that a move off them is refused.
+                """,
+            example: "pressure 80% from 2025-08"),
+        HelpTopic(
+            "r2", .declarations,
+            syntax:
+                "r2 [start DATE] [needs Q [chip-months]] [post D] [hold P for D] [switch (after K failures [port D] | never)] [restart P]",
+            meaning: """
+                Describes the R2 programme; clauses combine in any order. `start` is the month training \
+                starts and `needs` the compute in reference chip-months (both required before a forecast); `post` \
+                the months of post-training after training; `hold P for D` the probability the release gate \
+                holds the release and the months each hold adds; `switch after K failures` moves training from a \
+                domestic to a foreign chip after K failures, stalling it for the `port` duration; `restart P` the \
+                probability a failure wipes all progress.
+                """,
+            example:
+                "r2 start 2025-02 needs 8k to 20k chip-months post 1 to 3 months\nr2 hold 20% for 1 month switch after 3 failures port 2 months"
+        ),
+        HelpTopic(
+            "event", .declarations,
+            syntax: "event NAME P (between DATE and DATE | at DATE | in DATE): STATEMENT {; STATEMENT}",
+            meaning: """
+                Something that happens with probability P in a month drawn uniformly from the window, and then \
+                changes timelines from that month on. Its statements are `export`, `pressure`, `buy`, `make`, \
+                `yield`, `perf` and `fail`, without `from`. Declaring an event of the same name again replaces it.
+                """,
+            example: "event reban2 30% between 2025-10 and 2026-06: export h20 banned; pressure 90%"),
+        HelpTopic(
+            "cite", .declarations, syntax: "STATEMENT cite PATH {, PATH}",
+            meaning: "Records the evidence cards a statement rests on; `explain` shows them.",
+            example: "fleet h800 2k to 4k cite seeds/h800-fleet.md, seeds/lab-survey.md"),
+    ]
+}

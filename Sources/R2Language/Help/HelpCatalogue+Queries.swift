@@ -1,0 +1,109 @@
+extension HelpCatalogue {
+    static let queries: [HelpTopic] = [
+        HelpTopic(
+            "forecast", .queries, syntax: "forecast",
+            meaning:
+                "Simulates the current scenario and summarises the release date and adoption, with censored trials counted.",
+            example: "forecast"),
+        HelpTopic(
+            "p", .queries,
+            syntax: "p(release by DATE) | p(no release by DATE) | p(adoption at DATE (above | below) X)",
+            meaning:
+                "The probability of a release by a date, of none by then, or of adoption beyond a level, with its Monte Carlo error. "
+                + "`by 2026-06` means by the end of June 2026; `by 2026-06-15`, by the end of that day.",
+            example: "p(release by 2026-06)"),
+        HelpTopic(
+            "quantile", .queries, syntax: "quantile release [P {, P}] | quantile adoption at DATE [P {, P}]",
+            meaning: "Quantiles of the release date or of adoption at a month (default 10%, 50%, 90%).",
+            example: "quantile release 10%, 50%, 90%"),
+        HelpTopic(
+            "median", .queries, syntax: "median release | median adoption at DATE",
+            meaning: "The median release date, or the median adoption at a month.",
+            example: "median release"),
+        HelpTopic(
+            "mean", .queries, syntax: "mean release | mean adoption at DATE",
+            meaning:
+                "The mean release date of the trials released within the clock, or the mean adoption at a month.",
+            example: "mean release"),
+        HelpTopic(
+            "adoption", .queries, syntax: "adoption at DATE",
+            meaning: "The mean share of the lab's compute on domestic chips at the end of a month.",
+            example: "adoption at 2026-12"),
+        HelpTopic(
+            "censored", .queries, syntax: "censored",
+            meaning: "The share of trials whose release falls after the clock's last month.",
+            example: "censored"),
+        HelpTopic(
+            "expect", .queries,
+            syntax: """
+                expect METRIC [in SCENARIO] (between X and Y | above X | below X | before DATE | after DATE \
+                | (later | earlier) than SCENARIO [by D or more] | (above | below) SCENARIO [by X or more])
+                """,
+            meaning: """
+                States what a forecast must show; `r2cast test` checks it and reports its Monte Carlo error. \
+                METRIC is `p(...)`, `median release`, `mean release`, `quantile P release`, `censored`, \
+                `adoption at DATE`, `median adoption at DATE` or `quantile P adoption at DATE`. Release dates take \
+                `before`, `after`, `between` dates and `later`/`earlier than` another scenario; probabilities and \
+                adoption take `above`, `below`, `between` and `above`/`below` another scenario. A month \
+                written as a bound covers the whole month: `before 2026-06` is before June starts, `after \
+                2026-06` after it ends, and `between 2026-01 and 2026-09` runs to the end of September. \
+                An estimate within 3 standard errors of a bound is flagged FRAGILE.
+                """,
+            example:
+                "expect p(release by 2026-06) between 30% and 50%\nexpect median release in dovish earlier than baseline"
+        ),
+        HelpTopic(
+            "compare", .queries, syntax: "compare NAME NAME {NAME} [by DATE {, DATE}] [at DATE {, DATE}]",
+            meaning:
+                "Forecasts scenarios side by side with their differences: P(release by) each `by` date, adoption at each `at` month.",
+            example: "compare baseline dovish by 2026-01, 2026-06 at 2026-12"),
+        HelpTopic(
+            "sensitivity", .queries, syntax: "sensitivity [of METRIC]",
+            meaning: "Which inputs move a metric (default the median release) most, as a tornado chart.",
+            example: "sensitivity of p(release by 2026-06)"),
+        HelpTopic(
+            "observe", .queries,
+            syntax: """
+                observe (release by DATE | no release by DATE | adoption at DATE (above | below) X \
+                | export CHIP (allowed | licensed | banned) at DATE | event NAME [not] fired)
+                """,
+            meaning:
+                "Conditions later forecasts of the scenario on something already known, reporting the effective sample size.",
+            example: "observe no release by 2025-11"),
+        HelpTopic(
+            "unobserve", .queries, syntax: "unobserve [all | N]",
+            meaning: "Drops the last observation, all of them, or observation N.",
+            example: "unobserve all"),
+        HelpTopic(
+            "trace", .queries,
+            syntax: "trace N | trace where release (after | before) DATE | trace where no release",
+            meaning:
+                "Tells the story of one trial (numbered from 1), month by month: its chip, failures, switches, holds and events.",
+            example: "trace where release after 2026-06"),
+        HelpTopic(
+            "explain", .queries, syntax: "explain [NAME]",
+            meaning:
+                "Lists every input (or one chip, `let`, event, `r2` or `pressure`) with its value and the evidence it cites.",
+            example: "explain h800"),
+        HelpTopic(
+            "hist", .queries, syntax: "hist release",
+            meaning: "A histogram of release dates.",
+            example: "hist release"),
+        HelpTopic(
+            "cdf", .queries, syntax: "cdf release",
+            meaning: "The cumulative probability of release by each month.",
+            example: "cdf release"),
+        HelpTopic(
+            "fan", .queries, syntax: "fan adoption",
+            meaning: "Adoption's monthly 10/50/90% bands.",
+            example: "fan adoption"),
+        HelpTopic(
+            "tornado", .queries, syntax: "tornado",
+            meaning: "The sensitivity of the median release as a tornado chart.",
+            example: "tornado"),
+        HelpTopic(
+            "plot", .queries, syntax: "plot (release | cdf | adoption | sensitivity) to PATH",
+            meaning: "Writes a chart to an SVG file; PATH ends in `.svg` and may be quoted.",
+            example: "plot cdf to out/release-cdf.svg"),
+    ]
+}

@@ -1,0 +1,86 @@
+extension LanguageReference {
+    /// The grammar in EBNF. Terminals are quoted; `{ }` repeats, `[ ]` is optional.
+    static let grammar = """
+        file        = { line } ;
+        line        = [ statement [ "cite" path { "," path } ] ] [ comment ] newline ;
+        statement   = declaration | query ;
+
+        declaration = "scenario" NAME [ "from" NAME ]
+                    | "use" NAME
+                    | "as" "of" DATE
+                    | "clock" DATE "to" DATE
+                    | "trials" quantity
+                    | "seed" quantity
+                    | "let" NAME "=" quantity
+                    | "chip" NAME ( "foreign" | "domestic" ) { ( "perf" | "fail" ) quantity }
+                    | "fleet" NAME quantity
+                    | change [ "from" quantity ]
+                    | "r2" r2clause { r2clause }
+                    | "event" NAME quantity window ":" change { ";" change } ;
+        change      = ( "perf" | "fail" ) NAME quantity
+                    | "buy" NAME quantity
+                    | "make" NAME quantity [ "yield" yield ]
+                    | "yield" NAME yield
+                    | "export" NAME ( "allowed" | "licensed" quantity | "banned" )
+                    | "pressure" quantity ;
+        yield       = quantity [ "rising" sum [ unit ] ] [ "to" quantity ] ;
+        r2clause    = "start" quantity | "needs" quantity | "post" quantity
+                    | "hold" quantity "for" quantity
+                    | "switch" ( "after" quantity ( "failures" | "failure" ) [ "port" quantity ] | "never" )
+                    | "restart" quantity ;
+        window      = "between" quantity "and" quantity | "at" quantity | "in" quantity ;
+
+        query       = "forecast" | metric
+                    | "quantile" "release" [ list ]
+                    | "quantile" "adoption" "at" quantity [ list ]
+                    | "expect" metric [ "in" NAME ] bound
+                    | "compare" NAME NAME { NAME } [ "by" list ] [ "at" list ]
+                    | "sensitivity" [ "of" metric ]
+                    | "observe" observation
+                    | "unobserve" [ "all" | quantity ]
+                    | "trace" ( quantity | "where" "release" ( "after" | "before" ) quantity
+                               | "where" "no" "release" )
+                    | "explain" [ NAME ]
+                    | "hist" "release" | "cdf" "release" | "fan" "adoption" | "tornado"
+                    | "plot" ( "release" | "cdf" | "adoption" | "sensitivity" ) "to" path ;
+        metric      = "p" "(" ( "release" "by" quantity | "no" "release" "by" quantity
+                              | "adoption" "at" quantity ( "above" | "below" ) quantity ) ")"
+                    | "median" ( "release" | "adoption" "at" quantity )
+                    | "mean" ( "release" | "adoption" "at" quantity )
+                    | "quantile" quantity ( "release" | "adoption" "at" quantity )
+                    | "adoption" "at" quantity
+                    | "censored" ;
+        bound       = "between" quantity "and" quantity
+                    | ( "above" | "below" ) quantity [ "by" quantity "or" "more" ]
+                    | "before" quantity | "after" quantity
+                    | ( "later" | "earlier" ) "than" NAME [ "by" quantity "or" "more" ] ;
+        observation = [ "no" ] "release" "by" quantity
+                    | "adoption" "at" quantity ( "above" | "below" ) quantity
+                    | "export" NAME ( "allowed" | "licensed" | "banned" ) "at" quantity
+                    | "event" NAME [ "not" ] "fired" ;
+        list        = quantity { "," quantity } ;
+
+        quantity    = range [ unit ] ;
+        range       = sum [ "to" sum ] ;
+        sum         = product { ( "+" | "-" ) product } ;
+        product     = unary { ( "*" | "/" ) unary } ;
+        unary       = "-" unary | postfix ;
+        postfix     = primary [ unit ] ;   (* a trailing "per" unit on the last term of a
+                                         sum or product applies to the whole of it *)
+        primary     = NUMBER | DATE | NAME | "(" quantity ")" | call
+                    | "between" quantity "and" quantity ;
+        call        = FUNCTION "(" quantity [ "@" quantity ] { "," quantity [ "@" quantity ] } ")" ;
+        unit        = "month" | "months" | "mo" | "week" | "weeks" | "day" | "days"
+                    | "year" | "years" | "per" ( "month" | "year" ) | "chip-months" | "chip-month"
+                    | "units" | "dies" ;
+
+        FUNCTION    = "normal" | "lognormal" | "uniform" | "beta" | "triangular" | "pert"
+                    | "min" | "max" | "mixture" ;
+        NUMBER      = digit { digit | "_" } [ "." digit { digit } ] [ ( "e" | "E" ) [ "+" | "-" ] digit { digit } ]
+                      [ "%" | "k" | "M" | "B" ] ;
+        DATE        = digit digit digit digit "-" digit digit [ "-" digit digit ] ;
+        NAME        = ( letter | "_" ) { letter | digit | "_" } ;
+        path        = STRING | a word up to whitespace or "," ;
+        comment     = "#" { any character but newline } ;
+        """
+}

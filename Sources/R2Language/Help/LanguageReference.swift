@@ -1,0 +1,43 @@
+/// docs/LANGUAGE.md, generated from the help catalogue so that the two
+/// cannot drift apart.
+public enum LanguageReference {
+    /// The whole reference as Markdown.
+    public static var markdown: String {
+        var out = introduction
+        out += "\n## Grammar\n\n```ebnf\n" + grammar + "\n```\n"
+        for category in HelpTopic.Category.allCases {
+            out += "\n## \(category.rawValue)\n"
+            for topic in HelpCatalogue.topics where topic.category == category {
+                out +=
+                    "\n### `\(topic.name)`\n\n```\n\(topic.syntax)\n```\n\n\(topic.meaning)\n\n```r2s\n\(topic.example)\n```\n"
+            }
+        }
+        return out
+    }
+
+    static let introduction = """
+        # The r2cast scenario language
+
+        <!-- Generated from Sources/R2Language/Help; regenerate with
+             R2_RECORD_DOCS=1 swift test --filter R2LanguageTests.LanguageDocTests -->
+
+        A scenario file is a list of statements, one a line; the REPL reads the same statements one at a
+        time. `#` starts a comment. A statement goes on to the next line when its line ends with `\\`, inside
+        an unclosed `(`, or with `:` `;` `,` an operator (`= + - * / @`), `to`, `and`, `from` or `between`.
+
+        Declarations change the *current scenario*. The statements of a file that come before its first
+        `scenario` line go to a scenario named `baseline`, created when first needed. A scenario's clock runs
+        from 2025-01 to 2027-12 unless a `clock` statement says otherwise. A statement that fails changes
+        nothing, and evaluation goes on with the next line, so a file with several errors reports them all.
+
+        Any statement may end with `cite PATH, ...`, naming the evidence cards it rests on; each input records
+        the file and line it was set on, its text and its citations for `explain`.
+
+        Quantities carry dimensions: plain numbers (counts, percentages, chip-months), durations (months),
+        dates (absolute months) and rates (per month). Probabilities (`fail`, `pressure`, `licensed`, event
+        probabilities, `hold`, `restart`, yields) must lie between 0% and 100%. A chip must be declared before
+        it is used. A forecast needs `r2 start` and `r2 needs`; a query that needs a forecast reports their
+        absence.
+
+        """
+}

@@ -1,1 +1,0 @@
-// R2Language

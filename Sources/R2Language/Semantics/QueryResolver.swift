@@ -1,0 +1,164 @@
+import R2Model
+
+/// Resolves the names and dates of a query against one scenario.
+struct QueryResolver {
+    var record: ScenarioRecord
+
+    var scenario: Scenario { record.scenario }
+    var elaborator: Elaborator { record.elaborator }
+
+    /// The absolute month of a date, which must lie inside the clock.
+    func month(_ e: Quantity) throws(Failure) -> Int {
+        let month = Int(try elaborator.constantDate(e).rounded(.down))
+        let clock = scenario.clock
+        guard (clock.start...clock.end).contains(month) else {
+            let shown = "\(CalendarDateText.month(clock.start)) to \(CalendarDateText.month(clock.end))"
+            throw Failure(
+                .outsideClock(CalendarDateText.month(month), shown), at: e.range,
+                help: "scenario `\(scenario.name)` simulates \(shown)")
+        }
+        return month
+    }
+
+    func metric(_ m: MetricSyntax) throws(Failure) -> Metric {
+        let e = elaborator
+        switch m {
+        case .releaseProbability(let date, let released):
+            return .releaseProbability(by: try e.constantDateEnd(date), released: released)
+        case .adoptionProbability(let date, let comparison, let x):
+            return .adoptionProbability(
+                month: try month(date), comparison, threshold: try e.constantProbability(x, "the threshold"))
+        case .medianRelease: return .releaseQuantile(0.5)
+        case .meanRelease: return .releaseMean
+        case .releaseQuantile(let p):
+            return .releaseQuantile(try e.constantProbability(p, "a quantile level"))
+        case .censored: return .censoredShare
+        case .adoptionMean(let date): return .adoptionMean(month: try month(date))
+        case .adoptionMedian(let date): return .adoptionQuantile(month: try month(date), level: 0.5)
+        case .adoptionQuantile(let p, let date):
+            return .adoptionQuantile(
+                month: try month(date), level: try e.constantProbability(p, "a quantile level"))
+        }
+    }
+
+    /// Quantile levels, 10%, 50% and 90% when none are written.
+    func levels(_ list: [Quantity]) throws(Failure) -> [Double] {
+        if list.isEmpty { return [0.1, 0.5, 0.9] }
+        var levels: [Double] = []
+        for p in list { levels.append(try elaborator.constantProbability(p, "a quantile level")) }
+        return levels
+    }
+
+    /// A bound of an expectation on `metric`; `scenarioIndex` resolves
+    /// scenario names written in the bound.
+    func bound(
+        _ b: BoundSyntax, for metric: Metric, range: SourceRange,
+        scenarioNamed: (Name) throws(Failure) -> String
+    ) throws(Failure) -> Bound {
+        let e = elaborator
+        let isTime = metric.isReleaseTime
+        let what = isTime ? "a release date" : "a probability or share"
+        func value(_ x: Quantity) throws(Failure) -> Double {
+            isTime ? try e.constantDate(x) : try e.constantProbability(x, "a bound")
+        }
+        func mismatch(_ help: String) -> Failure {
+            Failure(.boundMismatch(what), at: range, help: help)
+        }
+        switch b {
+        case .between(let a, let c):
+            let low = try value(a)
+            let high = isTime ? try e.constantDateEnd(c) : try value(c)
+            guard low <= high else {
+                throw Failure(.backwardsBetween, at: a.range.union(c.range))
+            }
+            return .between(low, high)
+        case .before(let d), .after(let d):
+            guard isTime else { throw mismatch("use `above X` or `below X`") }
+            if case .before = b { return .below(try e.constantDate(d)) }
+            return .above(try e.constantDateEnd(d))
+        case .above(let x, let by), .below(let x, let by):
+            let isAbove: Bool
+            if case .above = b { isAbove = true } else { isAbove = false }
+            if case .name(let name) = x.kind, by != nil || e.variables.allSatisfy({ $0.name != name }) {
+                // `above SCENARIO [by X or more]`
+                guard !isTime else { throw mismatch("use `later than SCENARIO` or `earlier than SCENARIO`") }
+                let other = try scenarioNamed(Name(name, range: x.range))
+                let margin = try by.map { m throws(Failure) in try e.constantProbability(m, "a margin") } ?? 0
+                return isAbove ? .aboveScenario(other, margin: margin) : .belowScenario(other, margin: margin)
+            }
+            guard !isTime else { throw mismatch("use `before DATE` or `after DATE`") }
+            if let by { throw Failure(.differenceNeedsScenario, at: by.range) }
+            let threshold = try value(x)
+            return isAbove ? .above(threshold) : .below(threshold)
+        case .laterThan(let name, let by), .earlierThan(let name, let by):
+            guard isTime else { throw mismatch("use `above SCENARIO` or `below SCENARIO`") }
+            let other = try scenarioNamed(name)
+            let margin = try by.map { m throws(Failure) in try e.duration(m, "a margin") }
+            let months =
+                try margin.map { v throws(Failure) in
+                    guard let x = e.constant(v) else {
+                        throw Failure(.notConstant("a margin"), at: by!.range)
+                    }
+                    return x
+                } ?? 0
+            if case .laterThan = b { return .aboveScenario(other, margin: months) }
+            return .belowScenario(other, margin: months)
+        }
+    }
+
+    func observation(_ o: ObservationSyntax) throws(Failure) -> Condition {
+        let e = elaborator
+        switch o {
+        case .release(let date, let happened):
+            return .release(by: try e.constantDateEnd(date), happened: happened)
+        case .adoption(let date, let comparison, let x):
+            return .adoption(
+                month: try month(date), comparison: comparison,
+                threshold: try e.constantProbability(x, "the threshold"))
+        case .export(let chip, let kind, let date):
+            let index = try record.chipIndex(
+                chip, origin: .foreign, for: "observe export", help: "export rules apply to foreign chips")
+            return .export(chip: index, month: try month(date), status: kind)
+        case .event(let name, let fired):
+            guard let index = scenario.events.firstIndex(where: { $0.name == name.text }) else {
+                throw Failure(
+                    .unknownEvent(name.text), at: name.range,
+                    help: Suggestion.help(for: name.text, in: scenario.events.map(\.name)))
+            }
+            return .event(index, fired: fired)
+        }
+    }
+
+    func explainTarget(_ name: Name?) throws(Failure) -> ExplainTarget {
+        guard let name else { return .all }
+        if let chip = scenario.chipIndex(named: name.text) { return .chip(chip) }
+        if let variable = scenario.variables.lastIndex(where: { $0.name == name.text }) {
+            return .variable(variable)
+        }
+        if let event = scenario.events.firstIndex(where: { $0.name == name.text }) { return .event(event) }
+        if name.text == "r2" { return .r2 }
+        if name.text == "pressure" { return .pressure }
+        let known =
+            scenario.chips.map(\.name) + scenario.variables.map(\.name) + scenario.events.map(\.name) + [
+                "r2", "pressure",
+            ]
+        throw Failure(
+            .unknownExplainTarget(name.text), at: name.range, help: Suggestion.help(for: name.text, in: known)
+        )
+    }
+
+    func trace(_ t: TraceSyntax) throws(Failure) -> TraceSelector {
+        let e = elaborator
+        switch t {
+        case .trial(let n):
+            let number = try e.constantInteger(n, "a trial number")
+            guard number >= 1, number <= Double(Int.max / 2) else {
+                throw Failure(.traceIndex, at: n.range, help: "this is \(NumberText.plain(number))")
+            }
+            return .trial(Int(number))
+        case .releaseAfter(let d): return .releaseAfter(try e.constantDateEnd(d))
+        case .releaseBefore(let d): return .releaseBefore(try e.constantDate(d))
+        case .noRelease: return .noRelease
+        }
+    }
+}

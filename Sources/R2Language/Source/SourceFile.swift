@@ -1,0 +1,70 @@
+/// The text of a scenario file (or of one REPL cell) and the name it is
+/// reported under. Positions into it are UTF-8 offsets (`SourceRange`);
+/// lines and columns are computed only when a position is shown.
+public struct SourceFile: Hashable, Sendable {
+    /// The name shown in diagnostics and provenance, such as `scenarios/x.r2s`.
+    public let name: String
+    public let text: String
+
+    public init(name: String, text: String) {
+        self.name = name
+        self.text = text
+    }
+
+    /// The UTF-8 offset where the line holding `offset` starts.
+    func lineStart(containing offset: Int) -> Int {
+        let bytes = text.utf8
+        var index = bytes.index(bytes.startIndex, offsetBy: min(max(offset, 0), bytes.count))
+        while index > bytes.startIndex {
+            let previous = bytes.index(before: index)
+            if bytes[previous] == UInt8(ascii: "\n") { break }
+            index = previous
+        }
+        return bytes.distance(from: bytes.startIndex, to: index)
+    }
+
+    /// The UTF-8 offset where the line holding `offset` ends (before its newline).
+    func lineEnd(containing offset: Int) -> Int {
+        let bytes = text.utf8
+        var index = bytes.index(bytes.startIndex, offsetBy: min(max(offset, 0), bytes.count))
+        while index < bytes.endIndex, bytes[index] != UInt8(ascii: "\n") {
+            index = bytes.index(after: index)
+        }
+        var end = bytes.distance(from: bytes.startIndex, to: index)
+        // A Windows line ending is not part of the line.
+        if end > 0, end <= bytes.count, index > bytes.startIndex,
+            bytes[bytes.index(before: index)] == UInt8(ascii: "\r")
+        {
+            end -= 1
+        }
+        return end
+    }
+
+    /// The line and column of a UTF-8 offset.
+    public func location(of offset: Int) -> SourceLocation {
+        let clamped = min(max(offset, 0), text.utf8.count)
+        let line = 1 + text.utf8.prefix(clamped).reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        let start = lineStart(containing: clamped)
+        let column = 1 + slice(start, clamped).count
+        return SourceLocation(line: line, column: column)
+    }
+
+    /// The text of `range`.
+    public func text(in range: SourceRange) -> String {
+        slice(range.start, range.end)
+    }
+
+    /// The whole line (without its line break) holding `offset`.
+    func lineText(containing offset: Int) -> String {
+        slice(lineStart(containing: offset), lineEnd(containing: offset))
+    }
+
+    func slice(_ start: Int, _ end: Int) -> String {
+        let bytes = text.utf8
+        let lower = min(max(start, 0), bytes.count)
+        let upper = min(max(end, lower), bytes.count)
+        let from = bytes.index(bytes.startIndex, offsetBy: lower)
+        let to = bytes.index(bytes.startIndex, offsetBy: upper)
+        return String(decoding: bytes[from..<to], as: UTF8.self)
+    }
+}

@@ -1,0 +1,195 @@
+import R2Model
+
+// quantity := range [unit]
+// range    := sum ["to" sum]
+// sum      := product {("+"|"-") product}
+// product  := unary {("*"|"/") unary}
+// unary    := "-" unary | postfix
+// postfix  := primary [unit]
+// primary  := NUMBER | DATE | NAME | "(" quantity ")" | call | "between" quantity "and" quantity
+extension StatementParser {
+    mutating func parseQuantity() throws(Failure) -> Quantity {
+        let start = currentStart
+        let value = try parseRange()
+        if let unit = try parseUnit() {
+            return Quantity(.unit(value, unit), range: range(from: start))
+        }
+        return value
+    }
+
+    /// `a to b`. A unit written only after `b` applies to both ends
+    /// (`1 to 3 months` is `(1 to 3) months`).
+    mutating func parseRange() throws(Failure) -> Quantity {
+        let start = currentStart
+        let low = try parseSum()
+        guard consume("to") else { return low }
+        let high = try parseSum()
+        let whole = range(from: start)
+        if case .unit(let inner, let unit) = high.kind, !low.hasOuterUnit {
+            return Quantity(.unit(Quantity(.interval(low, inner), range: whole), unit), range: whole)
+        }
+        return Quantity(.interval(low, high), range: whole)
+    }
+
+    mutating func parseSum() throws(Failure) -> Quantity {
+        let start = currentStart
+        var left = try parseProduct()
+        var progress = LoopProgress()
+        while progress.advanced(to: index) {
+            let op: Punctuation
+            if isAt(.plus) { op = .plus } else if isAt(.minus) { op = .minus } else { break }
+            advance()
+            let right = try parseProduct()
+            left = combined(op == .plus ? .add : .subtract, left, right, from: start)
+        }
+        return left
+    }
+
+    mutating func parseProduct() throws(Failure) -> Quantity {
+        let start = currentStart
+        var left = try parseUnary()
+        var progress = LoopProgress()
+        while progress.advanced(to: index) {
+            let op: Punctuation
+            if isAt(.star) { op = .star } else if isAt(.slash) { op = .slash } else { break }
+            advance()
+            let right = try parseUnary()
+            left = combined(op == .star ? .multiply : .divide, left, right, from: start)
+        }
+        return left
+    }
+
+    /// `left op right`. A `per month` or `per year` written after the last
+    /// term, outside parentheses, applies to the whole sum or product when
+    /// the terms before it carry no unit: `x / 12 per month` is
+    /// `(x / 12) per month`, while `x / (12 per month)` divides by a rate.
+    private func combined(
+        _ op: Value.BinaryOperator, _ left: Quantity, _ right: Quantity, from start: Int
+    ) -> Quantity {
+        let whole = range(from: start)
+        if case .unit(let inner, let unit) = right.kind, unit == .perMonth || unit == .perYear,
+            !left.hasOuterUnit, !file.text(in: right.range).hasPrefix("(")
+        {
+            let operation = Quantity(.binary(op, left, inner), range: whole)
+            return Quantity(.unit(operation, unit), range: whole)
+        }
+        return Quantity(.binary(op, left, right), range: whole)
+    }
+
+    mutating func parseUnary() throws(Failure) -> Quantity {
+        let start = currentStart
+        if consume(.minus) {
+            let operand = try parseUnary()
+            return Quantity(.negate(operand), range: range(from: start))
+        }
+        return try parsePostfix()
+    }
+
+    mutating func parsePostfix() throws(Failure) -> Quantity {
+        let start = currentStart
+        let primary = try parsePrimary()
+        if let unit = try parseUnit() {
+            return Quantity(.unit(primary, unit), range: range(from: start))
+        }
+        return primary
+    }
+
+    mutating func parsePrimary() throws(Failure) -> Quantity {
+        guard let token = current else { throw expected("a quantity") }
+        switch token.kind {
+        case .number(let x):
+            advance()
+            return Quantity(.number(x), range: token.range)
+        case .date(let d):
+            advance()
+            return Quantity(.date(d), range: token.range)
+        case .punctuation(.leftParen):
+            advance()
+            let inner = try parseQuantity()
+            guard consume(.rightParen) else {
+                if current == nil { throw Failure(.unclosedParenthesis, at: token.range) }
+                throw expected("`)`")
+            }
+            return Quantity(inner.kind, range: range(from: token.range.start))
+        case .identifier("between"):
+            advance()
+            let low = try parseQuantity()
+            try expect("and")
+            let high = try parseQuantity()
+            return Quantity(.window(low, high), range: range(from: token.range.start))
+        case .identifier(let word):
+            if peek()?.isPunctuation(.leftParen) == true {
+                return try parseCall(word, token)
+            }
+            if Keywords.reserved.contains(word) { throw expected("a quantity") }
+            advance()
+            return Quantity(.name(word), range: token.range)
+        default:
+            throw expected("a quantity")
+        }
+    }
+
+    private mutating func parseCall(_ word: String, _ token: Token) throws(Failure) -> Quantity {
+        guard let function = Quantity.Function(rawValue: word) else {
+            throw Failure(
+                .unknownFunction(word), at: token.range,
+                help: Suggestion.help(for: word, in: Quantity.Function.allCases.map(\.rawValue)))
+        }
+        advance()
+        let open = advance()
+        var arguments: [Quantity.Argument] = []
+        if !isAt(.rightParen) {
+            var progress = LoopProgress()
+            repeat {
+                guard progress.advanced(to: index) else { break }
+                let value = try parseQuantity()
+                var weight: Quantity?
+                if isAt(.at) {
+                    let at = advance()
+                    guard function == .mixture else {
+                        throw Failure(.weightOutsideMixture(word), at: at.range)
+                    }
+                    weight = try parseQuantity()
+                }
+                arguments.append(Quantity.Argument(value, weight: weight))
+            } while consume(.comma)
+        }
+        guard consume(.rightParen) else {
+            if current == nil { throw Failure(.unclosedParenthesis, at: open.range) }
+            throw expected("`,` or `)`")
+        }
+        let whole = range(from: token.range.start)
+        if let arity = function.arity, arguments.count != arity {
+            throw Failure(.wrongArgumentCount(word, expected: arity, found: arguments.count), at: whole)
+        }
+        if arguments.isEmpty {
+            throw Failure(
+                .wrongArgumentCount(word, expected: 1, found: 0), at: whole,
+                help: "give at least one component")
+        }
+        return Quantity(.call(function, arguments), range: whole)
+    }
+
+    /// A unit after a quantity, if one follows: a unit word, or `per month`
+    /// / `per year`.
+    mutating func parseUnit() throws(Failure) -> QuantityUnit? {
+        guard let word = current?.identifier else { return nil }
+        if word == "per" {
+            advance()
+            let period = try expectOne(
+                of: ["month", "months", "mo", "year", "years"], "`month` or `year` after `per`")
+            return period.hasPrefix("y") ? .perYear : .perMonth
+        }
+        guard let unit = QuantityUnit.word(word) else { return nil }
+        advance()
+        return unit
+    }
+}
+
+extension Quantity {
+    /// True when the expression is a quantity with a unit written last.
+    var hasOuterUnit: Bool {
+        if case .unit = kind { return true }
+        return false
+    }
+}

@@ -1,0 +1,245 @@
+import R2Model
+
+extension StatementParser {
+    /// A query starting with `word`, or nil when `word` starts none.
+    mutating func parseQuery(_ word: String) throws(Failure) -> QuerySyntax? {
+        switch word {
+        case "forecast":
+            advance()
+            return .forecast
+        case "p", "median", "mean", "adoption", "censored":
+            return .metric(try parseMetric())
+        case "quantile":
+            advance()
+            if consume("release") { return .quantileRelease(try parseQuantityList()) }
+            if isAt("adoption") {
+                let date = try parseAdoptionAt()
+                return .quantileAdoption(date, try parseQuantityList())
+            }
+            throw expected("`release` or `adoption at DATE`")
+        case "expect":
+            advance()
+            let metric = try parseMetric()
+            let scenario = consume("in") ? try expectName("a scenario name") : nil
+            return .expect(metric, scenario: scenario, try parseBound())
+        case "compare":
+            advance()
+            return try parseCompare()
+        case "sensitivity":
+            advance()
+            return .sensitivity(consume("of") ? try parseMetric() : nil)
+        case "observe":
+            advance()
+            return .observe(try parseObservation())
+        case "unobserve":
+            advance()
+            if isAtStatementEnd { return .unobserve(.last) }
+            if consume("all") { return .unobserve(.all) }
+            return .unobserve(.number(try parseQuantity()))
+        case "trace":
+            advance()
+            return .trace(try parseTrace())
+        case "explain":
+            advance()
+            return .explain(isAtStatementEnd ? nil : try expectName("a name to explain"))
+        case "hist", "cdf", "fan":
+            advance()
+            let subject = word == "fan" ? "adoption" : "release"
+            try expect(subject)
+            return .chart(word == "hist" ? .releaseHistogram : word == "cdf" ? .releaseCDF : .adoptionFan)
+        case "tornado":
+            advance()
+            return .chart(.tornado)
+        case "plot":
+            advance()
+            return try parsePlot()
+        default:
+            return nil
+        }
+    }
+
+    /// `P {, P}`, possibly none.
+    private mutating func parseQuantityList() throws(Failure) -> [Quantity] {
+        var list: [Quantity] = []
+        guard !isAtStatementEnd else { return list }
+        var progress = LoopProgress()
+        repeat {
+            guard progress.advanced(to: index) else { break }
+            list.append(try parseQuantity())
+        } while consume(.comma)
+        return list
+    }
+
+    /// `adoption at DATE`, returning the date.
+    private mutating func parseAdoptionAt() throws(Failure) -> Quantity {
+        try expect("adoption")
+        try expect("at")
+        return try parseQuantity()
+    }
+
+    mutating func parseMetric() throws(Failure) -> MetricSyntax {
+        let what = "`p(...)`, `median`, `mean`, `quantile`, `adoption at DATE` or `censored`"
+        switch try expectOne(of: ["p", "median", "mean", "quantile", "adoption", "censored"], what) {
+        case "p":
+            try expect(.leftParen)
+            let metric: MetricSyntax
+            if consume("no") {
+                try expect("release")
+                try expect("by")
+                metric = .releaseProbability(by: try parseQuantity(), released: false)
+            } else if consume("release") {
+                try expect("by")
+                metric = .releaseProbability(by: try parseQuantity(), released: true)
+            } else if isAt("adoption") {
+                let date = try parseAdoptionAt()
+                let comparison = try parseComparison()
+                metric = .adoptionProbability(at: date, comparison, try parseQuantity())
+            } else {
+                throw expected("`release by DATE`, `no release by DATE` or `adoption at DATE above X`")
+            }
+            try expect(.rightParen)
+            return metric
+        case "median":
+            if consume("release") { return .medianRelease }
+            if isAt("adoption") { return .adoptionMedian(at: try parseAdoptionAt()) }
+            throw expected("`release` or `adoption at DATE`")
+        case "mean":
+            if consume("release") { return .meanRelease }
+            if isAt("adoption") { return .adoptionMean(at: try parseAdoptionAt()) }
+            throw expected("`release` or `adoption at DATE`")
+        case "quantile":
+            let p = try parseQuantity()
+            if consume("release") { return .releaseQuantile(p) }
+            if isAt("adoption") { return .adoptionQuantile(p, at: try parseAdoptionAt()) }
+            throw expected("`release` or `adoption at DATE`")
+        case "adoption":
+            try expect("at")
+            return .adoptionMean(at: try parseQuantity())
+        default:
+            return .censored
+        }
+    }
+
+    private mutating func parseComparison() throws(Failure) -> Comparison {
+        try expectOne(of: ["above", "below"], "`above` or `below`") == "above" ? .above : .below
+    }
+
+    /// `by X or more`, if present.
+    private mutating func parseDifference() throws(Failure) -> Quantity? {
+        guard consume("by") else { return nil }
+        let amount = try parseQuantity()
+        try expect("or")
+        try expect("more")
+        return amount
+    }
+
+    private mutating func parseBound() throws(Failure) -> BoundSyntax {
+        let what = "`between`, `above`, `below`, `before`, `after`, `later than` or `earlier than`"
+        switch try expectOne(of: ["between", "above", "below", "before", "after", "later", "earlier"], what) {
+        case "between":
+            let low = try parseQuantity()
+            try expect("and")
+            return .between(low, try parseQuantity())
+        case "above":
+            let x = try parseQuantity()
+            return .above(x, by: try parseDifference())
+        case "below":
+            let x = try parseQuantity()
+            return .below(x, by: try parseDifference())
+        case "before": return .before(try parseQuantity())
+        case "after": return .after(try parseQuantity())
+        case "later":
+            try expect("than")
+            let name = try expectName("a scenario name")
+            return .laterThan(name, by: try parseDifference())
+        default:
+            try expect("than")
+            let name = try expectName("a scenario name")
+            return .earlierThan(name, by: try parseDifference())
+        }
+    }
+
+    private mutating func parseCompare() throws(Failure) -> QuerySyntax {
+        var names: [Name] = []
+        var progress = LoopProgress()
+        while let word = current?.identifier, word != "by", word != "at", word != "cite",
+            progress.advanced(to: index)
+        {
+            names.append(try expectName("a scenario name"))
+        }
+        if names.count < 2 {
+            throw Failure(.compareNeedsTwo, at: names.last?.range ?? SourceRange(at: currentStart))
+        }
+        var by: [Quantity] = []
+        var at: [Quantity] = []
+        var clauses = LoopProgress()
+        while !isAtStatementEnd, clauses.advanced(to: index) {
+            let token = current!
+            let keyword = try expectOne(of: ["by", "at"], "`by DATE`, `at DATE` or the end of the statement")
+            if !(keyword == "by" ? by : at).isEmpty {
+                throw Failure(.duplicateClause(keyword), at: token.range)
+            }
+            let list = try parseQuantityList()
+            if keyword == "by" { by = list } else { at = list }
+        }
+        return .compare(names, by: by, at: at)
+    }
+
+    private mutating func parseObservation() throws(Failure) -> ObservationSyntax {
+        let what = "`release by`, `no release by`, `adoption at`, `export` or `event`"
+        switch try expectOne(of: ["no", "release", "adoption", "export", "event"], what) {
+        case "no":
+            try expect("release")
+            try expect("by")
+            return .release(by: try parseQuantity(), happened: false)
+        case "release":
+            try expect("by")
+            return .release(by: try parseQuantity(), happened: true)
+        case "adoption":
+            try expect("at")
+            let date = try parseQuantity()
+            let comparison = try parseComparison()
+            return .adoption(at: date, comparison, try parseQuantity())
+        case "export":
+            let chip = try expectName("a chip name")
+            let status = try expectOne(
+                of: ["allowed", "licensed", "banned"], "`allowed`, `licensed` or `banned`")
+            try expect("at")
+            return .export(chip, ExportKind(rawValue: status)!, at: try parseQuantity())
+        default:
+            let name = try expectName("an event name")
+            let fired = !consume("not")
+            try expect("fired")
+            return .event(name, fired: fired)
+        }
+    }
+
+    private mutating func parseTrace() throws(Failure) -> TraceSyntax {
+        guard consume("where") else { return .trial(try parseQuantity()) }
+        if consume("no") {
+            try expect("release")
+            return .noRelease
+        }
+        try expect("release")
+        let side = try expectOne(of: ["after", "before"], "`after` or `before`")
+        let date = try parseQuantity()
+        return side == "after" ? .releaseAfter(date) : .releaseBefore(date)
+    }
+
+    private mutating func parsePlot() throws(Failure) -> QuerySyntax {
+        let kinds = PlotKind.allCases.map(\.rawValue)
+        let word = try expectOne(of: kinds, "`release`, `cdf`, `adoption` or `sensitivity`")
+        try expect("to")
+        guard let token = current else { throw expected("a file path ending in `.svg`") }
+        switch token.kind {
+        case .path(let path), .string(let path):
+            advance()
+            guard path.lowercased().hasSuffix(".svg") else {
+                throw Failure(.plotPath, at: token.range, help: "end the path with `.svg`")
+            }
+            return .plot(PlotKind(rawValue: word)!, path: Citation(path, range: token.range))
+        default:
+            throw expected("a file path ending in `.svg`")
+        }
+    }
+}

@@ -1,0 +1,158 @@
+/// Parses the tokens of one statement. Each `parse...` method consumes what
+/// it recognises or throws a `Failure` pointing at the offending token.
+struct StatementParser {
+    let file: SourceFile
+    let tokens: [Token]
+    var index = 0
+    /// Inside an event's body: `;` ends a statement and `from` is refused.
+    var inEvent = false
+
+    init(file: SourceFile, tokens: [Token]) {
+        self.file = file
+        self.tokens = tokens
+    }
+
+    // MARK: Cursor
+
+    var current: Token? { index < tokens.count ? tokens[index] : nil }
+
+    func peek(_ offset: Int = 1) -> Token? {
+        index + offset < tokens.count ? tokens[index + offset] : nil
+    }
+
+    /// The end of the last consumed token.
+    var consumedEnd: Int { index > 0 ? tokens[index - 1].range.end : (tokens.first?.range.start ?? 0) }
+
+    /// The range from `start` to the end of the last consumed token.
+    func range(from start: Int) -> SourceRange {
+        SourceRange(start: start, end: max(start, consumedEnd))
+    }
+
+    /// The start offset of the current token (or the end when there is none).
+    var currentStart: Int { current?.range.start ?? consumedEnd }
+
+    @discardableResult
+    mutating func advance() -> Token {
+        let token = tokens[index]
+        index += 1
+        return token
+    }
+
+    func isAt(_ word: String) -> Bool { current?.isIdentifier(word) ?? false }
+
+    func isAt(_ p: Punctuation) -> Bool { current?.isPunctuation(p) ?? false }
+
+    mutating func consume(_ word: String) -> Bool {
+        guard isAt(word) else { return false }
+        advance()
+        return true
+    }
+
+    mutating func consume(_ p: Punctuation) -> Bool {
+        guard isAt(p) else { return false }
+        advance()
+        return true
+    }
+
+    @discardableResult
+    mutating func expect(_ word: String) throws(Failure) -> Token {
+        guard isAt(word) else { throw expected("`\(word)`") }
+        return advance()
+    }
+
+    @discardableResult
+    mutating func expect(_ p: Punctuation) throws(Failure) -> Token {
+        guard isAt(p) else { throw expected("`\(p.rawValue)`") }
+        return advance()
+    }
+
+    /// One of `words`, by name.
+    mutating func expectOne(of words: [String], _ what: String) throws(Failure) -> String {
+        guard let word = current?.identifier, words.contains(word) else { throw expected(what) }
+        advance()
+        return word
+    }
+
+    /// A name (of a chip, scenario, event or `let`).
+    mutating func expectName(_ what: String) throws(Failure) -> Name {
+        guard let token = current, let word = token.identifier else { throw expected(what) }
+        advance()
+        return Name(word, range: token.range)
+    }
+
+    /// True at the end of the statement: no tokens left, a `cite` clause,
+    /// or (inside an event) a `;`.
+    var isAtStatementEnd: Bool {
+        current == nil || isAt("cite") || (inEvent && isAt(.semicolon))
+    }
+
+    // MARK: Errors
+
+    /// "expected WHAT, found ..." at the current token.
+    func expected(_ what: String) -> Failure {
+        guard let token = current else {
+            return Failure(
+                .expected(what, found: "the end of the statement"), at: SourceRange(at: consumedEnd))
+        }
+        let text = token.kind == .newline ? "the end of the line" : "`\(file.text(in: token.range))`"
+        return Failure(.expected(what, found: text), at: token.range)
+    }
+
+    // MARK: Statements
+
+    /// A whole statement with its optional `cite` clause.
+    mutating func parseTopLevel() throws(Failure) -> ParsedStatement {
+        let start = currentStart
+        let statement = try parseStatement()
+        var cites: [Citation] = []
+        if consume("cite") {
+            var progress = LoopProgress()
+            repeat {
+                guard let token = current, progress.advanced(to: index) else { throw expected("a file path") }
+                switch token.kind {
+                case .path(let path), .string(let path):
+                    cites.append(Citation(path, range: token.range))
+                    advance()
+                default:
+                    throw expected("a file path")
+                }
+            } while consume(.comma)
+        }
+        guard current == nil else { throw expected("the end of the statement") }
+        return ParsedStatement(statement, range: range(from: start), cites: cites)
+    }
+
+    /// One statement, without `cite`.
+    mutating func parseStatement() throws(Failure) -> Statement {
+        guard let token = current else { throw expected("a statement") }
+        guard let word = token.identifier else {
+            throw Failure(.expectedStatement, at: token.range)
+        }
+        if inEvent, !Keywords.eventStatements.contains(word) {
+            if Keywords.statements.contains(word) {
+                throw Failure(
+                    .notInEvent(word), at: token.range,
+                    help: "an event can change export, pressure, buy, make, yield, perf and fail")
+            }
+        }
+        if let statement = try parseDeclaration(word) { return statement }
+        if let query = try parseQuery(word) { return .query(query) }
+        throw Failure(
+            .unknownStatement(word), at: token.range,
+            help: Suggestion.help(
+                for: word, in: inEvent ? Array(Keywords.eventStatements) : Keywords.statements))
+    }
+
+    /// `from DATE`, if present (refused inside an event).
+    mutating func parseFrom() throws(Failure) -> Quantity? {
+        guard isAt("from") else { return nil }
+        if inEvent {
+            let start = currentStart
+            advance()
+            _ = try parseQuantity()
+            throw Failure(.fromInEvent, at: range(from: start), help: "remove this `from`")
+        }
+        advance()
+        return try parseQuantity()
+    }
+}

@@ -1,0 +1,101 @@
+import R2Model
+
+extension ScenarioRecord {
+    /// Applies a declaration to this scenario.
+    mutating func apply(_ statement: Statement, context: StatementContext) throws(Failure) {
+        let e = elaborator
+        let provenance = context.provenance
+        switch statement {
+        case .asOf(let date):
+            scenario.knownAsOf = try e.calendarDate(date)
+        case .clock(let a, let b):
+            let start = try e.calendarDate(a)
+            let end = try e.calendarDate(b)
+            guard end.absoluteMonth >= start.absoluteMonth else {
+                throw Failure(.backwardsClock, at: a.range.union(b.range), help: "\(end) is before \(start)")
+            }
+            scenario.clock = Clock(start: start.absoluteMonth, end: end.absoluteMonth)
+        case .trials(let count):
+            let n = try e.constantInteger(count, "the trial count")
+            guard n >= 1, n <= Double(Scenario.maximumTrials) else {
+                throw Failure(.trialCount, at: count.range, help: "this is \(NumberText.plain(n))")
+            }
+            scenario.trials = Int(n)
+        case .seed(let seed):
+            let n = try e.constantInteger(seed, "the seed")
+            guard n >= 0, n <= 0x1p53 else {
+                throw Failure(.seedRange, at: seed.range, help: "this is \(NumberText.plain(n))")
+            }
+            scenario.seed = UInt64(n)
+        case .letBinding(let name, let quantity):
+            let typed = try e.elaborate(quantity)
+            scenario.variables.append(Variable(name: name.text, value: typed.value, provenance: provenance))
+            dimensions.append(typed.dimension)
+        case .chip(let name, let origin, let perf, let fail):
+            try declareChip(name, origin, perf: perf, fail: fail, provenance: provenance)
+        case .fleet(let chip, let quantity):
+            let index = try chipIndex(chip)
+            scenario.chips[index].fleet = try e.nonNegativeNumber(quantity, "a fleet")
+            scenario.chips[index].fleetProvenance = provenance
+        case .chipInput(_, _, _, let from), .buy(_, _, let from), .make(_, _, _, let from),
+            .yield(_, _, let from), .export(_, _, let from), .pressure(_, let from):
+            let start = try from.map { date throws(Failure) in try e.date(date) }
+            for var entry in try changes(statement, provenance: provenance) {
+                entry.from = start
+                scenario.timeline.append(entry)
+            }
+        case .r2(let clauses):
+            try applyR2(clauses, context: context)
+        case .event(let name, let probability, let window, let changes):
+            try declareEvent(
+                name, probability: probability, window: window, changes: changes, context: context)
+        case .scenario, .use, .query:
+            break  // handled by the workspace
+        }
+    }
+
+    /// The index of a declared chip, or a failure suggesting a near name.
+    func chipIndex(_ name: Name) throws(Failure) -> Int {
+        if let index = scenario.chipIndex(named: name.text) { return index }
+        let help =
+            Suggestion.help(for: name.text, in: scenario.chips.map(\.name))
+            ?? "declare it first with `chip \(name.text) foreign` or `chip \(name.text) domestic`"
+        throw Failure(.unknownChip(name.text), at: name.range, help: help)
+    }
+
+    /// A chip's index when it has `origin`; `keyword` names the statement.
+    func chipIndex(_ name: Name, origin: Origin, for keyword: String, help: String) throws(Failure) -> Int {
+        let index = try chipIndex(name)
+        let actual = scenario.chips[index].origin
+        guard actual == origin else {
+            throw Failure(.wrongOrigin(keyword, name.text, actual.rawValue), at: name.range, help: help)
+        }
+        return index
+    }
+
+    private mutating func declareChip(
+        _ name: Name, _ origin: Origin, perf: Quantity?, fail: Quantity?, provenance: Provenance
+    ) throws(Failure) {
+        let e = elaborator
+        let perfValue = try perf.map { q throws(Failure) in try e.nonNegativeNumber(q, "`perf`") }
+        let failValue = try fail.map { q throws(Failure) in try e.probability(q) }
+        let index: Int
+        if let existing = scenario.chipIndex(named: name.text) {
+            let declared = scenario.chips[existing].origin
+            guard declared == origin else {
+                throw Failure(.originMismatch(name.text, declared.rawValue), at: name.range)
+            }
+            scenario.chips[existing].provenance = provenance
+            index = existing
+        } else {
+            scenario.chips.append(Chip(name: name.text, origin: origin, provenance: provenance))
+            index = scenario.chips.count - 1
+        }
+        for (input, value) in [(ChipInput.perf, perfValue), (.fail, failValue)] {
+            guard let value else { continue }
+            scenario.timeline.removeAll { $0.target == .chip(index, input) && $0.from == nil }
+            scenario.timeline.append(
+                TimelineEntry(target: .chip(index, input), setting: .number(value), provenance: provenance))
+        }
+    }
+}

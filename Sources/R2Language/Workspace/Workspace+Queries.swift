@@ -1,0 +1,97 @@
+import R2Model
+
+extension Workspace {
+    /// Resolves a query against the scenario at `index`; returns it with the
+    /// name of the scenario it runs against.
+    func resolve(
+        _ query: QuerySyntax, in index: Int, context: StatementContext
+    ) throws(Failure) -> (Query, String) {
+        var target = index
+        var others: [Int] = []
+        var checksTarget = true
+        let resolver = QueryResolver(record: records[index])
+        let scenarioNamed = { (name: Name) throws(Failure) -> String in
+            let other = try self.recordIndex(of: name)
+            others.append(other)
+            return name.text
+        }
+        let resolved: Query
+        switch query {
+        case .forecast: resolved = .forecast
+        case .metric(let m): resolved = .metric(try resolver.metric(m))
+        case .quantileRelease(let ps): resolved = .releaseQuantiles(try resolver.levels(ps))
+        case .quantileAdoption(let date, let ps):
+            resolved = .adoptionQuantiles(month: try resolver.month(date), try resolver.levels(ps))
+        case .expect(let m, let scenario, let b):
+            if let scenario { target = try recordIndex(of: scenario) }
+            let onTarget = QueryResolver(record: records[target])
+            let metric = try onTarget.metric(m)
+            let bound = try onTarget.bound(
+                b, for: metric, range: context.statement.range, scenarioNamed: scenarioNamed)
+            resolved = .expect(
+                Expectation(metric: metric, scenario: records[target].scenario.name, bound: bound))
+        case .compare(let names, let by, let at):
+            checksTarget = false
+            var scenarios: [String] = []
+            for name in names { scenarios.append(try scenarioNamed(name)) }
+            var dates: [Double] = []
+            for d in by { dates.append(try resolver.elaborator.constantDateEnd(d)) }
+            var months: [Int] = []
+            for d in at {
+                for other in others { _ = try QueryResolver(record: records[other]).month(d) }
+                months.append(try resolver.month(d))
+            }
+            resolved = .compare(scenarios: scenarios, releaseBy: dates, adoptionAt: months)
+        case .sensitivity(let m):
+            resolved = .sensitivity(
+                try m.map { m throws(Failure) in try resolver.metric(m) } ?? .releaseQuantile(0.5))
+        case .observe(let o): resolved = .observe(try resolver.observation(o))
+        case .unobserve(.last): resolved = .unobserve(.last)
+        case .unobserve(.all): resolved = .unobserve(.all)
+        case .unobserve(.number(let n)):
+            let number = try resolver.elaborator.constantInteger(n, "an observation number")
+            guard number >= 1, number <= Double(Int.max / 2) else {
+                throw Failure(.observationIndex, at: n.range, help: "this is \(NumberText.plain(number))")
+            }
+            resolved = .unobserve(.number(Int(number)))
+        case .trace(let t): resolved = .trace(try resolver.trace(t))
+        case .explain(let name): resolved = .explain(try resolver.explainTarget(name))
+        case .chart(let chart): resolved = .chart(chart)
+        case .plot(let kind, let path): resolved = .plot(kind, path: path.path)
+        }
+        if resolved.needsForecast {
+            for involved in (checksTarget ? [target] : []) + others {
+                if let failure = simulationFailure(involved, at: context.statement.range) { throw failure }
+            }
+        }
+        return (resolved, records[target].scenario.name)
+    }
+
+    /// Why the scenario at `index` cannot be simulated, if it cannot.
+    func simulationFailure(_ index: Int, at range: SourceRange) -> Failure? {
+        let scenario = records[index].scenario
+        var missing: [String] = []
+        if scenario.r2.start == nil { missing.append("`r2 start`") }
+        if scenario.r2.needs == nil { missing.append("`r2 needs`") }
+        guard !missing.isEmpty else { return nil }
+        return Failure(
+            .notSimulatable(scenario.name, missing: missing.joined(separator: " and no ")), at: range,
+            help: "add `r2 start DATE needs COMPUTE chip-months` before this")
+    }
+
+    /// Diagnostics that keep scenario `name` from being simulated (empty when
+    /// it can be), reported at `range` of `file` (the query that needs it).
+    public func simulationDiagnostics(
+        forScenario name: String, at range: SourceRange, in file: SourceFile
+    ) -> [Diagnostic] {
+        guard let index = recordIndex(named: name) else {
+            return [
+                Failure(
+                    .unknownScenario(name), at: range,
+                    help: Suggestion.help(for: name, in: records.map(\.scenario.name))
+                ).diagnostic(in: file)
+            ]
+        }
+        return simulationFailure(index, at: range).map { [$0.diagnostic(in: file)] } ?? []
+    }
+}

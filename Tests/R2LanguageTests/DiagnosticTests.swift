@@ -1,0 +1,217 @@
+import Testing
+
+@testable import R2Language
+
+@Suite("Rendered diagnostics")
+struct DiagnosticTests {
+    @Test func unknownChipSuggestsTheNearestName() {
+        let text = """
+            chip h800 foreign
+            chip ascend910c domestic
+            fleet h80 2k
+            """
+        #expect(
+            errors(text, file: "scenarios/x.r2s") == """
+                error: unknown chip `h80`
+                 --> scenarios/x.r2s:3:7
+                  |
+                3 | fleet h80 2k
+                  |       ^^^ did you mean `h800`?
+                """)
+    }
+
+    @Test func chipUsedBeforeItIsDeclared() {
+        let text = """
+            fleet h800 2k
+            chip h800 foreign
+            """
+        #expect(
+            errors(text) == """
+                error: unknown chip `h800`
+                 --> x.r2s:1:7
+                  |
+                1 | fleet h800 2k
+                  |       ^^^^ declare it first with `chip h800 foreign` or `chip h800 domestic`
+                """)
+    }
+
+    @Test func dateThatDoesNotExist() {
+        #expect(
+            errors("as of 2025-02-30") == """
+                error: no such date `2025-02-30`
+                 --> x.r2s:1:7
+                  |
+                1 | as of 2025-02-30
+                  |       ^^^^^^^^^^ February 2025 has 28 days
+                """)
+        #expect(
+            errors("pressure 50% from 2025-13") == """
+                error: no such date `2025-13`
+                 --> x.r2s:1:19
+                  |
+                1 | pressure 50% from 2025-13
+                  |                   ^^^^^^^ months run from 01 to 12
+                """)
+    }
+
+    @Test func probabilityAboveOne() {
+        #expect(
+            errors("pressure 150%") == """
+                error: a probability must lie between 0% and 100%
+                 --> x.r2s:1:10
+                  |
+                1 | pressure 150%
+                  |          ^^^^ this is 150%
+                """)
+    }
+
+    @Test func betaWithShapeZero() {
+        #expect(
+            errors("let share = beta(0, 2)") == """
+                error: `beta` needs both shapes above 0
+                 --> x.r2s:1:18
+                  |
+                1 | let share = beta(0, 2)
+                  |                  ^ this is 0
+                """)
+    }
+
+    @Test func intervalRunningBackwards() {
+        #expect(
+            errors("chip h800 foreign\nfleet h800 5 to 3") == """
+                error: the low end of `a to b` is above its high end
+                 --> x.r2s:2:12
+                  |
+                2 | fleet h800 5 to 3
+                  |            ^^^^^^ 5 is above 3
+                """)
+    }
+
+    @Test func clockEndingBeforeItStarts() {
+        #expect(
+            errors("clock 2027-12 to 2025-01") == """
+                error: the clock ends before it starts
+                 --> x.r2s:1:7
+                  |
+                1 | clock 2027-12 to 2025-01
+                  |       ^^^^^^^^^^^^^^^^^^ 2025-01 is before 2027-12
+                """)
+    }
+
+    @Test func trialCountOutOfRange() {
+        #expect(
+            errors("trials 0") == """
+                error: the trial count must lie between 1 and 50000000
+                 --> x.r2s:1:8
+                  |
+                1 | trials 0
+                  |        ^ this is 0
+                """)
+        #expect(
+            errors("trials 60M") == """
+                error: the trial count must lie between 1 and 50000000
+                 --> x.r2s:1:8
+                  |
+                1 | trials 60M
+                  |        ^^^ this is 60000000
+                """)
+    }
+
+    @Test func unknownStatementSuggestsAKeyword() {
+        #expect(
+            errors("forcast") == """
+                error: unknown statement `forcast`
+                 --> x.r2s:1:1
+                  |
+                1 | forcast
+                  | ^^^^^^^ did you mean `forecast`?
+                """)
+    }
+
+    @Test func durationWithoutUnit() {
+        #expect(
+            errors("r2 post 2") == """
+                error: expected a duration such as `2 months`, found a number
+                 --> x.r2s:1:9
+                  |
+                1 | r2 post 2
+                  |         ^
+                """)
+    }
+
+    @Test func everyErrorOfAFileIsReported() {
+        let text = """
+            chip h800 foreign
+            fleet h80 2k
+            pressure 120%
+            forcast
+            fleet h800 1k
+            """
+        #expect(
+            errors(text) == """
+                error: unknown chip `h80`
+                 --> x.r2s:2:7
+                  |
+                2 | fleet h80 2k
+                  |       ^^^ did you mean `h800`?
+
+                error: a probability must lie between 0% and 100%
+                 --> x.r2s:3:10
+                  |
+                3 | pressure 120%
+                  |          ^^^^ this is 120%
+
+                error: unknown statement `forcast`
+                 --> x.r2s:4:1
+                  |
+                4 | forcast
+                  | ^^^^^^^ did you mean `forecast`?
+                """)
+    }
+
+    @Test func gutterWidensWithTheLineNumber() {
+        let text = String(repeating: "\n", count: 11) + "seed -1"
+        #expect(
+            errors(text) == """
+                error: the seed must be a whole number from 0 to 9007199254740992
+                  --> x.r2s:12:6
+                   |
+                12 | seed -1
+                   |      ^^ this is -1
+                """)
+    }
+
+    @Test func notesFollowTheSource() {
+        let file = SourceFile(name: "n.r2s", text: "forecast\n")
+        let message = DiagnosticMessage(id: "demo", severity: .warning, text: "demonstration")
+        let d = Diagnostic(
+            message, in: file, at: SourceRange(start: 0, end: 8), help: "here", note: "and more")
+        #expect(
+            d.render() == """
+                warning: demonstration
+                 --> n.r2s:1:1
+                  |
+                1 | forecast
+                  | ^^^^^^^^ here
+                  = note: and more
+                """)
+    }
+
+    @Test func colours() {
+        var ws = Workspace()
+        let items = ws.evaluate(SourceFile(name: "x.r2s", text: "forcast"))
+        let rendered = diagnostics(items)[0].render(colors: true)
+        #expect(
+            rendered.hasPrefix("\u{1B}[1;31merror\u{1B}[0m\u{1B}[1m: unknown statement `forcast`\u{1B}[0m\n"))
+        #expect(rendered.contains("\u{1B}[1;34m-->\u{1B}[0m x.r2s:1:1"))
+    }
+
+    @Test func diagnosticsCarryIdsAndLocations() {
+        var ws = Workspace()
+        let d = diagnostics(ws.evaluate(SourceFile(name: "x.r2s", text: "\n  pressure 2")))[0]
+        #expect(d.id == "probability-out-of-range")
+        #expect(d.severity == .error)
+        #expect(d.location == SourceLocation(line: 2, column: 12))
+        #expect(d.range == SourceRange(start: 12, end: 13))
+    }
+}
