@@ -31,6 +31,12 @@ public final class InterruptFlag: Sendable {
         sigemptyset(&action.sa_mask)
         action.sa_flags = SA_RESTART
         sigaction(SIGINT, &action, nil)
+        // A parent that spawned us from a thread blocking SIGINT (Dispatch
+        // workers do) passes that mask on: unblock it, or Ctrl-C never arrives.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     /// Whether Ctrl-C was pressed since the last ``take()``.

@@ -81,6 +81,9 @@ public final class LineEditor {
             // of file (count 0), not -1: the flag tells the two apart.
             let error = errno
             let interrupted = InterruptFlag.shared.take() || (count < 0 && error == EINTR)
+            // libedit keeps the interrupted line in its buffer; without a
+            // reset the next read would carry on from it.
+            if interrupted { el_reset(editLine) }
             r2_stdout_write("\n")
             return interrupted ? .interrupted : .endOfFile
         }

@@ -19,9 +19,11 @@ public final class REPL {
         editor.completer = { line, cursor in completer.complete(line: line, cursor: cursor) }
     }
 
-    /// Runs until Ctrl-D or `:quit`; returns the exit status.
-    public func run(banner: String) -> Int32 {
+    /// Prints the banner, loads `files`, then runs until Ctrl-D or `:quit`;
+    /// returns the exit status.
+    public func run(banner: String, loading files: [String] = []) -> Int32 {
         print(banner)
+        for file in files { showLoaded(session.load(path: file)) }
         while true {
             editor.prompt = promptText()
             guard let input = readStatement() else { break }
@@ -73,9 +75,24 @@ public final class REPL {
         return String(repeating: " ", count: max(0, width - 4)) + style.dim("...:") + " "
     }
 
-    /// Prints a cell's outputs under it; with `quietSuccess`, a loaded
-    /// file's declarations print nothing and only its queries show.
-    public func show(_ cell: Cell?, quietSuccess: Bool = false) {
+    /// A file loaded at start: its errors, then one line that says what it
+    /// holds and where its outputs are, rather than pages of them.
+    private func showLoaded(_ cell: Cell) {
+        for output in cell.outputs where output.isError { printError(output.styledText) }
+        guard case .loaded(let path) = cell.kind else { return }
+        let statements = cell.input.split(separator: "\n").filter { line in
+            let t = String(line).trimmingWhitespace()
+            return !t.isEmpty && !t.hasPrefix("#")
+        }.count
+        let shown = cell.outputs.filter { !$0.isError }.count
+        var line = "loaded \(path): \(statements) lines"
+        if shown > 0 { line += ", \(shown) outputs (`_\(cell.number)` shows them)" }
+        if cell.failed { line += ", with errors" }
+        print(style.dim(line))
+    }
+
+    /// Prints a cell's outputs under it.
+    public func show(_ cell: Cell?) {
         guard let cell else { return }
         for (i, output) in session.displayOutputs(of: cell).enumerated() {
             if output.isError {

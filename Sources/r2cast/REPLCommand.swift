@@ -33,9 +33,8 @@ struct REPLCommand: ParsableCommand {
             style: style, showsProgress: true, isInterrupted: { Console.interrupted })
         let session = Session(configuration: configuration)
         let repl = REPL(session: session, historyPath: Console.historyPath(environment: env), style: style)
-        for file in files { repl.show(session.load(path: file), quietSuccess: true) }
         let banner = "r2cast \(R2Cast.configuration.version): forecasts of DeepSeek's R2. :help for help, Ctrl-D to leave."
-        return repl.run(banner: banner)
+        return repl.run(banner: banner, loading: files)
     }
 
     /// Statements from a pipe or file: no banner, prompts, colour or history.

@@ -29,11 +29,13 @@ func parseSVG(_ text: String) -> ElementCounter? {
 /// A report over a 24-month clock from 2025-01: one trial released in the
 /// middle of each month 0..19, and 5 censored trials.
 func sampleReport() -> ForecastReport {
-    let releases = (0..<20).map { Double($0) + 0.5 } + Array(repeating: Double.infinity, count: 5)
-    let adoption = (0..<24).map { m in
-        AdoptionBand(
-            month: 2025 * 12 + m, mean: Estimate(Double(m) / 30, standardError: 0.01),
-            p10: Double(m) / 40, p50: Double(m) / 30, p90: Double(m) / 25)
+    var releases: [Double] = (0..<20).map { (m: Int) -> Double in Double(m) + 0.5 }
+    releases += [Double](repeating: .infinity, count: 5)
+    let adoption: [AdoptionBand] = (0..<24).map { (m: Int) -> AdoptionBand in
+        let x = Double(m)
+        return AdoptionBand(
+            month: 2025 * 12 + m, mean: Estimate(x / 30, standardError: 0.01),
+            p10: x / 40, p50: x / 30, p90: x / 25)
     }
     return ForecastReport(
         scenario: "sample", trials: 25, kept: 25, seed: 7, clockStart: 2025 * 12, steps: 24,

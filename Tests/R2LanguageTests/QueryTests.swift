@@ -17,10 +17,10 @@ struct QueryTests {
         #expect(resolved("forecast") == .forecast)
         #expect(
             resolved("p(release by 2026-06)")
-                == .metric(.releaseProbability(by: month(2026, 6), released: true)))
+                == .metric(.releaseProbability(by: end(2026, 6), released: true)))
         #expect(
             resolved("p(no release by 2025-11-15)")
-                == .metric(.releaseProbability(by: month(2025, 11, 15), released: false)))
+                == .metric(.releaseProbability(by: end(2025, 11, 15), released: false)))
         #expect(
             resolved("p(adoption at 2026-12 above 30%)")
                 == .metric(.adoptionProbability(month: 2026 * 12 + 11, .above, threshold: 0.3)))
@@ -38,7 +38,7 @@ struct QueryTests {
             resolved("expect p(release by 2026-06) between 30% and 50%")
                 == .expect(
                     Expectation(
-                        metric: .releaseProbability(by: month(2026, 6), released: true), scenario: "baseline",
+                        metric: .releaseProbability(by: end(2026, 6), released: true), scenario: "baseline",
                         bound: .between(0.3, 0.5))))
         #expect(
             resolved("expect median release before 2026-09")
@@ -62,16 +62,26 @@ struct QueryTests {
                 == .expect(Expectation(metric: .censoredShare, scenario: "baseline", bound: .below(0.1))))
     }
 
+    @Test func dateBoundsCoverWholeMonths() {
+        #expect(
+            resolved("expect median release between 2026-01 and 2026-09")
+                == .expect(Expectation(metric: .releaseQuantile(0.5), scenario: "baseline", bound: .between(month(2026, 1), end(2026, 9)))))
+        #expect(
+            resolved("expect median release after 2026-09-14")
+                == .expect(Expectation(metric: .releaseQuantile(0.5), scenario: "baseline", bound: .above(end(2026, 9, 14)))))
+        #expect(resolved("trace where release after 2026-02") == .trace(.releaseAfter(end(2026, 2))))
+    }
+
     @Test func otherQueries() {
         #expect(
             resolved("compare baseline dovish by 2026-01, 2026-06 at 2026-12")
                 == .compare(
-                    scenarios: ["baseline", "dovish"], releaseBy: [month(2026, 1), month(2026, 6)],
+                    scenarios: ["baseline", "dovish"], releaseBy: [end(2026, 1), end(2026, 6)],
                     adoptionAt: [2026 * 12 + 11]))
         #expect(resolved("sensitivity") == .sensitivity(.releaseQuantile(0.5)))
         #expect(
             resolved("observe no release by 2025-11")
-                == .observe(.release(by: month(2025, 11), happened: false)))
+                == .observe(.release(by: end(2025, 11), happened: false)))
         #expect(
             resolved("observe export h20 banned at 2025-12")
                 == .observe(.export(chip: 1, month: 2025 * 12 + 11, status: .banned)))

@@ -67,6 +67,14 @@ func month(_ year: Int, _ month: Int, _ day: Int? = nil) -> Double {
     CalendarDate(year: year, month: month, day: day)!.continuousMonth
 }
 
+/// The end of a date as written: a month ends when the next begins, a day
+/// at its midnight (`by 2026-06` means by the end of June).
+func end(_ year: Int, _ month: Int, _ day: Int? = nil) -> Double {
+    let date = CalendarDate(year: year, month: month, day: day)!
+    guard day != nil else { return date.continuousMonth + 1 }
+    return date.continuousMonth + 1 / Double(CalendarDate.daysIn(year: year, month: month))
+}
+
 /// A scenario prelude that can be simulated.
 let prelude = """
     chip h800 foreign perf 1 fail 1%

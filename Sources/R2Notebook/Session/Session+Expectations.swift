@@ -29,11 +29,11 @@ extension Session {
             let lo = local(a), hi = local(b)
             passed = v >= lo && v <= hi
             distance = min(abs(v - lo), abs(v - hi))
-            boundText = "between \(show(a, e.metric)) and \(show(b, e.metric))"
+            boundText = "between \(show(a, e.metric)) and \(show(b, e.metric, end: true))"
         case .above(let x):
             passed = v > local(x)
             distance = abs(v - local(x))
-            boundText = (e.metric.isReleaseTime ? "after " : "above ") + show(x, e.metric)
+            boundText = (e.metric.isReleaseTime ? "after " : "above ") + show(x, e.metric, end: true)
         case .below(let x):
             passed = v < local(x)
             distance = abs(v - local(x))
@@ -77,9 +77,12 @@ extension Session {
             estimate: estimate, bound: boundText, standardError: errorText, marginInStandardErrors: margin)
     }
 
-    private func show(_ x: Double, _ metric: Metric) -> String {
+    /// A bound as written: a date bound that is the end of a month or day
+    /// (`end`) names that month or day, not the instant after it.
+    private func show(_ x: Double, _ metric: Metric, end: Bool = false) -> String {
         guard metric.isReleaseTime else { return Format.percent(x) }
-        return x == x.rounded() ? Format.month(Int(x)) : CalendarDate.day(monthsAfter: 0, x).description
+        if x == x.rounded() { return Format.month(Int(x) - (end ? 1 : 0)) }
+        return CalendarDate.day(monthsAfter: 0, end ? x - 1e-9 : x).description
     }
 
     private func differenceText(_ d: Double, _ metric: Metric) -> String {

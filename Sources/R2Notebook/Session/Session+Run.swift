@@ -22,6 +22,7 @@ extension Session {
     /// when given), reusing an identical earlier run.
     func simulate(_ scenario: Scenario, conditions: [Condition]? = nil, query: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> SimulationResult {
         let (trials, seed) = runParameters(scenario)
+        let fromObservations = conditions == nil
         let conditions = conditions ?? (observations[scenario.name] ?? []).map(\.condition)
         let key = RunKey(scenario: scenario, trials: trials, seed: seed, conditions: conditions)
         if let hit = cache[key] { return hit }
@@ -55,7 +56,7 @@ extension Session {
             let ms = Date().timeIntervalSince(start) * 1000
             FileHandle.standardError.write(Data("run: \(scenario.name), \(trials) trials, \(Format.fixed(ms, digits: 1)) ms\n".utf8))
         }
-        if result.accepted == 0 && !conditions.isEmpty {
+        if result.accepted == 0 && !conditions.isEmpty && fromObservations {
             let names = (observations[scenario.name] ?? []).map { "`\($0.text)`" }.joined(separator: ", ")
             throw queryError(
                 "observe.none", "no trial of `\(scenario.name)` satisfies the observations \(names)", query, file,

@@ -14,6 +14,7 @@ struct TraceStory {
         for input in t.inputs where input.isRandom {
             lines.append("  \(input.label) = \(number(input.value))")
         }
+        if !t.inputs.contains(where: \.isRandom) { lines.append("  (none: every input is a constant)") }
         let p = t.programme
         var prog = "R2: training from \(Format.month(t.clockStart + p.startStep)), needs \(number(p.needs)) chip-months, post \(Format.months(p.post))"
         if p.holdProbability > 0 { prog += ", hold \(Format.percent(p.holdProbability)) x \(Format.months(p.holdMonths))" }

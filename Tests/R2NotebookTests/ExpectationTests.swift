@@ -1,0 +1,87 @@
+import Foundation
+import R2Forecast
+import R2Language
+import Testing
+
+@testable import R2Notebook
+
+@Suite struct ExpectationTests {
+    func results(_ text: String) -> (Session.Evaluation, [ExpectationResult]) {
+        let (session, e) = evaluate(text)
+        return (e, session.expectationResults)
+    }
+
+    @Test func passFailAndMarginInStandardErrors() throws {
+        // P(release by the end of 2025-04) = 0.75, se = sqrt(0.75 * 0.25 / 40000) ~ 0.00217.
+        let (e, r) = results(holdScenario() + """
+            expect p(release by 2025-04) between 70% and 80%
+            expect p(release by 2025-04) above 90%
+            expect p(release by 2025-04) below 75%
+
+            """)
+        #expect(!e.failed)
+        #expect(r.count == 3)
+        #expect(r[0].status == .passed)
+        #expect(r[0].isFragile == false)
+        let margin = try #require(r[0].marginInStandardErrors)
+        #expect(margin > 15 && margin < 30)
+        #expect(r[1].status == .failed)
+        #expect(r[1].bound == "above 90.0%")
+        // 75% is the true value: the estimate lies within a few tenths of a standard error of it.
+        #expect(r[2].isFragile)
+        #expect(r[2].line.contains("FRAGILE"))
+        #expect(r[0].location == "test.r2s:9")
+    }
+
+    @Test func releaseDateBoundsCoverWholeMonths() throws {
+        // Holds 0%: every trial releases at 2.5 months, 2025-03-16.
+        let (_, r) = results(holdScenario(h: "0%") + """
+            expect median release between 2025-03 and 2025-03
+            expect median release before 2025-04
+            expect median release after 2025-02
+            expect median release after 2025-03
+
+            """)
+        #expect(r.map(\.status) == [.passed, .passed, .passed, .failed])
+        #expect(r[0].estimate == "2025-03-16")
+    }
+
+    @Test func scenarioDifferences() throws {
+        let (e, r) = results(holdScenario(h: "0%") + """
+            scenario slow from held
+            r2 needs 5.5k chip-months
+            expect median release in slow later than held by 3 months or more
+            expect median release in slow later than held by 4 months or more
+            expect median release in held earlier than slow by 2 months or more
+
+            """)
+        #expect(!e.failed, "\(e.outputs.map(\.plainText))")
+        #expect(r.map(\.status) == [.passed, .failed, .passed])
+        #expect(r[0].estimate.hasPrefix("+3.0 months"))
+    }
+
+    @Test func censoredAndAdoptionMetrics() throws {
+        let (_, r) = results("""
+            scenario mix
+            clock 2025-01 to 2025-12
+            trials 2k
+            chip h800 foreign perf 1
+            chip asc domestic perf 0.5
+            fleet h800 1k
+            fleet asc 1k
+            r2 start 2025-01 needs 100k chip-months
+            expect censored above 99%
+            expect adoption at 2025-06 between 33% and 34%
+
+            """)
+        // Capacity 1000 vs 500: adoption is exactly 1/3 every month; training never completes.
+        #expect(r.map(\.status) == [.passed, .passed])
+    }
+
+    @Test func unknownScenarioInAnExpectationIsADiagnostic() {
+        let (e, r) = results(holdScenario() + "expect median release in hawkish later than held by 1 month or more\n")
+        #expect(e.failed)
+        #expect(r.isEmpty)
+        #expect(e.outputs.last?.plainText.contains("unknown scenario `hawkish`") == true)
+    }
+}

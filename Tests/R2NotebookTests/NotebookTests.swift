@@ -1,0 +1,81 @@
+import Foundation
+import R2Forecast
+import Testing
+
+@testable import R2Notebook
+
+@Suite struct NotebookTests {
+    @Test func cellsAreNumberedAndFailedOnesMarked() {
+        let session = Session(configuration: SessionConfiguration(threads: 1))
+        session.evaluateCell("chip h800 foreign")
+        session.evaluateCell("fleet h900 2k")
+        _ = session.runCommand(":scenarios")
+        #expect(session.notebook.cells.map(\.number) == [1, 2, 3])
+        #expect(session.notebook.cells[1].failed)
+        let listing = session.notebook.listing()
+        #expect(listing.contains("   [1]  baseline> chip h800 foreign"))
+        #expect(listing.contains("   [2]✗ baseline> fleet h900 2k"))
+    }
+
+    @Test func saveWritesARunnableFileWithoutFailedCells() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("r2cast-nb-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let session = Session(configuration: SessionConfiguration(threads: 1))
+        session.evaluateCell(holdScenario(trials: "1k"))
+        session.evaluateCell("fleet nope 1k")
+        session.evaluateCell("p(release by 2025-04)")
+        let path = dir.appendingPathComponent("s.r2s").path
+        let result = session.runCommand(":save \(path)")
+        #expect(result.cell?.failed == false)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("# cell 2 failed and is left out:\n#   fleet nope 1k"))
+        let again = Session(configuration: SessionConfiguration(threads: 1))
+        let cell = again.load(path: path)
+        #expect(!cell.failed)
+        #expect(cell.outputs.last?.plainText == session.notebook.cells[2].outputs.last?.plainText)
+        // No temporary file is left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["s.r2s"])
+    }
+
+    @Test func saveIntoAMissingFolderIsAClearError() {
+        let session = Session(configuration: SessionConfiguration(threads: 1))
+        let result = session.runCommand(":save /no/such/folder/s.r2s")
+        #expect(result.cell?.failed == true)
+        #expect(result.cell?.outputs.first?.plainText == "error: cannot write /no/such/folder/s.r2s: the folder /no/such/folder does not exist")
+    }
+
+    @Test func exportWritesMarkdownWithPlots() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("r2cast-md-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let session = Session(configuration: SessionConfiguration(threads: 1))
+        session.evaluateCell(holdScenario(trials: "1k") + "forecast")
+        session.evaluateCell("hist release")
+        let path = dir.appendingPathComponent("nb.md").path
+        #expect(session.runCommand(":export \(path)").cell?.failed == false)
+        let md = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(md.contains("## In [1] — baseline"))
+        #expect(md.contains("```r2s\nscenario held"))
+        #expect(md.contains("![Out[2] plot](nb-cell2-1.svg)"))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("nb-cell2-1.svg").path))
+    }
+
+    @Test func rerunAndResultReferences() {
+        let session = Session(configuration: SessionConfiguration(threads: 1))
+        session.evaluateCell(holdScenario(h: "0%", trials: "500"))
+        session.evaluateCell("p(release by 2025-03)")
+        session.evaluateCell("r2 needs 3.5k chip-months")
+        let rerun = session.runCommand(":rerun 2").cell
+        #expect(rerun?.outputs.first?.plainText.hasPrefix("p(release by 2025-03) = 0.0%") == true)
+        #expect(session.evaluateCell("_2").outputs.first?.plainText.hasPrefix("p(release by 2025-03) = 100.0%") == true)
+        // `_` is the last result of statements: the rerun's.
+        #expect(session.evaluateCell("_").outputs.first?.plainText.hasPrefix("p(release by 2025-03) = 0.0%") == true)
+        #expect(session.runCommand(":rerun 99").cell?.failed == true)
+    }
+
+    @Test func unknownCommandSuggestsTheNearest() {
+        let session = Session(configuration: SessionConfiguration(threads: 1))
+        let cell = session.runCommand(":sav x").cell
+        #expect(cell?.outputs.first?.plainText == "error: unknown command :sav; did you mean :save?")
+        #expect(session.runCommand(":help forcast").cell?.outputs.first?.plainText == "error: no help topic `forcast`; did you mean `forecast`?")
+    }
+}

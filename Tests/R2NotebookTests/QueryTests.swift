@@ -1,0 +1,161 @@
+import Foundation
+import R2Forecast
+import R2Language
+import Testing
+
+@testable import R2Notebook
+
+@Suite struct QueryTests {
+    @Test func probabilityByEndOfMonthMatchesTheGeometricHolds() throws {
+        // r = 2.5 + K; P(release by the end of 2025-04, month 4) = P(K <= 1) = 1 - h^2.
+        let (_, e) = evaluate(holdScenario() + "p(release by 2025-04)\n")
+        #expect(!e.failed, "\(e.outputs.map(\.plainText))")
+        let o = object(try #require(e.outputs.last))
+        let p = try #require(o["value"] as? Double)
+        let se = try #require(o["se"] as? Double)
+        #expect(abs(p - 0.75) < 4 * se, "p = \(p), se = \(se)")
+    }
+
+    @Test func byTheClocksLastMonthIsTheUncensoredShare() throws {
+        let (_, e) = evaluate(holdScenario(h: "90%", trials: "20k") + "p(release by 2026-12)\ncensored\n")
+        let probability = object(e.outputs[0])["value"] as? Double
+        let forecast = "p(no release by 2026-12)"
+        let (_, e2) = evaluate(holdScenario(h: "90%", trials: "20k") + forecast + "\n")
+        let none = object(e2.outputs[0])["value"] as? Double
+        #expect(probability != nil && none != nil)
+        #expect(abs((probability ?? 0) + (none ?? 0) - 1) < 1e-12)
+        // r >= 24 needs K >= 22: P = 0.9^22 ~ 9.8%.
+        #expect(abs((none ?? 0) - pow(0.9, 22)) < 4 * (0.0985 * 0.9015 / 20_000).squareRoot())
+    }
+
+    @Test func observeMatchesTheClosedFormConditional() throws {
+        // Given no release by the end of 2025-04 (K >= 2), P(release by the
+        // end of 2025-06) = P(K <= 3 | K >= 2) = P(K <= 1) = 0.75 (memoryless).
+        let (session, e) = evaluate(holdScenario() + "observe no release by 2025-04\np(release by 2025-06)\n")
+        #expect(!e.failed, "\(e.outputs.map(\.plainText))")
+        let ess = object(e.outputs[0])["effective_sample_size"] as? Int ?? 0
+        // About a quarter of 40k trials are consistent (P(K >= 2) = 1/4).
+        let expected = 10_000.0
+        #expect(abs(Double(ess) - expected) < 4 * (40_000 * 0.25 * 0.75).squareRoot())
+        let o = object(e.outputs[1])
+        let p = try #require(o["value"] as? Double)
+        let se = (0.75 * 0.25 / Double(ess)).squareRoot()
+        #expect(abs(p - 0.75) < 4 * se, "p = \(p)")
+        #expect(session.observations["held"]?.count == 1)
+        // Removing it restores the unconditional answer: P(K <= 3) = 1 - 0.5^4.
+        let (_, e2) = evaluate("unobserve\np(release by 2025-06)\n", in: session)
+        let q = try #require(object(e2.outputs[1])["value"] as? Double)
+        #expect(abs(q - 0.9375) < 4 * (0.9375 * 0.0625 / 40_000).squareRoot())
+    }
+
+    @Test func anImpossibleObservationIsAnErrorNamingIt() throws {
+        let (session, e) = evaluate(holdScenario() + "observe release by 2025-02\n")
+        #expect(e.failed)
+        #expect(e.outputs[0].plainText.hasPrefix("error: no trial of `held` is consistent with `observe release by 2025-02`"))
+        #expect(session.observations["held"] == nil)
+    }
+
+    @Test func compareOfIdenticalScenariosGivesZeroDifferences() throws {
+        let text = """
+            scenario a
+            chip h800 foreign perf 1 fail 3% to 10%
+            chip asc domestic perf 0.3 to 0.6 fail 20%
+            fleet h800 2k to 4k
+            make asc 1k per month yield 30% rising 1% per month to 70%
+            pressure 60% from 2025-06
+            r2 start 2025-02 needs 10k to 30k chip-months post 1 to 3 months
+            trials 5k
+            scenario b from a
+            compare a b
+
+            """
+        let (_, e) = evaluate(text)
+        #expect(!e.failed, "\(e.outputs.map(\.plainText))")
+        let rows = try #require(object(e.outputs[0])["rows"] as? [[String: Any]])
+        #expect(rows.count >= 5)
+        for row in rows {
+            let diffs = try #require(row["differences"] as? [String])
+            let values = try #require(row["values"] as? [String])
+            #expect(values[0] == values[1], "\(row)")
+            let d = try #require(diffs.first)
+            #expect(d.hasPrefix("+0.0") || d.hasPrefix("n/a"), "\(row)")
+            // Paired differences of identical runs have no Monte Carlo error
+            // (adoption means use the independent, conservative error).
+            let label = row["label"] as? String ?? ""
+            if !label.hasPrefix("adoption") {
+                #expect(d.contains("(±0.00") || d.hasPrefix("n/a"), "\(row)")
+            }
+        }
+    }
+
+    @Test func comparingAScenarioWithItselfIsAClearError() {
+        let (_, e) = evaluate(holdScenario() + "compare held held\n")
+        #expect(e.failed)
+        #expect(e.outputs.last?.plainText.contains("names the same scenario twice") == true)
+    }
+
+    @Test func sensitivityRanksTheDominantInputFirst() throws {
+        let text = """
+            scenario s
+            trials 4k
+            chip h800 foreign perf 1 fail 0
+            fleet h800 950 to 1050
+            r2 start 2025-01 needs 2k to 40k chip-months post 1 month
+            r2 hold 10% to 20% for 1 month
+            sensitivity
+
+            """
+        let (_, e) = evaluate(text)
+        #expect(!e.failed, "\(e.outputs.map(\.plainText))")
+        let inputs = try #require(object(e.outputs[0])["inputs"] as? [[String: Any]])
+        #expect(inputs.count == 3)
+        #expect((inputs[0]["input"] as? String)?.hasPrefix("r2 needs") == true, "\(inputs)")
+        let swings = inputs.compactMap { $0["swing"] as? Double }
+        #expect(swings == swings.sorted(by: >))
+        #expect(e.outputs[0].svg?.contains("class=\"bar\"") == true)
+    }
+
+    @Test func sensitivityWithNothingUncertainIsAClearError() {
+        let (_, e) = evaluate(holdScenario() + "sensitivity\n")
+        #expect(e.failed)
+        #expect(e.outputs.last?.plainText.contains("has no uncertain input to vary") == true)
+    }
+
+    @Test func traceOfAFixedTrialIsGolden() throws {
+        let text = """
+            scenario story
+            clock 2025-01 to 2025-12
+            seed 3
+            chip h800 foreign perf 1 fail 0
+            chip asc domestic perf 0.5 fail 60%
+            fleet h800 500
+            fleet asc 2k
+            export h800 banned from 2025-06
+            pressure 100%
+            r2 start 2025-02 needs 3k chip-months post 1 month
+            r2 switch after 2 failures port 1 month
+            event thaw 100% between 2025-03 and 2025-03: pressure 0%
+            trace 1
+
+            """
+        let (_, e) = evaluate(text)
+        #expect(!e.failed, "\(e.outputs.map(\.plainText))")
+        let story = e.outputs[0].plainText
+        #expect(story == (try Golden.check(story, "trace-story.txt")))
+        #expect(story.contains("mandated"))
+        #expect(story.contains("FAILURE #1"))
+    }
+
+    @Test func traceOutOfRangeIsAClearError() {
+        let (_, e) = evaluate(holdScenario(trials: "100") + "trace 101\n")
+        #expect(e.failed)
+        #expect(e.outputs.last?.plainText.contains("there is no trial 101: the run has 100 trials") == true)
+    }
+
+    @Test func queriesRunAgainstTheScenarioAsWrittenAtThatPoint() throws {
+        let (_, e) = evaluate(holdScenario(h: "0%") + "p(release by 2025-03)\nr2 needs 3.5k chip-months\np(release by 2025-03)\n")
+        // tau = 2.5 -> released by the end of 2025-03 (month 3); then tau = 3.5 -> not.
+        #expect(object(e.outputs[0])["value"] as? Double == 1)
+        #expect(object(e.outputs[1])["value"] as? Double == 0)
+    }
+}

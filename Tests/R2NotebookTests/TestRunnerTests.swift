@@ -1,0 +1,91 @@
+import Foundation
+import R2Forecast
+import Testing
+
+@testable import R2Notebook
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+@Suite struct TestRunnerTests {
+    func folder(_ files: [String: String]) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("r2cast-runner-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        return url
+    }
+
+    func run(_ options: TestRunner.Options) -> (Int32, [String]) {
+        var lines: [String] = []
+        let status = TestRunner(options: options).run { lines.append($0) }
+        return (status, lines)
+    }
+
+    @Test func summaryLineAndExitStatus() throws {
+        let dir = try folder([
+            "good.r2s": holdScenario() + "expect p(release by 2025-04) between 70% and 80%\n",
+            "bad.r2s": holdScenario() + "expect p(release by 2025-04) above 90%\n",
+            "broken.r2s": "fleet h800 2k\n",
+        ])
+        var options = TestRunner.Options(threads: 2)
+        options.paths = [dir.path]
+        let (status, lines) = run(options)
+        #expect(status == 1)
+        #expect(lines.last == "1 passed, 2 failed")
+        let failure = try #require(lines.first { $0.contains("FAIL  ") })
+        #expect(failure.contains("bad.r2s:9"))
+        #expect(failure.contains("estimate 7"))
+        #expect(failure.contains("expected above 90.0%"))
+        #expect(lines.contains { $0.contains("error: unknown chip `h800`") })
+    }
+
+    @Test func filterSkipsOtherExpectations() throws {
+        let dir = try folder(["a.r2s": holdScenario() + "expect censored below 1%\nexpect p(release by 2025-04) above 50%\n"])
+        var options = TestRunner.Options(threads: 2)
+        options.paths = [dir.path]
+        options.filter = "censored"
+        let (status, lines) = run(options)
+        #expect(status == 0)
+        #expect(lines.last == "1 passed, 0 failed, 1 skipped")
+    }
+
+    @Test func junitIsWellFormedXML() throws {
+        let dir = try folder(["a.r2s": holdScenario() + "expect censored below 1%\nexpect censored above 1%\n"])
+        var options = TestRunner.Options(threads: 2)
+        options.paths = [dir.path]
+        options.junitPath = dir.appendingPathComponent("junit.xml").path
+        _ = run(options)
+        let data = try Data(contentsOf: dir.appendingPathComponent("junit.xml"))
+        let parser = XMLParser(data: data)
+        #expect(parser.parse())
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("tests=\"2\" failures=\"1\""))
+    }
+
+    @Test func snapshotsRecordThenReportDrift() throws {
+        let dir = try folder(["s.r2s": holdScenario() + "forecast\n"])
+        var options = TestRunner.Options(threads: 2)
+        options.paths = [dir.path]
+        options.record = true
+        #expect(run(options).0 == 0)
+        options.record = false
+        #expect(run(options).0 == 0)
+        // Move the forecast: needs 5.5k -> release three months later.
+        try (holdScenario().replacingOccurrences(of: "2.5k", with: "5.5k") + "forecast\n").write(to: dir.appendingPathComponent("s.r2s"), atomically: true, encoding: .utf8)
+        let (status, lines) = run(options)
+        #expect(status == 1)
+        #expect(lines.contains { $0.contains("snapshot drift beyond tolerance") })
+        #expect(lines.contains { $0.contains("release p50 2025-03-16 -> 2025-06-16 (+92 days)") }, "\(lines)")
+    }
+
+    @Test func seedSweepListsExpectationsThatFlip() throws {
+        // 75% is the true value: about half the seeds fail it.
+        let dir = try folder(["f.r2s": holdScenario(trials: "4k") + "expect p(release by 2025-04) below 75%\n"])
+        var options = TestRunner.Options(threads: 2)
+        options.paths = [dir.path]
+        options.seeds = 8
+        let (_, lines) = run(options)
+        #expect(lines.contains { $0.contains("FLIPS") && $0.contains("f.r2s:9") }, "\(lines)")
+    }
+}
