@@ -7,6 +7,7 @@ public enum AdoptionFan {
         let per = Swift.max(1, (report.adoption.count + maxCols - 1) / maxCols)
         let bands = stride(from: 0, to: report.adoption.count, by: per).map { report.adoption[$0] }
         var grid = Array(repeating: Array(repeating: Character(" "), count: bands.count), count: height)
+        let k = TerminalAxis.columnsPerBin(bins: bands.count, available: maxCols)
         func row(_ x: Double) -> Int {
             height - 1 - Swift.min(height - 1, Int((Swift.max(0, Swift.min(1, x)) * Double(height - 1)).rounded()))
         }
@@ -18,9 +19,9 @@ public enum AdoptionFan {
         for r in 0..<height {
             let level = 1 - Double(r) / Double(height - 1)
             let label = r % 3 == 0 ? Format.percent(level, digits: 0) : ""
-            lines.append(Format.pad(label, indent - 1, right: true) + " │" + style.yellow(String(grid[r])))
+            lines.append(Format.pad(label, indent - 1, right: true) + " │" + style.yellow(TerminalAxis.widen(grid[r], k)))
         }
-        lines += TerminalAxis.line(starts: bands.map(\.month), monthsPerBin: per, indent: indent)
+        lines += TerminalAxis.line(starts: bands.map(\.month), monthsPerBin: per, indent: indent, columnsPerBin: k)
         lines.append("       \(Format.count(report.kept)) trials")
         return lines.joined(separator: "\n")
     }

@@ -9,6 +9,7 @@ public enum ReleasePlots {
             maxBins: style.width - indent - 2)
         let peak = bins.counts.max() ?? 0
         let total = Swift.max(1, bins.total)
+        let k = TerminalAxis.columnsPerBin(bins: bins.counts.count, available: style.width - indent - 2)
         let columns = bins.counts.map { TerminalAxis.column(peak == 0 ? 0 : Double($0) / Double(peak), height: height) }
         var lines = ["R2 release: share of trials per \(bins.monthsPerBin == 1 ? "month" : "\(bins.monthsPerBin) months")  (\(report.scenario))"]
         for row in 0..<height {
@@ -20,10 +21,10 @@ public enum ReleasePlots {
             } else {
                 label = ""
             }
-            let cells = String(columns.map { $0[row] })
+            let cells = TerminalAxis.widen(columns.map { $0[row] }, k)
             lines.append(Format.pad(label, indent - 1, right: true) + " │" + style.cyan(cells))
         }
-        lines += TerminalAxis.line(starts: bins.starts, monthsPerBin: bins.monthsPerBin, indent: indent)
+        lines += TerminalAxis.line(starts: bins.starts, monthsPerBin: bins.monthsPerBin, indent: indent, columnsPerBin: k)
         lines.append(footer(report))
         return lines.joined(separator: "\n")
     }
@@ -42,13 +43,14 @@ public enum ReleasePlots {
             return Double(running) / Double(total)
         }
         let columns = cumulative.map { TerminalAxis.column($0, height: height) }
+        let k = TerminalAxis.columnsPerBin(bins: columns.count, available: style.width - indent - 2)
         var lines = ["R2 release: P(release by the end of each \(bins.monthsPerBin == 1 ? "month" : "bin"))  (\(report.scenario))"]
         for row in 0..<height {
             let level = 1 - Double(row) / Double(height)
             let label = row % 2 == 0 ? Format.percent(level, digits: 0) : ""
-            lines.append(Format.pad(label, indent - 1, right: true) + " │" + style.green(String(columns.map { $0[row] })))
+            lines.append(Format.pad(label, indent - 1, right: true) + " │" + style.green(TerminalAxis.widen(columns.map { $0[row] }, k)))
         }
-        lines += TerminalAxis.line(starts: bins.starts, monthsPerBin: bins.monthsPerBin, indent: indent)
+        lines += TerminalAxis.line(starts: bins.starts, monthsPerBin: bins.monthsPerBin, indent: indent, columnsPerBin: k)
         var marks: [String] = []
         for (name, p) in [("10%", 0.1), ("50%", 0.5), ("90%", 0.9)] {
             let q = report.release.quantile(p)

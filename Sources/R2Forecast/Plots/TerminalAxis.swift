@@ -1,10 +1,12 @@
 /// A dated horizontal axis for terminal plots: one column per bin, a tick
 /// under each January and the year written after it.
 enum TerminalAxis {
-    static func line(starts: [Int], monthsPerBin: Int, indent: Int) -> [String] {
-        var ticks = Array(repeating: Character("─"), count: starts.count)
-        var labels = Array(repeating: Character(" "), count: starts.count + 6)
-        for (i, m) in starts.enumerated() where m % 12 < monthsPerBin {
+    static func line(starts: [Int], monthsPerBin: Int, indent: Int, columnsPerBin: Int = 1) -> [String] {
+        let width = starts.count * columnsPerBin
+        var ticks = Array(repeating: Character("─"), count: width)
+        var labels = Array(repeating: Character(" "), count: width + 6)
+        for (bin, m) in starts.enumerated() where m % 12 < monthsPerBin {
+            let i = bin * columnsPerBin
             ticks[i] = "┬"
             let year = Array(String(m / 12))
             if i + year.count <= labels.count, labels[i..<(i + year.count)].allSatisfy({ $0 == " " }) {
@@ -20,6 +22,17 @@ enum TerminalAxis {
             pad + "└" + String(ticks),
             pad + " " + String(labels).trimmingTrailingSpaces(),
         ]
+    }
+
+    /// How many columns each bin gets so that `bins` bins fill about
+    /// `available` columns (at most 3, so bars stay bars).
+    static func columnsPerBin(bins: Int, available: Int) -> Int {
+        Swift.max(1, Swift.min(3, available / Swift.max(1, bins)))
+    }
+
+    /// Each cell repeated `k` times across.
+    static func widen(_ row: [Character], _ k: Int) -> String {
+        k == 1 ? String(row) : String(row.flatMap { Array(repeating: $0, count: k) })
     }
 
     /// Eighth blocks: index 0 is empty, 8 is a full cell.

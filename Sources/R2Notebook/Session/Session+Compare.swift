@@ -72,7 +72,8 @@ extension Session {
         for row in table {
             lines.append(row.enumerated().map { Format.pad($0.element, widths[$0.offset]) }.joined(separator: "  ").trimmingTrailing())
         }
-        lines.append("± is one Monte Carlo standard error of the difference (paired trials for probabilities, 20 batches for quantiles, independent for adoption means).")
+        lines.append("± one Monte Carlo standard error of the difference: paired trials for probabilities,")
+        lines.append("  20 batches for quantiles, independent (conservative) for adoption means.")
         let json: JSONValue = .object([
             ("query", "compare"), ("scenarios", .array(names.map { .string($0) })),
             ("rows", .array(rows.map { r in .object([("label", .string(r.label)), ("values", .array(r.cells.map { .string($0) })), ("differences", .array(r.diffs.map { .string($0) }))]) })),
