@@ -1,0 +1,19 @@
+/// How a sampled timeline value is brought into its range.
+@usableFromInline
+enum Clamp: UInt8, Sendable {
+    /// Into [0, 1] (pressure, fail, yield start and cap, licence p).
+    case probability
+    /// Up to 0 when below (perf, buy, make).
+    case nonNegative
+    /// Unchanged (yield growth), except NaN, which becomes 0.
+    case free
+
+    @inlinable @inline(__always)
+    func apply(_ x: Double) -> Double {
+        switch self {
+        case .probability: return x > 0 ? (x < 1 ? x : 1) : 0
+        case .nonNegative: return x > 0 ? x : 0
+        case .free: return x.isNaN ? 0 : x
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import R2Model
+
+/// One top-level input of a scenario: a `Value` sampled once per trial from
+/// its own random stream, so pinning one input to a constant leaves every
+/// other input's draws unchanged.
+public struct InputSlot: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case variable(Int)
+        case fleet(chip: Int)
+        /// The value of a scenario timeline statement (a number or a licence probability).
+        case timelineValue(entry: Int)
+        case timelineFrom(entry: Int)
+        case r2(R2Field)
+        case eventProbability(event: Int)
+        case eventWindowStart(event: Int)
+        case eventWindowEnd(event: Int)
+        case eventChangeValue(event: Int, change: Int)
+        case eventChangeFrom(event: Int, change: Int)
+    }
+
+    public enum R2Field: Int, Sendable, Hashable, CaseIterable {
+        case start, needs, post, holdProbability, holdMonths, switchAfter, portMonths, restart
+
+        public var name: String {
+            switch self {
+            case .start: return "start"
+            case .needs: return "needs"
+            case .post: return "post"
+            case .holdProbability: return "hold probability"
+            case .holdMonths: return "hold months"
+            case .switchAfter: return "switch after"
+            case .portMonths: return "port months"
+            case .restart: return "restart"
+            }
+        }
+    }
+
+    public var kind: Kind
+    /// A short human label (`fleet h800`, `r2 needs`, `event reban probability`).
+    public var label: String
+    /// The Philox stream id its draws come from (see docs/MODEL.md).
+    public var stream: UInt32
+    /// False when the value involves no distribution (then it is folded at compile time).
+    public var isRandom: Bool
+    /// Index of its value among the compiled nodes.
+    @usableFromInline var node: Int32
+    @usableFromInline var programStart: Int32
+    @usableFromInline var programEnd: Int32
+}

@@ -1,0 +1,174 @@
+import R2Model
+
+/// Lowers a `Scenario` to a `CompiledScenario`: one pass over the structure
+/// in canonical slot order, each `Value` tree to instructions (constants
+/// folded), each timeline statement to a `CompiledEntry`.
+struct ScenarioCompiler {
+    let scenario: Scenario
+    var nodes: [Double] = []
+    var nodeIsConstant: [Bool] = []
+    var program: [Instruction] = []
+    var mixtureNodes: [Int32] = []
+    var mixtureCumulative: [Double] = []
+    var inputs: [InputSlot] = []
+    var variableNodes: [Int32] = []
+    var entries: [CompiledEntry] = []
+    var entryLabels: [String] = []
+
+    init(_ scenario: Scenario) {
+        self.scenario = scenario
+    }
+
+    mutating func compile() throws(CompileError) -> CompiledScenario {
+        let s = scenario
+        guard s.clock.steps >= 1 else {
+            throw CompileError(path: "clock", message: "the clock ends before it starts")
+        }
+        guard s.chips.count < StreamID.maximumChips, s.variables.count < StreamID.maximumVariables,
+            s.timeline.count < StreamID.maximumTimeline, s.events.count < StreamID.maximumEvents
+        else { throw CompileError(path: "scenario", message: "too many inputs to simulate") }
+
+        for (i, v) in s.variables.enumerated() {
+            let node = try slot(
+                v.value, .variable(i), "let \(v.name)", StreamID.variable(i), "variables[\(i)]")
+            variableNodes.append(node)
+        }
+        var fleetNodes: [Int32] = []
+        for (c, chip) in s.chips.enumerated() {
+            fleetNodes.append(
+                try slot(
+                    chip.fleet, .fleet(chip: c), "fleet \(chip.name)", StreamID.fleet(c), "chips[\(c)].fleet")
+            )
+        }
+        for (e, entry) in s.timeline.enumerated() {
+            try timelineEntry(
+                entry, event: -1, path: "timeline[\(e)]", label: label(entry.target),
+                valueSlot: (.timelineValue(entry: e), StreamID.timeline(e, from: false)),
+                fromSlot: (.timelineFrom(entry: e), StreamID.timeline(e, from: true)))
+        }
+        let r2Nodes = try r2Programme(s.r2)
+        var events: [CompiledEvent] = []
+        for (v, event) in s.events.enumerated() {
+            events.append(try self.event(event, index: v))
+        }
+        let randomSlots = inputs.indices.filter { inputs[$0].programEnd > inputs[$0].programStart }
+        return CompiledScenario(
+            name: s.name, clock: s.clock, scenarioTrials: s.trials, scenarioSeed: s.seed,
+            chipNames: s.chips.map(\.name), chipOrigins: s.chips.map(\.origin),
+            eventNames: s.events.map(\.name), inputs: inputs, entryLabels: entryLabels,
+            initialNodes: nodes, program: program, mixtureNodes: mixtureNodes,
+            mixtureCumulative: mixtureCumulative, randomSlots: randomSlots.map { Int32($0) },
+            entries: entries, events: events, fleetNodes: fleetNodes, r2Nodes: r2Nodes)
+    }
+
+    // MARK: - Programme and events
+
+    mutating func r2Programme(_ r2: R2Programme) throws(CompileError) -> [Int32] {
+        guard let start = r2.start else {
+            throw CompileError(path: "r2.start", message: "the R2 programme needs a start month")
+        }
+        guard let needs = r2.needs else {
+            throw CompileError(path: "r2.needs", message: "the R2 programme needs its compute (needs)")
+        }
+        let fields: [(InputSlot.R2Field, Value?)] = [
+            (.start, start), (.needs, needs), (.post, r2.post),
+            (.holdProbability, r2.holdProbability), (.holdMonths, r2.holdMonths),
+            (.switchAfter, r2.switchAfter), (.portMonths, r2.portMonths), (.restart, r2.restart),
+        ]
+        var result: [Int32] = []
+        for (field, value) in fields {
+            guard let value else {
+                result.append(-1)
+                continue
+            }
+            result.append(try slot(value, .r2(field), "r2 \(field.name)", StreamID.r2(field), "r2.\(field)"))
+        }
+        return result
+    }
+
+    mutating func event(_ event: Event, index v: Int) throws(CompileError) -> CompiledEvent {
+        let path = "events[\(v)]"
+        guard event.changes.count <= StreamID.maximumEventChanges else {
+            throw CompileError(path: path, message: "too many changes in one event")
+        }
+        let p = try slot(
+            event.probability, .eventProbability(event: v), "event \(event.name) probability",
+            StreamID.event(v, field: 0), path + ".probability")
+        let a = try slot(
+            event.windowStart, .eventWindowStart(event: v), "event \(event.name) window start",
+            StreamID.event(v, field: 1), path + ".windowStart")
+        let b = try slot(
+            event.windowEnd, .eventWindowEnd(event: v), "event \(event.name) window end",
+            StreamID.event(v, field: 2), path + ".windowEnd")
+        for (j, change) in event.changes.enumerated() {
+            try timelineEntry(
+                change, event: Int32(v), path: path + ".changes[\(j)]",
+                label: "\(label(change.target)) (event \(event.name))",
+                valueSlot: (.eventChangeValue(event: v, change: j), StreamID.event(v, field: 4 + 2 * j)),
+                fromSlot: (.eventChangeFrom(event: v, change: j), StreamID.event(v, field: 5 + 2 * j)))
+        }
+        return CompiledEvent(
+            probabilityNode: p, windowStartNode: a, windowEndNode: b,
+            stream: StreamID.event(v, field: 3))
+    }
+
+    // MARK: - Timelines
+
+    mutating func timelineEntry(
+        _ entry: TimelineEntry, event: Int32, path: String, label: String,
+        valueSlot: (InputSlot.Kind, UInt32), fromSlot: (InputSlot.Kind, UInt32)
+    ) throws(CompileError) {
+        let chips = scenario.chips.count
+        var compiled = CompiledEntry(
+            stateSlot: 0, clamp: .free, valueNode: -1, fixedValue: 0, fromNode: -1, event: event)
+        switch (entry.target, entry.setting) {
+        case (.pressure, .number(let value)):
+            compiled.stateSlot = Int32(StateLayout.pressure)
+            compiled.clamp = .probability
+            compiled.valueNode = try slot(value, valueSlot.0, label, valueSlot.1, path)
+        case (.chip(let c, let input), .number(let value)):
+            guard c >= 0 && c < chips else {
+                throw CompileError(path: path, message: "chip index \(c) is out of range (\(chips) chips)")
+            }
+            compiled.stateSlot = Int32(StateLayout.slot(chip: c, StateLayout.field(input), chips: chips))
+            switch input {
+            case .perf, .buy, .make: compiled.clamp = .nonNegative
+            case .fail, .yieldStart, .yieldCap: compiled.clamp = .probability
+            case .yieldGrowth: compiled.clamp = .free
+            }
+            compiled.valueNode = try slot(value, valueSlot.0, label, valueSlot.1, path)
+        case (.export(let c), .export(let status)):
+            guard c >= 0 && c < chips else {
+                throw CompileError(path: path, message: "chip index \(c) is out of range (\(chips) chips)")
+            }
+            compiled.stateSlot = Int32(StateLayout.slot(chip: c, StateLayout.export, chips: chips))
+            compiled.clamp = .probability
+            switch status {
+            case .allowed: compiled.fixedValue = StateLayout.exportAllowed
+            case .banned: compiled.fixedValue = StateLayout.exportBanned
+            case .licensed(let p): compiled.valueNode = try slot(p, valueSlot.0, label, valueSlot.1, path)
+            }
+        case (.export, .number):
+            throw CompileError(
+                path: path, message: "an export status needs allowed, licensed or banned, not a number")
+        case (_, .export):
+            throw CompileError(path: path, message: "only an export timeline takes an export status")
+        }
+        if let from = entry.from {
+            compiled.fromNode = try slot(from, fromSlot.0, label + " from", fromSlot.1, path + ".from")
+        }
+        entries.append(compiled)
+        entryLabels.append(label)
+    }
+
+    func label(_ target: TimelineTarget) -> String {
+        func chipName(_ c: Int) -> String {
+            c >= 0 && c < scenario.chips.count ? scenario.chips[c].name : "#\(c)"
+        }
+        switch target {
+        case .pressure: return "pressure"
+        case .export(let c): return "export \(chipName(c))"
+        case .chip(let c, let input): return "\(input.rawValue) \(chipName(c))"
+        }
+    }
+}

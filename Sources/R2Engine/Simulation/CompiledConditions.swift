@@ -1,0 +1,68 @@
+import R2Model
+
+/// `Condition`s checked against a compiled scenario's chips, events and clock.
+struct CompiledConditions {
+    struct Adoption {
+        var step: Int
+        var above: Bool
+        var threshold: Double
+    }
+
+    /// Release conditions as (release r must be <= bound) == happened, with
+    /// the bound in months after the clock's start.
+    var releases: [(bound: Double, happened: Bool)] = []
+    var adoptions: [Adoption] = []
+    var events: [(event: Int, fired: Bool)] = []
+    var exports: [TrialMachine.ExportCheck] = []
+
+    var isEmpty: Bool { releases.isEmpty && adoptions.isEmpty && events.isEmpty && exports.isEmpty }
+
+    init(_ conditions: [Condition], _ compiled: CompiledScenario) throws(SimulationError) {
+        let clock = compiled.clock
+        func step(_ month: Int, _ what: String) throws(SimulationError) -> Int {
+            guard month >= clock.start && month <= clock.end else {
+                let date = month >= 12 ? CalendarDate(year: month / 12, month: month % 12 + 1) : nil
+                throw .invalidCondition(
+                    "\(what) at \(date?.description ?? "month \(month)") is outside the clock")
+            }
+            return month - clock.start
+        }
+        for condition in conditions {
+            switch condition {
+            case .release(let by, let happened):
+                releases.append((by - Double(clock.start), happened))
+            case .adoption(let month, let comparison, let threshold):
+                adoptions.append(
+                    Adoption(
+                        step: try step(month, "adoption"), above: comparison == .above, threshold: threshold))
+            case .export(let chip, let month, let status):
+                guard chip >= 0 && chip < compiled.chipNames.count else {
+                    throw .invalidCondition("chip index \(chip) is out of range")
+                }
+                let s = try step(month, "export status")
+                exports.append(
+                    TrialMachine.ExportCheck(
+                        stateSlot: Int32(
+                            StateLayout.slot(chip: chip, StateLayout.export, chips: compiled.chipNames.count)),
+                        step: Int32(s), kind: status))
+            case .event(let index, let fired):
+                guard index >= 0 && index < compiled.eventNames.count else {
+                    throw .invalidCondition("event index \(index) is out of range")
+                }
+                events.append((index, fired))
+            }
+        }
+    }
+
+    /// Whether a finished trial satisfies every condition.
+    func accepts(_ out: TrialOutcome, _ machine: TrialMachine) -> Bool {
+        if !out.exportConditionsHold { return false }
+        for r in releases where (out.release <= r.bound) != r.happened { return false }
+        for a in adoptions {
+            let x = machine.adoption[a.step]
+            if a.above ? !(x > a.threshold) : !(x < a.threshold) { return false }
+        }
+        for e in events where machine.eventFired[e.event] != e.fired { return false }
+        return true
+    }
+}

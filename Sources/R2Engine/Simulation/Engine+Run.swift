@@ -1,0 +1,94 @@
+import Dispatch
+import Foundation
+import R2Model
+
+extension Engine {
+    /// Runs trials `options.firstTrial ..< options.firstTrial + options.trials`
+    /// on `options.threads` threads. The result is bit-identical for any
+    /// thread count and equals the merge of any split into shards.
+    /// Time O(trials x months x chips); memory 8 bytes per trial plus O(months).
+    public static func run(
+        _ compiled: CompiledScenario, options: SimulationOptions
+    ) throws(SimulationError) -> SimulationResult {
+        let n = options.trials
+        let first = options.firstTrial
+        guard options.threads >= 1 else { throw .invalidOptions("threads must be at least 1") }
+        guard n >= 0 && n <= Scenario.maximumTrials else {
+            throw .invalidOptions(
+                "trials must be between 0 and \(Scenario.maximumTrials) (use shards beyond)")
+        }
+        guard first >= 0 && first <= Int.max - n else {
+            throw .invalidOptions("firstTrial must be at least 0")
+        }
+        let conditions = try CompiledConditions(options.conditions, compiled)
+
+        let firstChunk = first / chunkSize
+        let chunkCount = n == 0 ? 0 : (first + n - 1) / chunkSize - firstChunk + 1
+        // Threads beyond the chunks (or beyond 256) would have nothing to do.
+        let workerCount = Swift.max(1, Swift.min(options.threads, chunkCount, 256))
+        let shared = RunCoordination()
+        let accumulators = (0..<workerCount).map { _ in
+            Accumulator(
+                steps: compiled.steps, chips: compiled.chipNames.count, events: compiled.eventNames.count)
+        }
+
+        let releases = [Double](unsafeUninitializedCapacity: n) { buffer, count in
+            let out = RunCoordination.ReleaseBuffer(base: buffer.baseAddress)
+            let group = DispatchGroup()
+            for w in 0..<workerCount {
+                let machine = TrialMachine(compiled, seed: options.seed, exportChecks: conditions.exports)
+                let accumulator = accumulators[w]
+                let cancellation = options.cancellation
+                group.enter()
+                let thread = Thread {
+                    defer { group.leave() }
+                    var recorder = NoRecorder()
+                    while cancellation?.isCancelled != true {
+                        let c = shared.nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
+                        if c >= chunkCount { break }
+                        let lo = Swift.max(first, (firstChunk + c) * chunkSize)
+                        let hi = Swift.min(first + n, (firstChunk + c + 1) * chunkSize)
+                        for i in lo..<hi {
+                            let outcome = machine.run(trial: UInt64(i), &recorder)
+                            if conditions.isEmpty || conditions.accepts(outcome, machine) {
+                                accumulator.add(outcome, machine)
+                                out.base![i - first] = outcome.release
+                            } else {
+                                out.base![i - first] = .nan
+                            }
+                        }
+                        shared.trialsDone.wrappingAdd(hi - lo, ordering: .relaxed)
+                    }
+                }
+                thread.stackSize = 1 << 20
+                thread.start()
+            }
+            if let progress = options.progress {
+                while group.wait(timeout: .now() + .milliseconds(25)) == .timedOut {
+                    progress(shared.trialsDone.load(ordering: .relaxed))
+                }
+                progress(shared.trialsDone.load(ordering: .relaxed))
+            } else {
+                group.wait()
+            }
+            count = n
+        }
+        if options.cancellation?.isCancelled == true && shared.trialsDone.load(ordering: .relaxed) < n {
+            throw .cancelled
+        }
+
+        let total = accumulators[0]
+        for other in accumulators.dropFirst() { total.add(other) }
+        total.flush()
+        return SimulationResult(
+            seed: options.seed, firstTrial: first, trials: n,
+            clockStart: compiled.clock.start, clockEnd: compiled.clock.end,
+            chipNames: compiled.chipNames, eventNames: compiled.eventNames,
+            accepted: total.accepted, releases: releases,
+            adoptionCounts: Array(
+                UnsafeBufferPointer(start: total.counts, count: compiled.steps * total.stride)),
+            adoptionSum: Array(UnsafeBufferPointer(start: total.sums, count: compiled.steps)),
+            adoptionSumOfSquares: Array(UnsafeBufferPointer(start: total.squares, count: compiled.steps)),
+            totals: total.totals)
+    }
+}

@@ -1,0 +1,2 @@
+/// The recorder of the bulk run: records nothing, costs nothing.
+struct NoRecorder: TrialRecorder {}

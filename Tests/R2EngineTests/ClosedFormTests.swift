@@ -1,0 +1,197 @@
+import Numerics
+import R2Model
+import Testing
+
+@testable import R2Engine
+
+/// Scenarios whose outcome is known in closed form.
+@Suite("Closed forms")
+struct ClosedFormTests {
+    /// One foreign chip of `fleet` units and `perf`, nothing random.
+    static func constantFleet(fleet: Double = 1000, perf: Double = 1, start: Int = 2, needs: Double = 4500)
+        -> Scenario
+    {
+        var s = Fixtures.scenario(months: 24, start: start, needs: needs)
+        s.chips = [Chip(name: "h800", origin: .foreign, fleet: .constant(fleet))]
+        Fixtures.set(&s, chip: 0, .perf, .constant(perf))
+        return s
+    }
+
+    @Test func constantFleetCompletesAtStartPlusNeedsOverCapacity() throws {
+        // tau = start + C / (fleet * perf) = 2 + 4500 / 1000 = 6.5; release adds P exactly.
+        var s = Self.constantFleet()
+        let result = try Fixtures.run(s, trials: 100)
+        #expect(result.releases.allSatisfy { $0 == 6.5 })
+        s.r2.post = .constant(1.25)
+        let withPost = try Fixtures.run(s, trials: 100)
+        #expect(withPost.releases.allSatisfy { $0 == 6.5 + 1.25 })
+        // A capacity that does not divide C: 2 + 1000 / 300.
+        let odd = try Fixtures.run(Self.constantFleet(fleet: 300, needs: 1000), trials: 10)
+        #expect(
+            odd.releases.allSatisfy {
+                $0.isApproximatelyEqual(to: 2 + 1000.0 / 300, relativeTolerance: 1e-14)
+            })
+        #expect(odd.totals.completed == 10)
+    }
+
+    @Test func holdsAreGeometric() throws {
+        // K geometric with P(K = k) = h^k (1 - h): mean h/(1-h), variance h/(1-h)^2; 4 SE.
+        var s = Self.constantFleet()
+        s.r2.holdProbability = .constant(0.4)
+        s.r2.holdMonths = .constant(2)
+        let n = 200_000
+        let result = try Fixtures.run(s, trials: n)
+        let h = 0.4
+        let mean = h / (1 - h)
+        let se = (h / ((1 - h) * (1 - h)) / Double(n)).squareRoot()
+        #expect(abs(Double(result.totals.holds) / Double(n) - mean) <= 4 * se)
+        // Each release is tau + K * H exactly.
+        #expect(result.releases.allSatisfy { ($0 - 6.5) / 2 == (($0 - 6.5) / 2).rounded() })
+        let meanRelease = result.releases.reduce(0, +) / Double(n)
+        #expect(abs(meanRelease - (6.5 + 2 * mean)) <= 4 * 2 * se)
+    }
+
+    @Test func licensedPurchasesArriveWithTheirProbability() throws {
+        // Final fleet = fleet0 + b * Binomial(T, p): mean fleet0 + b p T, 4 SE.
+        var s = Fixtures.scenario(months: 24, start: 30)
+        s.chips = [Chip(name: "h20", origin: .foreign, fleet: .constant(100))]
+        Fixtures.set(&s, chip: 0, .buy, .constant(50))
+        Fixtures.export(&s, chip: 0, .licensed(.constant(0.3)))
+        let n = 100_000
+        let result = try Fixtures.run(s, trials: n)
+        let (b, p, t) = (50.0, 0.3, 24.0)
+        let mean = result.totals.finalFleetTotal(chip: 0) / Double(n)
+        let se = (b * b * t * p * (1 - p) / Double(n)).squareRoot()
+        #expect(abs(mean - (100 + b * p * t)) <= 4 * se)
+    }
+
+    @Test func fullPressureForcesTheDomesticChip() throws {
+        // Pressure 100%: every trial is mandated onto the domestic chip and
+        // trains at its capacity: tau = 1 + 3000 / (2000 * 0.5) = 4.
+        var s = Fixtures.scenario(months: 24, start: 1, needs: 3000)
+        s.chips = [
+            Chip(name: "h800", origin: .foreign, fleet: .constant(10_000)),
+            Chip(name: "ascend", origin: .domestic, fleet: .constant(2000)),
+        ]
+        Fixtures.set(&s, chip: 1, .perf, .constant(0.5))
+        Fixtures.pressure(&s, 1)
+        let result = try Fixtures.run(s, trials: 1000)
+        #expect(result.totals.mandated == 1000)
+        #expect(result.releases.allSatisfy { $0 == 4 })
+        let trace = Engine.trace(try Engine.compile(s), seed: 7, trial: 3)
+        #expect(trace.months[1].training?.chip == 1 && trace.months[1].training?.mandated == true)
+    }
+
+    @Test func failingEveryMonthNeverCompletes() throws {
+        // fail = 1: no month makes progress, whatever rho; restarts ~ rho * failures (4 SE).
+        var s = Self.constantFleet(start: 0)
+        Fixtures.set(&s, chip: 0, .fail, .constant(1))
+        s.r2.restart = .constant(0.3)
+        let n = 2000
+        let result = try Fixtures.run(s, trials: n)
+        #expect(result.releases.allSatisfy { $0 == .infinity })
+        #expect(result.totals.completed == 0)
+        #expect(result.censored == n)
+        let failures = result.totals.failures
+        #expect(failures == n * 24)
+        let se = (Double(failures) * 0.3 * 0.7).squareRoot()
+        #expect(abs(Double(result.totals.restarts) - 0.3 * Double(failures)) <= 4 * se)
+    }
+
+    /// A lab that starts on a failing domestic chip (no foreign capacity at
+    /// step 0), switches at the end of step 1 to a foreign chip bought in
+    /// month 1, and ports for `port` months.
+    static func portScenario(port: Double, needs: Double = 3000) -> Scenario {
+        var s = Fixtures.scenario(months: 24, start: 0, needs: needs)
+        s.chips = [
+            Chip(name: "h800", origin: .foreign),
+            Chip(name: "ascend", origin: .domestic, fleet: .constant(500)),
+        ]
+        Fixtures.set(&s, chip: 0, .buy, .constant(1000), fromStep: 1)
+        Fixtures.set(&s, chip: 0, .buy, .constant(0), fromStep: 2)
+        Fixtures.set(&s, chip: 1, .fail, .constant(1))
+        s.r2.switchAfter = .constant(1)
+        s.r2.portMonths = .constant(port)
+        return s
+    }
+
+    @Test(arguments: [(3000.0, 2.5), (250.0, 2.5), (3000.0, 1.0), (700.0, 0.25)])
+    func aPortStallDelaysByItsLength(needs: Double, port: Double) throws {
+        let without = try Fixtures.run(Self.portScenario(port: 0, needs: needs), trials: 20)
+        let with = try Fixtures.run(Self.portScenario(port: port, needs: needs), trials: 20)
+        #expect(without.releases[0] == 2 + needs / 1000)
+        #expect(with.releases.allSatisfy { $0 == without.releases[0] + port })
+        #expect(with.totals.switches == 20 && with.totals.failures == 40)
+    }
+
+    @Test func adoptionOnAConstantFleet() throws {
+        // Foreign 1000 x 1, domestic 500 x 0.6: A = 300 / 1300 every month.
+        var s = Fixtures.scenario(months: 12)
+        s.chips = [
+            Chip(name: "h800", origin: .foreign, fleet: .constant(1000)),
+            Chip(name: "ascend", origin: .domestic, fleet: .constant(500)),
+        ]
+        Fixtures.set(&s, chip: 1, .perf, .constant(0.6))
+        let result = try Fixtures.run(s, trials: 500)
+        let a = 300.0 / 1300
+        for t in 0..<12 {
+            #expect(abs(result.adoptionMean(step: t) - a) <= 1e-12)
+            #expect(abs(result.adoptionQuantile(step: t, 0.5) - a) <= 1.0 / 2000)
+            #expect(result.adoptionVariance(step: t) <= 1e-12)
+        }
+    }
+
+    @Test func adoptionFollowsYields() throws {
+        // Domestic make 100 per month at yield min(0.8, 0.5 + 0.1 t):
+        // Dom_t = 0.5 (200 + sum_{s <= t} 100 min(0.8, 0.5 + 0.1 s)), For = 1000.
+        var s = Fixtures.scenario(months: 8)
+        s.chips = [
+            Chip(name: "h800", origin: .foreign, fleet: .constant(1000)),
+            Chip(name: "ascend", origin: .domestic, fleet: .constant(200)),
+        ]
+        Fixtures.set(&s, chip: 1, .perf, .constant(0.5))
+        Fixtures.set(&s, chip: 1, .make, .constant(100))
+        Fixtures.set(&s, chip: 1, .yieldStart, .constant(0.5))
+        Fixtures.set(&s, chip: 1, .yieldGrowth, .constant(0.1))
+        Fixtures.set(&s, chip: 1, .yieldCap, .constant(0.8))
+        let result = try Fixtures.run(s, trials: 100)
+        var units = 200.0
+        for t in 0..<8 {
+            units += 100 * min(0.8, 0.5 + 0.1 * Double(t))
+            let a = 0.5 * units / (0.5 * units + 1000)
+            #expect(result.adoptionMean(step: t).isApproximatelyEqual(to: a, relativeTolerance: 1e-12))
+        }
+        #expect(
+            result.totals.finalFleetTotal(chip: 1).isApproximatelyEqual(
+                to: 100 * units, relativeTolerance: 1e-9))
+    }
+
+    @Test func censoringIsExactAtTheHorizon() throws {
+        // T = 24; tau = 6.5. P = 17.5 puts r exactly at T: censored. P = 17.49: not.
+        var s = Self.constantFleet()
+        s.r2.post = .constant(17.5)
+        let atHorizon = try Fixtures.run(s, trials: 50)
+        #expect(atHorizon.releases.allSatisfy { $0 == 24 })
+        #expect(atHorizon.censored == 50)
+        #expect(atHorizon.isCensored(0))
+        s.r2.post = .constant(17.49)
+        let before = try Fixtures.run(s, trials: 50)
+        #expect(before.censored == 0)
+        // Training that starts after the horizon never completes: r = +infinity.
+        let late = try Fixtures.run(Self.constantFleet(start: 30), trials: 10)
+        #expect(late.releases.allSatisfy { $0 == .infinity } && late.censored == 10)
+    }
+
+    @Test func platformChoiceWaitsForCapacity() throws {
+        // No chip has capacity until month 3 (a purchase): training starts then.
+        var s = Fixtures.scenario(months: 24, start: 0, needs: 1000)
+        s.chips = [Chip(name: "h800", origin: .foreign)]
+        Fixtures.set(&s, chip: 0, .buy, .constant(1000), fromStep: 3)
+        Fixtures.set(&s, chip: 0, .buy, .constant(0), fromStep: 4)
+        let result = try Fixtures.run(s, trials: 10)
+        #expect(result.releases.allSatisfy { $0 == 4 })
+        let trace = Engine.trace(try Engine.compile(s), seed: 7, trial: 0)
+        #expect(trace.months[0].training?.chip == nil)
+        #expect(trace.months[3].training?.chip == 0)
+    }
+}

@@ -1,0 +1,71 @@
+import R2Model
+import Testing
+
+@testable import R2Engine
+
+/// The value of a timeline at step t is the last statement whose month is
+/// <= t; same month: file order, event changes after the scenario's own.
+@Suite("Timelines")
+struct TimelineTests {
+    static func pressures(_ s: Scenario, trial: Int = 0) throws -> [Double] {
+        Engine.trace(try Engine.compile(s), seed: 1, trial: trial).months.map(\.pressure)
+    }
+
+    @Test func lastStatementWinsAndFileOrderBreaksTies() throws {
+        var s = Fixtures.scenario(months: 6)
+        s.chips = [Chip(name: "h800", origin: .foreign, fleet: .constant(1))]
+        Fixtures.pressure(&s, 0.5, fromStep: 3)
+        Fixtures.pressure(&s, 0.2, fromStep: 1)  // earlier month, later in the file
+        Fixtures.pressure(&s, 0.1)  // from the start
+        Fixtures.pressure(&s, 0.9, fromStep: 3)  // same month as 0.5, later: wins
+        #expect(try Self.pressures(s) == [0.1, 0.2, 0.2, 0.9, 0.9, 0.9])
+    }
+
+    @Test func datesInsideAMonthAndBeforeTheStart() throws {
+        var s = Fixtures.scenario(months: 4)
+        s.chips = [Chip(name: "h800", origin: .foreign, fleet: .constant(1))]
+        s.timeline.append(
+            TimelineEntry(
+                target: .pressure, setting: .number(.constant(0.3)),
+                from: .constant(Double(Fixtures.jan2025 - 5))))
+        s.timeline.append(
+            TimelineEntry(
+                target: .pressure, setting: .number(.constant(0.6)),
+                from: .constant(Double(Fixtures.jan2025 + 2) + 14.0 / 31)))
+        #expect(try Self.pressures(s) == [0.3, 0.3, 0.6, 0.6])
+    }
+
+    @Test func eventChangesComeAfterTheScenariosOwnStatements() throws {
+        var s = Fixtures.scenario(months: 5)
+        s.chips = [Chip(name: "h800", origin: .foreign, fleet: .constant(1))]
+        let m2 = Double(Fixtures.jan2025 + 2)
+        s.events = [
+            Event(
+                name: "a", probability: .constant(1), windowStart: .constant(m2), windowEnd: .constant(m2),
+                changes: [TimelineEntry(target: .pressure, setting: .number(.constant(0.4)))]),
+            Event(
+                name: "b", probability: .constant(1), windowStart: .constant(m2), windowEnd: .constant(m2),
+                changes: [TimelineEntry(target: .pressure, setting: .number(.constant(0.7)))]),
+        ]
+        // Listed after the events' definitions, but a scenario statement: the
+        // events of the same month still come after it, b after a.
+        Fixtures.pressure(&s, 0.2, fromStep: 2)
+        #expect(try Self.pressures(s) == [0, 0, 0.7, 0.7, 0.7])
+        Fixtures.pressure(&s, 0.9, fromStep: 3)
+        #expect(try Self.pressures(s) == [0, 0, 0.7, 0.9, 0.9])
+    }
+
+    @Test func anEventThatDoesNotFireChangesNothing() throws {
+        var s = Fixtures.scenario(months: 3)
+        s.chips = [Chip(name: "h800", origin: .foreign, fleet: .constant(1))]
+        s.events = [
+            Event(
+                name: "never", probability: .constant(0), windowStart: .constant(Double(Fixtures.jan2025)),
+                windowEnd: .constant(Double(Fixtures.jan2025 + 2)),
+                changes: [TimelineEntry(target: .pressure, setting: .number(.constant(1)))])
+        ]
+        #expect(try Self.pressures(s) == [0, 0, 0])
+        let r = try Fixtures.run(s, trials: 100)
+        #expect(r.totals.eventFires == [0])
+    }
+}
