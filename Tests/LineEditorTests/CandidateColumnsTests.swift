@@ -14,6 +14,8 @@ import Testing
     }
 
     @Test func wideCharactersCountTwoColumns() {
+        // Widths come from wcwidth, which needs a UTF-8 locale (the editor sets one).
+        Terminal.setUTF8Locale()
         #expect(CandidateColumns.displayWidth("日本") == 4)
         #expect(CandidateColumns.displayWidth("éclair") == 6)
     }

@@ -11,14 +11,9 @@ extension Session {
         guard let compiled = try? Engine.compile(scenario) else { return nil }
         let random = compiled.inputs.indices.filter { compiled.inputs[$0].isRandom }
         guard !random.isEmpty else { return [] }
-        var values = Array(repeating: [Double](), count: compiled.inputs.count)
         let seed = runParameters(scenario).seed
-        for trial in 0..<samples {
-            let trace = Engine.trace(compiled, seed: seed, trial: trial)
-            for i in random { values[i].append(trace.inputs[i].value) }
-        }
         return random.map { i in
-            let sorted = values[i].sorted()
+            let sorted = Engine.inputSamples(compiled, seed: seed, slot: i, trials: 0..<samples).sorted()
             func q(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(p * Double(sorted.count)))] }
             return (compiled.inputs[i], q(0.1), q(0.5), q(0.9))
         }
