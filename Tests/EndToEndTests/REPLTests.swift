@@ -23,10 +23,13 @@ import Testing
                 .type("forec"), .tab, .enter("", pause: 1.5),
                 .up, .enter("", pause: 1.5),
                 .enter(":cells"),
+                .type(":load scen"), .tab, .type("base"), .tab, .enter("", pause: 1.5),
                 .ctrlD,
             ], environment: env)
         #expect(status == 0)
         #expect(out.contains("In [1] baseline>") || out.contains("In [2] baseline>"))
+        // Paths complete after :load: a folder, then a file in it.
+        #expect(out.contains(":load scenarios/baseline.r2s"), "\(out)")
         #expect(out.contains("p(release by 2026-06) = "))
         // Tab completed `base` to `baseline` and the new scenario is current.
         #expect(out.contains("hawk>"))

@@ -14,13 +14,17 @@ extension Session {
         var quantileByLabel: [String: (Double, Double, Double)] = [:]
         for q in quantiles { quantileByLabel[q.slot.label] = (q.p10, q.p50, q.p90) }
         var items: [JSONValue] = []
+        var shown = Set<String>()
         func add(_ label: String, _ provenance: Provenance, _ slotLabel: String? = nil) {
-            var line = "  \(Format.pad(label, 24)) \(provenance.text.isEmpty ? "(default)" : provenance.text)"
+            let key = provenance.location + provenance.text
+            let repeated = !provenance.text.isEmpty && !shown.insert(key).inserted
+            let statement = provenance.text.isEmpty ? "(default)" : repeated ? "(the statement above)" : provenance.text
+            var line = "  \(Format.pad(label, 24)) \(statement)"
             if let l = slotLabel, let q = quantileByLabel[l] {
                 line += "\n  \(Format.pad("", 24)) 10/50/90: \(value(q.0, l)) / \(value(q.1, l)) / \(value(q.2, l))"
             }
-            if !provenance.location.isEmpty { line += "\n  \(Format.pad("", 24)) at \(provenance.location)" }
-            if !provenance.cites.isEmpty { line += "\n  \(Format.pad("", 24)) evidence: " + provenance.cites.joined(separator: ", ") }
+            if !provenance.location.isEmpty && !repeated { line += "\n  \(Format.pad("", 24)) at \(provenance.location)" }
+            if !provenance.cites.isEmpty && !repeated { line += "\n  \(Format.pad("", 24)) evidence: " + provenance.cites.joined(separator: ", ") }
             lines.append(line)
             items.append(.object([("input", .string(label)), ("statement", .string(provenance.text)), ("location", .string(provenance.location)), ("cites", .array(provenance.cites.map { .string($0) }))]))
         }

@@ -28,7 +28,8 @@ struct TraceStory {
         for m in t.months {
             var parts: [String] = []
             for c in m.changes { parts.append("\(c.label) -> \(changeValue(c))") }
-            for s in m.supply where s.added > 0 || s.outcome != .delivered {
+            // A banned chip's non-delivery is the export status, shown when it changes.
+            for s in m.supply where s.added > 0 || (s.outcome != .delivered && s.outcome != .banned) {
                 parts.append("\(t.chipNames[s.chip]): \(s.outcome.rawValue)\(s.added > 0 ? " +\(number(s.added))" : "")")
             }
             if let tr = m.training {
