@@ -1,3 +1,5 @@
+import R2Forecast
+
 /// JUnit XML for CI systems: one test suite per scenario file, one test
 /// case per expectation; a file that failed to evaluate is one error case.
 public struct JUnitReport: Sendable {
@@ -52,20 +54,5 @@ public struct JUnitReport: Sendable {
         return "\(ms / 1000).\(String(repeating: "0", count: 3 - String(ms % 1000).count))\(ms % 1000)"
     }
 
-    private func esc(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\u{1B}": continue
-            case let c where c.value < 0x20 && c != "\n" && c != "\t": continue
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    private func esc(_ s: String) -> String { XMLText.escape(s) }
 }
