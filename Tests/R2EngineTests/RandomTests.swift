@@ -3,7 +3,7 @@ import Testing
 
 @testable import R2Engine
 
-@Suite("Philox4x32-10 and streams")
+@Suite("Trial keys and streams")
 struct RandomTests {
     /// Random123's known-answer vectors (tests/kat_vectors, "philox4x32 10").
     @Test(arguments: [
@@ -26,19 +26,42 @@ struct RandomTests {
         #expect([out.0, out.1, out.2, out.3] == expected)
     }
 
-    @Test func streamWordsFollowTheCounterLayout() {
-        // Counter (block, stream, trial low, trial high); key (seed low, seed high).
+    /// SplitMix64 started from 0 (Steele, Lea and Flood; Vigna's splitmix64.c):
+    /// its first outputs are mix(gamma), mix(2 gamma), ...
+    @Test func mixIsSplitMix64() {
+        #expect(RandomStream.mix(RandomStream.gamma) == 0xE220_A839_7B1D_CDAF)
+        #expect(RandomStream.mix(2 &* RandomStream.gamma) == 0x6E78_9E6A_A1B9_65F4)
+        #expect(RandomStream.mix(3 &* RandomStream.gamma) == 0x06C4_5D18_8009_454F)
+    }
+
+    @Test func streamWordsFollowTheLayout() {
+        // Trial key: Philox4x32-10 of counter (0, 0, trial low, trial high)
+        // under key (seed low, seed high), x1 << 32 | x0; stream s starts at
+        // key ^ salt(s), salt(s) = mix((s + 1) gamma); word j = mix(start + j gamma).
         let seed: UInt64 = 0x1234_5678_9abc_def0
         let trial: UInt64 = 0x0000_0003_0000_0007
+        let b = Philox4x32.block((0, 0, 7, 3), key0: 0x9abc_def0, key1: 0x1234_5678)
+        let key = UInt64(b.1) << 32 | UInt64(b.0)
+        #expect(RandomStream.trialKey(seed: seed, trial: trial) == key)
+        #expect(RandomStream.salt(9) == RandomStream.mix(10 &* RandomStream.gamma))
         var rng = RandomStream(seed: seed, trial: trial, stream: 9)
-        for block in 0..<3 as Range<UInt32> {
-            let b = Philox4x32.block((block, 9, 7, 3), key0: 0x9abc_def0, key1: 0x1234_5678)
-            let w = rng.next()
-            let x2 = rng.next32()
-            let x3 = rng.next32()
-            #expect(w == UInt64(b.1) << 32 | UInt64(b.0))
-            #expect(x2 == b.2 && x3 == b.3)
+        let start = key ^ RandomStream.salt(9)
+        for j in 1...5 as ClosedRange<UInt64> {
+            #expect(rng.next() == RandomStream.mix(start &+ j &* RandomStream.gamma))
         }
+        #expect(rng.next32() == UInt32(RandomStream.mix(start &+ 6 &* RandomStream.gamma) >> 32))
+    }
+
+    @Test func streamsOfOneTrialAndOfNeighbouringTrialsDiffer() {
+        // The first words of 64 streams of 64 neighbouring trials: all distinct.
+        var seen = Set<UInt64>()
+        for trial in 0..<64 as Range<UInt64> {
+            for stream in [0, 1, 2, 0x1000_0000, 0x2000_0001, 0x3000_0000, 0x4000_0007, 0x5000_0003] as [UInt32] {
+                var rng = RandomStream(seed: 42, trial: trial, stream: stream)
+                seen.insert(rng.next())
+            }
+        }
+        #expect(seen.count == 64 * 8)
     }
 
     @Test func uniformIsTheTop53Bits() {

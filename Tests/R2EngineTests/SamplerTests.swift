@@ -109,6 +109,23 @@ struct SamplerTests {
         #expect(Self.check(xs, raw: raw))
     }
 
+    /// A PERT or beta with constant parameters is compiled to a table of its
+    /// quantile function (`InverseTable`): the same moments, within 4 SE.
+    @Test func pertAndBetaByInversion() throws {
+        var s = Fixtures.scenario()
+        s.variables = [
+            Variable(name: "p", value: .pert(low: .constant(1), mode: .constant(2), high: .constant(5))),
+            Variable(name: "b", value: .beta(alpha: .constant(2), beta: .constant(5))),
+        ]
+        let c = try Engine.compile(s)
+        #expect(c.tables.count == 2)
+        let p = Engine.inputSamples(c, seed: 4, slot: 0, trials: 0..<Self.n)
+        #expect(Self.check(p, raw: Self.affineRaw(Self.betaRaw(2, 4), low: 1, width: 4)))
+        #expect(p.allSatisfy { $0 > 1 && $0 < 5 })
+        let b = Engine.inputSamples(c, seed: 4, slot: 1, trials: 0..<Self.n)
+        #expect(Self.check(b, raw: Self.betaRaw(2, 5)))
+    }
+
     @Test func interval90Lognormal() {
         let mu = (log(2.0) + log(8.0)) / 2
         let sigma = (log(8.0) - log(2.0)) / (2 * RandomStream.z95)

@@ -55,6 +55,26 @@ struct TimelineTests {
         #expect(try Self.pressures(s) == [0, 0, 0.7, 0.9, 0.9])
     }
 
+    @Test func aRandomDateAtTheStartKeepsFileOrder() throws {
+        // A statement whose `from` is drawn (here always before the clock's
+        // start, so step 0) competes with a fixed one of step 0 by file order.
+        let before: Value = .monthWindow(
+            from: .constant(Double(Fixtures.jan2025 - 3)), to: .constant(Double(Fixtures.jan2025 - 1)))
+        var s = Fixtures.scenario(months: 3)
+        s.chips = [Chip(name: "h800", origin: .foreign, fleet: .constant(1))]
+        s.timeline.append(TimelineEntry(target: .pressure, setting: .number(.constant(0.9)), from: before))
+        Fixtures.pressure(&s, 0.2)
+        #expect(try Self.pressures(s) == [0.2, 0.2, 0.2])
+        var t = Fixtures.scenario(months: 3)
+        t.chips = s.chips
+        Fixtures.pressure(&t, 0.2)
+        t.timeline.append(TimelineEntry(target: .pressure, setting: .number(.constant(0.9)), from: before))
+        #expect(try Self.pressures(t) == [0.9, 0.9, 0.9])
+        // The bulk run agrees: mandated with probability 0.2, not 0.9.
+        let r = try Fixtures.run(s, trials: 400)
+        #expect(r.totals.mandated < 160)
+    }
+
     @Test func anEventThatDoesNotFireChangesNothing() throws {
         var s = Fixtures.scenario(months: 3)
         s.chips = [Chip(name: "h800", origin: .foreign, fleet: .constant(1))]

@@ -23,6 +23,8 @@ public struct CompiledScenario: Sendable {
     let program: [Instruction]
     let mixtureNodes: [Int32]
     let mixtureCumulative: [Double]
+    /// The inverse tables of `Instruction.Op.table`.
+    let tables: [InverseTable]
     /// Indices into `inputs` of the slots that draw (non-empty program).
     let randomSlots: [Int32]
     let entries: [CompiledEntry]

@@ -6,6 +6,9 @@ struct Instruction: Sendable, Hashable {
     @usableFromInline
     enum Op: UInt8, Sendable {
         case normal, lognormal, uniform, beta, triangular, pert, interval90
+        /// `n[b] + n[c] * Q(U)` with Q the quantile function of table `a`
+        /// (a beta or PERT whose shapes are constant).
+        case table
         /// `a`: offset into the mixture tables, `b`: component count.
         case mixture
         case monthWindow

@@ -34,6 +34,13 @@ extension ScenarioCompiler {
 
     func isConstant(_ n: Int32) -> Bool { nodeIsConstant[Int(n)] }
 
+    /// The index of `t` among the scenario's tables (each table once).
+    mutating func table(_ t: InverseTable) -> Int32 {
+        if let i = tables.firstIndex(where: { $0 === t }) { return Int32(i) }
+        tables.append(t)
+        return Int32(tables.count - 1)
+    }
+
     /// The node holding `value`; variables below `variableLimit` may be used.
     mutating func node(_ value: Value, variableLimit: Int, path: String) throws(CompileError) -> Int32 {
         func sub(_ v: Value) throws(CompileError) -> Int32 {
@@ -56,11 +63,30 @@ extension ScenarioCompiler {
         case .uniform(let lo, let hi):
             return emit(.uniform, try sub(lo), try sub(hi))
         case .beta(let a, let b):
-            return emit(.beta, try sub(a), try sub(b))
+            let x = try sub(a)
+            let y = try sub(b)
+            if isConstant(x) && isConstant(y), let t = InverseTable.beta(nodes[Int(x)], nodes[Int(y)]) {
+                return emit(.table, table(t), constant(0), constant(1))
+            }
+            return emit(.beta, x, y)
         case .triangular(let lo, let mode, let hi):
             return emit(.triangular, try sub(lo), try sub(mode), try sub(hi))
         case .pert(let lo, let mode, let hi):
-            return emit(.pert, try sub(lo), try sub(mode), try sub(hi))
+            let a = try sub(lo)
+            let m = try sub(mode)
+            let b = try sub(hi)
+            guard isConstant(a) && isConstant(m) && isConstant(b) else { return emit(.pert, a, m, b) }
+            // Constant bounds: the beta's shapes are computed here, by the
+            // same arithmetic as the sampler, and it is drawn by inversion.
+            let low = nodes[Int(a)]
+            let high = nodes[Int(b)]
+            guard high > low else { return constant(low) }
+            let mode = Swift.min(Swift.max(nodes[Int(m)], low), high)
+            let width = high - low
+            let alpha = 1 + 4 * (mode - low) / width
+            let beta = 1 + 4 * (high - mode) / width
+            guard let t = InverseTable.beta(alpha, beta) else { return emit(.pert, a, m, b) }
+            return emit(.table, table(t), constant(low), constant(width))
         case .interval90(let lo, let hi):
             let a = try sub(lo)
             let b = try sub(hi)

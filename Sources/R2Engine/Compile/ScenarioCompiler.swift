@@ -10,6 +10,7 @@ struct ScenarioCompiler {
     var program: [Instruction] = []
     var mixtureNodes: [Int32] = []
     var mixtureCumulative: [Double] = []
+    var tables: [InverseTable] = []
     var inputs: [InputSlot] = []
     var variableNodes: [Int32] = []
     var entries: [CompiledEntry] = []
@@ -57,7 +58,7 @@ struct ScenarioCompiler {
             chipNames: s.chips.map(\.name), chipOrigins: s.chips.map(\.origin),
             eventNames: s.events.map(\.name), inputs: inputs, entryLabels: entryLabels,
             initialNodes: nodes, program: program, mixtureNodes: mixtureNodes,
-            mixtureCumulative: mixtureCumulative, randomSlots: randomSlots.map { Int32($0) },
+            mixtureCumulative: mixtureCumulative, tables: tables, randomSlots: randomSlots.map { Int32($0) },
             entries: entries, events: events, fleetNodes: fleetNodes, r2Nodes: r2Nodes)
     }
 

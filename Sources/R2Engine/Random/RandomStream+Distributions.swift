@@ -6,12 +6,12 @@ extension RandomStream {
     /// z of the standard normal's 95% quantile: `a to b` puts 5% below a, 5% above b.
     public static let z95 = 1.6448536269514722
 
-    /// Standard normal by inversion: Wichura's AS 241 (PPND16, relative
-    /// error about 1e-16) applied to one open uniform. One word per normal,
-    /// no rejection, and a normal is a monotone function of its uniform.
-    @inlinable
+    /// Standard normal by numerical inversion of its distribution function
+    /// (`InverseTable`, u-error 1e-10) applied to one open uniform. One word
+    /// per normal, no rejection, and a normal is a monotone function of its
+    /// uniform.
     public mutating func standardNormal() -> Double {
-        Self.normalQuantile(uniformOpen())
+        InverseTable.standardNormal.function.sample(&self)
     }
 
     @inlinable
@@ -19,10 +19,9 @@ extension RandomStream {
         mean + sd * standardNormal()
     }
 
-    /// exp(N(mu, sigma)).
-    @inlinable
+    /// exp(N(mu, sigma)), with the engine's own exponential (`Exponential`).
     public mutating func lognormal(mu: Double, sigma: Double) -> Double {
-        exp(mu + sigma * standardNormal())
+        Exponential.shared(mu + sigma * standardNormal())
     }
 
     /// Uniform on [low, high) (or (high, low] when high < low).
@@ -115,12 +114,11 @@ extension RandomStream {
 
     /// `a to b`: lognormal with log-quantiles ln a, ln b at 5% and 95% when
     /// both are > 0; otherwise normal with quantiles a and b.
-    @inlinable
     public mutating func interval90(_ a: Double, _ b: Double) -> Double {
         if a > 0 && b > 0 {
             let la = log(a)
             let lb = log(b)
-            return exp(0.5 * (la + lb) + (lb - la) / (2 * Self.z95) * standardNormal())
+            return Exponential.shared(0.5 * (la + lb) + (lb - la) / (2 * Self.z95) * standardNormal())
         }
         return 0.5 * (a + b) + (b - a) / (2 * Self.z95) * standardNormal()
     }

@@ -1,70 +1,70 @@
-/// One reproducible stream of random words: Philox4x32-10 keyed by the
-/// 64-bit seed, with counter (block, stream, trial low word, trial high word).
+/// One reproducible stream of random 64-bit words: a SplitMix64 sequence
+/// (Steele, Lea and Flood 2014) started from the trial's key mixed with the
+/// stream's salt.
 ///
-/// Trial `i`'s stream `s` depends only on (seed, i, s): streams never overlap,
-/// whatever order trials are run in. Block b gives the 32-bit words x0, x1,
-/// x2, x3, consumed in that order; a 64-bit word is two consecutive 32-bit
-/// words, the first in the low half (so block b gives `x1 << 32 | x0`, then
-/// `x3 << 32 | x2`).
+/// Trial `i` under `seed` has a 64-bit key: the first two words of the
+/// Philox4x32-10 block with key (seed low, seed high) and counter
+/// (0, 0, i low, i high), `x1 << 32 | x0`. Stream `s` of that trial starts
+/// from the state `key ^ salt(s)` and its j-th word (j = 1, 2, ...) is
+/// `mix(state + j * gamma)`. So trial `i`'s stream `s` depends only on
+/// (seed, i, s), whatever order trials are run in, and pinning one input
+/// never moves another input's draws.
 public struct RandomStream: Sendable {
-    @usableFromInline let key0: UInt32
-    @usableFromInline let key1: UInt32
-    @usableFromInline let stream: UInt32
-    @usableFromInline let trialLow: UInt32
-    @usableFromInline let trialHigh: UInt32
-    @usableFromInline var blockIndex: UInt32
-    /// The unread 32-bit words of the current block, lowest first.
-    @usableFromInline var low: UInt64
-    @usableFromInline var high: UInt64
-    @usableFromInline var available: Int
+    @usableFromInline var state: UInt64
+
+    /// SplitMix64's increment, the odd integer nearest 2^64 / golden ratio.
+    public static let gamma: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     /// The stream `stream` of trial `trial` under `seed`, from its first word.
     @inlinable
     public init(seed: UInt64, trial: UInt64, stream: UInt32) {
-        key0 = UInt32(truncatingIfNeeded: seed)
-        key1 = UInt32(truncatingIfNeeded: seed &>> 32)
-        self.stream = stream
-        trialLow = UInt32(truncatingIfNeeded: trial)
-        trialHigh = UInt32(truncatingIfNeeded: trial &>> 32)
-        blockIndex = 0
-        low = 0
-        high = 0
-        available = 0
+        state = Self.trialKey(seed: seed, trial: trial) ^ Self.salt(stream)
     }
 
+    /// The stream whose start is `key ^ salt` (`trialKey` and `salt`
+    /// computed once per trial and once per scenario).
     @inlinable @inline(__always)
-    mutating func refill() {
+    public init(key: UInt64, salt: UInt64) {
+        state = key ^ salt
+    }
+
+    /// The 64-bit key of trial `trial`: one Philox4x32-10 block.
+    @inlinable @inline(__always)
+    public static func trialKey(seed: UInt64, trial: UInt64) -> UInt64 {
         let b = Philox4x32.block(
-            (blockIndex, stream, trialLow, trialHigh), key0: key0, key1: key1)
-        blockIndex &+= 1
-        low = UInt64(b.1) &<< 32 | UInt64(b.0)
-        high = UInt64(b.3) &<< 32 | UInt64(b.2)
-        available = 4
+            (0, 0, UInt32(truncatingIfNeeded: trial), UInt32(truncatingIfNeeded: trial &>> 32)),
+            key0: UInt32(truncatingIfNeeded: seed), key1: UInt32(truncatingIfNeeded: seed &>> 32))
+        return UInt64(b.1) &<< 32 | UInt64(b.0)
     }
 
-    /// The next 32-bit word.
+    /// The salt of stream id `stream`: `mix((stream + 1) * gamma)`, the
+    /// (stream + 1)-th word of SplitMix64 started from 0.
+    @inlinable
+    public static func salt(_ stream: UInt32) -> UInt64 {
+        mix((UInt64(stream) &+ 1) &* gamma)
+    }
+
+    /// SplitMix64's output function (Stafford's Mix13): a bijection of
+    /// 64-bit words with full avalanche.
     @inlinable @inline(__always)
-    public mutating func next32() -> UInt32 {
-        if available == 0 { refill() }
-        let r = UInt32(truncatingIfNeeded: low)
-        low = low &>> 32 | high &<< 32
-        high = high &>> 32
-        available &-= 1
-        return r
+    public static func mix(_ x: UInt64) -> UInt64 {
+        var z = x
+        z = (z ^ (z &>> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z &>> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z &>> 31)
     }
 
-    /// The next 64-bit word (two 32-bit words, the first in the low half).
+    /// The next 64-bit word.
     @inlinable @inline(__always)
     public mutating func next() -> UInt64 {
-        if available >= 2 {
-            let r = low
-            low = high
-            high = 0
-            available &-= 2
-            return r
-        }
-        let a = UInt64(next32())
-        return a | UInt64(next32()) &<< 32
+        state &+= Self.gamma
+        return Self.mix(state)
+    }
+
+    /// The next word's high 32 bits (a whole 64-bit word is consumed).
+    @inlinable @inline(__always)
+    public mutating func next32() -> UInt32 {
+        UInt32(truncatingIfNeeded: next() &>> 32)
     }
 
     /// Uniform on [0, 1) with 53 random bits: `Double(x >> 11) * 0x1p-53`.
@@ -85,20 +85,20 @@ public struct RandomStream: Sendable {
         (Double(next() &>> 11) + 0.5) * 0x1p-53
     }
 
-    /// A 32-bit uniform scaled to [0, 2^32): compare with `p * 0x1p32` for an
-    /// event of probability p (exact to 2^-32).
+    /// The high 32 bits of a word scaled to [0, 2^32): compare with
+    /// `p * 0x1p32` for an event of probability p (exact to 2^-32).
     @inlinable @inline(__always)
     public mutating func uniform32() -> Double {
         Double(next32())
     }
 
-    /// True with probability `p` (to within 2^-32), from one 32-bit word,
+    /// True with probability `p` (to within 2^-53): one word, `uniform() < p`,
     /// drawn only when 0 < p < 1 (p <= 0 or NaN is never, p >= 1 always).
     @inlinable @inline(__always)
     public mutating func bernoulli(_ p: Double) -> Bool {
         if !(p > 0) { return false }
         if p >= 1 { return true }
-        return Double(next32()) < p * 0x1p32
+        return uniform() < p
     }
 
     /// Uniform integer on 0..<n (n >= 1), by Lemire's multiply-shift with

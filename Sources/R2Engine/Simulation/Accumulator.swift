@@ -84,23 +84,16 @@ final class Accumulator: @unchecked Sendable {
     /// still in the machine's scratch.
     @inline(never)
     func add(_ out: TrialOutcome, _ m: TrialMachine) {
+        let sink = adoptionSink
+        for t in 0..<steps { sink.add(step: t, m.adoption[t]) }
+        addTotals(out, m)
+    }
+
+    /// Adds the totals of an accepted trial (all but its adoption path).
+    @inline(__always)
+    func addTotals(_ out: TrialOutcome, _ m: TrialMachine) {
         let counters = self.counters
         counters[Counter.accepted] &+= 1
-        let bins = SimulationResult.adoptionBins
-        let adoption = m.adoption
-        let sums = pendingSums
-        let squares = pendingSquares
-        var row = counts
-        for t in 0..<steps {
-            // A is in [0, 1] (the trial guarantees it).
-            let a = adoption[t]
-            let j = Int(a * Double(bins))
-            let bin = a > 0 ? (a < 1 ? 1 &+ (j < bins ? j : bins &- 1) : bins &+ 1) : 0
-            row[bin] &+= 1
-            row += stride
-            sums[t] &+= Self.fixed48(a)
-            squares[t] &+= Self.fixed48(a * a)
-        }
         pendingTrials &+= 1
         if pendingTrials == Self.flushEvery { flush() }
         if out.completed {
@@ -119,15 +112,14 @@ final class Accumulator: @unchecked Sendable {
         }
     }
 
+    /// The histogram and pending sums a trial's adoption path is added to.
+    var adoptionSink: AdoptionSink {
+        AdoptionSink(counts: counts, stride: stride, sums: pendingSums, squares: pendingSquares)
+    }
+
     /// Trials between two flushes of the pending sums: 2^15 * 2^48 < 2^64.
     static let flushEvery = 1 << 15
 
-    /// x * 2^48 rounded to the nearest integer (ties to even), for x in
-    /// [0, 1]: adding 2^52 puts the integer in the low mantissa bits.
-    @inline(__always)
-    static func fixed48(_ x: Double) -> UInt64 {
-        (x * SimulationResult.adoptionScale + 0x1p52).bitPattern &- (0x1p52 as Double).bitPattern
-    }
 
     /// Moves the pending sums into the exact 128-bit sums.
     func flush() {

@@ -2,31 +2,53 @@ import Foundation
 import R2Model
 
 extension TrialMachine {
-    /// The step an absolute (continuous) month acts in: floor, minus the
-    /// clock's start; dates before the start act from step 0; `steps` (never)
-    /// for months after the end and for NaN.
-    @inline(__always)
-    func step(ofMonth x: Double) -> Int {
-        let m = x.rounded(.down) - Double(clockStart)
-        if m >= 0 { return m < Double(steps) ? Int(m) : steps }
-        if m < 0 { return 0 }
-        return steps
-    }
-
     /// Samples every input of trial `trial` (each random slot from its own
     /// stream), the R2 programme, the events, and orders the timeline entries
-    /// that act within the horizon into `keys` (step << 32 | entry).
-    /// Returns the programme and the number of ordered entries.
+    /// that act within the horizon into `keys` (step << 32 | entry): all but
+    /// the static entries of step 0 when `initialFirst` (then the trial
+    /// applies those first), all of them otherwise.
     @inline(__always)
-    func sampleInputs<R: TrialRecorder>(trial: UInt64, _ rec: inout R) -> (Programme, Int) {
+    func sampleInputs<R: TrialRecorder>(trial: UInt64, _ rec: inout R)
+        -> (programme: Programme, changes: Int, initialFirst: Bool, key: UInt64)
+    {
+        let key = RandomStream.trialKey(seed: seed, trial: trial)
         let nodes = self.nodes
         let program = self.program
         let slots = self.slots
+        // The single draws first (they read only constants), kind by kind.
+        let draws = self.draws
+        let (tableEnd, lognormalEnd, normalEnd, uniformEnd) = drawEnds
+        var i = 0
+        while i < tableEnd {
+            let d = draws[i]
+            var rng = RandomStream(key: key, salt: d.salt)
+            nodes[Int(truncatingIfNeeded: d.dst)] =
+                d.a + d.b * quantiles[Int(truncatingIfNeeded: d.table)].sample(&rng)
+            i &+= 1
+        }
+        while i < lognormalEnd {
+            let d = draws[i]
+            var rng = RandomStream(key: key, salt: d.salt)
+            nodes[Int(truncatingIfNeeded: d.dst)] = exponential(d.a + d.b * normal.sample(&rng))
+            i &+= 1
+        }
+        while i < normalEnd {
+            let d = draws[i]
+            var rng = RandomStream(key: key, salt: d.salt)
+            nodes[Int(truncatingIfNeeded: d.dst)] = d.a + d.b * normal.sample(&rng)
+            i &+= 1
+        }
+        while i < uniformEnd {
+            let d = draws[i]
+            var rng = RandomStream(key: key, salt: d.salt)
+            nodes[Int(truncatingIfNeeded: d.dst)] = d.a + d.b * rng.uniform()
+            i &+= 1
+        }
         for i in 0..<slotCount {
             let s = slots[i]
-            var rng = RandomStream(seed: seed, trial: trial, stream: s.stream)
-            var pc = Int(s.start)
-            let end = Int(s.end)
+            var rng = RandomStream(key: key, salt: s.salt)
+            var pc = Int(truncatingIfNeeded: s.start)
+            let end = Int(truncatingIfNeeded: s.end)
             while pc < end {
                 execute(program[pc], &rng, nodes)
                 pc &+= 1
@@ -35,7 +57,7 @@ extension TrialMachine {
         rec.sampledInputs(nodes)
 
         for c in 0..<chipCount {
-            fleet[c] = Clamp.nonNegative.apply(nodes[Int(fleetNodes[c])])
+            fleet[c] = Clamp.nonNegative.apply(nodes[Int(truncatingIfNeeded: fleetNodes[c])])
         }
         let programme = sampleProgramme()
         rec.programme(
@@ -45,15 +67,16 @@ extension TrialMachine {
 
         for v in 0..<eventCount {
             let ev = events[v]
-            let q = Clamp.probability.apply(nodes[Int(ev.probabilityNode)])
-            var rng = RandomStream(seed: seed, trial: trial, stream: ev.stream)
+            let q = Clamp.probability.apply(nodes[Int(truncatingIfNeeded: ev.probabilityNode)])
+            var rng = RandomStream(key: key, salt: eventSalts[v])
             let fired = rng.uniform() < q
             eventFired[v] = fired
             var month = Int.max
             var step = steps
             if fired {
                 let m = rng.monthWindow(
-                    from: nodes[Int(ev.windowStartNode)], to: nodes[Int(ev.windowEndNode)])
+                    from: nodes[Int(truncatingIfNeeded: ev.windowStartNode)],
+                    to: nodes[Int(truncatingIfNeeded: ev.windowEndNode)])
                 if abs(m) < 0x1p52 {
                     month = Int(m)
                     step = self.step(ofMonth: m)
@@ -64,32 +87,47 @@ extension TrialMachine {
             rec.event(v, fired: fired, month: month)
         }
 
-        let entries = self.entries
+        // The static entries after step 0 in their precomputed order, then
+        // each dynamic one inserted at its place (keys are unique: they hold
+        // the entry); the static ones of step 0 too if a dynamic entry of
+        // lower index acts at step 0.
         let keys = self.keys
-        var n = 0
-        for e in 0..<entryCount {
+        keys.update(from: staticKeys + initialCount, count: staticKeyCount - initialCount)
+        var n = staticKeyCount - initialCount
+        var initialFirst = true
+        for d in 0..<dynamicCount {
+            let e = Int(truncatingIfNeeded: dynamicEntries[d])
             let en = entries[e]
             var s = 0
             if en.event >= 0 {
-                if !eventFired[Int(en.event)] { continue }
-                s = eventStep[Int(en.event)]
+                let v = Int(truncatingIfNeeded: en.event)
+                if !eventFired[v] { continue }
+                s = eventStep[v]
             }
             if en.fromNode >= 0 {
-                let f = step(ofMonth: nodes[Int(en.fromNode)])
+                let f = step(ofMonth: nodes[Int(truncatingIfNeeded: en.fromNode)])
                 if f > s { s = f }
             }
             if s >= steps { continue }
-            entryValue[e] = en.valueNode >= 0 ? en.clamp.apply(nodes[Int(en.valueNode)]) : en.fixedValue
-            let key = UInt64(s) &<< 32 | UInt64(e)
-            var j = n
-            while j > 0 && keys[j - 1] > key {
-                keys[j] = keys[j - 1]
-                j -= 1
-            }
-            keys[j] = key
-            n += 1
+            if s == 0 && dynamicPrecedesInitial[d] { initialFirst = false }
+            insert(UInt64(truncatingIfNeeded: s) &<< 32 | UInt64(truncatingIfNeeded: e), &n)
         }
-        return (programme, n)
+        if !initialFirst {
+            for i in 0..<initialCount { insert(staticKeys[i], &n) }
+        }
+        return (programme, n, initialFirst, key)
+    }
+
+    /// Inserts `key` into the first `n` keys, keeping them sorted.
+    @inline(__always)
+    func insert(_ key: UInt64, _ n: inout Int) {
+        var j = n
+        while j > 0 && keys[j - 1] > key {
+            keys[j] = keys[j - 1]
+            j -= 1
+        }
+        keys[j] = key
+        n += 1
     }
 
     @inline(__always)
@@ -118,12 +156,14 @@ extension TrialMachine {
     /// Runs one instruction of the input program.
     @inline(__always)
     func execute(_ ins: Instruction, _ rng: inout RandomStream, _ n: UnsafeMutablePointer<Double>) {
-        let a = Int(ins.a)
-        let b = Int(ins.b)
+        let a = Int(truncatingIfNeeded: ins.a)
+        let b = Int(truncatingIfNeeded: ins.b)
         let r: Double
         switch ins.op {
-        case .normal: r = rng.normal(mean: n[a], sd: n[b])
-        case .lognormal: r = rng.lognormal(mu: n[a], sigma: n[b])
+        case .table:
+            r = n[b] + n[Int(truncatingIfNeeded: ins.c)] * quantiles[a].sample(&rng)
+        case .lognormal: r = exponential(n[a] + n[b] * normal.sample(&rng))
+        case .normal: r = n[a] + n[b] * normal.sample(&rng)
         case .uniform: r = rng.uniform(low: n[a], high: n[b])
         case .beta: r = rng.beta(n[a], n[b])
         case .triangular: r = rng.triangular(low: n[a], mode: n[b], high: n[Int(ins.c)])
@@ -143,6 +183,6 @@ extension TrialMachine {
         case .minimum: r = Swift.min(n[a], n[b])
         case .maximum: r = Swift.max(n[a], n[b])
         }
-        n[Int(ins.dst)] = r
+        n[Int(truncatingIfNeeded: ins.dst)] = r
     }
 }

@@ -2,18 +2,22 @@ import R2Model
 
 extension TrialMachine {
     /// Trial `trial`, step by step as in spec/model-v1.md (see docs/MODEL.md).
+    ///
+    /// Between timeline changes nothing is recomputed: the capacity sums
+    /// Dom and For are kept up to date as supply adds to the fleets (and
+    /// summed afresh when a perf changes), and only the chips that order or
+    /// make (the suppliers, listed again when a perf, buy, make, yield or
+    /// export status changes, their thresholds when any input changes) are
+    /// visited each step.
     @inline(never)
     func run<R: TrialRecorder>(trial: UInt64, _ rec: inout R) -> TrialOutcome {
-        let (p, changeCount) = sampleInputs(trial: trial, &rec)
+        let (p, changeCount, initialFirst, key) = sampleInputs(trial: trial, &rec)
         let state = self.state
         let fleet = self.fleet
         let keys = self.keys
-        let entries = self.entries
-        let entryValue = self.entryValue
-        let foreign = self.foreign
-        let domestic = self.domestic
-        let foreignCount = self.foreignCount
-        let domesticCount = self.domesticCount
+        let entryRuns = self.entryRuns
+        let nodes = self.nodes
+        let suppliers = self.suppliers
         let isDomestic = self.isDomestic
         let adoption = self.adoption
         let steps = self.steps
@@ -21,88 +25,100 @@ extension TrialMachine {
         let n = chipCount
         let perf = state + StateLayout.row(StateLayout.perf, chips: n)
         let fail = state + StateLayout.row(StateLayout.fail, chips: n)
-        let buy = state + StateLayout.row(StateLayout.buy, chips: n)
-        let make = state + StateLayout.row(StateLayout.make, chips: n)
-        let yieldStart = state + StateLayout.row(StateLayout.yieldStart, chips: n)
-        let yieldGrowth = state + StateLayout.row(StateLayout.yieldGrowth, chips: n)
-        let yieldCap = state + StateLayout.row(StateLayout.yieldCap, chips: n)
-        let export = state + StateLayout.row(StateLayout.export, chips: n)
         state.update(from: defaults, count: stateCount)
+        if initialFirst {
+            // The static entries of step 0, before anything else of step 0.
+            for i in 0..<initialCount {
+                let e = Int(truncatingIfNeeded: initialEntries[i])
+                let en = entryRuns[e]
+                let value = en.clamp(nodes[Int(truncatingIfNeeded: en.node)])
+                state[Int(truncatingIfNeeded: en.stateSlot)] = value
+                rec.timelineChange(entry: e, value: value)
+            }
+        }
 
         var out = TrialOutcome()
-        var rng = RandomStream(seed: seed, trial: trial, stream: StreamID.monthly)
+        var rng = RandomStream(key: key, salt: monthlySalt)
         var next = 0
+        var nextChange = changeCount > 0 ? Int(truncatingIfNeeded: keys[0] &>> 32) : steps
         var chip = -1
         var done = false
         var tau = 0.0
         var progress = 0.0
         var failures = 0
         var port = 0.0
+        // Training runs from this step until it completes.
+        var trainFrom = p.startStep
+        var (domestic, foreign) = capacities()
+        var (foreignSuppliers, domesticSuppliers) = listSuppliers(R.self)
+        setOrders(foreignSuppliers)
 
         var t = 0
         while t < steps {
             // 1. Timelines.
-            while next < changeCount && Int(truncatingIfNeeded: keys[next] &>> 32) == t {
-                let e = Int(truncatingIfNeeded: keys[next] & 0xFFFF_FFFF)
-                state[Int(truncatingIfNeeded: entries[e].stateSlot)] = entryValue[e]
-                rec.timelineChange(entry: e, value: entryValue[e])
-                next &+= 1
+            if t == nextChange {
+                var effects: UInt8 = 0
+                repeat {
+                    let e = Int(truncatingIfNeeded: keys[next] & 0xFFFF_FFFF)
+                    let en = entryRuns[e]
+                    let value = en.clamp(nodes[Int(truncatingIfNeeded: en.node)])
+                    state[Int(truncatingIfNeeded: en.stateSlot)] = value
+                    effects |= en.effect
+                    rec.timelineChange(entry: e, value: value)
+                    next &+= 1
+                } while next < changeCount && Int(truncatingIfNeeded: keys[next] &>> 32) == t
+                nextChange = next < changeCount ? Int(truncatingIfNeeded: keys[next] &>> 32) : steps
+                if effects & Effect.capacity != 0 { (domestic, foreign) = capacities() }
+                if effects != 0 { (foreignSuppliers, domesticSuppliers) = listSuppliers(R.self) }
+                setOrders(foreignSuppliers)
             }
             let pi = state[StateLayout.pressure]
             rec.beginStep(t, pressure: pi)
             if hasExportChecks { checkExports(t, &out) }
 
-            // 2. Supply (and the capacities of step 4: training changes no fleet).
-            // An order is approved with probability a (1 allowed,
+            // 2. Supply. An order is approved with probability a (1 allowed,
             // p licensed, 0 banned), then blocked with probability pi: one
             // draw u decides delivered (u < a(1-pi)), blocked (u < a) or refused.
-            var frn = 0.0
-            for j in 0..<foreignCount {
-                let c = Int(truncatingIfNeeded: foreign[j])
-                let b = buy[c]
-                if b > 0 {
-                    let status = export[c]
-                    let a = status > 1 ? 1 : (status > 0 ? status : 0)
-                    let deliver = a * (1 - pi)
-                    var delivered = false
-                    var blocked = false
-                    if deliver >= 1 {
-                        delivered = true
-                    } else if !(a > 0) {
-                    } else if !(deliver > 0) && a >= 1 {
-                        blocked = true
-                    } else {
-                        let u = rng.uniform32()
-                        delivered = u < deliver * 0x1p32
-                        blocked = !delivered && u < a * 0x1p32
-                    }
-                    if delivered { fleet[c] += b }
-                    rec.supply(
-                        chip: c,
-                        outcome: delivered
-                            ? .delivered : (blocked ? .blocked : (status < 0 ? .banned : .refused)),
-                        added: delivered ? b : 0)
+            for j in 0..<foreignSuppliers {
+                let s = suppliers[j]
+                var delivered = s.order == Order.delivered
+                var blocked = s.order == Order.blocked
+                if s.order == Order.draw {
+                    let u = rng.uniform()
+                    delivered = u < s.deliver
+                    blocked = !delivered && u < s.approve
                 }
-                frn += fleet[c] * perf[c]
+                // Branch-free: whether an order goes through is a coin toss.
+                let added = delivered ? s.amount : 0
+                let c = Int(truncatingIfNeeded: s.chip)
+                fleet[c] += added
+                foreign += added * s.perf
+                rec.supply(
+                    chip: c,
+                    outcome: delivered
+                        ? .delivered
+                        : (blocked
+                            ? .blocked
+                            : (state[StateLayout.slot(chip: c, StateLayout.export, chips: n)] < 0 ? .banned : .refused)),
+                    added: added)
             }
-            var dom = 0.0
-            for j in 0..<domesticCount {
-                let c = Int(truncatingIfNeeded: domestic[j])
-                let m = make[c]
-                if m > 0 {
-                    let y = Swift.min(yieldCap[c], yieldStart[c] + yieldGrowth[c] * Double(t))
-                    let added = y > 0 ? m * y : 0
-                    fleet[c] += added
-                    rec.supply(chip: c, outcome: .produced, added: added)
-                }
-                dom += fleet[c] * perf[c]
+            var j = foreignSuppliers
+            while j < foreignSuppliers &+ domesticSuppliers {
+                let s = suppliers[j]
+                j &+= 1
+                let y = Swift.min(s.yieldCap, s.yieldStart + s.yieldGrowth * Double(t))
+                let added = y > 0 ? s.amount * y : 0
+                let c = Int(truncatingIfNeeded: s.chip)
+                fleet[c] += added
+                domestic += added * s.perf
+                rec.supply(chip: c, outcome: .produced, added: added)
             }
 
             // 3. Training.
-            if !done && t >= p.startStep {
+            if t >= trainFrom {
                 if chip < 0 {
-                    let bestForeign = largest(foreign, foreignCount, perf)
-                    let bestDomestic = largest(domestic, domesticCount, perf)
+                    let bestForeign = largest(self.foreign, foreignCount, perf)
+                    let bestDomestic = largest(self.domestic, domesticCount, perf)
                     if bestForeign >= 0 || bestDomestic >= 0 {
                         let mandated = rng.bernoulli(pi)
                         out.mandated = mandated
@@ -133,9 +149,9 @@ extension TrialMachine {
                                 failed = true
                                 restart = p.restart >= 1
                             } else {
-                                let u = rng.uniform32()
-                                failed = u < pf * 0x1p32
-                                restart = u < pf * p.restart * 0x1p32
+                                let u = rng.uniform()
+                                failed = u < pf
+                                restart = u < pf * p.restart
                             }
                         }
                         if failed {
@@ -153,6 +169,7 @@ extension TrialMachine {
                             rec.progress(added: f * capacity, total: progress)
                             if progress >= p.needs {
                                 done = true
+                                trainFrom = Int.max
                                 let remaining = p.needs - before
                                 tau = Double(t) + (1 - f) + (remaining > 0 ? remaining / capacity : 0)
                                 rec.completed(tau: tau)
@@ -160,7 +177,7 @@ extension TrialMachine {
                         }
                     }
                     if !done && isDomestic[chip] && Double(failures) >= p.switchAfter {
-                        let target = largest(foreign, foreignCount, perf)
+                        let target = largest(self.foreign, foreignCount, perf)
                         if target >= 0 && !rng.bernoulli(pi) {
                             rec.switchAttempt(to: target, succeeded: true)
                             chip = target
@@ -174,9 +191,9 @@ extension TrialMachine {
                 }
             }
 
-            // 4. Adoption, from the capacities summed during supply.
-            let all = dom + frn
-            let a = all > 0 && all < .infinity ? dom / all : 0
+            // 4. Adoption, from the running capacity sums.
+            let all = domestic + foreign
+            let a = all > 0 && all <= .greatestFiniteMagnitude ? domestic / all : 0
             adoption[t] = a
             rec.endStep(t, fleets: fleet, adoption: a)
             t &+= 1
@@ -192,6 +209,83 @@ extension TrialMachine {
         }
         rec.release(holds: out.holds, release: out.release)
         return out
+    }
+
+    /// Dom and For: the sums of fleet * perf over the domestic and the
+    /// foreign chips, in chip order.
+    @inline(__always)
+    func capacities() -> (domestic: Double, foreign: Double) {
+        let perf = state + StateLayout.row(StateLayout.perf, chips: chipCount)
+        var d = 0.0
+        var f = 0.0
+        for c in 0..<chipCount {
+            if isDomestic[c] { d += fleet[c] * perf[c] } else { f += fleet[c] * perf[c] }
+        }
+        return (d, f)
+    }
+
+    /// Lists the foreign chips that order (buy > 0 and an export status that
+    /// may approve; with a recorder, refused ones too), then the domestic
+    /// chips that make (make > 0), in chip order, with their inputs.
+    @inline(__always)
+    func listSuppliers<R: TrialRecorder>(_: R.Type) -> (foreign: Int, domestic: Int) {
+        let n = chipCount
+        let state = self.state
+        var k = 0
+        for j in 0..<foreignCount {
+            let c = Int(truncatingIfNeeded: foreign[j])
+            let b = state[StateLayout.slot(chip: c, StateLayout.buy, chips: n)]
+            guard b > 0 else { continue }
+            let status = state[StateLayout.slot(chip: c, StateLayout.export, chips: n)]
+            let a = status > 1 ? 1 : (status > 0 ? status : 0)
+            if a > 0 || R.recordsEverySupply {
+                var s = Supplier()
+                s.chip = Int32(truncatingIfNeeded: c)
+                s.amount = b
+                s.perf = state[StateLayout.slot(chip: c, StateLayout.perf, chips: n)]
+                s.approve = a
+                suppliers[k] = s
+                k &+= 1
+            }
+        }
+        let foreignSuppliers = k
+        for j in 0..<domesticCount {
+            let c = Int(truncatingIfNeeded: domestic[j])
+            let m = state[StateLayout.slot(chip: c, StateLayout.make, chips: n)]
+            guard m > 0 else { continue }
+            var s = Supplier()
+            s.chip = Int32(truncatingIfNeeded: c)
+            s.amount = m
+            s.perf = state[StateLayout.slot(chip: c, StateLayout.perf, chips: n)]
+            s.yieldStart = state[StateLayout.slot(chip: c, StateLayout.yieldStart, chips: n)]
+            s.yieldGrowth = state[StateLayout.slot(chip: c, StateLayout.yieldGrowth, chips: n)]
+            s.yieldCap = state[StateLayout.slot(chip: c, StateLayout.yieldCap, chips: n)]
+            suppliers[k] = s
+            k &+= 1
+        }
+        return (foreignSuppliers, k &- foreignSuppliers)
+    }
+
+    /// Sets how each foreign supplier's order is decided under the current
+    /// pressure pi: delivered when a (1 - pi) >= 1; refused when a is 0;
+    /// blocked when a is 1 and pi is 1; otherwise by a draw.
+    @inline(__always)
+    func setOrders(_ foreignSuppliers: Int) {
+        let pi = state[StateLayout.pressure]
+        for j in 0..<foreignSuppliers {
+            let a = suppliers[j].approve
+            let deliver = a * (1 - pi)
+            suppliers[j].deliver = deliver
+            if deliver >= 1 {
+                suppliers[j].order = Order.delivered
+            } else if !(a > 0) {
+                suppliers[j].order = Order.refused
+            } else if !(deliver > 0) && a >= 1 {
+                suppliers[j].order = Order.blocked
+            } else {
+                suppliers[j].order = Order.draw
+            }
+        }
     }
 
     /// The chip among `list` with the largest capacity fleet * perf > 0

@@ -2,6 +2,9 @@
 /// empty methods the specialised trial function inlines away; `trace` uses
 /// `TraceRecorder`.
 protocol TrialRecorder {
+    /// Whether it wants a `supply` call for every foreign chip that orders,
+    /// even one whose status cannot approve (the bulk run skips those).
+    static var recordsEverySupply: Bool { get }
     mutating func sampledInputs(_ nodes: UnsafeMutablePointer<Double>)
     mutating func programme(
         startStep: Int, needs: Double, post: Double, holdProbability: Double, holdMonths: Double,
@@ -23,6 +26,7 @@ protocol TrialRecorder {
 }
 
 extension TrialRecorder {
+    @inline(__always) static var recordsEverySupply: Bool { false }
     @inline(__always) mutating func sampledInputs(_ nodes: UnsafeMutablePointer<Double>) {}
     @inline(__always) mutating func programme(
         startStep: Int, needs: Double, post: Double, holdProbability: Double, holdMonths: Double,

@@ -42,7 +42,11 @@ struct TraceStory {
                 chip = tr.chip ?? chip
                 if tr.fraction < 1 { parts.append("port: trains \(Format.percent(tr.fraction, digits: 0)) of the month") }
                 if tr.failed {
-                    parts.append("FAILURE #\(tr.failures)" + (tr.restarted ? ", progress wiped" : ", month lost"))
+                    // A successful switch at the end of the month resets the
+                    // count: the failure that triggered it was number k.
+                    let moved = tr.switchAttempt?.succeeded == true
+                    let number = moved && p.switchAfter.isFinite ? Int(p.switchAfter) : tr.failures
+                    parts.append("FAILURE #\(number)" + (tr.restarted ? ", progress wiped" : ", month lost"))
                 } else if tr.progressAdded > 0 {
                     parts.append("progress +\(number(tr.progressAdded)) = \(number(tr.progress))")
                 }
