@@ -33,12 +33,15 @@ let package = Package(
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
         .target(name: "LineEditor", dependencies: ["CLibEdit"]),
         .target(
+            name: "R2Bench",
+            dependencies: ["R2Model", "R2Language", "R2Engine", "R2Forecast", "R2Notebook"]),
+        .target(
             name: "R2REPL",
             dependencies: ["R2Notebook", "R2Language", "R2Forecast", "LineEditor"]),
         .executableTarget(
             name: "r2cast",
             dependencies: [
-                "R2Model", "R2Language", "R2Engine", "R2Forecast", "R2Notebook", "R2REPL",
+                "R2Model", "R2Language", "R2Engine", "R2Forecast", "R2Notebook", "R2REPL", "R2Bench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import R2Bench
 import R2Forecast
 import R2Language
 import R2Notebook
@@ -18,7 +19,29 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "One JSON object per query on standard output.")
     var json = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Run only slice I of N of the trials of the current scenario's forecast and write it to --out.",
+            valueName: "I/N"),
+        transform: { text in
+            switch ShardSpec.parse(text) {
+            case .success(let spec): return spec
+            case .failure(let failure): throw ValidationError(failure.message)
+            }
+        })
+    var shard: ShardSpec?
+
+    @Option(help: ArgumentHelp("Where the shard is written (JSON, atomically).", valueName: "FILE"))
+    var out: String?
+
+    func validate() throws {
+        if shard != nil && out == nil {
+            throw ValidationError("--shard needs --out FILE: the file the shard is written to")
+        }
+    }
+
     func run() throws {
+        if let out { return try runShard(shard ?? .whole, to: out) }
         let env = ProcessInfo.processInfo.environment
         let session = Session(configuration: SessionConfiguration(
             trials: simulation.trials, seed: simulation.seed, threads: simulation.threads ?? SessionConfiguration().threads,
@@ -30,5 +53,24 @@ struct RunCommand: ParsableCommand {
             failed = failed || cell.failed
         }
         if failed { throw ExitCode(1) }
+    }
+
+    /// The shard path: no query runs; slice `shard` of the forecast of the
+    /// scenario current at the end of the files is written to `path`.
+    private func runShard(_ shard: ShardSpec, to path: String) throws {
+        let runner = ShardRunner(
+            files: files, shard: shard, trials: simulation.trials, seed: simulation.seed,
+            threads: simulation.threads ?? SessionConfiguration().threads)
+        do {
+            let part = try runner.run()
+            try part.write(to: path)
+            let r = part.result
+            Output.stderr(
+                "shard \(shard): trials \(r.firstTrial) ..< \(r.firstTrial + r.trials) of \(Format.count(part.totalTrials)), scenario `\(part.scenario)`, seed \(r.seed) -> \(path)"
+            )
+        } catch {
+            Output.stderr(error.description)
+            throw ExitCode(1)
+        }
     }
 }

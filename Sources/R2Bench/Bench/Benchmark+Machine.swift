@@ -1,0 +1,24 @@
+import Foundation
+import R2Engine
+
+extension Benchmark {
+    /// The processor, its cores and whether this is an optimized build.
+    static var machine: BenchReport.Machine {
+        var processor = "unknown"
+        if let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+            let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+            let colon = line.firstIndex(of: ":")
+        {
+            processor = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        #if DEBUG
+            let optimized = false
+        #else
+            let optimized = true
+        #endif
+        return BenchReport.Machine(
+            cores: SimulationOptions.defaultThreads, processor: processor, optimized: optimized,
+            loadBefore: nil,
+            loadAfter: nil)
+    }
+}

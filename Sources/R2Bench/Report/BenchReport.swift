@@ -1,0 +1,110 @@
+/// What `r2cast bench` measured. Times are wall seconds, the best of the
+/// repetitions; memory is the growth of the peak resident set while a
+/// forecast ran.
+public struct BenchReport: Sendable {
+    /// The machine and build the figures come from.
+    public struct Machine: Sendable {
+        public var cores: Int
+        public var processor: String
+        public var optimized: Bool
+        /// The 1-minute load average when the benchmark started and ended:
+        /// other work on the machine inflates wall times.
+        public var loadBefore: Double?
+        public var loadAfter: Double?
+    }
+
+    /// Parsing (with elaboration) and compiling of one scenario.
+    public struct Preparation: Sendable {
+        public var scenario: String
+        public var steps: Int
+        public var chips: Int
+        public var events: Int
+        public var parseSeconds: Double
+        /// The first compile in the process (tables built), then the best of 20.
+        public var firstCompileSeconds: Double
+        public var compileSeconds: Double
+    }
+
+    /// One configuration: a scenario at a trial count on a thread count.
+    public struct Run: Sendable {
+        public var scenario: String
+        public var trials: Int
+        public var threads: Int
+        public var steps: Int
+        public var repetitions: Int
+        /// Engine.run alone, best of the repetitions.
+        public var seconds: Double
+        /// The process's CPU time (all threads) during that repetition.
+        public var cpuSeconds: Double
+        /// Peak resident growth over Engine.run plus the forecast report.
+        public var memoryGrowth: Int?
+
+        public var trialsPerSecond: Double { Double(trials) / seconds }
+        public var nanosecondsPerTrialMonth: Double { seconds * 1e9 / (Double(trials) * Double(steps)) }
+    }
+
+    /// Resident bytes per trial: the slope of the growth between two trial
+    /// counts, so fixed costs (per month, per thread) cancel.
+    public struct MemorySlope: Sendable {
+        public var scenario: String
+        public var threads: Int
+        public var fromTrials: Int
+        public var toTrials: Int
+        public var bytesPerTrial: Double
+        /// The growth at `fromTrials` not explained by the slope.
+        public var fixedBytes: Double
+    }
+
+    /// A `forecast` typed into a session holding the baseline.
+    public struct Query: Sendable {
+        public var trials: Int
+        public var threads: Int
+        public var repetitions: Int
+        public var bestSeconds: Double
+        public var medianSeconds: Double
+    }
+
+    /// The engine against the hand-written loop, back to back on one thread.
+    public struct HandLoop: Sendable {
+        public var trials: Int
+        public var steps: Int
+        public var engineSeconds: Double
+        public var handSeconds: Double
+        /// P(release by the end of 2026-06) and the median release (months
+        /// after 2025-01) of each, to show the two compute the same model.
+        public var engineShare: Double
+        public var handShare: Double
+        public var engineMedian: Double
+        public var handMedian: Double
+
+        public var ratio: Double { engineSeconds / handSeconds }
+        public func nanosecondsPerTrialMonth(_ seconds: Double) -> Double {
+            seconds * 1e9 / (Double(trials) * Double(steps))
+        }
+        /// The difference of the shares in standard errors.
+        public var shareDifferenceInErrors: Double {
+            let p = (engineShare + handShare) / 2
+            let se = (2 * p * (1 - p) / Double(trials)).squareRoot()
+            return se > 0 ? (engineShare - handShare) / se : 0
+        }
+    }
+
+    /// One performance target and whether it is met.
+    public struct Target: Sendable {
+        public var name: String
+        public var limit: String
+        /// The figure, nil when this run did not measure it.
+        public var measured: String?
+        public var met: Bool?
+    }
+
+    public var machine: Machine
+    public var seed: UInt64
+    public var preparations: [Preparation] = []
+    public var runs: [Run] = []
+    public var memorySlopes: [MemorySlope] = []
+    public var query: Query?
+    public var versionSeconds: Double?
+    public var handLoop: HandLoop?
+    public var targets: [Target] = []
+}
