@@ -56,7 +56,9 @@ struct RandomTests {
         // The first words of 64 streams of 64 neighbouring trials: all distinct.
         var seen = Set<UInt64>()
         for trial in 0..<64 as Range<UInt64> {
-            for stream in [0, 1, 2, 0x1000_0000, 0x2000_0001, 0x3000_0000, 0x4000_0007, 0x5000_0003] as [UInt32] {
+            for stream in [0, 1, 2, 0x1000_0000, 0x2000_0001, 0x3000_0000, 0x4000_0007, 0x5000_0003]
+                as [UInt32]
+            {
                 var rng = RandomStream(seed: 42, trial: trial, stream: stream)
                 seen.insert(rng.next())
             }

@@ -3,8 +3,10 @@ import Foundation
 extension InverseTable {
     /// Builds the table of a distribution given by `cdf` (F(x), 1 - F(x)),
     /// with the tails searched for in [searchLow, searchHigh] (finite,
-    /// F(searchLow) <= tailCut and 1 - F(searchHigh) <= tailCut). Nil when no fit meets the tolerance
-    /// (then the caller samples the distribution directly).
+    /// F(searchLow) <= tailCut and 1 - F(searchHigh) <= tailCut). Nil when
+    /// no fit meets the tolerance (then the caller samples the distribution
+    /// directly). Intervals in x are chosen adaptively: each step is sized
+    /// from the error of the last fit (the error scales as its width^6).
     static func build(
         searchLow: Double, searchHigh: Double,
         cdf: (Double) -> (lower: Double, upper: Double)
@@ -41,8 +43,7 @@ extension InverseTable {
             if attempts > 20_000 || list.count > 4096 { return nil }
             var xr = xl + h
             if xr >= xHigh || xHigh - xr < 0.25 * h { xr = xHigh }
-            // The interpolation error scales as h^6: the next step aims at
-            // 0.7 of the tolerance from the error this one made.
+            // The next step aims at 0.7 of the tolerance.
             let (fitted, error) = fit(xl, xr, fl, cdf)
             let scale = error > 0 ? 0.94 * pow(0.7 * tolerance / error, 1.0 / 6) : 2
             if let (interval, fr) = fitted {
@@ -104,7 +105,8 @@ extension InverseTable {
             c[0] = d[k] - v[k] * c[0]
         }
         let start = useUpper ? 1 - fl.upper : fl.lower
-        let interval = Interval(start: start, end: start, c0: c[0], c1: c[1], c2: c[2], c3: c[3], c4: c[4], c5: c[5])
+        let interval = Interval(
+            start: start, end: start, c0: c[0], c1: c[1], c2: c[2], c3: c[3], c4: c[4], c5: c[5])
         func evaluate(_ t: Double) -> Double {
             var y = c[5]
             for i in stride(from: 4, through: 0, by: -1) { y = c[i] + t * y }

@@ -42,7 +42,9 @@ final class InverseTable: @unchecked Sendable {
         precondition(!list.isEmpty)
         var all = [Interval(start: 0, end: list[0].start, c0: low, c1: 0, c2: 0, c3: 0, c4: 0, c5: 0)]
         all += list
-        all.append(Interval(start: list[list.count - 1].end, end: .infinity, c0: high, c1: 0, c2: 0, c3: 0, c4: 0, c5: 0))
+        all.append(
+            Interval(
+                start: list[list.count - 1].end, end: .infinity, c0: high, c1: 0, c2: 0, c3: 0, c4: 0, c5: 0))
         let count = all.count
         let intervals = UnsafeMutableRawPointer.allocate(
             byteCount: count * MemoryLayout<Interval>.stride, alignment: 64
@@ -57,7 +59,8 @@ final class InverseTable: @unchecked Sendable {
             while intervals[k].end <= u { k += 1 }
             guide[j] = Int32(k)
         }
-        function = QuantileFunction(intervals: intervals, guide: guide, guideCount: UInt64(guideCount), count: count)
+        function = QuantileFunction(
+            intervals: intervals, guide: guide, guideCount: UInt64(guideCount), count: count)
     }
 
     deinit {

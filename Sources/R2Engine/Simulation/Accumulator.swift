@@ -120,7 +120,6 @@ final class Accumulator: @unchecked Sendable {
     /// Trials between two flushes of the pending sums: 2^15 * 2^48 < 2^64.
     static let flushEvery = 1 << 15
 
-
     /// Moves the pending sums into the exact 128-bit sums.
     func flush() {
         for t in 0..<steps {

@@ -99,7 +99,8 @@ extension TrialMachine {
                         ? .delivered
                         : (blocked
                             ? .blocked
-                            : (state[StateLayout.slot(chip: c, StateLayout.export, chips: n)] < 0 ? .banned : .refused)),
+                            : (state[StateLayout.slot(chip: c, StateLayout.export, chips: n)] < 0
+                                ? .banned : .refused)),
                     added: added)
             }
             var j = foreignSuppliers

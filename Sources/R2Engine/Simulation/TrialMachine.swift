@@ -177,10 +177,12 @@ final class TrialMachine: @unchecked Sendable {
                         Draw(salt: salt, dst: ins.dst, table: ins.a, a: n[Int(ins.b)], b: n[Int(ins.c)]))
                     continue
                 case .lognormal:
-                    drawLists[1].append(Draw(salt: salt, dst: ins.dst, table: -1, a: n[Int(ins.a)], b: n[Int(ins.b)]))
+                    drawLists[1].append(
+                        Draw(salt: salt, dst: ins.dst, table: -1, a: n[Int(ins.a)], b: n[Int(ins.b)]))
                     continue
                 case .normal:
-                    drawLists[2].append(Draw(salt: salt, dst: ins.dst, table: -1, a: n[Int(ins.a)], b: n[Int(ins.b)]))
+                    drawLists[2].append(
+                        Draw(salt: salt, dst: ins.dst, table: -1, a: n[Int(ins.a)], b: n[Int(ins.b)]))
                     continue
                 case .uniform:
                     let low = n[Int(ins.a)]
