@@ -22,7 +22,7 @@ public enum TornadoPlot {
         title: String, base: Double, bars: [TornadoBar], style: Style, format: (Double) -> String
     ) -> String {
         let sorted = bars.sorted { $0.swing > $1.swing }
-        let labelWidth = Swift.min(28, (sorted.map(\.label.count).max() ?? 0))
+        let labelWidth = Swift.min(44, (sorted.map(\.label.count).max() ?? 0))
         let half = Swift.max(6, (style.width - labelWidth - 30) / 2)
         let extent = Swift.max(sorted.map { Swift.max(abs($0.low - base), abs($0.high - base)) }.max() ?? 0, 1e-12)
         var lines = [title, Format.pad("", labelWidth) + "   " + Format.pad("", half) + "│ base " + format(base)]

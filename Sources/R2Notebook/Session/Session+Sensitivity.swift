@@ -43,7 +43,8 @@ extension Session {
             let lm = try measured(metric, lr, lres, q, file)
             let hm = try measured(metric, hr, hres, q, file)
             let horizon = Double(baseReport.steps)
-            let label = "\(input.slot.label) [\(short(input.p10))..\(short(input.p90))]"
+            let isDate = input.slot.isDate
+            let label = "\(input.slot.label)\(fromSuffix(input.slot.kind, scenario)) [\(short(input.p10, isDate))..\(short(input.p90, isDate))]"
             bars.append(TornadoBar(label: label, low: lm.value ?? horizon, high: hm.value ?? horizon))
         }
         let title = "Sensitivity of \(metricName(metric)) in \(scenario.name): each input at its 10th and 90th percentile, the others as sampled"
@@ -78,12 +79,33 @@ extension Session {
         }
     }
 
-    private func short(_ x: Double) -> String {
+    /// ` from 2025-08` for a timeline statement with a known date, so that
+    /// several statements of one timeline can be told apart.
+    private func fromSuffix(_ kind: InputSlot.Kind, _ scenario: Scenario) -> String {
+        guard case .timelineValue(let entry) = kind, entry < scenario.timeline.count,
+            let from = scenario.timeline[entry].from?.constantValue(variables: scenario.variables.map(\.value))
+        else { return "" }
+        return " from " + Format.month(Int(from.rounded(.down)))
+    }
+
+    /// A short value: a month for a date, else a number with k/M.
+    private func short(_ x: Double, _ isDate: Bool) -> String {
+        if isDate { return Format.month(Int(x.rounded(.down))) }
         let a = abs(x)
         if a >= 1e6 { return Format.fixed(x / 1e6, digits: 1) + "M" }
         if a >= 1e4 { return Format.fixed(x / 1e3, digits: 0) + "k" }
         if a >= 1e3 { return Format.fixed(x / 1e3, digits: 1) + "k" }
         if a >= 100 { return Format.fixed(x, digits: 0) }
         return Format.fixed(x, digits: 2)
+    }
+}
+
+extension InputSlot {
+    /// Whether the input is a date (an absolute month) rather than a number.
+    var isDate: Bool {
+        switch kind {
+        case .r2(.start), .timelineFrom, .eventWindowStart, .eventWindowEnd, .eventChangeFrom: return true
+        default: return false
+        }
     }
 }
