@@ -1,5 +1,5 @@
 import ArgumentParser
-import R2Bench
+import R2Notebook
 import R2Forecast
 
 struct MergeCommand: ParsableCommand {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import R2Bench
 import R2Forecast
 import R2Language
 import R2Notebook

@@ -1,6 +1,5 @@
 import Foundation
 import R2Engine
-import R2Notebook
 
 /// One shard's output, as `r2cast run --shard I/N --out FILE` writes it and
 /// `r2cast merge` reads it: what was run, and the SimulationResult of its
