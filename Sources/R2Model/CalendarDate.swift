@@ -28,6 +28,11 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
             + Double(day - 1) / Double(CalendarDate.daysIn(year: year, month: month))
     }
 
+    /// The mean length of a month in days (a Gregorian year of 365.2425
+    /// days over 12): what `2 weeks` is in months, and how a duration in
+    /// months is printed in days.
+    public static let averageDaysPerMonth = 30.436875
+
     public static func daysIn(year: Int, month: Int) -> Int {
         switch month {
         case 2:

@@ -54,7 +54,7 @@ struct LanguageDocTests {
         }
     }
 
-    @Test func docsAreUpToDate() throws {
+    @Test func languageDocMatchesTheCatalogue() throws {
         let generated = LanguageReference.markdown
         if ProcessInfo.processInfo.environment["R2_RECORD_DOCS"] != nil {
             try generated.write(to: Self.docsURL, atomically: true, encoding: .utf8)

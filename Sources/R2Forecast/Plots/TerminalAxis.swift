@@ -51,7 +51,8 @@ enum TerminalAxis {
 }
 
 extension String {
-    func trimmingTrailingSpaces() -> String {
+    /// The string without the spaces at its end (table and plot rows).
+    public func trimmingTrailingSpaces() -> String {
         var s = self
         while s.last == " " { s.removeLast() }
         return s

@@ -21,7 +21,7 @@ extension ForecastReport {
             lines.append(
                 indent + "mean of released trials "
                     + Format.date(mean.value, clockStart: clockStart)
-                    + style.dim(" (±\(Format.fixed(mean.standardError * 30.44, digits: 0)) days)"))
+                    + style.dim(" (±\(Format.days(mean.standardError)))"))
         }
         let months = summaryMonths
         if !months.isEmpty {

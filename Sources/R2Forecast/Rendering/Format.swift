@@ -52,6 +52,11 @@ public enum Format {
         return (n < 0 ? "-" : "") + out
     }
 
+    /// A duration given in months, written in whole days: "12 days".
+    public static func days(_ months: Double) -> String {
+        fixed(months * CalendarDate.averageDaysPerMonth, digits: 0) + " days"
+    }
+
     /// A duration in months, e.g. "3.2 months".
     public static func months(_ x: Double, digits: Int = 1) -> String {
         fixed(x, digits: digits) + (abs(x) == 1 ? " month" : " months")

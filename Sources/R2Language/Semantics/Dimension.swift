@@ -1,3 +1,5 @@
+import R2Model
+
 /// What kind of quantity a value is, checked when a statement is elaborated.
 public enum Dimension: String, Hashable, Sendable {
     /// A plain number: counts, fractions, percentages, chip-months.
@@ -44,8 +46,8 @@ extension QuantityUnit {
     var conversion: (dimension: Dimension, factor: Double) {
         switch self {
         case .months: return (.duration, 1)
-        case .weeks: return (.duration, 7 / 30.436875)
-        case .days: return (.duration, 1 / 30.436875)
+        case .weeks: return (.duration, 7 / CalendarDate.averageDaysPerMonth)
+        case .days: return (.duration, 1 / CalendarDate.averageDaysPerMonth)
         case .years: return (.duration, 12)
         case .perMonth: return (.rate, 1)
         case .perYear: return (.rate, 1.0 / 12)

@@ -21,7 +21,7 @@ struct Measurement {
     /// The standard error as printed: days for a date, points for a percentage.
     var errorText: String? {
         guard let se = standardError, se.isFinite else { return nil }
-        if isTime { return Format.fixed(se * 30.436875, digits: 0) + " days" }
+        if isTime { return Format.days(se) }
         return Format.percent(se, digits: se < 0.001 ? 3 : 2)
     }
 

@@ -70,7 +70,7 @@ extension Session {
         for row in table { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
         var lines = ["Compare \(names.joined(separator: ", ")) (\(Format.count(first.trials)) trials each, seed \(first.seed), common random numbers)"]
         for row in table {
-            lines.append(row.enumerated().map { Format.pad($0.element, widths[$0.offset]) }.joined(separator: "  ").trimmingTrailing())
+            lines.append(row.enumerated().map { Format.pad($0.element, widths[$0.offset]) }.joined(separator: "  ").trimmingTrailingSpaces())
         }
         lines.append("± one Monte Carlo standard error of the difference: paired trials for probabilities,")
         lines.append("  20 batches for quantiles, independent (conservative) for adoption means.")
@@ -155,12 +155,4 @@ extension Session {
     }
 
     private func signed(_ s: String) -> String { s.hasPrefix("-") ? s : "+" + s }
-}
-
-extension String {
-    func trimmingTrailing() -> String {
-        var s = self
-        while s.last == " " { s.removeLast() }
-        return s
-    }
 }

@@ -59,7 +59,7 @@ extension Session {
             let combined = (se ?? .nan).hypot(o.standardError ?? .nan)
             distance = diff.isFinite ? abs((isAbove ? diff : -diff) - margin) : nil
             estimate = differenceText(diff, e.metric) + " (\(e.scenario) \(m.text) vs \(other) \(o.text))"
-            errorText = combined.isFinite ? (e.metric.isReleaseTime ? Format.fixed(combined * 30.436875, digits: 0) + " days" : Format.percent(combined, digits: 2)) : nil
+            errorText = combined.isFinite ? (e.metric.isReleaseTime ? Format.days(combined) : Format.percent(combined, digits: 2)) : nil
             let word = e.metric.isReleaseTime ? (isAbove ? "later than" : "earlier than") : (isAbove ? "above" : "below")
             let by = margin == 0 ? "" : " by " + (e.metric.isReleaseTime ? Format.months(margin) : Format.percent(margin)) + " or more"
             boundText = "\(word) \(other)\(by)"
