@@ -27,7 +27,12 @@ enum PseudoTerminal {
         let quotedArgs = ([Binary.path] + args).map { "'\($0)'" }.joined(separator: " ")
         var env = environment
         env["TERM"] = env["TERM"] ?? "xterm"
-        let command = "(\(script)) | script -qfec \"\(quotedArgs)\" /dev/null"
+        // The same shell everywhere: CI machines often have no SHELL.
+        env["SHELL"] = "/bin/sh"
+        // `exec`: script runs the command through $SHELL, and a shell left
+        // waiting in the terminal's process group (dash does not exec the
+        // last command) dies of the Ctrl-C meant for r2cast: status 130.
+        let command = "(\(script)) | script -qfec \"exec \(quotedArgs)\" /dev/null"
         let r = try Binary.runProgram("/bin/bash", ["-c", command], environment: env)
         return (r.stdout.replacingOccurrences(of: "\r", with: ""), r.status)
     }
