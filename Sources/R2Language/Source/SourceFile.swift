@@ -5,10 +5,18 @@ public struct SourceFile: Hashable, Sendable {
     /// The name shown in diagnostics and provenance, such as `scenarios/x.r2s`.
     public let name: String
     public let text: String
+    /// The UTF-8 offset where each line starts (line 1 at offset 0), so a
+    /// position's line is a binary search, not a count from the start.
+    private let lineStarts: [Int]
 
     public init(name: String, text: String) {
         self.name = name
         self.text = text
+        var starts = [0]
+        for (offset, byte) in text.utf8.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        lineStarts = starts
     }
 
     /// The UTF-8 offset where the line holding `offset` starts.
@@ -43,10 +51,15 @@ public struct SourceFile: Hashable, Sendable {
     /// The line and column of a UTF-8 offset.
     public func location(of offset: Int) -> SourceLocation {
         let clamped = min(max(offset, 0), text.utf8.count)
-        let line = 1 + text.utf8.prefix(clamped).reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-        let start = lineStart(containing: clamped)
-        let column = 1 + slice(start, clamped).count
-        return SourceLocation(line: line, column: column)
+        // The last line start at or before the offset.
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= clamped { low = middle } else { high = middle - 1 }
+        }
+        let column = 1 + slice(lineStarts[low], clamped).count
+        return SourceLocation(line: low + 1, column: column)
     }
 
     /// The text of `range`.
