@@ -79,13 +79,45 @@ import Testing
             #expect(values[0] == values[1], "\(row)")
             let d = try #require(diffs.first)
             #expect(d.hasPrefix("+0.0") || d.hasPrefix("n/a"), "\(row)")
-            // Paired differences of identical runs have no Monte Carlo error
-            // (adoption means use the independent, conservative error).
-            let label = row["label"] as? String ?? ""
-            if !label.hasPrefix("adoption") {
-                #expect(d.contains("(±0.00") || d.hasPrefix("n/a"), "\(row)")
-            }
+            // Paired differences of identical runs have no Monte Carlo error.
+            #expect(d.contains("(±0.00") || d.hasPrefix("n/a"), "\(row)")
         }
+    }
+
+    @Test func adoptionDifferencesHavePairedErrors() throws {
+        let text = """
+            scenario a
+            chip h800 foreign perf 1 fail 3% to 10%
+            chip asc domestic perf 0.3 to 0.6 fail 20%
+            fleet h800 2k to 4k
+            make asc 1k per month yield 30% rising 1% per month to 70%
+            r2 start 2025-02 needs 10k to 30k chip-months post 1 to 3 months
+            trials 5k
+            scenario b from a
+            make asc 1.2k per month yield 30% rising 1% per month to 70%
+            compare a b at 2025-12
+
+            """
+        let (session, e) = evaluate(text)
+        #expect(!e.failed, "\(e.outputs.map(\.plainText))")
+        let rows = try #require(object(e.outputs[0])["rows"] as? [[String: Any]])
+        let row = try #require(rows.first { ($0["label"] as? String) == "adoption at 2025-12" })
+        let shown = try #require((row["differences"] as? [String])?.first)
+        // The two runs, with every trial's adoption at 2025-12 kept.
+        let results = session.cache.values.filter { $0.adoptionProbes != nil }
+            .sorted { $0.adoptionMean(step: 11) < $1.adoptionMean(step: 11) }
+        try #require(results.count == 2)
+        let (a, b) = (results[0], results[1])
+        let n = a.trials
+        let differences = (0..<n).map {
+            b.adoptionProbes!.value(trial: $0, probe: 0) - a.adoptionProbes!.value(trial: $0, probe: 0)
+        }
+        let mean = differences.reduce(0, +) / Double(n)
+        let paired = (differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n - 1) / Double(n)).squareRoot()
+        let independent = ((a.adoptionVariance(step: 11) + b.adoptionVariance(step: 11)) / Double(n)).squareRoot()
+        #expect(shown.hasSuffix("(±\(Format.percent(paired, digits: 2)))"), "\(shown) paired \(paired)")
+        // Common random numbers make the difference much sharper.
+        #expect(paired > 0 && paired < independent / 3, "paired \(paired), independent \(independent)")
     }
 
     @Test func comparingAScenarioWithItselfIsAClearError() {

@@ -30,6 +30,11 @@ extension SimulationResult {
                 result.adoptionSumOfSquares[t].add(shard.adoptionSumOfSquares[t])
             }
             result.totals.add(shard.totals)
+            if let probes = shard.adoptionProbes, probes.steps == result.adoptionProbes?.steps {
+                result.adoptionProbes?.values += probes.values
+            } else {
+                result.adoptionProbes = nil
+            }
         }
         return result
     }

@@ -28,6 +28,8 @@ public struct SimulationResult: Sendable, Codable {
     /// Per step, the sum of A^2, each term in fixed point (`adoptionScale`).
     public var adoptionSumOfSquares: [WideSum]
     public var totals: SimulationTotals
+    /// Each trial's adoption at chosen steps, when the run asked for it.
+    public var adoptionProbes: AdoptionProbes?
 
     public static let adoptionBins = 2000
     public static let adoptionScale = 0x1p48
@@ -61,7 +63,8 @@ extension SimulationResult: Equatable {
             && a.chipNames == b.chipNames && a.eventNames == b.eventNames
             && a.accepted == b.accepted && a.adoptionCounts == b.adoptionCounts
             && a.adoptionSum == b.adoptionSum && a.adoptionSumOfSquares == b.adoptionSumOfSquares
-            && a.totals == b.totals && a.releases.count == b.releases.count
+            && a.totals == b.totals && a.adoptionProbes == b.adoptionProbes
+            && a.releases.count == b.releases.count
             && zip(a.releases, b.releases).allSatisfy { $0.bitPattern == $1.bitPattern }
     }
 }

@@ -84,8 +84,7 @@ final class Accumulator: @unchecked Sendable {
     /// still in the machine's scratch.
     @inline(never)
     func add(_ out: TrialOutcome, _ m: TrialMachine) {
-        let sink = adoptionSink
-        for t in 0..<steps { sink.add(step: t, m.adoption[t]) }
+        adoptionSink.add(path: m.adoption, steps: steps)
         addTotals(out, m)
     }
 

@@ -21,6 +21,20 @@ extension Engine {
             throw .invalidOptions("firstTrial must be at least 0")
         }
         let conditions = try CompiledConditions(options.conditions, compiled)
+        let probeSteps = options.adoptionProbes
+        guard probeSteps.allSatisfy({ $0 >= 0 && $0 < compiled.steps }) else {
+            throw .invalidOptions("adoption probes must be steps of the clock")
+        }
+        let probeCount = probeSteps.count
+        // Written by the workers, one slot per (trial, probe); NaN stays for rejected trials.
+        let probeValues = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(1, n * probeCount))
+        probeValues.initialize(repeating: .nan, count: n * probeCount)
+        let probeStepList = UnsafeMutablePointer<Int>.allocate(capacity: Swift.max(1, probeCount))
+        probeStepList.initialize(from: probeSteps, count: probeCount)
+        defer {
+            probeValues.deallocate()
+            probeStepList.deallocate()
+        }
 
         let firstChunk = first / chunkSize
         let chunkCount = n == 0 ? 0 : (first + n - 1) / chunkSize - firstChunk + 1
@@ -33,7 +47,9 @@ extension Engine {
         }
 
         let releases = [Double](unsafeUninitializedCapacity: n) { buffer, count in
-            let out = RunCoordination.ReleaseBuffer(base: buffer.baseAddress)
+            let out = RunCoordination.TrialBuffer(base: buffer.baseAddress)
+            let probesOut = RunCoordination.TrialBuffer(base: probeValues)
+            let probeStepsIn = RunCoordination.StepList(base: probeStepList)
             let group = DispatchGroup()
             for w in 0..<workerCount {
                 let machine = TrialMachine(compiled, seed: options.seed, exportChecks: conditions.exports)
@@ -53,6 +69,9 @@ extension Engine {
                             if conditions.isEmpty || conditions.accepts(outcome, machine) {
                                 accumulator.add(outcome, machine)
                                 out.base![i - first] = outcome.release
+                                for j in 0..<probeCount {
+                                    probesOut.base![(i - first) * probeCount + j] = machine.adoption[probeStepsIn.base[j]]
+                                }
                             } else {
                                 out.base![i - first] = .nan
                             }
@@ -89,6 +108,10 @@ extension Engine {
                 UnsafeBufferPointer(start: total.counts, count: compiled.steps * total.stride)),
             adoptionSum: Array(UnsafeBufferPointer(start: total.sums, count: compiled.steps)),
             adoptionSumOfSquares: Array(UnsafeBufferPointer(start: total.squares, count: compiled.steps)),
-            totals: total.totals)
+            totals: total.totals,
+            adoptionProbes: probeCount > 0
+                ? AdoptionProbes(
+                    steps: probeSteps, values: Array(UnsafeBufferPointer(start: probeValues, count: n * probeCount)))
+                : nil)
     }
 }

@@ -5,9 +5,14 @@ final class RunCoordination: Sendable {
     let nextChunk = Atomic<Int>(0)
     let trialsDone = Atomic<Int>(0)
 
-    /// The release array under construction; each trial's slot is written by
-    /// exactly one worker.
-    struct ReleaseBuffer: @unchecked Sendable {
+    /// A per-trial array under construction (the releases, the adoption
+    /// probes); each trial's slots are written by exactly one worker.
+    struct TrialBuffer: @unchecked Sendable {
         let base: UnsafeMutablePointer<Double>?
+    }
+
+    /// A read-only list of steps the workers share.
+    struct StepList: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Int>
     }
 }

@@ -18,11 +18,14 @@ public struct SimulationOptions: Sendable {
     /// Called on the calling thread, every few tens of milliseconds and once
     /// at the end, with the number of trials done so far.
     public var progress: (@Sendable (Int) -> Void)?
+    /// Steps at which every trial's adoption A_t is kept (for paired
+    /// comparisons); none by default, as it costs 8 bytes per trial and step.
+    public var adoptionProbes: [Int]
 
     public init(
         trials: Int, seed: UInt64, threads: Int = SimulationOptions.defaultThreads, firstTrial: Int = 0,
         conditions: [Condition] = [], cancellation: CancellationFlag? = nil,
-        progress: (@Sendable (Int) -> Void)? = nil
+        progress: (@Sendable (Int) -> Void)? = nil, adoptionProbes: [Int] = []
     ) {
         self.trials = trials
         self.seed = seed
@@ -31,6 +34,7 @@ public struct SimulationOptions: Sendable {
         self.conditions = conditions
         self.cancellation = cancellation
         self.progress = progress
+        self.adoptionProbes = adoptionProbes
     }
 
     /// The scenario's own trial count and seed.

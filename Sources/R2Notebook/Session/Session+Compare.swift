@@ -11,17 +11,24 @@ extension Session {
         if Set(names).count < names.count {
             throw queryError("compare.self", "`compare` names the same scenario twice", q, file, help: "compare two or more different scenarios")
         }
-        var runs: [(report: ForecastReport, result: SimulationResult)] = []
+        var scenarios: [Scenario] = []
         for name in names {
             guard let s = snapshot.scenario(named: name) else {
                 throw queryError("compare.scenario", "unknown scenario `\(name)`", q, file, help: nil)
             }
             if let d = snapshot.simulationDiagnostics(forScenario: name, at: q.range, in: file).first { throw .diagnostic(d) }
-            runs.append(try forecast(s, query: q, file: file))
+            scenarios.append(s)
+        }
+        // The months whose adoption is compared; each run keeps every trial's
+        // A at them (as steps of its own clock) for the paired errors.
+        let atMonths = adoptionAt.isEmpty ? [scenarios[0].clock.end] : adoptionAt
+        var runs: [(report: ForecastReport, result: SimulationResult)] = []
+        for s in scenarios {
+            let probes = atMonths.map { $0 - s.clock.start }.filter { $0 >= 0 && $0 < s.clock.end - s.clock.start + 1 }
+            runs.append(try forecast(s, probes: probes, query: q, file: file))
         }
         let base = runs[0]
         let byDates = releaseBy.isEmpty ? defaultByDates(base.report) : releaseBy
-        let atMonths = adoptionAt.isEmpty ? [base.report.clockEnd] : adoptionAt
         var rows: [Row] = []
         for (label, level) in [("10% release", 0.1), ("median release", 0.5), ("90% release", 0.9)] {
             rows.append(quantileRow(label, level, runs))
@@ -45,9 +52,10 @@ extension Session {
                 values.append(band.mean)
                 cells.append(Format.percent(band.mean.value))
             }
-            let diffs = values.dropFirst().map { v -> String in
-                let d = v.minus(independent: values[0])
-                return signed(Format.percent(d.value)) + " (±\(Format.percent(d.standardError, digits: 2)))"
+            let diffs = zip(values, runs).dropFirst().map { v, run -> String in
+                let d = v.value - values[0].value
+                let se = pairedAdoptionError(at: m, run.result, base.result) ?? v.minus(independent: values[0]).standardError
+                return signed(Format.percent(d)) + " (±\(Format.percent(se, digits: 2)))"
             }
             rows.append(Row(label: "adoption at \(Format.month(m))", cells: cells, diffs: diffs))
         }
@@ -72,8 +80,8 @@ extension Session {
         for row in table {
             lines.append(row.enumerated().map { Format.pad($0.element, widths[$0.offset]) }.joined(separator: "  ").trimmingTrailingSpaces())
         }
-        lines.append("± one Monte Carlo standard error of the difference: paired trials for probabilities,")
-        lines.append("  20 batches for quantiles, independent (conservative) for adoption means.")
+        lines.append("± one Monte Carlo standard error of the difference: paired trials for probabilities")
+        lines.append("  and adoption means, 20 batches for quantiles.")
         let json: JSONValue = .object([
             ("query", "compare"), ("scenarios", .array(names.map { .string($0) })),
             ("rows", .array(rows.map { r in .object([("label", .string(r.label)), ("values", .array(r.cells.map { .string($0) })), ("differences", .array(r.diffs.map { .string($0) }))]) })),
@@ -120,6 +128,26 @@ extension Session {
             return signed(Format.percent(d)) + " (±\(Format.percent(se, digits: 2)))"
         }
         return Row(label: label, cells: cells, diffs: diffs)
+    }
+
+    /// The paired standard error of the difference of adoption means at
+    /// absolute month `m`: the spread of the per-trial differences over
+    /// sqrt(n). Nil (then the independent error is used) when a run kept no
+    /// per-trial adoption there, or observations rejected trials.
+    private func pairedAdoptionError(at m: Int, _ a: SimulationResult, _ b: SimulationResult) -> Double? {
+        guard let pa = a.adoptionProbes, let pb = b.adoptionProbes,
+            let ja = pa.steps.firstIndex(of: m - a.clockStart), let jb = pb.steps.firstIndex(of: m - b.clockStart),
+            a.trials == b.trials, a.accepted == a.trials, b.accepted == b.trials, a.trials > 1
+        else { return nil }
+        let n = a.trials
+        var sum = 0.0, sumSq = 0.0
+        for i in 0..<n {
+            let x = pa.value(trial: i, probe: ja) - pb.value(trial: i, probe: jb)
+            sum += x
+            sumSq += x * x
+        }
+        let mean = sum / Double(n)
+        return (max(0, sumSq / Double(n) - mean * mean) / Double(n - 1)).squareRoot()
     }
 
     /// Standard error of a quantile difference by batch means over 20

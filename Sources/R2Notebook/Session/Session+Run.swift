@@ -10,6 +10,8 @@ struct RunKey: Hashable {
     var trials: Int
     var seed: UInt64
     var conditions: [Condition]
+    /// Steps whose per-trial adoption the run keeps (compare's paired errors).
+    var probes: [Int] = []
 }
 
 extension Session {
@@ -19,12 +21,13 @@ extension Session {
     }
 
     /// Runs `scenario` with the observations in force for it (or `conditions`
-    /// when given), reusing an identical earlier run.
-    func simulate(_ scenario: Scenario, conditions: [Condition]? = nil, query: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> SimulationResult {
+    /// when given), keeping every trial's adoption at the steps `probes`,
+    /// reusing an identical earlier run.
+    func simulate(_ scenario: Scenario, conditions: [Condition]? = nil, probes: [Int] = [], query: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> SimulationResult {
         let (trials, seed) = runParameters(scenario)
         let fromObservations = conditions == nil
         let conditions = conditions ?? (observations[scenario.name] ?? []).map(\.condition)
-        let key = RunKey(scenario: scenario, trials: trials, seed: seed, conditions: conditions)
+        let key = RunKey(scenario: scenario, trials: trials, seed: seed, conditions: conditions, probes: probes)
         if let hit = cache[key] { return hit }
         let compiled: CompiledScenario
         do {
@@ -41,7 +44,7 @@ extension Session {
             progress: { done in
                 if interrupted() { flag.cancel() }
                 bar?.update(done)
-            })
+            }, adoptionProbes: probes)
         let start = Date()
         let result: SimulationResult
         do {
@@ -68,8 +71,8 @@ extension Session {
     }
 
     /// The forecast report of `scenario` under its observations.
-    func forecast(_ scenario: Scenario, query: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> (ForecastReport, SimulationResult) {
-        let result = try simulate(scenario, query: query, file: file)
+    func forecast(_ scenario: Scenario, probes: [Int] = [], query: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> (ForecastReport, SimulationResult) {
+        let result = try simulate(scenario, probes: probes, query: query, file: file)
         let obs = (observations[scenario.name] ?? []).map(\.text)
         return (ForecastReport(result: result, scenario: scenario.name, observations: obs), result)
     }
