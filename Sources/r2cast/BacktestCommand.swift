@@ -16,6 +16,10 @@ struct BacktestCommand: ParsableCommand {
     @Flag(help: "One JSON object per file, then a summary object.")
     var json = false
 
+    func validate() throws {
+        try simulation.checkTrials()
+    }
+
     func run() throws {
         let paths = try files.isEmpty ? Self.defaultFiles() : files
         let options = BacktestRunner.Options(

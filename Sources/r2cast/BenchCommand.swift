@@ -25,7 +25,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Skip the comparison with the hand-written loop.")
     var noHandLoop = false
 
-    @Option(help: "Only this trial count (instead of 10k, 100k and 1M).")
+    @Option(
+        help: ArgumentHelp("Only this trial count, such as 1M (instead of 10k, 100k and 1M).", valueName: "N"),
+        transform: TrialCount.parse)
     var trials: Int?
 
     @Option(

@@ -1,4 +1,6 @@
 import ArgumentParser
+import R2Forecast
+import R2Model
 
 @main
 struct R2Cast: ParsableCommand {
@@ -12,7 +14,9 @@ struct R2Cast: ParsableCommand {
 
 /// Options shared by every command that simulates.
 struct SimulationFlags: ParsableArguments {
-    @Option(help: "Trials per forecast (overrides the files' `trials`).")
+    @Option(
+        help: ArgumentHelp("Trials per forecast, such as 20k or 1M (overrides the files' `trials`).", valueName: "N"),
+        transform: TrialCount.parse)
     var trials: Int?
 
     @Option(help: "Random seed (overrides the files' `seed`).")
@@ -22,11 +26,45 @@ struct SimulationFlags: ParsableArguments {
     var threads: Int?
 
     func validate() throws {
-        if let trials, trials < 1 || trials > 50_000_000 {
-            throw ValidationError("--trials must be between 1 and 50,000,000 (use shards beyond that), not \(trials)")
+        if let trials, trials < 1 {
+            throw ValidationError("--trials must be at least 1, not \(trials)")
         }
         if let threads, threads < 1 || threads > 256 {
             throw ValidationError("--threads must be between 1 and 256, not \(threads)")
         }
+    }
+
+    /// Checks --trials against the engine's cap on one run's trials (8
+    /// bytes each), when the trials are split into `shards` runs.
+    func checkTrials(shards: Int = 1) throws {
+        guard let trials else { return }
+        let cap = Scenario.maximumTrials
+        let perShard = trials / shards + (trials % shards == 0 ? 0 : 1)
+        guard perShard > cap else { return }
+        if shards == 1 {
+            throw ValidationError(
+                "--trials must be between 1 and \(Format.count(cap)) (use shards beyond that: run --shard I/N), not \(Format.count(trials))")
+        }
+        throw ValidationError(
+            "--trials \(Format.count(trials)) in \(shards) shards puts \(Format.count(perShard)) in a shard; one run holds at most \(Format.count(cap)): use at least \(trials / cap + (trials % cap == 0 ? 0 : 1)) shards")
+    }
+}
+
+/// A trial count as the language writes it: `20000`, `20_000`, `20,000`,
+/// `20k`, `1.5M`.
+enum TrialCount {
+    static func parse(_ text: String) throws -> Int {
+        var digits = text.filter { $0 != "_" && $0 != "," }
+        var scale = 1.0
+        if let last = digits.last, "kKmM".contains(last) {
+            scale = last == "k" || last == "K" ? 1e3 : 1e6
+            digits.removeLast()
+        }
+        guard let value = Double(digits), value.isFinite, digits.allSatisfy({ $0.isNumber || $0 == "." }),
+            (value * scale).rounded() == value * scale, value * scale < 1e15
+        else {
+            throw ValidationError("--trials expects a whole number of trials, such as 20000, 20k or 1M, not `\(text)`")
+        }
+        return Int(value * scale)
     }
 }

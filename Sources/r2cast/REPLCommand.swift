@@ -17,6 +17,10 @@ struct REPLCommand: ParsableCommand {
     @Flag(help: "Without a terminal: go on after an error instead of stopping (the exit status is still 1).")
     var keepGoing = false
 
+    func validate() throws {
+        try simulation.checkTrials()
+    }
+
     func run() throws {
         let env = ProcessInfo.processInfo.environment
         if Console.isInteractive {

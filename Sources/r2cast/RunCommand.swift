@@ -34,6 +34,7 @@ struct RunCommand: ParsableCommand {
     var out: String?
 
     func validate() throws {
+        try simulation.checkTrials(shards: shard?.count ?? 1)
         if shard != nil && out == nil {
             throw ValidationError("--shard needs --out FILE: the file the shard is written to")
         }

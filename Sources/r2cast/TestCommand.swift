@@ -26,6 +26,7 @@ struct TestCommand: ParsableCommand {
     var record = false
 
     func validate() throws {
+        try simulation.checkTrials()
         if seeds < 0 || seeds > 100 { throw ValidationError("--seeds must be between 0 and 100") }
     }
 

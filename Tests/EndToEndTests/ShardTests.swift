@@ -120,12 +120,26 @@ import Testing
         #expect(notAShard.stderr.contains("is not a shard file"))
     }
 
+    @Test func trialCountsReadAsTheLanguageWritesThem() throws {
+        let (_, file) = try Self.scenarioFile(Self.scenario + "forecast\n")
+        for text in ["1.5k", "1_500", "1,500"] {
+            let r = try Binary.run(["run", file, "--trials", text, "--json"])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stdout.contains("\"trials\":1500"), "\(text): \(r.stdout)")
+        }
+    }
+
     @Test func badShardArgumentsAreUsageErrors() throws {
         let (_, file) = try Self.scenarioFile(Self.scenario)
         for (arguments, message) in [
             (["--shard", "0/3", "--out", "x.json"], "the shard must be between 1 and 3"),
             (["--shard", "3", "--out", "x.json"], "--shard expects I/N"),
             (["--shard", "1/3"], "--shard needs --out FILE"),
+            // One run holds at most 50M trials; shards split a larger total.
+            (["--trials", "60M"], "--trials must be between 1 and 50,000,000 (use shards beyond that"),
+            (["--trials", "120M", "--shard", "1/2", "--out", "x.json"],
+             "--trials 120,000,000 in 2 shards puts 60,000,000 in a shard; one run holds at most 50,000,000: use at least 3 shards"),
+            (["--trials", "2.5x"], "--trials expects a whole number of trials, such as 20000, 20k or 1M, not `2.5x`"),
         ] {
             let r = try Binary.run(["run", file] + arguments)
             #expect(r.status == 64, "\(arguments)")

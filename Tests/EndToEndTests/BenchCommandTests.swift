@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+/// `r2cast bench` runs and reports every figure docs/PERFORMANCE.md quotes
+/// (the figures themselves are the benchmark's business, not a test's).
+@Suite struct BenchCommandTests {
+    @Test func reportsRunsMemoryAndTargetsAsJSON() throws {
+        let r = try Binary.run(["bench", "--trials", "2000", "--no-hand-loop", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let machine = try #require(json["machine"] as? [String: Any])
+        let cores = try #require(machine["cores"] as? Int)
+        // Both scenarios, on one thread and on every core, at the one trial count.
+        let runs = try #require(json["runs"] as? [[String: Any]])
+        let keys = Set(runs.map { "\($0["scenario"] ?? "")/\($0["threads"] ?? "")/\($0["trials"] ?? "")" })
+        let threads = Set([1, cores])
+        #expect(keys == Set(["baseline", "synthetic"].flatMap { s in threads.map { "\(s)/\($0)/2000" } }))
+        for run in runs {
+            #expect((run["trials_per_second"] as? Double ?? 0) > 0)
+            #expect((run["ns_per_trial_month"] as? Double ?? 0) > 0)
+        }
+        let preparation = try #require(json["preparation"] as? [[String: Any]])
+        #expect(preparation.count == 2)
+        #expect(json["repl_query"] is [String: Any])
+        #expect((json["version_seconds"] as? Double ?? 0) > 0)
+        // The four targets, the 1M one unmeasured at this trial count.
+        let targets = try #require(json["targets"] as? [[String: Any]])
+        #expect(targets.count == 4)
+        #expect(targets[0]["measured"] is NSNull)
+        #expect(targets[3]["met"] is Bool)
+    }
+}
