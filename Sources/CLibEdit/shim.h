@@ -92,6 +92,38 @@ static inline int r2_history_count(History *_Nonnull h) {
     return ev.num;
 }
 
+/// Writes the history to `fd` in history_save's format (the `_HiStOrY_V2_`
+/// header, then one vis(3)-encoded entry a line, oldest first) and closes
+/// `fd`. Returns the number of entries written, or -1 when any write, the
+/// flush or the close failed (history_save itself ignores those, so a full
+/// disk would pass for success).
+static inline int r2_history_save_fd(History *_Nonnull h, int fd) {
+    FILE *fp = fdopen(fd, "w");
+    if (fp == NULL) {
+        close(fd);
+        return -1;
+    }
+    HistEvent ev;
+    int count = history(h, &ev, H_SAVE_FP, fp);
+    int failed = count < 0 || fflush(fp) != 0 || ferror(fp);
+    if (fclose(fp) != 0) failed = 1;
+    return failed ? -1 : count;
+}
+
+/// The oldest entry (and moves the history's cursor there), or NULL when empty.
+static inline const char *_Nullable r2_history_oldest(History *_Nonnull h) {
+    HistEvent ev;
+    if (history(h, &ev, H_LAST) != 0) return NULL;
+    return ev.str;
+}
+
+/// The entry after the cursor's, one newer (and moves the cursor there), or NULL.
+static inline const char *_Nullable r2_history_newer(History *_Nonnull h) {
+    HistEvent ev;
+    if (history(h, &ev, H_PREV) != 0) return NULL;
+    return ev.str;
+}
+
 // MARK: Terminal
 
 /// Flushes the C `stdout` stream.

@@ -24,6 +24,14 @@ public final class LineEditor {
     let editLine: OpaquePointer?
     let history: OpaquePointer?
     let historyFile: String?
+    /// The most entries the history (in memory and in the file) holds.
+    let historyLimit: Int32
+    /// Entries added since the last successful save, oldest first: what the
+    /// next save merges into the file as it is then on disk.
+    var unsavedEntries: [String] = []
+    /// How long a save waits for the lock beside the history file before it
+    /// writes without it.
+    var historyLockTimeout: Duration = .seconds(1)
     let promptStorage = CStringBox()
 
     /// Sets up libedit in emacs mode with signal handling, loads the history
@@ -37,10 +45,11 @@ public final class LineEditor {
         InterruptFlag.shared.install()
         self.prompt = ""
         self.historyFile = historyFile
+        self.historyLimit = Int32(clamping: max(historyLimit, 1))
         self.history = history_init()
         self.editLine = Terminal.isInteractive() ? r2_el_init(programName) : nil
         if let history {
-            r2_history_set_size(history, Int32(clamping: max(historyLimit, 1)))
+            r2_history_set_size(history, self.historyLimit)
             r2_history_set_unique(history, 1)
             if let historyFile { r2_history_load(history, historyFile) }
         }

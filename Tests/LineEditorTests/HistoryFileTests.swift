@@ -58,7 +58,7 @@ import Testing
 
 extension String {
     /// The file's bytes as UTF-8 (no Foundation in this target).
-    fileprivate init(contentsOfFileAt path: String) throws {
+    init(contentsOfFileAt path: String) throws {
         guard let file = fopen(path, "rb") else { throw TemporaryDirectory.Failed() }
         defer { fclose(file) }
         var bytes: [UInt8] = []
