@@ -76,8 +76,11 @@ import Testing
     }
 
     @Test func trialCountOutOfRangeIsRejected() throws {
-        let r = try Binary.run(["run", "scenarios/baseline.r2s", "--trials", "0"])
-        #expect(r.status != 0)
-        #expect(r.stderr.contains("--trials must be between 1 and 50,000,000"))
+        let none = try Binary.run(["run", "scenarios/baseline.r2s", "--trials", "0"])
+        #expect(none.status == 64)
+        #expect(none.stderr.contains("--trials must be at least 1, not 0"))
+        let many = try Binary.run(["run", "scenarios/baseline.r2s", "--trials", "50000001"])
+        #expect(many.status == 64)
+        #expect(many.stderr.contains("--trials must be between 1 and 50,000,000"))
     }
 }
