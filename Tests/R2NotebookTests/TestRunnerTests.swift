@@ -64,7 +64,9 @@ import Testing
     }
 
     @Test func snapshotsRecordThenReportDrift() throws {
-        let dir = try folder(["s.r2s": holdScenario() + "forecast\n"])
+        // Holds with probability 30%: the median trial has none, so the
+        // median release is tau itself (with 50% it would be a coin flip).
+        let dir = try folder(["s.r2s": holdScenario(h: "30%") + "forecast\n"])
         var options = TestRunner.Options(threads: 2)
         options.paths = [dir.path]
         options.record = true
@@ -72,7 +74,7 @@ import Testing
         options.record = false
         #expect(run(options).0 == 0)
         // Move the forecast: needs 5.5k -> release three months later.
-        try (holdScenario().replacingOccurrences(of: "2.5k", with: "5.5k") + "forecast\n").write(to: dir.appendingPathComponent("s.r2s"), atomically: true, encoding: .utf8)
+        try (holdScenario(h: "30%").replacingOccurrences(of: "2.5k", with: "5.5k") + "forecast\n").write(to: dir.appendingPathComponent("s.r2s"), atomically: true, encoding: .utf8)
         let (status, lines) = run(options)
         #expect(status == 1)
         #expect(lines.contains { $0.contains("snapshot drift beyond tolerance") })
