@@ -3,9 +3,9 @@ import LineEditor
 import R2Language
 import R2Notebook
 
-/// Tab completion: `:commands`, file paths after `:load`, `:save` and
-/// `:export`, otherwise statement keywords and the names the session knows
-/// (chips, scenarios, `let` names, events).
+/// Tab completion: `:commands`, file paths after `:load`, `:save`,
+/// `:export` and `include`, otherwise statement keywords and the names the
+/// session knows (chips, scenarios, `let` names, events).
 struct Completer {
     let session: Session
 
@@ -19,6 +19,9 @@ struct Completer {
         if [":load", ":save", ":export"].contains(head) {
             return Completion(replaceFrom: start, candidates: Self.paths(matching: word))
         }
+        if head == "include", before.trimmingWhitespace() == "include" {
+            return Completion(replaceFrom: start, candidates: Self.includePaths(matching: word))
+        }
         if before.trimmingWhitespace().isEmpty && word.hasPrefix(":") {
             return Completion(replaceFrom: start, candidates: Session.commandNames.filter { $0.hasPrefix(word) })
         }
@@ -29,6 +32,20 @@ struct Completer {
     static func isSeparator(_ b: UInt8) -> Bool {
         b == UInt8(ascii: " ") || b == UInt8(ascii: "(") || b == UInt8(ascii: ",")
             || b == UInt8(ascii: ";") || b == UInt8(ascii: "\t")
+    }
+
+    /// The path of an `include`, relative to the current directory as a
+    /// typed `include` is: quoted when the typing started with `"`, and
+    /// then closed after a file (not after a folder, to go on into it).
+    /// The language does not expand `~`, so neither does this.
+    static func includePaths(matching word: String) -> [String] {
+        let quoted = word.hasPrefix("\"")
+        let typed = quoted ? String(word.dropFirst()) : word
+        if typed.hasPrefix("~") { return [] }
+        guard quoted else { return paths(matching: typed) }
+        return paths(matching: typed).map { path in
+            "\"" + path + (path.hasSuffix("/") ? "" : "\"")
+        }
     }
 
     /// Files and folders that start with `prefix` (folders end in `/`).
@@ -47,8 +64,8 @@ struct Completer {
         let shownFolder = prefix.hasPrefix("~/") ? "~/" + folder.dropFirst(NSHomeDirectory().count + 1) : Substring(folder)
         return entries.filter { $0.hasPrefix(stem) && (!$0.hasPrefix(".") || stem.hasPrefix(".")) }.sorted().map { name in
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + name, isDirectory: &isDir)
-            return String(shownFolder) + name + (isDir.boolValue ? "/" : "")
+            let isFolder = FileManager.default.fileExists(atPath: folder + name, isDirectory: &isDir) && isDir.boolValue
+            return String(shownFolder) + name + (isFolder ? "/" : "")
         }
     }
 }

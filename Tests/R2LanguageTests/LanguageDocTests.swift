@@ -19,7 +19,9 @@ struct LanguageDocTests {
         var ws = Workspace()
         let contextItems = ws.evaluate(SourceFile(name: "context.r2s", text: Self.context))
         #expect(diagnostics(contextItems).isEmpty)
-        let items = ws.evaluate(SourceFile(name: "example.r2s", text: topic.example))
+        // `include` examples read the prelude as `baseline.r2s`.
+        let loader = MemoryLoader(["baseline.r2s": prelude])
+        let items = ws.evaluate(SourceFile(name: "example.r2s", text: topic.example), loader: loader)
         let problems = diagnostics(items).map { $0.render() }
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
         #expect(items.count == topic.example.split(separator: "\n").count)

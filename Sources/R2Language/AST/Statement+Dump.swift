@@ -30,6 +30,7 @@ extension Statement {
             return "(event \(name) \(probability.dump) \(window.dump) :"
                 + changes.map { " " + $0.statement.dump }.joined() + ")"
         case .query(let query): return query.dump
+        case .include(let path): return "(include \"\(path.path)\")"
         }
     }
 }

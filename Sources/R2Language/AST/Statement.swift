@@ -38,6 +38,9 @@ public enum Statement: Hashable, Sendable {
     case event(Name, probability: Quantity, window: EventWindowSyntax, changes: [ParsedStatement])
     /// A query or a later statement (`forecast`, `expect`, `observe`, ...).
     case query(QuerySyntax)
+    /// `include PATH`: another file's definitions, evaluated in place. The
+    /// path is kept as written, with its range for diagnostics and `:save`.
+    case include(Citation)
 }
 
 /// The yield clause of `make` and `yield`: `Y [rising G [per month]] [to CAP]`.

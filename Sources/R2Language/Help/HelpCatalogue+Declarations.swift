@@ -15,6 +15,21 @@ extension HelpCatalogue {
             meaning: "Makes an existing scenario current.",
             example: "use baseline"),
         HelpTopic(
+            "include", .declarations, syntax: "include PATH",
+            meaning: """
+                Evaluates the definitions of another scenario file in place, so that a file can build on \
+                another instead of copying it: its chips, `let`s, events, scenarios with all their statements \
+                and settings (`as of`, `clock`, `trials`, `seed`), each with its citations and its own file and \
+                line for `explain`. Its queries and expectations do not run, so including prints nothing; the \
+                current scenario afterwards is the one current at the end of the included file. PATH, quoted or \
+                a plain word, is relative to the folder of the file holding the statement (typed or piped in, to \
+                the current directory), or absolute. A file already in the workspace (included, loaded or run) \
+                is not evaluated again; a file that includes itself, directly or through others, is an error. \
+                An error in the included file is reported there, with a note naming the include, and the \
+                include then changes nothing.
+                """,
+            example: "include \"baseline.r2s\"\nscenario hawkish from baseline"),
+        HelpTopic(
             "as of", .declarations, syntax: "as of DATE",
             meaning: "Records the date of knowledge the scenario represents.",
             example: "as of 2025-06-30"),

@@ -2,8 +2,9 @@ extension LanguageReference {
     /// The grammar in EBNF. Terminals are quoted; `{ }` repeats, `[ ]` is optional.
     static let grammar = """
         file        = { line } ;
-        line        = [ statement [ "cite" path { "," path } ] ] [ comment ] newline ;
+        line        = [ statement [ "cite" path { "," path } ] | include ] [ comment ] newline ;
         statement   = declaration | query ;
+        include     = "include" path ;
 
         declaration = "scenario" NAME [ "from" NAME ]
                     | "use" NAME

@@ -5,13 +5,18 @@ public struct SourceFile: Hashable, Sendable {
     /// The name shown in diagnostics and provenance, such as `scenarios/x.r2s`.
     public let name: String
     public let text: String
+    /// The path the text was read from, as given (relative to the current
+    /// directory, or absolute); nil for text typed in or piped in. `include`
+    /// paths are relative to its folder, or to the current directory when nil.
+    public let path: String?
     /// The UTF-8 offset where each line starts (line 1 at offset 0), so a
     /// position's line is a binary search, not a count from the start.
     private let lineStarts: [Int]
 
-    public init(name: String, text: String) {
+    public init(name: String, text: String, path: String? = nil) {
         self.name = name
         self.text = text
+        self.path = path
         var starts = [0]
         for (offset, byte) in text.utf8.enumerated() where byte == UInt8(ascii: "\n") {
             starts.append(offset + 1)

@@ -6,7 +6,7 @@ enum Keywords {
         "buy", "make", "yield", "export", "pressure", "r2", "event",
         "forecast", "p", "quantile", "median", "mean", "adoption", "censored", "expect", "compare",
         "sensitivity", "observe", "unobserve", "trace", "explain", "hist", "cdf", "fan", "tornado",
-        "plot",
+        "plot", "include",
     ]
 
     /// Statements allowed inside an event.

@@ -11,8 +11,11 @@ struct Lexer {
     /// True when the text ends with a `\` line continuation.
     private(set) var endsWithBackslash = false
     /// A raw path word may come next (after `cite`, a comma in a cite list,
-    /// or `to` in a `plot` statement).
+    /// `to` in a `plot` statement, or `include` starting a line).
     private var pathExpected = false
+    /// The pending path is an `include`'s: it does not survive a line break
+    /// (an `include` alone on its line is not continued).
+    private var pathEndsWithLine = false
     private var inCiteList = false
     private var lineStartsWithPlot = false
     private var tokensOnLine = 0
@@ -69,7 +72,9 @@ struct Lexer {
         switch kind {
         case .newline:
             // A pending path survives a line break (a list continued after a comma).
+            if pathEndsWithLine { pathExpected = false }
             if !pathExpected { inCiteList = false }
+            pathEndsWithLine = false
             tokensOnLine = 0
             lineStartsWithPlot = false
             return
@@ -82,8 +87,12 @@ struct Lexer {
             lineStartsWithPlot = true
         case .identifier("to") where lineStartsWithPlot:
             pathExpected = true
+        case .identifier("include") where tokensOnLine == 0:
+            pathExpected = true
+            pathEndsWithLine = true
         default:
             pathExpected = false
+            pathEndsWithLine = false
         }
         tokensOnLine += 1
     }

@@ -104,6 +104,11 @@ struct StatementParser {
     mutating func parseTopLevel() throws(Failure) -> ParsedStatement {
         let start = currentStart
         let statement = try parseStatement()
+        if case .include = statement, let token = current, token.isIdentifier("cite") {
+            throw Failure(
+                .expected("the end of the statement", found: "`cite`"), at: token.range,
+                help: "the included file's statements cite their own evidence")
+        }
         var cites: [Citation] = []
         if consume("cite") {
             var progress = LoopProgress()
@@ -135,6 +140,7 @@ struct StatementParser {
                     help: "an event can change export, pressure, buy, make, yield, perf and fail")
             }
         }
+        if word == "include" { return try parseInclude() }
         if let statement = try parseDeclaration(word) { return statement }
         if let query = try parseQuery(word) { return .query(query) }
         throw Failure(

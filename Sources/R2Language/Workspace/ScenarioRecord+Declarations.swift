@@ -49,7 +49,7 @@ extension ScenarioRecord {
         case .event(let name, let probability, let window, let changes):
             try declareEvent(
                 name, probability: probability, window: window, changes: changes, context: context)
-        case .scenario, .use, .query:
+        case .scenario, .use, .query, .include:
             break  // handled by the workspace
         }
     }

@@ -3,22 +3,55 @@ extension Workspace {
     /// hands each outcome to `body` together with the workspace as it stands
     /// right after that statement, so a query runs against the scenarios as
     /// they were where it was written. `body` returns false to stop.
-    public mutating func evaluate(_ file: SourceFile, each body: (Item, Workspace) -> Bool) {
+    ///
+    /// A file read from a path (`file.path`) counts as included, so that a
+    /// later `include` of it does not apply its definitions a second time.
+    public mutating func evaluate(
+        _ file: SourceFile, loader: (any SourceLoader)? = nil, each body: (Item, Workspace) -> Bool
+    ) {
+        var inclusion = Inclusion(loader: loader)
+        if let path = file.path, let loader {
+            let identity = loader.identity(of: path)
+            includedFiles.insert(identity)
+            inclusion.chain.append(Inclusion.Link(identity: identity, name: file.name))
+        }
+        evaluate(file, inclusion, each: body)
+    }
+
+    /// The statements of `file`, in or out of an included file: an included
+    /// file's queries are skipped, so that including it only defines.
+    mutating func evaluate(_ file: SourceFile, _ inclusion: Inclusion, each body: (Item, Workspace) -> Bool) {
         for result in Parser.parse(file) {
-            let item: Item
+            let items: [Item]
             switch result {
             case .failure(let diagnostic):
-                item = .diagnostic(diagnostic)
+                items = [.diagnostic(diagnostic)]
             case .success(let statement):
-                var candidate = self
-                do throws(Failure) {
-                    item = try candidate.apply(statement, in: file)
-                    self = candidate
-                } catch {
-                    item = .diagnostic(error.diagnostic(in: file))
-                }
+                if inclusion.isIncluded, case .query = statement.statement { continue }
+                items = step(statement, in: file, inclusion)
             }
-            if !body(item, self) { return }
+            for item in items where !body(item, self) { return }
+        }
+    }
+
+    /// Applies one statement all or nothing: its outcome, or what made it
+    /// fail (several diagnostics only for an included file with several).
+    private mutating func step(_ statement: ParsedStatement, in file: SourceFile, _ inclusion: Inclusion)
+        -> [Item]
+    {
+        var candidate = self
+        if case .include(let target) = statement.statement {
+            let problems = candidate.include(target, at: statement, in: file, inclusion)
+            guard problems.isEmpty else { return problems.map(Item.diagnostic) }
+            self = candidate
+            return [declared(StatementContext(file: file, statement: statement))]
+        }
+        do throws(Failure) {
+            let item = try candidate.apply(statement, in: file)
+            self = candidate
+            return [item]
+        } catch {
+            return [.diagnostic(error.diagnostic(in: file))]
         }
     }
 }

@@ -9,6 +9,12 @@ import R2Model
 public struct Workspace: Hashable, Sendable {
     var records: [ScenarioRecord] = []
     var currentIndex: Int?
+    /// The loader identities of the files evaluated from a path so far
+    /// (included, loaded or run): an `include` of one of them does nothing.
+    public internal(set) var includedFiles: Set<String> = []
+    /// The identities of files an `include` skipped because they were
+    /// already in, so `:save` can tell which loaded files later cells rely on.
+    public internal(set) var skippedIncludes: Set<String> = []
 
     /// The clock of a scenario that states none: 2025-01 to 2027-12.
     public static let defaultClock = Clock(start: 2025 * 12, end: 2027 * 12 + 11)
@@ -29,10 +35,11 @@ public struct Workspace: Hashable, Sendable {
 
     /// Evaluates every statement of `file` in order. A statement that fails
     /// yields a diagnostic and leaves the workspace as it was; evaluation
-    /// goes on with the next statement.
-    public mutating func evaluate(_ file: SourceFile) -> [Item] {
+    /// goes on with the next statement. `include` reads files through
+    /// `loader` (without one it fails).
+    public mutating func evaluate(_ file: SourceFile, loader: (any SourceLoader)? = nil) -> [Item] {
         var items: [Item] = []
-        evaluate(file) { item, _ in
+        evaluate(file, loader: loader) { item, _ in
             items.append(item)
             return true
         }
@@ -98,9 +105,14 @@ public struct Workspace: Hashable, Sendable {
             try record.apply(statement.statement, context: context)
             records[index] = record
         }
-        return .declaration(
+        return declared(context)
+    }
+
+    /// The outcome of a declaration that applied, in the scenario now current.
+    func declared(_ context: StatementContext) -> Item {
+        .declaration(
             Declaration(
-                statement: statement, scenario: currentScenario?.name ?? "",
+                statement: context.statement, scenario: currentScenario?.name ?? "",
                 location: context.location, text: context.text))
     }
 

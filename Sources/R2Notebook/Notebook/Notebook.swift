@@ -1,3 +1,5 @@
+import Foundation
+
 /// The numbered cells of a session, in order.
 public struct Notebook: Sendable {
     public private(set) var cells: [Cell] = []
@@ -31,24 +33,38 @@ public struct Notebook: Sendable {
         }.joined(separator: "\n")
     }
 
-    /// `:save`: the session's statements as a runnable scenario file: loaded
-    /// files inline, then each successful cell's statements; failed cells
-    /// and `:commands` are left out (listed as comments).
-    public func scenarioFile(header: String) -> String {
+    /// `:save`: the session's statements as a runnable scenario file, to be
+    /// written at `path`: loaded files inline, then each successful cell's
+    /// statements; failed cells and `:commands` are left out (listed as
+    /// comments). `include` paths are rewritten to run from the saved file's
+    /// folder. A loaded file for which `isIncludedLater` holds (a later
+    /// include skipped it as already in) is written as an `include` instead,
+    /// so that the saved file skips it the same way.
+    public func scenarioFile(header: String, path: String, isIncludedLater: (String) -> Bool = { _ in false })
+        -> String
+    {
+        let relocation = IncludeRelocation(savedPath: path)
         var out = ["# \(header)"]
         for cell in cells {
             switch cell.kind {
+            case .loaded(let path) where isIncludedLater(path):
+                out.append("")
+                out.append("# ---- loaded from \(path) (cell \(cell.number)), included rather than copied:")
+                out.append("# ---- a later include relies on it being in already (its queries do not run here)")
+                out.append(relocation.includeStatement(for: path))
             case .loaded(let path):
+                let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+                let text = relocation.relocate(cell.input, writtenIn: folder)
                 out.append("")
                 out.append("# ---- loaded from \(path) (cell \(cell.number))")
-                out.append(cell.input.hasSuffix("\n") ? String(cell.input.dropLast()) : cell.input)
+                out.append(text.hasSuffix("\n") ? String(text.dropLast()) : text)
                 out.append("# ---- end of \(path)")
             case .statements:
                 if cell.failed {
                     out.append("# cell \(cell.number) failed and is left out:")
                     out += cell.input.split(separator: "\n").map { "#   " + $0 }
                 } else {
-                    out.append(cell.input)
+                    out.append(relocation.relocate(cell.input, writtenIn: ""))
                 }
             case .command:
                 continue

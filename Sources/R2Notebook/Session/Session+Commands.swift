@@ -78,7 +78,11 @@ extension Session {
         case ":save":
             guard !argument.isEmpty else { return (nil, "usage: :save FILE") }
             do {
-                try AtomicFile.write(notebook.scenarioFile(header: "r2cast session saved \(Session.timestamp())"), to: argument)
+                let loader = FileSourceLoader()
+                let file = notebook.scenarioFile(
+                    header: "r2cast session saved \(Session.timestamp())", path: argument,
+                    isIncludedLater: { self.workspace.skippedIncludes.contains(loader.identity(of: $0)) })
+                try AtomicFile.write(file, to: argument)
                 return ("saved \(notebook.cells.filter { $0.kind != .command && !$0.failed }.count) cells to \(argument)", nil)
             } catch { return (nil, error.description) }
         case ":export":

@@ -47,7 +47,7 @@ public final class Session {
     /// `stopAtFirstError`, nothing after the first error runs.
     public func evaluate(_ file: SourceFile, stopAtFirstError: Bool = false) -> Evaluation {
         var evaluation = Evaluation()
-        workspace.evaluate(file) { item, snapshot in
+        workspace.evaluate(file, loader: FileSourceLoader()) { item, snapshot in
             if evaluation.cancelled || (stopAtFirstError && evaluation.failed) { return false }
             switch item {
             case .declaration:
@@ -102,30 +102,20 @@ public final class Session {
     public func load(path: String, stopAtFirstError: Bool = false) -> Cell {
         let number = notebook.nextNumber
         let scenario = currentScenarioName
-        guard let text = Session.readFile(path) else {
-            let message = Session.readFailure(path)
+        let text: String
+        switch FileSourceLoader().read(path) {
+        case .success(let read):
+            text = read
+        case .failure(let failure):
+            let message = "error: cannot read \(path): \(failure.reason)"
             let cell = Cell(number: number, kind: .command, input: ":load \(path)", outputs: [errorOutput(message)], failed: true, scenario: scenario)
             notebook.append(cell)
             return cell
         }
-        let result = evaluate(SourceFile(name: path, text: text), stopAtFirstError: stopAtFirstError)
+        let result = evaluate(SourceFile(name: path, text: text, path: path), stopAtFirstError: stopAtFirstError)
         let cell = Cell(number: number, kind: .loaded(path: path), input: text, outputs: result.outputs, failed: result.failed, scenario: scenario)
         notebook.append(cell)
         return cell
-    }
-
-    static func readFile(_ path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    static func readFailure(_ path: String) -> String {
-        var isDir: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
-            return "error: cannot read \(path): no such file"
-        }
-        if isDir.boolValue { return "error: cannot read \(path): it is a folder" }
-        return "error: cannot read \(path): permission denied"
     }
 
     func errorOutput(_ message: String) -> CellOutput {

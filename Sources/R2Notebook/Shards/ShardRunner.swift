@@ -31,11 +31,12 @@ public struct ShardRunner {
         var observations: [String: [(Condition, String)]] = [:]
         var problems: [String] = []
         for path in files {
-            guard let data = FileManager.default.contents(atPath: path) else {
+            let loader = FileSourceLoader()
+            guard case .success(let text) = loader.read(path) else {
                 throw ShardFailure("cannot read \(path)")
             }
-            let file = SourceFile(name: path, text: String(decoding: data, as: UTF8.self))
-            workspace.evaluate(file) { item, _ in
+            let file = SourceFile(name: path, text: text, path: path)
+            workspace.evaluate(file, loader: loader) { item, _ in
                 switch item {
                 case .declaration: break
                 case .diagnostic(let d): problems.append(d.render(colors: false))
