@@ -167,7 +167,7 @@ import Testing
             r2 start 2025-02 needs 3k chip-months post 1 month
             r2 switch after 2 failures port 1 month
             event thaw 100% between 2025-03 and 2025-03: pressure 0%
-            trace 1
+            trace 2
 
             """
         let (_, e) = evaluate(text)
@@ -176,6 +176,7 @@ import Testing
         #expect(story == (try Golden.check(story, "trace-story.txt")))
         #expect(story.contains("mandated"))
         #expect(story.contains("FAILURE #1"))
+        #expect(story.contains("switches to h800"))
     }
 
     @Test func traceOutOfRangeIsAClearError() {

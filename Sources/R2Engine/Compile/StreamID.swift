@@ -1,8 +1,21 @@
-/// Stream ids: 0 is the monthly stream; each input slot has an id built from
-/// its place in the scenario's structure, so adding or pinning one input never
-/// moves another's stream.
+/// Stream ids: each input slot has an id built from its place in the
+/// scenario's structure, so adding or pinning one input never moves
+/// another's stream. The monthly draws are counter-based: the draw of a
+/// purpose (a chip's order, the mandate, a failure, a switch) in step t is
+/// word t + 1 of that purpose's stream, whatever happened in earlier steps,
+/// so a change to one chip's supply never shifts another chip's draws or
+/// training's (common random numbers stay aligned across scenarios).
 enum StreamID {
-    static let monthly: UInt32 = 0
+    /// The order of foreign chip `c` (one draw per step).
+    static func order(_ c: Int) -> UInt32 { 0x6000_0000 | UInt32(c) }
+    /// Whether the lab is mandated onto a domestic chip at its first training step.
+    static let mandate: UInt32 = 0x7000_0000
+    /// Whether a training step fails (and whether the failure restarts).
+    static let failure: UInt32 = 0x7000_0001
+    /// Whether a switch attempt is blocked by the mandate.
+    static let switchAttempt: UInt32 = 0x7000_0002
+    /// The number of release holds (one geometric draw per trial).
+    static let holds: UInt32 = 0x7000_0003
 
     static func variable(_ i: Int) -> UInt32 { 0x1000_0000 | UInt32(i) }
     static func fleet(_ c: Int) -> UInt32 { 0x2000_0000 | UInt32(c) }

@@ -54,6 +54,29 @@ public struct RandomStream: Sendable {
         return z ^ (z &>> 31)
     }
 
+    /// Word `index + 1` of the stream starting at `base` (`key ^ salt`)
+    /// without walking it: SplitMix64's j-th word is `mix(base + j * gamma)`.
+    @inlinable @inline(__always)
+    public static func word(_ base: UInt64, at index: Int) -> UInt64 {
+        mix(base &+ UInt64(truncatingIfNeeded: index &+ 1) &* gamma)
+    }
+
+    /// Uniform on [0, 1) from word `index + 1` of the stream at `base`,
+    /// the arithmetic of `uniform()`.
+    @inlinable @inline(__always)
+    public static func uniform(_ base: UInt64, at index: Int) -> Double {
+        Double(word(base, at: index) &>> 11) * 0x1p-53
+    }
+
+    /// True with probability `p` from word `index + 1` of the stream at
+    /// `base`, as `bernoulli(_:)` (p <= 0 or NaN never, p >= 1 always).
+    @inlinable @inline(__always)
+    public static func bernoulli(_ p: Double, _ base: UInt64, at index: Int) -> Bool {
+        if !(p > 0) { return false }
+        if p >= 1 { return true }
+        return uniform(base, at: index) < p
+    }
+
     /// The next 64-bit word.
     @inlinable @inline(__always)
     public mutating func next() -> UInt64 {

@@ -38,7 +38,11 @@ extension TrialMachine {
         }
 
         var out = TrialOutcome()
-        var rng = RandomStream(key: key, salt: monthlySalt)
+        // The bases of the counter-based monthly streams (see StreamID).
+        let mandateBase = key ^ mandateSalt
+        let failureBase = key ^ failureSalt
+        let switchBase = key ^ switchSalt
+        let orderSalts = self.orderSalts
         var next = 0
         var nextChange = changeCount > 0 ? Int(truncatingIfNeeded: keys[0] &>> 32) : steps
         var chip = -1
@@ -84,7 +88,7 @@ extension TrialMachine {
                 var delivered = s.order == Order.delivered
                 var blocked = s.order == Order.blocked
                 if s.order == Order.draw {
-                    let u = rng.uniform()
+                    let u = RandomStream.uniform(key ^ orderSalts[Int(truncatingIfNeeded: s.chip)], at: t)
                     delivered = u < s.deliver
                     blocked = !delivered && u < s.approve
                 }
@@ -121,7 +125,7 @@ extension TrialMachine {
                     let bestForeign = largest(self.foreign, foreignCount, perf)
                     let bestDomestic = largest(self.domestic, domesticCount, perf)
                     if bestForeign >= 0 || bestDomestic >= 0 {
-                        let mandated = rng.bernoulli(pi)
+                        let mandated = RandomStream.bernoulli(pi, mandateBase, at: t)
                         out.mandated = mandated
                         if mandated {
                             chip = bestDomestic >= 0 ? bestDomestic : bestForeign
@@ -150,7 +154,7 @@ extension TrialMachine {
                                 failed = true
                                 restart = p.restart >= 1
                             } else {
-                                let u = rng.uniform()
+                                let u = RandomStream.uniform(failureBase, at: t)
                                 failed = u < pf
                                 restart = u < pf * p.restart
                             }
@@ -179,7 +183,7 @@ extension TrialMachine {
                     }
                     if !done && isDomestic[chip] && Double(failures) >= p.switchAfter {
                         let target = largest(self.foreign, foreignCount, perf)
-                        if target >= 0 && !rng.bernoulli(pi) {
+                        if target >= 0 && !RandomStream.bernoulli(pi, switchBase, at: t) {
                             rec.switchAttempt(to: target, succeeded: true)
                             chip = target
                             failures = 0
@@ -203,7 +207,8 @@ extension TrialMachine {
         // After training: release r = tau + P + K*H.
         if done {
             out.completed = true
-            let k = rng.geometric(p.holdProbability)
+            var holds = RandomStream(key: key, salt: holdsSalt)
+            let k = holds.geometric(p.holdProbability)
             out.holds = k
             let held = p.holdMonths > 0 ? k * p.holdMonths : 0
             out.release = tau + p.post + held

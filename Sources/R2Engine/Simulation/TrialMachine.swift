@@ -26,7 +26,10 @@ final class TrialMachine: @unchecked Sendable {
     let staticKeyCount: Int
     let initialCount: Int
     let dynamicCount: Int
-    let monthlySalt = RandomStream.salt(StreamID.monthly)
+    let mandateSalt = RandomStream.salt(StreamID.mandate)
+    let failureSalt = RandomStream.salt(StreamID.failure)
+    let switchSalt = RandomStream.salt(StreamID.switchAttempt)
+    let holdsSalt = RandomStream.salt(StreamID.holds)
 
     // Read-only tables.
     let program: UnsafeMutablePointer<Instruction>
@@ -51,6 +54,8 @@ final class TrialMachine: @unchecked Sendable {
     let dynamicPrecedesInitial: UnsafeMutablePointer<Bool>
     let events: UnsafeMutablePointer<CompiledEvent>
     let eventSalts: UnsafeMutablePointer<UInt64>
+    /// Per chip, the salt of its order stream (`StreamID.order`).
+    let orderSalts: UnsafeMutablePointer<UInt64>
     let fleetNodes: UnsafeMutablePointer<Int32>
     let r2Nodes: UnsafeMutablePointer<Int32>
     let isDomestic: UnsafeMutablePointer<Bool>
@@ -272,6 +277,7 @@ final class TrialMachine: @unchecked Sendable {
 
         events = arena.copy(compiled.events)
         eventSalts = arena.copy(compiled.events.map { RandomStream.salt($0.stream) })
+        orderSalts = arena.copy((0..<chips).map { RandomStream.salt(StreamID.order($0)) })
         fleetNodes = arena.copy(compiled.fleetNodes)
         r2Nodes = arena.copy(compiled.r2Nodes)
         isDomestic = arena.copy(compiled.chipOrigins.map { $0 == .domestic })
