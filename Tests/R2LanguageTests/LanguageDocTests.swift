@@ -35,10 +35,22 @@ struct LanguageDocTests {
         #expect(HelpCatalogue.suggestion(for: "forcast") == "forecast")
     }
 
+    @Test func helpTextFillsTheMeaningToTheWidth() throws {
+        let topic = try #require(HelpCatalogue.topic(named: "include"))
+        let lines = topic.text(width: 50).split(separator: "\n", omittingEmptySubsequences: false)
+        // The syntax line and the example keep their lines; the meaning is
+        // filled to 50 columns, its words intact and in order.
+        #expect(lines[0] == Substring(topic.syntax))
+        let meaning = lines[2..<(lines.firstIndex(of: "Example:")! - 1)]
+        #expect(meaning.count > 3 && meaning.allSatisfy { $0.count <= 50 && !$0.hasPrefix(" ") })
+        #expect(meaning.joined(separator: " ") == topic.meaning)
+        #expect(lines.last == "    " + Substring(topic.example.split(separator: "\n").last!))
+    }
+
     @Test func helpTextShowsSyntaxMeaningAndExample() throws {
         let topic = try #require(HelpCatalogue.topic(named: "use"))
         #expect(
-            topic.text == """
+            topic.text() == """
                 use NAME
 
                 Makes an existing scenario current.

@@ -1,3 +1,5 @@
+import R2Model
+
 /// One entry of the help catalogue: what `:help NAME` prints and what
 /// docs/LANGUAGE.md lists for a statement, query or kind of quantity.
 public struct HelpTopic: Hashable, Sendable {
@@ -25,9 +27,10 @@ public struct HelpTopic: Hashable, Sendable {
         case queries = "Queries"
     }
 
-    /// The topic as `:help` prints it.
-    public var text: String {
-        "\(syntax)\n\n\(meaning)\n\nExample:\n"
+    /// The topic as `:help` prints it, the meaning filled to `width`
+    /// columns (the syntax and the example keep their lines).
+    public func text(width: Int = .max) -> String {
+        "\(syntax)\n\n\(meaning.wordWrapped(width: width).joined(separator: "\n"))\n\nExample:\n"
             + example.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
     }
 }

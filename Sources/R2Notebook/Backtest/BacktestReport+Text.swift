@@ -18,9 +18,9 @@ extension BacktestReport {
         for q in questions {
             let id = q.id + (q.counted ? "" : "*")
             let indent = String(repeating: " ", count: idWidth + 4)
-            var body = wrap(q.text, width: max(40, style.width - indent.count))
+            var body = q.text.wordWrapped(width: max(40, style.width - indent.count))
             body.append("outcome: \(q.outcome ? "yes" : "no"), resolved \(q.resolvesOn)")
-            body += wrap("source: " + q.sources.joined(separator: ", "), width: max(40, style.width - indent.count))
+            body += ("source: " + q.sources.joined(separator: ", ")).wordWrapped(width: max(40, style.width - indent.count))
             for (i, line) in body.enumerated() {
                 lines.append((i == 0 ? "  " + pad(id, idWidth) + "  " : indent) + line)
             }
@@ -108,30 +108,15 @@ extension BacktestReport {
             lines.append(row)
         }
         for s in sector {
-            let body = wrap("\(s.source) \(s.year): \(Format.percent(s.share, digits: 0)) domestic, \(s.basis) (\(s.card))", width: max(40, style.width - 8))
+            let body = "\(s.source) \(s.year): \(Format.percent(s.share, digits: 0)) domestic, \(s.basis) (\(s.card))".wordWrapped(width: max(40, style.width - 8))
             for (i, line) in body.enumerated() { lines.append((i == 0 ? "sector: " : "        ") + line) }
         }
 
         lines.append("")
         lines.append(style.bold("Reading"))
-        lines += wrap(reading, width: max(60, style.width))
+        lines += reading.wordWrapped(width: max(60, style.width))
         lines.append("")
-        lines += wrap(adoptionReading, width: max(60, style.width))
+        lines += adoptionReading.wordWrapped(width: max(60, style.width))
         return lines.joined(separator: "\n")
-    }
-
-    /// Greedy word wrap.
-    func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
     }
 }

@@ -146,7 +146,7 @@ extension Session {
             lines.append("  `_` shows the last result, `_N` the output of cell N.")
             return (lines.joined(separator: "\n"), nil)
         }
-        if let t = HelpCatalogue.topic(named: topic) { return (t.text, nil) }
+        if let t = HelpCatalogue.topic(named: topic) { return (t.text(width: max(40, configuration.style.width - 1)), nil) }
         let suggestion = HelpCatalogue.suggestion(for: topic)
         return (nil, "no help topic `\(topic)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "; `:help` lists them"))
     }
