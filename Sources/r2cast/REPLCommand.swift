@@ -7,7 +7,7 @@ import R2REPL
 struct REPLCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repl",
-        abstract: "The interactive notebook (the default). Reads statements plainly when standard input is not a terminal.")
+        abstract: "The interactive notebook (the default). Reads statements and :commands plainly when standard input is not a terminal.")
 
     @Argument(help: "Scenario files to load before the session starts.")
     var files: [String] = []
@@ -41,7 +41,8 @@ struct REPLCommand: ParsableCommand {
         return repl.run(banner: banner, loading: files)
     }
 
-    /// Statements from a pipe or file: no banner, prompts, colour or history.
+    /// Statements and :commands from a pipe or file: no banner, prompts,
+    /// colour or history.
     private func script() -> Int32 {
         let session = Session(configuration: SessionConfiguration(
             trials: simulation.trials, seed: simulation.seed, threads: simulation.threads ?? SessionConfiguration().threads))
@@ -56,7 +57,7 @@ struct REPLCommand: ParsableCommand {
         }
         let data = FileHandle.standardInput.readDataToEndOfFile()
         let text = String(decoding: data, as: UTF8.self)
-        let evaluation = session.evaluate(.init(name: "<stdin>", text: text), stopAtFirstError: !keepGoing)
+        let evaluation = session.evaluateScript(text, name: "<stdin>", stopAtFirstError: !keepGoing)
         Output.print(evaluation.outputs)
         return failed || evaluation.failed ? 1 : 0
     }

@@ -36,6 +36,48 @@ import Testing
         #expect(go.stdout.hasPrefix("Forecast for baseline"))
     }
 
+    @Test func commandsRunBetweenStatementsAndDiagnosticsKeepTheirLines() throws {
+        let folder = try Binary.temporaryFolder()
+        let saved = folder.appendingPathComponent("piped.r2s").path
+        let input = """
+            scenario calm from baseline
+            :set trials 2000
+            pressure 0%
+            p(release by 2026-06)
+            :scenarios
+            _
+            :save \(saved)
+            event late 50% between 2026-01 and
+              2026-06: pressure 50%
+            fleet h80 1k
+            :quit
+            forecast
+
+            """
+        let r = try Binary.run(["scenarios/baseline.r2s"], stdin: input)
+        #expect(r.status == 1)
+        // The command ran: 2,000 trials; `_` repeats the probability.
+        #expect(r.stdout.contains("trials 2,000 (overrides the scenarios' own)"))
+        #expect(r.stdout.components(separatedBy: "p(release by 2026-06) = ").count == 3, "\(r.stdout)")
+        #expect(r.stdout.contains("* calm  (from baseline)"))
+        #expect(r.stdout.contains("saved "))
+        // A statement continued over two lines is one statement, and the
+        // error points at its line in standard input, after the commands.
+        #expect(r.stderr.hasPrefix("error: unknown chip `h80`\n  --> <stdin>:10:7\n   |\n10 | fleet h80 1k"), "\(r.stderr)")
+        // It stopped at the error: neither :quit nor the forecast ran.
+        #expect(!r.stdout.contains("Forecast for calm"))
+        // The saved session runs on its own.
+        let rerun = try Binary.run(["run", saved, "--trials", "2000"])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+    }
+
+    @Test func quitEndsAPipedSession() throws {
+        let r = try Binary.run(["scenarios/baseline.r2s", "--trials", "2000"], stdin: ":quit\np(release by 2025-12)\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Forecast for baseline"))
+        #expect(!r.stdout.contains("p(release by 2025-12) ="))
+    }
+
     @Test func filesGivenFirstAreLoadedBeforeStandardInput() throws {
         let r = try Binary.run(["scenarios/baseline.r2s", "--trials", "2000"], stdin: "scenario calm from baseline\npressure 0%\np(release by 2026-06)\n")
         #expect(r.status == 0, "\(r.stderr)")

@@ -78,8 +78,11 @@ public final class Session {
 
     /// Evaluates typed statements as a new cell. `_` shows the last result
     /// again and `_N` the output of cell N.
+    ///
+    /// A cell read from a file or a pipe names it (`name`) and says where in
+    /// it the text starts (`firstLine`), so diagnostics point into it.
     @discardableResult
-    public func evaluateCell(_ text: String) -> Cell {
+    public func evaluateCell(_ text: String, name: String? = nil, firstLine: Int = 1, stopAtFirstError: Bool = false) -> Cell {
         let number = notebook.nextNumber
         let scenario = currentScenarioName
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -90,7 +93,10 @@ public final class Session {
             notebook.append(cell)
             return cell
         }
-        let result = evaluate(SourceFile(name: "In[\(number)]", text: text))
+        // Blank lines before the text give its statements their lines in the file.
+        let source = SourceFile(
+            name: name ?? "In[\(number)]", text: String(repeating: "\n", count: max(0, firstLine - 1)) + text)
+        let result = evaluate(source, stopAtFirstError: stopAtFirstError)
         let cell = Cell(number: number, kind: .statements, input: text, outputs: result.outputs, failed: result.failed, scenario: scenario)
         notebook.append(cell)
         return cell
