@@ -55,21 +55,27 @@ import Testing
         #expect(session.observations["held"] == nil)
     }
 
-    @Test func compareOfIdenticalScenariosGivesZeroDifferences() throws {
-        let text = """
-            scenario a
-            chip h800 foreign perf 1 fail 3% to 10%
-            chip asc domestic perf 0.3 to 0.6 fail 20%
-            fleet h800 2k to 4k
-            make asc 1k per month yield 30% rising 1% per month to 70%
-            pressure 60% from 2025-06
-            r2 start 2025-02 needs 10k to 30k chip-months post 1 to 3 months
-            trials 5k
-            scenario b from a
-            compare a b
+    /// Scenario `a` (with `a` added), `b` derived from it (with `b` added),
+    /// then the `compare` query.
+    static func comparedPair(a: String, b: String, compare: String) -> String {
+        """
+        scenario a
+        chip h800 foreign perf 1 fail 3% to 10%
+        chip asc domestic perf 0.3 to 0.6 fail 20%
+        fleet h800 2k to 4k
+        make asc 1k per month yield 30% rising 1% per month to 70%
+        \(a)
+        r2 start 2025-02 needs 10k to 30k chip-months post 1 to 3 months
+        trials 5k
+        scenario b from a
+        \(b)
+        \(compare)
 
-            """
-        let (_, e) = evaluate(text)
+        """
+    }
+
+    @Test func compareOfIdenticalScenariosGivesZeroDifferences() throws {
+        let (_, e) = evaluate(Self.comparedPair(a: "pressure 60% from 2025-06", b: "", compare: "compare a b"))
         #expect(!e.failed, "\(e.outputs.map(\.plainText))")
         let rows = try #require(object(e.outputs[0])["rows"] as? [[String: Any]])
         #expect(rows.count >= 5)
@@ -85,20 +91,10 @@ import Testing
     }
 
     @Test func adoptionDifferencesHavePairedErrors() throws {
-        let text = """
-            scenario a
-            chip h800 foreign perf 1 fail 3% to 10%
-            chip asc domestic perf 0.3 to 0.6 fail 20%
-            fleet h800 2k to 4k
-            make asc 1k per month yield 30% rising 1% per month to 70%
-            r2 start 2025-02 needs 10k to 30k chip-months post 1 to 3 months
-            trials 5k
-            scenario b from a
-            make asc 1.2k per month yield 30% rising 1% per month to 70%
-            compare a b at 2025-12
-
-            """
-        let (session, e) = evaluate(text)
+        let (session, e) = evaluate(
+            Self.comparedPair(
+                a: "", b: "make asc 1.2k per month yield 30% rising 1% per month to 70%",
+                compare: "compare a b at 2025-12"))
         #expect(!e.failed, "\(e.outputs.map(\.plainText))")
         let rows = try #require(object(e.outputs[0])["rows"] as? [[String: Any]])
         let row = try #require(rows.first { ($0["label"] as? String) == "adoption at 2025-12" })
