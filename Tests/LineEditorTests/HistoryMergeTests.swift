@@ -104,17 +104,31 @@ import Testing
     func aSaveWaitsForTheLockButNotForever() throws {
         let dir = try TemporaryDirectory()
         let file = dir.path + "/history"
-        let editor = LineEditor(programName: "r2cast-test", historyFile: file)
-        editor.historyLockTimeout = .milliseconds(300)
         let lock = open(file + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         #expect(lock >= 0)
         defer { close(lock) }
         #expect(flock(lock, LOCK_EX | LOCK_NB) == 0)  // held by "another session"
-        let clock = ContinuousClock()
-        let elapsed = clock.measure { editor.addHistory("x") }
-        #expect(elapsed >= .milliseconds(250))  // it waited for the lock...
-        #expect(elapsed < .seconds(10))  // ...then saved anyway
-        #expect(try fileLines(file) == ["x"])
+        // A save started while the lock is held waits for it: the other
+        // session's entry, written under the lock, is in the merge. (Had the
+        // save not waited, that write would have replaced its entry.)
+        let waiting = Shared(LineEditor(programName: "r2cast-test", historyFile: file), "waiting")
+        waiting.editor.historyLockTimeout = .seconds(30)
+        runOnThreads([
+            { waiting.editor.addHistory("mine") },
+            {
+                usleep(200_000)  // let the save start waiting first
+                try? writeFile(file, bytes: Array("_HiStOrY_V2_\ntheirs\n".utf8))
+                flock(lock, LOCK_UN)
+            },
+        ])
+        #expect(try fileLines(file) == ["theirs", "mine"])
+        // A lock never released does not hold a save for ever: past its
+        // wait the save goes ahead without it.
+        #expect(flock(lock, LOCK_EX | LOCK_NB) == 0)
+        let hurried = LineEditor(programName: "r2cast-test", historyFile: file)
+        hurried.historyLockTimeout = .milliseconds(1)
+        hurried.addHistory("x")
+        #expect(try fileLines(file) == ["theirs", "mine", "x"])
     }
 }
 
