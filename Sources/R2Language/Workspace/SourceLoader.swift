@@ -19,6 +19,8 @@ public protocol SourceLoader {
 public enum SourceLoadFailure: Error, Hashable, Sendable {
     case noSuchFile
     case folder
+    /// A device, pipe or socket: never read (it may not end).
+    case special
     case unreadable
 
     /// As shown after "cannot read PATH: ".
@@ -26,6 +28,7 @@ public enum SourceLoadFailure: Error, Hashable, Sendable {
         switch self {
         case .noSuchFile: return "no such file"
         case .folder: return "it is a folder"
+        case .special: return "not a regular file"
         case .unreadable: return "permission denied"
         }
     }

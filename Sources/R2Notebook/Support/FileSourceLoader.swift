@@ -12,12 +12,18 @@ public struct FileSourceLoader: SourceLoader {
     }
 
     public func read(_ path: String) -> Result<String, SourceLoadFailure> {
-        if let data = FileManager.default.contents(atPath: path) {
-            return .success(String(decoding: data, as: UTF8.self))
+        // The type of what the path leads to, through symbolic links.
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard let type = (try? FileManager.default.attributesOfItem(atPath: target))?[.type] as? FileAttributeType
+        else {
+            return .failure(FileManager.default.fileExists(atPath: path) ? .unreadable : .noSuchFile)
         }
-        var isDir: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDir) { return .failure(.noSuchFile) }
-        return .failure(isDir.boolValue ? .folder : .unreadable)
+        if type == .typeDirectory { return .failure(.folder) }
+        if type == .typeSymbolicLink { return .failure(.noSuchFile) }  // a link to nothing
+        // Devices, pipes and sockets may never end: a scenario is a file.
+        guard type == .typeRegular else { return .failure(.special) }
+        guard let data = FileManager.default.contents(atPath: path) else { return .failure(.unreadable) }
+        return .success(String(decoding: data, as: UTF8.self))
     }
 
     public func fileNames(in folder: String) -> [String] {
