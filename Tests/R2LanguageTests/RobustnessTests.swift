@@ -28,6 +28,41 @@ struct RobustnessTests {
         _ = Parser.needsContinuation(text)
     }
 
+    /// Inputs that once exhausted the stack (recursive parsing and
+    /// elaboration) are refused at the 257th operator, sign, parenthesis or
+    /// call, with the long line cut to a window around the caret.
+    @Test func hugeExpressionsAreRefusedNotOverflowed() {
+        let deep = "let x = " + String(repeating: "(", count: 20_000) + "1" + String(repeating: ")", count: 20_000)
+        #expect(
+            errors(deep) == """
+                error: this statement's expressions are too large: at most 256 operators, signs, parentheses and calls
+                 --> x.r2s:1:265
+                  |
+                1 | …\(String(repeating: "(", count: 120))…
+                  |                                          ^ split it into `let` names
+                """)
+        let long = "let x = " + Array(repeating: "1", count: 50_000).joined(separator: " + ")
+        #expect(errors(long).contains("at most 256 operators"))
+        #expect(errors("let x = " + String(repeating: "-", count: 20_000) + "1").contains("at most 256 operators"))
+        let calls = "let x = " + String(repeating: "normal(", count: 300) + "1, 1" + String(repeating: ", 1)", count: 300)
+        #expect(errors(calls).contains("at most 256 operators"))
+        // 256 of them are fine.
+        #expect(letValue("let x = " + Array(repeating: "1", count: 257).joined(separator: " + ")) != nil)
+    }
+
+    @Test func aShortLineIsShownWhole() {
+        let line = String(repeating: "x", count: 120)
+        #expect(Diagnostic.window(line, column: 100, width: 3) == (line, 100, 3))
+        // Longer: a window of 120 characters from 40 before the caret.
+        let long = String(repeating: "a", count: 100) + "HERE" + String(repeating: "b", count: 300)
+        let (text, column, width) = Diagnostic.window(long, column: 100, width: 4)
+        #expect(text == "…" + String(repeating: "a", count: 40) + "HERE" + String(repeating: "b", count: 76) + "…")
+        #expect(column == 41 && width == 4)
+        // Near the end, the window ends at the line's end.
+        let (tail, tailColumn, _) = Diagnostic.window(long, column: 400, width: 1)
+        #expect(tail.hasPrefix("…") && !tail.hasSuffix("…") && tail.count == 121 && tailColumn == 400 - 284 + 1)
+    }
+
     @Test func malformedDatesAndNumbers() {
         #expect(
             errors("let x = 2025-7") == """

@@ -8,11 +8,12 @@ extension Diagnostic {
         let location = self.location
         let lineNumber = String(location.line)
         let gutter = String(repeating: " ", count: lineNumber.count)
-        let lineText = file.lineText(containing: range.start).replacingTabs()
+        let fullLine = file.lineText(containing: range.start).replacingTabs()
         let lineEnd = file.lineEnd(containing: range.start)
         let visibleEnd = min(range.end, lineEnd)
         let width = max(1, file.slice(range.start, visibleEnd).count)
-        let carets = String(repeating: " ", count: location.column - 1) + String(repeating: "^", count: width)
+        let (lineText, caretColumn, caretWidth) = Self.window(fullLine, column: location.column - 1, width: width)
+        let carets = String(repeating: " ", count: caretColumn) + String(repeating: "^", count: caretWidth)
 
         var lines: [String] = []
         lines.append(style.severity(severity) + style.bold(": " + message.text))
@@ -24,6 +25,24 @@ extension Diagnostic {
         lines.append(caretLine)
         if let note { lines.append(gutter + " " + style.gutter("=") + " note: " + note) }
         return lines.joined(separator: "\n")
+    }
+
+    /// The most characters of a source line shown.
+    static let shownLineLength = 120
+
+    /// A line longer than `shownLineLength` cut to a window around the
+    /// carets, marked with `…` where it was cut; the carets' column and width
+    /// in what is shown.
+    static func window(_ line: String, column: Int, width: Int) -> (text: String, column: Int, width: Int) {
+        let characters = Array(line)
+        guard characters.count > shownLineLength else { return (line, column, width) }
+        let start = max(0, min(column - 40, characters.count - shownLineLength))
+        let end = min(characters.count, start + shownLineLength)
+        let head = start > 0 ? "…" : ""
+        let tail = end < characters.count ? "…" : ""
+        let shownColumn = column - start + head.count
+        let shownWidth = max(1, min(width, end - column))
+        return (head + String(characters[start..<end]) + tail, shownColumn, shownWidth)
     }
 }
 

@@ -34,6 +34,11 @@ extension DiagnosticMessage {
         Self(id: "weight-outside-mixture", text: "`@ weight` is only for `mixture`, not `\(function)`")
     }
     static let unclosedParenthesis = Self(id: "unclosed-parenthesis", text: "unclosed `(`")
+    static func expressionTooLarge(_ limit: Int) -> Self {
+        Self(
+            id: "expression-too-large",
+            text: "this statement's expressions are too large: at most \(limit) operators, signs, parentheses and calls")
+    }
     static func duplicateClause(_ clause: String) -> Self {
         Self(id: "duplicate-clause", text: "`\(clause)` is given twice in one statement")
     }

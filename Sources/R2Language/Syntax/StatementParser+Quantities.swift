@@ -38,6 +38,7 @@ extension StatementParser {
         while progress.advanced(to: index) {
             let op: Punctuation
             if isAt(.plus) { op = .plus } else if isAt(.minus) { op = .minus } else { break }
+            try countExpressionNode()
             advance()
             let right = try parseProduct()
             left = combined(op == .plus ? .add : .subtract, left, right, from: start)
@@ -52,6 +53,7 @@ extension StatementParser {
         while progress.advanced(to: index) {
             let op: Punctuation
             if isAt(.star) { op = .star } else if isAt(.slash) { op = .slash } else { break }
+            try countExpressionNode()
             advance()
             let right = try parseUnary()
             left = combined(op == .star ? .multiply : .divide, left, right, from: start)
@@ -78,7 +80,9 @@ extension StatementParser {
 
     mutating func parseUnary() throws(Failure) -> Quantity {
         let start = currentStart
-        if consume(.minus) {
+        if isAt(.minus) {
+            try countExpressionNode()
+            advance()
             let operand = try parseUnary()
             return Quantity(.negate(operand), range: range(from: start))
         }
@@ -104,6 +108,7 @@ extension StatementParser {
             advance()
             return Quantity(.date(d), range: token.range)
         case .punctuation(.leftParen):
+            try countExpressionNode()
             advance()
             let inner = try parseQuantity()
             guard consume(.rightParen) else {
@@ -112,6 +117,7 @@ extension StatementParser {
             }
             return Quantity(inner.kind, range: range(from: token.range.start))
         case .identifier("between"):
+            try countExpressionNode()
             advance()
             let low = try parseQuantity()
             try expect("and")
@@ -135,6 +141,7 @@ extension StatementParser {
                 .unknownFunction(word), at: token.range,
                 help: Suggestion.help(for: word, in: Quantity.Function.allCases.map(\.rawValue)))
         }
+        try countExpressionNode()
         advance()
         let open = advance()
         var arguments: [Quantity.Argument] = []
@@ -168,6 +175,16 @@ extension StatementParser {
                 help: "give at least one component")
         }
         return Quantity(.call(function, arguments), range: whole)
+    }
+
+    /// Counts an operator, sign, parenthesis or call at the current token
+    /// against `maximumExpressionNodes`.
+    mutating func countExpressionNode() throws(Failure) {
+        expressionNodes += 1
+        guard expressionNodes > Self.maximumExpressionNodes else { return }
+        throw Failure(
+            .expressionTooLarge(Self.maximumExpressionNodes), at: current?.range ?? range(from: consumedEnd),
+            help: "split it into `let` names")
     }
 
     /// A unit after a quantity, if one follows: a unit word, or `per month`

@@ -6,6 +6,14 @@ struct StatementParser {
     var index = 0
     /// Inside an event's body: `;` ends a statement and `from` is refused.
     var inEvent = false
+    /// Operators, signs, parentheses and calls read so far in the statement.
+    var expressionNodes = 0
+
+    /// The most operators, signs, parentheses and calls one statement may
+    /// hold. Parsing, elaboration and compilation recurse over expressions,
+    /// so a bound on their size keeps any input from exhausting the stack;
+    /// real scenarios use a few dozen at most.
+    static let maximumExpressionNodes = 256
 
     init(file: SourceFile, tokens: [Token]) {
         self.file = file
