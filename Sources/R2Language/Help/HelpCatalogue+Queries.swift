@@ -83,7 +83,7 @@ extension HelpCatalogue {
         HelpTopic(
             "explain", .queries, syntax: "explain [NAME]",
             meaning:
-                "Lists every input (or one chip, `let`, event, `r2` or `pressure`) with its value and the evidence it cites.",
+                "Lists each statement that sets an input (of the scenario, or of one chip, `let`, event, `r2` or `pressure`) once, with its file and line and the evidence it cites, and under it each uncertain input it sets with its 10th, 50th and 90th percentiles.",
             example: "explain h800"),
         HelpTopic(
             "hist", .queries, syntax: "hist release",

@@ -4,67 +4,105 @@ import R2Language
 import R2Model
 
 extension Session {
-    /// `explain`: every input of the scenario (or of one chip, variable,
-    /// event, the programme or pressure) with its statement, its 10/50/90
-    /// values when uncertain, and the evidence cards it cites.
+    /// `explain`: every statement that sets an input of the scenario (or of
+    /// one chip, variable, event, the programme or pressure), once each, with
+    /// where it is written, the evidence it cites, and under it each
+    /// uncertain input it sets with its 10/50/90 values.
     func explain(_ target: ExplainTarget, _ scenario: Scenario) -> CellOutput {
         var lines = ["Inputs of \(scenario.name)" + (scenario.parent.map { " (derived from \($0))" } ?? "") + (scenario.knownAsOf.map { ", as known on \($0)" } ?? "")]
         lines.append("clock \(Format.month(scenario.clock.start)) to \(Format.month(scenario.clock.end)); \(Format.count(scenario.trials)) trials, seed \(scenario.seed)")
-        let quantiles = uncertainInputs(scenario, samples: 1000) ?? []
-        var quantileByLabel: [String: (Double, Double, Double)] = [:]
-        for q in quantiles { quantileByLabel[q.slot.label] = (q.p10, q.p50, q.p90) }
+        let uncertain = uncertainInputs(scenario, samples: 1000) ?? []
+        let statements = explainedStatements(target, scenario)
         var items: [JSONValue] = []
-        var shown = Set<String>()
-        func add(_ label: String, _ provenance: Provenance, _ slotLabel: String? = nil) {
-            let key = provenance.location + provenance.text
-            let repeated = !provenance.text.isEmpty && !shown.insert(key).inserted
-            let statement = provenance.text.isEmpty ? "(default)" : repeated ? "(the statement above)" : provenance.text
-            var line = "  \(Format.pad(label, 24)) \(statement)"
-            if let l = slotLabel, let q = quantileByLabel[l] {
-                line += "\n  \(Format.pad("", 24)) 10/50/90: \(value(q.0, l)) / \(value(q.1, l)) / \(value(q.2, l))"
+        for statement in statements {
+            let p = statement.provenance
+            lines.append(p.text.isEmpty ? "\(statement.fallback) (default)" : p.text)
+            if !p.location.isEmpty { lines.append("    at \(p.location)") }
+            if !p.cites.isEmpty { lines.append("    evidence: " + p.cites.joined(separator: ", ")) }
+            var inputs: [JSONValue] = []
+            for input in uncertain where statement.kinds.contains(input.slot.kind) {
+                let label = input.slot.label + fromSuffix(input.slot.kind, scenario)
+                let shown = [input.p10, input.p50, input.p90].map { value($0, input.slot) }
+                lines.append("    \(Format.pad(label, 30)) 10/50/90: " + shown.joined(separator: " / "))
+                inputs.append(.object([
+                    ("input", .string(label)), ("p10", .number(input.p10)), ("p50", .number(input.p50)), ("p90", .number(input.p90)),
+                ]))
             }
-            if !provenance.location.isEmpty && !repeated { line += "\n  \(Format.pad("", 24)) at \(provenance.location)" }
-            if !provenance.cites.isEmpty && !repeated { line += "\n  \(Format.pad("", 24)) evidence: " + provenance.cites.joined(separator: ", ") }
-            lines.append(line)
-            items.append(.object([("input", .string(label)), ("statement", .string(provenance.text)), ("location", .string(provenance.location)), ("cites", .array(provenance.cites.map { .string($0) }))]))
+            items.append(.object([
+                ("statement", .string(p.text)), ("location", .string(p.location)),
+                ("cites", .array(p.cites.map { .string($0) })), ("uncertain", .array(inputs)),
+            ]))
+        }
+        if uncertain.isEmpty { lines.append("(no uncertain input: every value is a constant)") }
+        return CellOutput(plainText: lines.joined(separator: "\n"), json: .object([("query", "explain"), ("scenario", .string(scenario.name)), ("statements", .array(items))]))
+    }
+
+    /// A statement as `explain` lists it: its provenance and the inputs it sets.
+    private struct ExplainedStatement {
+        var provenance: Provenance
+        /// Shown for an input no statement sets.
+        var fallback: String
+        var kinds: [InputSlot.Kind]
+    }
+
+    /// The statements behind the target's inputs, in the scenario's order
+    /// (variables, then each chip with its fleet, inputs and export status,
+    /// pressure, the programme, events), each once: a chip's `perf` and
+    /// `fail` written in its `chip` statement belong to that statement.
+    private func explainedStatements(_ target: ExplainTarget, _ scenario: Scenario) -> [ExplainedStatement] {
+        var statements: [ExplainedStatement] = []
+        var index: [String: Int] = [:]
+        func add(_ provenance: Provenance, _ fallback: String, _ kinds: [InputSlot.Kind]) {
+            let key = provenance.text.isEmpty ? "default " + fallback : provenance.location + "\u{0}" + provenance.text
+            if let i = index[key] {
+                statements[i].kinds += kinds
+            } else {
+                index[key] = statements.count
+                statements.append(ExplainedStatement(provenance: provenance, fallback: fallback, kinds: kinds))
+            }
         }
         let all = target == .all
         for (i, v) in scenario.variables.enumerated() where all || target == .variable(i) {
-            add("let \(v.name)", v.provenance, nil)
+            add(v.provenance, "let \(v.name)", [.variable(i)])
         }
         for (c, chip) in scenario.chips.enumerated() where all || target == .chip(c) {
-            add("chip \(chip.name)", chip.provenance)
-            if let fp = chip.fleetProvenance { add("fleet \(chip.name)", fp, "fleet \(chip.name)") }
-            for entry in scenario.timeline {
-                if case .chip(c, _) = entry.target { add("  \(chip.name) input", entry.provenance) }
-                if case .export(c) = entry.target { add("export \(chip.name)", entry.provenance) }
+            add(chip.provenance, "chip \(chip.name)", [])
+            if let fp = chip.fleetProvenance { add(fp, "fleet \(chip.name)", [.fleet(chip: c)]) }
+            for (e, entry) in scenario.timeline.enumerated() {
+                switch entry.target {
+                case .chip(c, _), .export(c):
+                    add(entry.provenance, "\(chip.name) input", [.timelineValue(entry: e), .timelineFrom(entry: e)])
+                default: break
+                }
             }
         }
         if all || target == .pressure {
-            for entry in scenario.timeline where entry.target == .pressure { add("pressure", entry.provenance) }
+            for (e, entry) in scenario.timeline.enumerated() where entry.target == .pressure {
+                add(entry.provenance, "pressure", [.timelineValue(entry: e), .timelineFrom(entry: e)])
+            }
         }
         if all || target == .r2 {
-            for key in ["start", "needs", "post", "hold", "switch", "restart"] {
-                if let p = scenario.r2.provenance[key] { add("r2 \(key)", p, "r2 \(key)") }
+            let keys: [(String, [InputSlot.R2Field])] = [
+                ("start", [.start]), ("needs", [.needs]), ("post", [.post]), ("hold", [.holdProbability, .holdMonths]),
+                ("switch", [.switchAfter, .portMonths]), ("restart", [.restart]),
+            ]
+            for (key, fields) in keys {
+                if let p = scenario.r2.provenance[key] { add(p, "r2 \(key)", fields.map { .r2($0) }) }
             }
         }
-        for (e, event) in scenario.events.enumerated() where all || target == .event(e) {
-            add("event \(event.name)", event.provenance)
-        }
-        if quantiles.isEmpty == false && all {
-            lines.append("Uncertain inputs (10/50/90 from 1,000 sampled trials):")
-            for q in quantiles {
-                lines.append("  \(Format.pad(q.slot.label, 32)) \(value(q.p10, q.slot.label)) / \(value(q.p50, q.slot.label)) / \(value(q.p90, q.slot.label))")
+        for (v, event) in scenario.events.enumerated() where all || target == .event(v) {
+            var kinds: [InputSlot.Kind] = [.eventProbability(event: v), .eventWindowStart(event: v), .eventWindowEnd(event: v)]
+            for change in event.changes.indices {
+                kinds += [.eventChangeValue(event: v, change: change), .eventChangeFrom(event: v, change: change)]
             }
+            add(event.provenance, "event \(event.name)", kinds)
         }
-        return CellOutput(plainText: lines.joined(separator: "\n"), json: .object([("query", "explain"), ("scenario", .string(scenario.name)), ("inputs", .array(items))]))
+        return statements
     }
 
     /// An input's value as printed: a date for dates, otherwise a number.
-    private func value(_ x: Double, _ label: String) -> String {
-        if label.contains("start") || label.contains("from") || label.contains("window") {
-            return x > 12_000 ? CalendarDate.day(monthsAfter: 0, x).description : Format.fixed(x, digits: 2)
-        }
+    private func value(_ x: Double, _ slot: InputSlot) -> String {
+        if slot.isDate { return x > 12_000 ? CalendarDate.day(monthsAfter: 0, x).description : Format.fixed(x, digits: 2) }
         if abs(x) >= 1000 { return Format.count(Int(x.rounded())) }
         return Format.fixed(x, digits: abs(x) < 1 ? 3 : 2)
     }

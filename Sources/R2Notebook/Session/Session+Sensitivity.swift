@@ -81,7 +81,7 @@ extension Session {
 
     /// ` from 2025-08` for a timeline statement with a known date, so that
     /// several statements of one timeline can be told apart.
-    private func fromSuffix(_ kind: InputSlot.Kind, _ scenario: Scenario) -> String {
+    func fromSuffix(_ kind: InputSlot.Kind, _ scenario: Scenario) -> String {
         guard case .timelineValue(let entry) = kind, entry < scenario.timeline.count,
             let from = scenario.timeline[entry].from?.constantValue(variables: scenario.variables.map(\.value))
         else { return "" }

@@ -1,0 +1,59 @@
+import Foundation
+import R2Language
+import Testing
+
+@testable import R2Notebook
+
+/// `explain`: each statement once, where it is written, its evidence, and
+/// the uncertain inputs it sets with their 10/50/90 values under it.
+@Suite struct ExplainTests {
+    static let text = """
+        scenario s
+        trials 2k
+        chip h800 foreign perf 1 fail 1% to 4% cite seeds/a.md
+        chip asc domestic perf 0.5 fail 20%
+        fleet h800 1k to 4k cite seeds/b.md, seeds/c.md
+        pressure 10%
+        pressure uniform(40%, 60%) from 2025-06
+        r2 start 2025-02 needs 10k to 30k chip-months post 1 month
+        explain
+
+        """
+
+    @Test func eachStatementOnceWithItsUncertainInputsUnderIt() throws {
+        let (_, e) = evaluate(Self.text)
+        #expect(!e.failed, "\(e.outputs.map(\.plainText))")
+        let lines = e.outputs[0].plainText.split(separator: "\n").map(String.init)
+        // The chip statement appears once, although it sets perf and fail.
+        #expect(lines.filter { $0.hasPrefix("chip h800") }.count == 1)
+        let chip = try #require(lines.firstIndex { $0.hasPrefix("chip h800") })
+        #expect(lines[chip + 1] == "    at test.r2s:3")
+        #expect(lines[chip + 2] == "    evidence: seeds/a.md")
+        #expect(lines[chip + 3].hasPrefix("    fail h800") && lines[chip + 3].contains("10/50/90: 0.0"))
+        // A constant input gets no line of its own.
+        #expect(!lines.contains { $0.hasPrefix("    perf h800") })
+        // Two pressure statements, told apart by their dates.
+        let pressure = try #require(lines.firstIndex { $0.hasPrefix("pressure uniform") })
+        #expect(lines[pressure + 2].hasPrefix("    pressure from 2025-06"))
+        #expect(lines.contains("pressure 10%"))
+        // The programme's one statement sets two uncertain inputs; the dates read as dates.
+        let r2 = try #require(lines.firstIndex { $0.hasPrefix("r2 start") })
+        #expect(lines[r2 + 2].hasPrefix("    r2 needs"))
+        #expect(!lines.contains { $0.hasPrefix("    r2 start") })
+        let json = object(e.outputs[0])
+        let statements = try #require(json["statements"] as? [[String: Any]])
+        #expect(statements.count == 6)  // two chips, a fleet, two pressures, the programme
+        let fleet = try #require(statements.first { ($0["statement"] as? String)?.hasPrefix("fleet h800") == true })
+        #expect(fleet["cites"] as? [String] == ["seeds/b.md", "seeds/c.md"])
+        let quantiles = try #require((fleet["uncertain"] as? [[String: Any]])?.first)
+        let p10 = try #require(quantiles["p10"] as? Double), p90 = try #require(quantiles["p90"] as? Double)
+        // `1k to 4k` is a 90% interval: its 10th and 90th percentiles lie inside it.
+        #expect(p10 > 1000 && p10 < p90 && p90 < 4000)
+    }
+
+    @Test func aTargetNarrowsTheList() throws {
+        let (_, e) = evaluate(Self.text.replacingOccurrences(of: "explain\n", with: "explain pressure\n"))
+        let lines = e.outputs[0].plainText.split(separator: "\n").map(String.init)
+        #expect(lines.filter { !$0.hasPrefix(" ") }.dropFirst(2) == ["pressure 10%", "pressure uniform(40%, 60%) from 2025-06"])
+    }
+}
