@@ -78,13 +78,13 @@ public final class REPL {
     /// A file loaded at start: its errors, then one line that says what it
     /// holds and where its outputs are, rather than pages of them.
     private func showLoaded(_ cell: Cell) {
-        for output in cell.outputs where output.isError { printError(output.styledText) }
+        for output in cell.outputs where output.isDiagnostic { printError(output.styledText) }
         guard case .loaded(let path) = cell.kind else { return }
         let statements = cell.input.split(separator: "\n").filter { line in
             let t = String(line).trimmingWhitespace()
             return !t.isEmpty && !t.hasPrefix("#")
         }.count
-        let shown = cell.outputs.filter { !$0.isError }.count
+        let shown = cell.outputs.filter { !$0.isDiagnostic }.count
         var line = "loaded \(path): \(statements) lines"
         if shown > 0 { line += ", \(shown) outputs (`_\(cell.number)` shows them)" }
         if cell.failed { line += ", with errors" }

@@ -6,7 +6,7 @@ import R2Notebook
 enum Output {
     static func print(_ outputs: [CellOutput], json: Bool = false) {
         for o in outputs {
-            if o.isError {
+            if o.isDiagnostic {
                 stderr(o.plainText)
             } else if json {
                 stdout(o.json?.serialized ?? JSONValue.object([("text", .string(o.plainText))]).serialized)

@@ -71,6 +71,29 @@ import Testing
         #expect(rerun.status == 0, "\(rerun.stderr)")
     }
 
+    @Test func warningsGoToStandardErrorAndNothingFails() throws {
+        let input = """
+            scenario s
+            chip h800 foreign perf 1 fail 50% to 90%
+            fleet h800 1k
+            r2 start 2025-02 needs 2k chip-months
+            expect p(release by 2025-12) above 50%
+            p(release by 2025-12)
+
+            """
+        let piped = try Binary.run([], stdin: input)
+        #expect(piped.status == 0)
+        #expect(piped.stderr.hasPrefix("warning: about 1.3% of this probability's draws fall outside 0% to 100%"))
+        #expect(piped.stdout.contains("p(release by 2025-12) = "))
+        // In the test runner the file passes.
+        let folder = try Binary.temporaryFolder()
+        let file = folder.appendingPathComponent("warned.r2s")
+        try input.write(to: file, atomically: true, encoding: .utf8)
+        let tested = try Binary.run(["test", file.path])
+        #expect(tested.status == 0, "\(tested.stdout)\(tested.stderr)")
+        #expect(tested.stdout.contains("1 passed, 0 failed"))
+    }
+
     @Test func quitEndsAPipedSession() throws {
         let r = try Binary.run(["scenarios/baseline.r2s", "--trials", "2000"], stdin: ":quit\np(release by 2025-12)\n")
         #expect(r.status == 0, "\(r.stderr)")

@@ -58,7 +58,7 @@ public struct Workload: Sendable {
         var workspace = Workspace()
         var problems: [String] = []
         for item in workspace.evaluate(SourceFile(name: origin, text: text)) {
-            if case .diagnostic(let d) = item { problems.append(d.render(colors: false)) }
+            if case .diagnostic(let d) = item, d.severity == .error { problems.append(d.render(colors: false)) }
         }
         return (workspace.currentScenario, problems)
     }

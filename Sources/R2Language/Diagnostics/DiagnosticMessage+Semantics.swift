@@ -92,4 +92,15 @@ extension DiagnosticMessage {
     static let observationIndex = Self(id: "observation-index", text: "observations are numbered from 1")
     static let differenceNeedsScenario = Self(
         id: "difference-needs-scenario", text: "`by ... or more` compares with another scenario")
+
+    static func probabilityTailClamped(_ share: Double) -> Self {
+        Self(
+            id: "probability-tail-clamped", severity: .warning,
+            text: "about \(NumberText.percent((share * 1000).rounded() / 1000)) of this probability's draws fall outside 0% to 100%; the engine clamps them")
+    }
+    static func negativeTailClamped(_ what: String, _ share: Double) -> Self {
+        Self(
+            id: "negative-tail-clamped", severity: .warning,
+            text: "about \(NumberText.percent((share * 1000).rounded() / 1000)) of the draws of \(what) are negative; the engine clamps them to 0")
+    }
 }

@@ -22,6 +22,18 @@ extension Elaborator {
                 ? "this is \(NumberText.percent(shown))" : "this reaches \(NumberText.percent(shown))"
             throw Failure(.probabilityOutOfRange, at: e.range, help: help)
         }
+        if let share = ClampWarnings.shareOutside(resolved(value), low: 0, high: 1), share >= ClampWarnings.threshold {
+            ClampWarnings.report(
+                Failure(
+                    .probabilityTailClamped(share), at: e.range,
+                    help: "a bounded distribution, such as `pert(...)` or `beta(...)`, stays inside"))
+        }
+        return value
+    }
+
+    /// A value with `let` names looked through to the distribution they hold.
+    func resolved(_ value: Value) -> Value {
+        if case .variable(let i) = value, i < variables.count { return resolved(variables[i].value) }
         return value
     }
 
@@ -113,6 +125,14 @@ extension Elaborator {
         if let (low, high) = extent(value), low < 0 {
             let help = low == high ? "this is \(dimension.show(low))" : "this reaches \(dimension.show(low))"
             throw Failure(.negative(what), at: range, help: help)
+        }
+        if let share = ClampWarnings.shareOutside(resolved(value), low: 0, high: .infinity),
+            share >= ClampWarnings.threshold
+        {
+            ClampWarnings.report(
+                Failure(
+                    .negativeTailClamped(what, share), at: range,
+                    help: "`a to b` with both ends above 0 is lognormal and never negative"))
         }
     }
 

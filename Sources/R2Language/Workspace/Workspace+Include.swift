@@ -6,10 +6,11 @@ extension Workspace {
     /// already in the workspace is skipped; one still being evaluated closes
     /// a cycle.
     ///
-    /// Returns what makes the statement fail, each diagnostic where it
-    /// arose: a missing file or a cycle at the path, an error of the
-    /// included file in that file, with a note naming this include. The
-    /// caller then drops every change the include made.
+    /// Returns the diagnostics of the included file, each where it arose (a
+    /// missing file or a cycle at the path, the included file's own in that
+    /// file, with a note naming this include): any error makes the statement
+    /// fail and the caller drop every change the include made; warnings alone
+    /// do not.
     mutating func include(
         _ target: Citation, at statement: ParsedStatement, in file: SourceFile, _ inclusion: Inclusion
     ) -> [Diagnostic] {

@@ -41,16 +41,26 @@ extension Workspace {
     {
         var candidate = self
         if case .include(let target) = statement.statement {
-            let problems = candidate.include(target, at: statement, in: file, inclusion)
-            guard problems.isEmpty else { return problems.map(Item.diagnostic) }
+            let found = candidate.include(target, at: statement, in: file, inclusion)
+            let warnings = found.filter { $0.severity != .error }
+            guard warnings.count == found.count else { return found.map(Item.diagnostic) }
             self = candidate
-            return [declared(StatementContext(file: file, statement: statement))]
+            return [declared(StatementContext(file: file, statement: statement))] + warnings.map(Item.diagnostic)
         }
-        do throws(Failure) {
-            let item = try candidate.apply(statement, in: file)
+        // Warnings (values the engine will clamp) follow the statement's item.
+        let warnings = ClampWarnings.Sink()
+        let outcome = ClampWarnings.$sink.withValue(warnings) { () -> Result<Item, Failure> in
+            do throws(Failure) {
+                return .success(try candidate.apply(statement, in: file))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch outcome {
+        case .success(let item):
             self = candidate
-            return [item]
-        } catch {
+            return [item] + warnings.failures.map { .diagnostic($0.diagnostic(in: file)) }
+        case .failure(let error):
             return [.diagnostic(error.diagnostic(in: file))]
         }
     }

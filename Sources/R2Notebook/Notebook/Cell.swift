@@ -44,12 +44,22 @@ public struct CellOutput: Sendable {
     public var json: JSONValue?
     public var svg: String?
     public var isError: Bool
+    /// A warning: shown where errors are (standard error, under the cell),
+    /// but the cell has not failed.
+    public var isWarning: Bool
 
-    public init(plainText: String, styledText: String? = nil, json: JSONValue? = nil, svg: String? = nil, isError: Bool = false) {
+    public init(
+        plainText: String, styledText: String? = nil, json: JSONValue? = nil, svg: String? = nil, isError: Bool = false,
+        isWarning: Bool = false
+    ) {
         self.plainText = plainText
         self.styledText = styledText ?? plainText
         self.json = json
         self.svg = svg
         self.isError = isError
+        self.isWarning = isWarning
     }
+
+    /// An error or a warning: printed apart from the results.
+    public var isDiagnostic: Bool { isError || isWarning }
 }

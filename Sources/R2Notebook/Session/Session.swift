@@ -53,7 +53,7 @@ public final class Session {
             case .declaration:
                 break
             case .diagnostic(let d):
-                evaluation.failed = true
+                if d.severity == .error { evaluation.failed = true }
                 evaluation.outputs.append(diagnosticOutput(d))
             case .query(let q):
                 do throws(QueryFailure) {
@@ -72,8 +72,8 @@ public final class Session {
     func diagnosticOutput(_ d: Diagnostic) -> CellOutput {
         CellOutput(
             plainText: d.render(colors: false), styledText: d.render(colors: configuration.style.colors),
-            json: .object([("error", .string(d.message.text)), ("location", .string("\(d.file.name):\(d.location.line):\(d.location.column)")), ("diagnostic", .string(d.render(colors: false)))]),
-            isError: true)
+            json: .object([(d.severity.rawValue, .string(d.message.text)), ("location", .string("\(d.file.name):\(d.location.line):\(d.location.column)")), ("diagnostic", .string(d.render(colors: false)))]),
+            isError: d.severity == .error, isWarning: d.severity != .error)
     }
 
     /// Evaluates typed statements as a new cell. `_` shows the last result
@@ -131,6 +131,6 @@ public final class Session {
 
     /// The outputs of `cell` as they should be displayed now.
     public func displayOutputs(of cell: Cell) -> [(text: String, isError: Bool)] {
-        cell.outputs.map { ($0.styledText, $0.isError) }
+        cell.outputs.map { ($0.styledText, $0.isDiagnostic) }
     }
 }

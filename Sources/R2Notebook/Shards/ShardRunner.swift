@@ -39,7 +39,8 @@ public struct ShardRunner {
             workspace.evaluate(file, loader: loader) { item, _ in
                 switch item {
                 case .declaration: break
-                case .diagnostic(let d): problems.append(d.render(colors: false))
+                case .diagnostic(let d) where d.severity == .error: problems.append(d.render(colors: false))
+                case .diagnostic: break
                 case .query(let q):
                     switch q.query {
                     case .observe(let condition):
