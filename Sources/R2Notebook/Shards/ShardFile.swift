@@ -5,8 +5,11 @@ import R2Engine
 /// `r2cast merge` reads it: what was run, and the SimulationResult of its
 /// slice of the trials.
 public struct ShardFile: Codable, Sendable {
-    /// The file format; merge refuses any other.
-    public static let currentFormat = "r2cast-shard/1"
+    /// The file format; merge refuses any other. It names the engine's
+    /// random streams too: parts drawn with other streams (format 1, before
+    /// the monthly draws became counter-based) would merge into a run no
+    /// single machine gives.
+    public static let currentFormat = "r2cast-shard/2"
 
     public var format: String
     public var scenario: String
@@ -78,7 +81,7 @@ public struct ShardFile: Codable, Sendable {
         }
         guard header.format == currentFormat else {
             throw ShardFailure(
-                "\(path) has format `\(header.format ?? "none")`; this r2cast reads `\(currentFormat)`")
+                "\(path) has format `\(header.format ?? "none")`; this r2cast reads `\(currentFormat)` (run the shard again with this r2cast)")
         }
         do {
             return try decoder.decode(ShardFile.self, from: data)
