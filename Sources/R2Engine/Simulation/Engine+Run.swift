@@ -6,7 +6,8 @@ extension Engine {
     /// Runs trials `options.firstTrial ..< options.firstTrial + options.trials`
     /// on `options.threads` threads. The result is bit-identical for any
     /// thread count and equals the merge of any split into shards.
-    /// Time O(trials x months x chips); memory 8 bytes per trial plus O(months).
+    /// Time O(trials x months x chips); memory 8 bytes per trial (and 8 more
+    /// per adoption probe) plus O(months).
     public static func run(
         _ compiled: CompiledScenario, options: SimulationOptions
     ) throws(SimulationError) -> SimulationResult {
