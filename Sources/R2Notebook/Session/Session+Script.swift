@@ -33,8 +33,10 @@ extension Session {
         for (index, line) in lines.enumerated() {
             if stopAtFirstError && result.failed { break }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            let atBoundary = pending.isEmpty || !Parser.needsContinuation(pending.joined(separator: "\n"))
-            if atBoundary && Self.isCommandLine(trimmed) {
+            // Only a command-looking line asks whether the statements before it are complete.
+            if Self.isCommandLine(trimmed)
+                && (pending.isEmpty || !Parser.needsContinuation(pending.joined(separator: "\n")))
+            {
                 flush()
                 if stopAtFirstError && result.failed { break }
                 if trimmed.hasPrefix(":") {
