@@ -1,6 +1,7 @@
 import ArgumentParser
 import R2Forecast
 import R2Model
+import R2Notebook
 
 @main
 struct R2Cast: ParsableCommand {
@@ -54,17 +55,9 @@ struct SimulationFlags: ParsableArguments {
 /// `20k`, `1.5M`.
 enum TrialCount {
     static func parse(_ text: String) throws -> Int {
-        var digits = text.filter { $0 != "_" && $0 != "," }
-        var scale = 1.0
-        if let last = digits.last, "kKmM".contains(last) {
-            scale = last == "k" || last == "K" ? 1e3 : 1e6
-            digits.removeLast()
-        }
-        guard let value = Double(digits), value.isFinite, digits.allSatisfy({ $0.isNumber || $0 == "." }),
-            (value * scale).rounded() == value * scale, value * scale < 1e15
-        else {
+        guard let n = CountText.parse(text) else {
             throw ValidationError("--trials expects a whole number of trials, such as 20000, 20k or 1M, not `\(text)`")
         }
-        return Int(value * scale)
+        return n
     }
 }

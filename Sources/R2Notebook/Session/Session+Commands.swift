@@ -1,6 +1,7 @@
 import Foundation
 import R2Forecast
 import R2Language
+import R2Model
 
 extension Session {
     /// The REPL's commands, for completion and `:help`.
@@ -109,15 +110,12 @@ extension Session {
 
     private func set(_ args: [String]) -> (String?, String?) {
         guard args.count == 2 else { return (nil, "usage: :set trials N | seed N | threads N") }
-        let raw = args[1].replacingOccurrences(of: "_", with: "")
-        var multiplier = 1
-        var digits = raw
-        if raw.hasSuffix("k") { multiplier = 1000; digits = String(raw.dropLast()) }
-        if raw.hasSuffix("M") { multiplier = 1_000_000; digits = String(raw.dropLast()) }
-        guard let n = Int(digits).map({ $0 * multiplier }) else { return (nil, "`\(args[1])` is not a whole number") }
+        guard let n = CountText.parse(args[1]) else { return (nil, "`\(args[1])` is not a whole number") }
         switch args[0] {
         case "trials":
-            guard (1...50_000_000).contains(n) else { return (nil, "trials must be between 1 and 50,000,000") }
+            guard (1...Scenario.maximumTrials).contains(n) else {
+                return (nil, "trials must be between 1 and \(Format.count(Scenario.maximumTrials))")
+            }
             configuration.trials = n
             return ("trials \(Format.count(n)) (overrides the scenarios' own)", nil)
         case "seed":

@@ -20,14 +20,17 @@ extension Session {
         var result = ScriptResult()
         var pending: [Substring] = []
         var pendingFirstLine = 1
+        func add(_ cell: Cell) {
+            result.outputs += cell.outputs
+            result.failed = result.failed || cell.failed
+        }
         func flush() {
             defer { pending = [] }
             guard pending.contains(where: { !$0.allSatisfy(\.isWhitespace) }) else { return }
-            let cell = evaluateCell(
-                pending.joined(separator: "\n"), name: name, firstLine: pendingFirstLine,
-                stopAtFirstError: stopAtFirstError)
-            result.outputs += cell.outputs
-            result.failed = result.failed || cell.failed
+            add(
+                evaluateCell(
+                    pending.joined(separator: "\n"), name: name, firstLine: pendingFirstLine,
+                    stopAtFirstError: stopAtFirstError))
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, line) in lines.enumerated() {
@@ -41,18 +44,13 @@ extension Session {
                 if stopAtFirstError && result.failed { break }
                 if trimmed.hasPrefix(":") {
                     let command = runCommand(trimmed)
-                    if let cell = command.cell {
-                        result.outputs += cell.outputs
-                        result.failed = result.failed || cell.failed
-                    }
+                    if let cell = command.cell { add(cell) }
                     if command.quit {
                         result.quit = true
                         return result
                     }
                 } else {
-                    let cell = evaluateCell(trimmed)
-                    result.outputs += cell.outputs
-                    result.failed = result.failed || cell.failed
+                    add(evaluateCell(trimmed))
                 }
                 continue
             }
@@ -65,6 +63,11 @@ extension Session {
 
     /// A `:command`, or `_` / `_N` (a cell's outputs shown again).
     static func isCommandLine(_ line: String) -> Bool {
-        line.hasPrefix(":") || line == "_" || (line.hasPrefix("_") && Int(line.dropFirst()) != nil)
+        line.hasPrefix(":") || isCellReference(line)
+    }
+
+    /// `_` (the last result) or `_N` (cell N's outputs).
+    static func isCellReference(_ text: String) -> Bool {
+        text == "_" || (text.hasPrefix("_") && Int(text.dropFirst()) != nil)
     }
 }

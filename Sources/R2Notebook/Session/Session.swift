@@ -86,7 +86,7 @@ public final class Session {
         let number = notebook.nextNumber
         let scenario = currentScenarioName
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed == "_" || (trimmed.hasPrefix("_") && Int(trimmed.dropFirst()) != nil) {
+        if Self.isCellReference(trimmed) {
             let target = trimmed == "_" ? notebook.lastResult : notebook.cell(Int(trimmed.dropFirst())!)
             let outputs = target.map(\.outputs) ?? [errorOutput(trimmed == "_" ? "error: no result yet" : "error: there is no cell \(trimmed.dropFirst())")]
             let cell = Cell(number: number, kind: .command, input: text, outputs: outputs, failed: target == nil, scenario: scenario)
