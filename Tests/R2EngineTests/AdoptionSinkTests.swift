@@ -1,0 +1,143 @@
+import Testing
+
+@testable import R2Engine
+
+/// The adoption histogram and fixed-point sums, computed two steps at a time
+/// without branches, against their straightforward definitions.
+@Suite("Adoption sink")
+struct AdoptionSinkTests {
+    static let bins = SimulationResult.adoptionBins
+
+    /// The bin by definition: 0 for A <= 0 (and NaN), 1 + floor(A bins)
+    /// (at most bins) inside (0, 1), bins + 1 for A >= 1.
+    static func referenceBin(_ a: Double) -> Int {
+        guard a > 0 else { return 0 }
+        guard a < 1 else { return bins + 1 }
+        return 1 + Swift.min(Int(a * Double(bins)), bins - 1)
+    }
+
+    /// A 2^48 rounded to the nearest integer, ties to even.
+    static func referenceFixed48(_ x: Double) -> UInt64 {
+        UInt64((x * 0x1p48).rounded(.toNearestOrEven))
+    }
+
+    /// Values where a bin computation can go wrong: zero and tiny values,
+    /// each k / bins with its neighbours and the exact first A whose product
+    /// with `bins` rounds to k or more, the midpoints (k + 1/2) / bins where
+    /// rounding to an integer ties, 1 and its neighbour below, and values
+    /// outside [0, 1].
+    static let edgeValues: [Double] = {
+        var v: [Double] = [
+            0, -0.0, .leastNonzeroMagnitude, 2 * .leastNonzeroMagnitude, .leastNormalMagnitude,
+            0x1p-1000, 1e-300, 1e-20, 0x1p-53, 1e-9, 0.25, 0.5, 0.75,
+            1.0.nextDown, 1.0.nextDown.nextDown, 1, 1.0.nextUp, 1.5, 2, 1e300,
+            .greatestFiniteMagnitude, .infinity,
+        ]
+        for k in 0...bins {
+            let x = Double(k) / Double(bins)
+            var y = x
+            for _ in 0..<3 { y = y.nextDown; v.append(y) }
+            y = x
+            for _ in 0..<3 { y = y.nextUp; v.append(y) }
+            v.append(x)
+            // The boundary: the largest A with fl(A bins) < k, and the next.
+            if k > 0 {
+                var b = x
+                while b * Double(bins) >= Double(k) { b = b.nextDown }
+                v.append(b)
+                v.append(b.nextUp)
+            }
+            let mid = (Double(k) + 0.5) / Double(bins)
+            v += [mid.nextDown, mid, mid.nextUp]
+        }
+        return v
+    }()
+
+    /// Values outside the path's domain: the bin must still be the defined
+    /// one (and in range).
+    static let outsideValues: [Double] = [
+        -.leastNonzeroMagnitude, -1e-300, -0.5, -1, -1e300, -.infinity, .nan, -.nan,
+        Double(nan: 1, signaling: true),
+    ]
+
+    @Test func scalarBinMatchesDefinition() {
+        for a in Self.edgeValues + Self.outsideValues {
+            #expect(AdoptionSink.bin(a) == Self.referenceBin(a), "A = \(a)")
+        }
+    }
+
+    @Test func pairBinsMatchDefinition() {
+        let values = Self.edgeValues + Self.outsideValues
+        for (i, a) in values.enumerated() {
+            // Pair each value with another far along the list, in both lanes.
+            let b = values[(i &* 7919 &+ 13) % values.count]
+            let pair = AdoptionSink.binPair(SIMD2(a, b))
+            #expect(Int(UInt32(truncatingIfNeeded: pair[0])) == Self.referenceBin(a), "A = \(a)")
+            #expect(Int(UInt32(truncatingIfNeeded: pair[1])) == Self.referenceBin(b), "A = \(b)")
+        }
+    }
+
+    @Test func fixedPointMatchesDefinition() {
+        // Ties: x 2^48 exactly halfway between two integers.
+        var values = Self.edgeValues.filter { $0 >= 0 && $0 <= 1 }
+        for k in [0, 1, 2, 3, 1000, 123_456_789, (1 << 48) - 2, (1 << 48) - 1] {
+            values.append(Double(2 * k + 1) * 0x1p-49)
+        }
+        var rng = RandomStream(seed: 7, trial: 0, stream: 3)
+        for _ in 0..<10_000 { values.append(rng.uniformOpen()) }
+        for x in values {
+            let pair = AdoptionSink.fixed48Pair(SIMD2(x, x * x))
+            #expect(pair[0] == Self.referenceFixed48(x), "x = \(x)")
+            #expect(pair[1] == Self.referenceFixed48(x * x), "x = \(x)")
+            #expect(AdoptionSink.fixed48(x) == Self.referenceFixed48(x), "x = \(x)")
+        }
+    }
+
+    /// Adds `paths` (each `steps` long) through the sink and checks every
+    /// count and, for paths inside [0, 1], every pending sum.
+    static func checkPaths(_ paths: [[Double]], steps: Int, sums checkSums: Bool) {
+        let accumulator = Accumulator(steps: steps, chips: 1, events: 0)
+        let stride = accumulator.stride
+        var counts = [UInt32](repeating: 0, count: steps * stride)
+        var sums = [UInt64](repeating: 0, count: steps)
+        var squares = [UInt64](repeating: 0, count: steps)
+        for path in paths {
+            path.withUnsafeBufferPointer { accumulator.adoptionSink.add(path: $0.baseAddress!, steps: steps) }
+            for (t, x) in path.enumerated() {
+                counts[t * stride + referenceBin(x)] &+= 1
+                if checkSums {
+                    sums[t] &+= referenceFixed48(x)
+                    squares[t] &+= referenceFixed48(x * x)
+                }
+            }
+        }
+        let got = Array(UnsafeBufferPointer(start: accumulator.counts, count: steps * stride))
+        #expect(got == counts, "steps \(steps)")
+        if checkSums {
+            #expect(Array(UnsafeBufferPointer(start: accumulator.pendingSums, count: steps)) == sums)
+            #expect(Array(UnsafeBufferPointer(start: accumulator.pendingSquares, count: steps)) == squares)
+        }
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8, 9, 36, 37])
+    func pathsMatchDefinition(steps: Int) {
+        let inside = Self.edgeValues.filter { $0 >= 0 && $0 <= 1 }
+        var rng = RandomStream(seed: 11, trial: UInt64(steps), stream: 5)
+        var paths: [[Double]] = []
+        // Every edge value at every step position.
+        var i = 0
+        while i < inside.count {
+            paths.append((0..<steps).map { inside[(i + $0) % inside.count] })
+            i += Swift.max(1, steps / 2)
+        }
+        for _ in 0..<200 {
+            paths.append((0..<steps).map { _ in rng.uniformOpen() })
+        }
+        Self.checkPaths(paths, steps: steps, sums: true)
+
+        // Out-of-domain values land in the defined bins, nowhere else.
+        let outside = Self.outsideValues + [1.5, 1e300, .infinity]
+        let odd = (0..<outside.count).map { k in (0..<steps).map { outside[(k + $0) % outside.count] } }
+        Self.checkPaths(odd, steps: steps, sums: false)
+    }
+}
