@@ -11,11 +11,8 @@ final class TrialMachine: @unchecked Sendable {
     let chipCount: Int
     let entryCount: Int
     let eventCount: Int
-    /// Random slots run by the input program (the others are `draws`).
-    let slotCount: Int
-    /// Draws of one-instruction slots with constant parameters, grouped by
-    /// kind (tables, lognormals, normals, uniforms): `drawEnds[k]` ends kind k.
-    let drawEnds: (Int, Int, Int, Int)
+    /// The input sampler's draws, slot programs and events.
+    let inputTables: InputTables
     let stateCount: Int
     let foreignCount: Int
     let domesticCount: Int
@@ -38,8 +35,6 @@ final class TrialMachine: @unchecked Sendable {
     let quantiles: UnsafeMutablePointer<QuantileFunction>
     let normal: QuantileFunction
     let exponential = Exponential.shared
-    let slots: UnsafeMutablePointer<SlotRun>
-    let draws: UnsafeMutablePointer<Draw>
     let entries: UnsafeMutablePointer<CompiledEntry>
     /// Per entry, where its value comes from, where it goes, its clamp and
     /// what applying it changes besides its state slot.
@@ -53,7 +48,6 @@ final class TrialMachine: @unchecked Sendable {
     /// Per dynamic entry: whether its index is below a static step-0 entry's.
     let dynamicPrecedesInitial: UnsafeMutablePointer<Bool>
     let events: UnsafeMutablePointer<CompiledEvent>
-    let eventSalts: UnsafeMutablePointer<UInt64>
     /// Per chip, the salt of its order stream (`StreamID.order`).
     let orderSalts: UnsafeMutablePointer<UInt64>
     let fleetNodes: UnsafeMutablePointer<Int32>
@@ -81,24 +75,7 @@ final class TrialMachine: @unchecked Sendable {
     private let tables: [InverseTable]
     private let owned: [UnsafeMutableRawPointer]
 
-    /// A random input slot's stream salt and program range.
-    struct SlotRun {
-        var salt: UInt64
-        var start: Int32
-        var end: Int32
-    }
 
-    /// A slot that is a single draw with constant parameters: node `dst`
-    /// gets a + b * Q(U) (Q the quantile function `table`), exp(a + b Z),
-    /// a + b Z or a + b U. The same arithmetic as the input program's, so
-    /// the same bits.
-    struct Draw {
-        var salt: UInt64
-        var dst: Int32
-        var table: Int32
-        var a: Double
-        var b: Double
-    }
 
     /// An `export` condition, checked at its step.
     struct ExportCheck {
@@ -167,43 +144,9 @@ final class TrialMachine: @unchecked Sendable {
         eventCount = compiled.events.count
         // Nodes no instruction writes hold constants.
         let written = Set(compiled.program.map(\.dst))
-        var programSlots: [SlotRun] = []
-        var drawLists: [[Draw]] = [[], [], [], []]
-        for index in compiled.randomSlots {
-            let s = compiled.inputs[Int(index)]
-            let salt = RandomStream.salt(s.stream)
-            let ins = compiled.program[Int(s.programStart)]
-            let n = compiled.initialNodes
-            let operands = ins.op == .table ? [ins.b, ins.c] : [ins.a, ins.b]
-            if s.programEnd == s.programStart + 1 && !operands.contains(where: written.contains) {
-                switch ins.op {
-                case .table:
-                    drawLists[0].append(
-                        Draw(salt: salt, dst: ins.dst, table: ins.a, a: n[Int(ins.b)], b: n[Int(ins.c)]))
-                    continue
-                case .lognormal:
-                    drawLists[1].append(
-                        Draw(salt: salt, dst: ins.dst, table: -1, a: n[Int(ins.a)], b: n[Int(ins.b)]))
-                    continue
-                case .normal:
-                    drawLists[2].append(
-                        Draw(salt: salt, dst: ins.dst, table: -1, a: n[Int(ins.a)], b: n[Int(ins.b)]))
-                    continue
-                case .uniform:
-                    let low = n[Int(ins.a)]
-                    drawLists[3].append(
-                        Draw(salt: salt, dst: ins.dst, table: -1, a: low, b: n[Int(ins.b)] - low))
-                    continue
-                default: break
-                }
-            }
-            programSlots.append(SlotRun(salt: salt, start: s.programStart, end: s.programEnd))
-        }
-        slotCount = programSlots.count
-        let e0 = drawLists[0].count
-        let e1 = e0 + drawLists[1].count
-        let e2 = e1 + drawLists[2].count
-        drawEnds = (e0, e1, e2, e2 + drawLists[3].count)
+        let (inputTables, inputAllocations) = InputTables.make(compiled, seed: seed, written: written)
+        self.inputTables = inputTables
+        arena.pointers += inputAllocations
         stateCount = StateLayout.count(chips: chips)
         let foreignChips = compiled.chipOrigins.indices.filter { compiled.chipOrigins[$0] == .foreign }
         let domesticChips = compiled.chipOrigins.indices.filter { compiled.chipOrigins[$0] == .domestic }
@@ -217,8 +160,6 @@ final class TrialMachine: @unchecked Sendable {
         tables = compiled.tables
         quantiles = arena.copy(compiled.tables.map(\.function))
         normal = InverseTable.standardNormal.function
-        slots = arena.copy(programSlots)
-        draws = arena.copy(drawLists.flatMap { $0 })
         entries = arena.copy(compiled.entries)
         // Fixed values (export statuses) become nodes after the compiled ones.
         var nodeValues = compiled.initialNodes
@@ -276,7 +217,6 @@ final class TrialMachine: @unchecked Sendable {
         dynamicPrecedesInitial = arena.copy(dynamicList.map { $0 < lastInitial })
 
         events = arena.copy(compiled.events)
-        eventSalts = arena.copy(compiled.events.map { RandomStream.salt($0.stream) })
         orderSalts = arena.copy((0..<chips).map { RandomStream.salt(StreamID.order($0)) })
         fleetNodes = arena.copy(compiled.fleetNodes)
         r2Nodes = arena.copy(compiled.r2Nodes)
