@@ -74,6 +74,7 @@ extension Session {
             workspace = Workspace()
             observations = [:]
             cache = [:]
+            reports = [:]
             lastTornado = nil
             return ("the workspace is empty (cells and history are kept)", nil)
         case ":save":

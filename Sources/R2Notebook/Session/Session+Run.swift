@@ -14,6 +14,12 @@ struct RunKey: Hashable {
     var probes: [Int] = []
 }
 
+/// What determines a report: its run and the observations it names.
+struct ReportKey: Hashable {
+    var run: RunKey
+    var observations: [String]
+}
+
 extension Session {
     /// The trial count and seed a run of `scenario` uses.
     func runParameters(_ scenario: Scenario) -> (trials: Int, seed: UInt64) {
@@ -24,10 +30,9 @@ extension Session {
     /// when given), keeping every trial's adoption at the steps `probes`,
     /// reusing an identical earlier run.
     func simulate(_ scenario: Scenario, conditions: [Condition]? = nil, probes: [Int] = [], query: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> SimulationResult {
-        let (trials, seed) = runParameters(scenario)
         let fromObservations = conditions == nil
-        let conditions = conditions ?? (observations[scenario.name] ?? []).map(\.condition)
-        let key = RunKey(scenario: scenario, trials: trials, seed: seed, conditions: conditions, probes: probes)
+        let key = runKey(scenario, conditions: conditions, probes: probes)
+        let (trials, seed, conditions) = (key.trials, key.seed, key.conditions)
         if let hit = cache[key] { return hit }
         let compiled: CompiledScenario
         do {
@@ -65,16 +70,34 @@ extension Session {
                 "observe.none", "no trial of `\(scenario.name)` satisfies the observations \(names)", query, file,
                 help: "remove one with `unobserve` (or `unobserve all`)")
         }
-        if cache.count > 64 { cache.removeAll() }
+        // Bounded by count and by size: a run keeps 8 bytes per trial, and
+        // its report as many again.
+        if cache.count >= 64 || cache.values.reduce(trials, { $0 + $1.trials }) > cachedTrialLimit {
+            cache.removeAll()
+            reports.removeAll()
+        }
         cache[key] = result
         return result
     }
 
-    /// The forecast report of `scenario` under its observations.
+    /// The key of a run of `scenario` under `conditions` (by default the
+    /// observations in force for it) keeping adoption at `probes`.
+    func runKey(_ scenario: Scenario, conditions: [Condition]? = nil, probes: [Int] = []) -> RunKey {
+        let (trials, seed) = runParameters(scenario)
+        let conditions = conditions ?? (observations[scenario.name] ?? []).map(\.condition)
+        return RunKey(scenario: scenario, trials: trials, seed: seed, conditions: conditions, probes: probes)
+    }
+
+    /// The forecast report of `scenario` under its observations, built once
+    /// per run however many queries and expectations read it.
     func forecast(_ scenario: Scenario, probes: [Int] = [], query: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> (ForecastReport, SimulationResult) {
         let result = try simulate(scenario, probes: probes, query: query, file: file)
         let obs = (observations[scenario.name] ?? []).map(\.text)
-        return (ForecastReport(result: result, scenario: scenario.name, observations: obs), result)
+        let key = ReportKey(run: runKey(scenario, probes: probes), observations: obs)
+        if let hit = reports[key] { return (hit, result) }
+        let report = ForecastReport(result: result, scenario: scenario.name, observations: obs)
+        if cache[key.run] != nil { reports[key] = report }
+        return (report, result)
     }
 }
 

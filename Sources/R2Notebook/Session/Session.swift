@@ -15,6 +15,13 @@ public final class Session {
     public internal(set) var observations: [String: [Observation]] = [:]
     /// Runs already made, keyed by everything that determines their result.
     var cache: [RunKey: SimulationResult] = [:]
+    /// Reports already built from cached runs: a report sorts its run's
+    /// release times, which for a million trials costs a tenth of the run,
+    /// so the queries and expectations of one run share one report.
+    var reports: [ReportKey: ForecastReport] = [:]
+    /// Trials the run cache holds at most (with their reports, about 16
+    /// bytes each): a run that would pass it empties both caches first.
+    var cachedTrialLimit = 20_000_000
     /// Expectation results of the evaluations so far, in order.
     public internal(set) var expectationResults: [ExpectationResult] = []
     /// The last sensitivity analysis, for `tornado` and `plot sensitivity`.
