@@ -139,6 +139,43 @@ struct ParserTests {
             ])
     }
 
+    /// A dangling operator or range word does not swallow the next
+    /// statement: each error shows at its own line, and the next statement
+    /// applies.
+    @Test func aDanglingOperatorStopsAtTheNextStatement() {
+        let text = """
+            fleet h800 2k to
+            pressure 50%
+            buy h20 1k *
+            forecast
+            """
+        #expect(
+            dumps(text) == [
+                """
+                error: expected a quantity, found the end of the statement
+                 --> x.r2s:1:17
+                  |
+                1 | fleet h800 2k to
+                  |                 ^
+                """,
+                "(pressure 0.5)",
+                """
+                error: expected a quantity, found the end of the statement
+                 --> x.r2s:3:13
+                  |
+                3 | buy h20 1k *
+                  |             ^
+                """,
+                "(forecast)",
+            ])
+        // Not a statement keyword: the line goes on as before.
+        #expect(dumps("fleet h800 2k to\n  8k") == ["(fleet h800 (to 2000 8000))"])
+        // After `:` an event's statements may start the next line.
+        #expect(dumps("event reban 20% between 2025-10 and 2026-12:\n  export h20 banned").count == 1)
+        // The REPL still asks for the rest of an unfinished line.
+        #expect(Parser.needsContinuation("fleet h800 2k to"))
+    }
+
     @Test func commentsAndBlankLines() {
         #expect(dumps("# a comment\n\nforecast  # trailing\n\n") == ["(forecast)"])
     }

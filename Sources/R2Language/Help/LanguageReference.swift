@@ -23,7 +23,10 @@ public enum LanguageReference {
 
         A scenario file is a list of statements, one a line; the REPL reads the same statements one at a
         time. `#` starts a comment. A statement goes on to the next line when its line ends with `\\`, inside
-        an unclosed `(`, or with `:` `;` `,` an operator (`= + - * / @`), `to`, `and`, `from` or `between`.
+        an unclosed `(`, or with `:` `;` `,` an operator (`= + - * / @`), `to`, `and`, `from` or `between`;
+        but an unclosed `(`, an operator or one of those words stops at a line that starts with a statement
+        keyword, so `fleet h800 2k to` above `pressure 50%` is an unfinished `fleet`, reported at its own
+        line, and a `pressure` that applies.
 
         Declarations change the *current scenario*. The statements of a file that come before its first
         `scenario` line go to a scenario named `baseline`, created when first needed. A scenario's clock runs

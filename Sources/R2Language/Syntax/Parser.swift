@@ -21,7 +21,7 @@ public enum Parser {
     /// True when `text` (what has been typed so far) is an unfinished
     /// statement that continues on the next line: it ends with `\`, inside
     /// an unclosed `(`, or with `:` `;` `,` an operator, `to`, `and`,
-    /// `from` or `between`.
+    /// `from` or `between` (see `StatementSplitter`).
     public static func needsContinuation(_ text: String) -> Bool {
         let lexer = Lexer.tokenize(text)
         if lexer.endsWithBackslash { return true }

@@ -1,7 +1,10 @@
 /// Groups a file's tokens into statements: one a line, unless the line
 /// ends inside parentheses or with a token that asks for more (`:` `;` `,`
 /// an operator, `to`, `and`, `from`, `between`). A `\` at the end of a
-/// line is removed by the lexer.
+/// line is removed by the lexer. An unclosed `(`, an operator or one of
+/// those words does not carry a statement onto a line that starts with a
+/// statement keyword: `fleet h800 2k to` above `pressure 50%` is an
+/// unfinished `fleet` (reported at its own line) and a `pressure`.
 enum StatementSplitter {
     static let continuingWords: Set<String> = ["to", "and", "from", "between"]
 
@@ -14,7 +17,9 @@ enum StatementSplitter {
         for (index, token) in tokens.enumerated() {
             if token.kind == .newline {
                 guard let last = current.last else { continue }
-                if continues(after: last) { continue }
+                if continues(after: last) && !(asksForOperand(last) && startsStatement(tokens, after: index)) {
+                    continue
+                }
                 if depth > 0 && !startsStatement(tokens, after: index) { continue }
                 statements.append(current)
                 current = []
@@ -42,9 +47,20 @@ enum StatementSplitter {
         }
     }
 
+    /// An operator or a range word: what follows it is an operand, never a
+    /// statement (after `:` `;` `,` an event's or a list's next item may be).
+    static func asksForOperand(_ token: Token) -> Bool {
+        switch token.kind {
+        case .punctuation(let p): return p.isOperator
+        case .identifier(let word): return continuingWords.contains(word)
+        default: return false
+        }
+    }
+
     /// Whether the next line (after the newline at `index`) starts with a
-    /// statement keyword: an unclosed `(` then ends at the line break, so a
-    /// forgotten `)` spoils one statement, not the rest of the file.
+    /// statement keyword: an unclosed `(` or a dangling operator then ends at
+    /// the line break, so a forgotten `)` or operand spoils one statement,
+    /// not the next one too.
     private static func startsStatement(_ tokens: [Token], after index: Int) -> Bool {
         var next = index + 1
         while next < tokens.count, tokens[next].kind == .newline { next += 1 }
