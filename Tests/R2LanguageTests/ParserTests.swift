@@ -90,6 +90,17 @@ struct ParserTests {
         #expect(dump("quantile release") == "(quantile release)")
         #expect(dump("quantile release 5%, 95%") == "(quantile release 0.05 0.95)")
         #expect(dump("quantile adoption at 2026-12 50%") == "(quantile adoption-at 2026-12 0.5)")
+        // The levels may come first, as in an expectation's metric.
+        #expect(dump("quantile 5%, 95% release") == "(quantile release 0.05 0.95)")
+        #expect(dump("quantile 50% adoption at 2026-12") == "(quantile adoption-at 2026-12 0.5)")
+        #expect(
+            dump("quantile relase 90%") == """
+                error: expected `release` or `adoption at DATE`, found `relase`
+                 --> x.r2s:1:10
+                  |
+                1 | quantile relase 90%
+                  |          ^^^^^^
+                """)
         #expect(dump("median release") == "(median release)")
         #expect(dump("adoption at 2026-12") == "(adoption-at 2026-12)")
         #expect(

@@ -14,7 +14,8 @@ extension HelpCatalogue {
             example: "p(release by 2026-06)"),
         HelpTopic(
             "quantile", .queries, syntax: "quantile release [P {, P}] | quantile adoption at DATE [P {, P}]",
-            meaning: "Quantiles of the release date or of adoption at a month (default 10%, 50%, 90%).",
+            meaning:
+                "Quantiles of the release date or of adoption at a month (default 10%, 50%, 90%). The levels may also come first, as in an expectation: `quantile 90% release`.",
             example: "quantile release 10%, 50%, 90%"),
         HelpTopic(
             "median", .queries, syntax: "median release | median adoption at DATE",

@@ -16,6 +16,14 @@ extension StatementParser {
                 let date = try parseAdoptionAt()
                 return .quantileAdoption(date, try parseQuantityList())
             }
+            // The levels first, as an expectation's metric writes them:
+            // `quantile 90% release` is `quantile release 90%`.
+            guard !isAtStatementEnd && current?.identifier == nil else {
+                throw expected("`release` or `adoption at DATE`")
+            }
+            let levels = try parseQuantityList()
+            if consume("release") { return .quantileRelease(levels) }
+            if isAt("adoption") { return .quantileAdoption(try parseAdoptionAt(), levels) }
             throw expected("`release` or `adoption at DATE`")
         case "expect":
             advance()
