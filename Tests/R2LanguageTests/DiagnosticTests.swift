@@ -87,6 +87,43 @@ struct DiagnosticTests {
                 """)
     }
 
+    /// A misspelt keyword where one of a few is expected gets the nearest.
+    @Test func misspeltKeywordsSuggestTheNearest() {
+        #expect(
+            errors("chip h800 foriegn") == """
+                error: expected `foreign` or `domestic`, found `foriegn`
+                 --> x.r2s:1:11
+                  |
+                1 | chip h800 foriegn
+                  |           ^^^^^^^ did you mean `foreign`?
+                """)
+        #expect(
+            errors("chip h20 foreign\nexport h20 licenced 50%") == """
+                error: expected `allowed`, `licensed P` or `banned`, found `licenced`
+                 --> x.r2s:2:12
+                  |
+                2 | export h20 licenced 50%
+                  |            ^^^^^^^^ did you mean `licensed`?
+                """)
+        // Nothing near: no suggestion.
+        #expect(errors("chip h800 abroad").hasSuffix("^^^^^^"))
+    }
+
+    /// `from A to B` reads as a setting that stops at B, but `to` makes a
+    /// 90% interval: of two dates, a lognormal over months since year 0.
+    @Test func intervalOfTwoDates() {
+        #expect(
+            errors("chip h20 foreign\nbuy h20 2k per month from 2025-09 to 2026-01") == """
+                error: `a to b` of two dates is not a date window, nor a setting's end
+                 --> x.r2s:2:27
+                  |
+                2 | buy h20 2k per month from 2025-09 to 2026-01
+                  |                           ^^^^^^^^^^^^^^^^^^ an uncertain month is `between 2025-09 and 2026-01`; a setting that stops takes a second statement from the month it stops
+                """)
+        // The clock's `to` is its own syntax, not an interval.
+        #expect(errors("clock 2025-01 to 2026-12") == "")
+    }
+
     @Test func clockEndingBeforeItStarts() {
         #expect(
             errors("clock 2027-12 to 2025-01") == """

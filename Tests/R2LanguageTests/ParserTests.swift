@@ -115,6 +115,15 @@ struct ParserTests {
         #expect(
             dump("compare baseline hawkish by 2026-01, 2026-06 at 2026-12")
                 == "(compare baseline hawkish by 2026-01 2026-06 at 2026-12)")
+        #expect(dump("compare baseline, hawkish, dovish") == "(compare baseline hawkish dovish)")
+        #expect(
+            dump("compare baseline, by 2026-01") == """
+                error: expected a scenario name, found `by`
+                 --> x.r2s:1:19
+                  |
+                1 | compare baseline, by 2026-01
+                  |                   ^^
+                """)
         #expect(dump("sensitivity of p(release by 2026-06)") == "(sensitivity (p release-by 2026-06))")
         #expect(dump("observe no release by 2025-11") == "(observe no-release-by 2025-11)")
         #expect(dump("observe export h20 banned at 2025-05") == "(observe export h20 banned at 2025-05)")

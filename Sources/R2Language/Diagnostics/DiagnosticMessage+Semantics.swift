@@ -56,6 +56,8 @@ extension DiagnosticMessage {
     static func modeOutside(_ function: String) -> Self {
         Self(id: "mode-outside-bounds", text: "the mode of `\(function)` lies outside its bounds")
     }
+    static let dateInterval = Self(
+        id: "date-interval", text: "`a to b` of two dates is not a date window, nor a setting's end")
     static let backwardsWindow = Self(id: "backwards-window", text: "the window ends before it starts")
     static let backwardsClock = Self(id: "backwards-clock", text: "the clock ends before it starts")
     static let backwardsBetween = Self(

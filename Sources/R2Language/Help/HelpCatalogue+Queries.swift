@@ -54,7 +54,7 @@ extension HelpCatalogue {
                 "expect p(release by 2026-06) between 30% and 50%\nexpect median release in dovish earlier than baseline"
         ),
         HelpTopic(
-            "compare", .queries, syntax: "compare NAME NAME {NAME} [by DATE {, DATE}] [at DATE {, DATE}]",
+            "compare", .queries, syntax: "compare NAME [,] NAME {[,] NAME} [by DATE {, DATE}] [at DATE {, DATE}]",
             meaning:
                 "Forecasts scenarios side by side with their differences: P(release by) each `by` date, adoption at each `at` month. The scenarios run with common random numbers, and each difference shows its standard error from the paired trials (20 batches for quantiles).",
             example: "compare baseline dovish by 2026-01, 2026-06 at 2026-12"),

@@ -109,6 +109,15 @@ struct Elaborator {
         guard low.dimension == high.dimension else {
             throw Failure(.mismatchedArguments("`a to b`", low.dimension, high.dimension), at: range)
         }
+        // A 90% interval of two dates would be a lognormal over the months
+        // since year 0: never what `from 2025-09 to 2026-01` means.
+        if low.dimension == .date {
+            let a = constant(low.value).map { Dimension.date.show($0) } ?? "A"
+            let b = constant(high.value).map { Dimension.date.show($0) } ?? "B"
+            throw Failure(
+                .dateInterval, at: range,
+                help: "an uncertain month is `between \(a) and \(b)`; a setting that stops takes a second statement from the month it stops")
+        }
         if let x = constant(low.value), let y = constant(high.value) {
             if x > y {
                 throw Failure(

@@ -174,6 +174,10 @@ extension StatementParser {
             progress.advanced(to: index)
         {
             names.append(try expectName("a scenario name"))
+            // `compare a, b` reads as `compare a b`.
+            if consume(.comma), current?.identifier.map({ !["by", "at", "cite"].contains($0) }) != true {
+                throw expected("a scenario name")
+            }
         }
         if names.count < 2 {
             throw Failure(.compareNeedsTwo, at: names.last?.range ?? SourceRange(at: currentStart))

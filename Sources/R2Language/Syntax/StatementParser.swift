@@ -64,7 +64,7 @@ struct StatementParser {
 
     @discardableResult
     mutating func expect(_ word: String) throws(Failure) -> Token {
-        guard isAt(word) else { throw expected("`\(word)`") }
+        guard isAt(word) else { throw expected("`\(word)`", suggesting: [word]) }
         return advance()
     }
 
@@ -76,7 +76,7 @@ struct StatementParser {
 
     /// One of `words`, by name.
     mutating func expectOne(of words: [String], _ what: String) throws(Failure) -> String {
-        guard let word = current?.identifier, words.contains(word) else { throw expected(what) }
+        guard let word = current?.identifier, words.contains(word) else { throw expected(what, suggesting: words) }
         advance()
         return word
     }
@@ -104,6 +104,14 @@ struct StatementParser {
         }
         let text = token.kind == .newline ? "the end of the line" : "`\(file.text(in: token.range))`"
         return Failure(.expected(what, found: text), at: token.range)
+    }
+
+    /// `expected(what)`, with "did you mean" when the word found is a
+    /// likely misspelling of one of `words` (`licenced`, `foriegn`).
+    func expected(_ what: String, suggesting words: [String]) -> Failure {
+        var failure = expected(what)
+        if let word = current?.identifier { failure.help = Suggestion.help(for: word, in: words) }
+        return failure
     }
 
     // MARK: Statements
