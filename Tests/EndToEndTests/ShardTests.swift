@@ -115,6 +115,13 @@ import Testing
         #expect(mixed.status == 1)
         #expect(mixed.stderr.contains("come from different runs: seeds 11 and 12"))
 
+        let absent = folder.appendingPathComponent("absent.json").path
+        let none = try Binary.run(["merge", parts[0], absent])
+        #expect(none.status == 1)
+        #expect(none.stderr == "error: cannot read \(absent): no such file\n")
+        let dir = try Binary.run(["merge", folder.path])
+        #expect(dir.stderr == "error: cannot read \(folder.path): it is a folder\n")
+
         let notAShard = try Binary.run(["merge", file])
         #expect(notAShard.status == 1)
         #expect(notAShard.stderr.contains("is not a shard file"))

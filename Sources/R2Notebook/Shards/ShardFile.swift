@@ -69,8 +69,10 @@ public struct ShardFile: Codable, Sendable {
 
     /// Reads a shard file written by `write(to:)`.
     public static func read(_ path: String) throws(ShardFailure) -> ShardFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ShardFailure("cannot read \(path)")
+        let data: Data
+        switch FileSourceLoader().read(path) {
+        case .success(let text): data = Data(text.utf8)
+        case .failure(let failure): throw ShardFailure("cannot read \(path): \(failure.reason)")
         }
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(

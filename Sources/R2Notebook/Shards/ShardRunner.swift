@@ -32,8 +32,10 @@ public struct ShardRunner {
         var problems: [String] = []
         for path in files {
             let loader = FileSourceLoader()
-            guard case .success(let text) = loader.read(path) else {
-                throw ShardFailure("cannot read \(path)")
+            let text: String
+            switch loader.read(path) {
+            case .success(let read): text = read
+            case .failure(let failure): throw ShardFailure("cannot read \(path): \(failure.reason)")
             }
             let file = SourceFile(name: path, text: text, path: path)
             workspace.evaluate(file, loader: loader) { item, _ in
