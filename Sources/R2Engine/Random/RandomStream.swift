@@ -124,25 +124,18 @@ public struct RandomStream: Sendable {
         return uniform() < p
     }
 
-    /// `bounded(n)` for n >= 1 (the caller knows it), always inlined: the
-    /// same words and result.
-    @inline(__always)
-    mutating func boundedInline(_ n: UInt64) -> UInt64 {
-        var m = next().multipliedFullWidth(by: n)
-        if m.low < n {
-            let threshold = (0 &- n) % n
-            while m.low < threshold {
-                m = next().multipliedFullWidth(by: n)
-            }
-        }
-        return m.high
-    }
-
     /// Uniform integer on 0..<n (n >= 1), by Lemire's multiply-shift with
     /// rejection on 64-bit words: exactly uniform.
     @inlinable
     public mutating func bounded(_ n: UInt64) -> UInt64 {
         precondition(n > 0)
+        return boundedInline(n)
+    }
+
+    /// `bounded(n)` without its check, for n >= 1 (the caller knows it),
+    /// always inlined: the same words and result.
+    @usableFromInline @inline(__always)
+    mutating func boundedInline(_ n: UInt64) -> UInt64 {
         var m = next().multipliedFullWidth(by: n)
         if m.low < n {
             let threshold = (0 &- n) % n
