@@ -140,19 +140,18 @@ extension TrialMachine {
         var philoxKeys: UnsafeMutablePointer<SIMD2<UInt64>>
 
         /// The tables of `compiled` (nodes in `written` are computed by the
-        /// program; the others hold constants), and their allocations.
-        static func make(_ compiled: CompiledScenario, seed: UInt64, written: Set<Int32>)
-            -> (InputTables, [UnsafeMutableRawPointer])
+        /// program; the others hold constants), allocated in `arena`.
+        static func make(_ compiled: CompiledScenario, seed: UInt64, written: Set<Int32>, _ arena: inout Arena)
+            -> InputTables
         {
             let n = compiled.initialNodes
-            var owned: [UnsafeMutableRawPointer] = []
             // One packed copy per function drawn from.
             var packedCopies: [UnsafeMutableRawPointer: UnsafeRawPointer] = [:]
             func packed(_ f: QuantileFunction) -> UnsafeRawPointer {
                 let key = UnsafeMutableRawPointer(f.intervals)
                 if let p = packedCopies[key] { return p }
                 let p = f.packed()
-                owned.append(p)
+                arena.pointers.append(p)
                 packedCopies[key] = UnsafeRawPointer(p)
                 return UnsafeRawPointer(p)
             }
@@ -277,16 +276,16 @@ extension TrialMachine {
             }
             let draws = safeLognormals + guardedLognormals + uniforms
             let tables = InputTables(
-                quantileDraws: allocate(quantileDraws, &owned), quantileDrawCount: quantileDraws.count,
-                lognormalPairs: allocate(pairs, &owned), lognormalPairCount: pairs.count,
-                draws: allocate(draws, &owned), lognormalEnd: safeLognormals.count,
+                quantileDraws: arena.copy(quantileDraws), quantileDrawCount: quantileDraws.count,
+                lognormalPairs: arena.copy(pairs), lognormalPairCount: pairs.count,
+                draws: arena.copy(draws), lognormalEnd: safeLognormals.count,
                 guardedEnd: safeLognormals.count + guardedLognormals.count, uniformEnd: draws.count,
-                spanDraws: allocate(spanDraws, &owned), spanDrawCount: spanDraws.count,
-                mixtureDraws: allocate(mixtureDraws, &owned), mixtureDrawCount: mixtureDraws.count,
-                steps: allocate(steps, &owned), stepCount: steps.count,
-                events: allocate(events, &owned), normal: normal,
-                philoxKeys: allocate(TrialMachine.philoxKeys(seed: seed), &owned))
-            return (tables, owned)
+                spanDraws: arena.copy(spanDraws), spanDrawCount: spanDraws.count,
+                mixtureDraws: arena.copy(mixtureDraws), mixtureDrawCount: mixtureDraws.count,
+                steps: arena.copy(steps), stepCount: steps.count,
+                events: arena.copy(events), normal: normal,
+                philoxKeys: arena.copy(TrialMachine.philoxKeys(seed: seed)))
+            return tables
         }
 
         /// |Z| <= normalBound for every normal the normal's table gives.
@@ -299,17 +298,6 @@ extension TrialMachine {
             let hi = Swift.max(from, to).rounded(.down)
             guard lo.isFinite, hi.isFinite, hi - lo < 0x1p52 else { return (0, 0) }
             return (lo, UInt64(hi - lo) + 1)
-        }
-
-        /// A copy of `values` in its own cache lines (128-byte aligned and
-        /// padded), its allocation added to `owned`.
-        static func allocate<T>(_ values: [T], _ owned: inout [UnsafeMutableRawPointer]) -> UnsafeMutablePointer<T> {
-            let bytes = (Swift.max(1, values.count) * MemoryLayout<T>.stride + 127) & ~127
-            let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 128)
-            let p = raw.bindMemory(to: T.self, capacity: Swift.max(1, values.count))
-            _ = UnsafeMutableBufferPointer(start: p, count: values.count).initialize(from: values)
-            owned.append(raw)
-            return p
         }
     }
 }

@@ -144,9 +144,7 @@ final class TrialMachine: @unchecked Sendable {
         eventCount = compiled.events.count
         // Nodes no instruction writes hold constants.
         let written = Set(compiled.program.map(\.dst))
-        let (inputTables, inputAllocations) = InputTables.make(compiled, seed: seed, written: written)
-        self.inputTables = inputTables
-        arena.pointers += inputAllocations
+        inputTables = InputTables.make(compiled, seed: seed, written: written, &arena)
         stateCount = StateLayout.count(chips: chips)
         let foreignChips = compiled.chipOrigins.indices.filter { compiled.chipOrigins[$0] == .foreign }
         let domesticChips = compiled.chipOrigins.indices.filter { compiled.chipOrigins[$0] == .domestic }
@@ -257,7 +255,7 @@ final class TrialMachine: @unchecked Sendable {
     func step(ofMonth x: Double) -> Int { Self.step(ofMonth: x, clockStart, steps) }
 
     /// Allocates the buffers of a machine; the machine frees them.
-    private struct Arena {
+    struct Arena {
         var pointers: [UnsafeMutableRawPointer] = []
 
         /// A copy of `values` in its own cache lines (128-byte aligned and
