@@ -29,7 +29,6 @@ final class TrialMachine: @unchecked Sendable {
     let holdsSalt = RandomStream.salt(StreamID.holds)
 
     // Read-only tables.
-    let program: UnsafeMutablePointer<Instruction>
     let mixtureNodes: UnsafeMutablePointer<Int32>
     let mixtureCumulative: UnsafeMutablePointer<Double>
     let quantiles: UnsafeMutablePointer<QuantileFunction>
@@ -152,7 +151,6 @@ final class TrialMachine: @unchecked Sendable {
         domesticCount = domesticChips.count
         exportCheckCount = checks.count
 
-        program = arena.copy(compiled.program)
         mixtureNodes = arena.copy(compiled.mixtureNodes)
         mixtureCumulative = arena.copy(compiled.mixtureCumulative)
         tables = compiled.tables
