@@ -10,7 +10,8 @@ extension HelpCatalogue {
             syntax: "p(release by DATE) | p(no release by DATE) | p(adoption at DATE (above | below) X)",
             meaning:
                 "The probability of a release by a date, of none by then, or of adoption beyond a level, with its Monte Carlo error. "
-                + "`by 2026-06` means by the end of June 2026; `by 2026-06-15`, by the end of that day.",
+                + "`by 2026-06` means by the end of June 2026; `by 2026-06-15`, by the end of that day. "
+                + "A date after the clock's last month is an error: a release after it is censored, so one by then is not known.",
             example: "p(release by 2026-06)"),
         HelpTopic(
             "quantile", .queries, syntax: "quantile release [P {, P}] | quantile adoption at DATE [P {, P}]",

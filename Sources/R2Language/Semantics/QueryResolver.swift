@@ -20,11 +20,27 @@ struct QueryResolver {
         return month
     }
 
+    /// The end of a `release by` date, whose month must not lie after the
+    /// clock: a release after the last month is censored, so whether it
+    /// came by a later date is not known (before the clock it is 0).
+    func releaseBy(_ e: Quantity) throws(Failure) -> Double {
+        let end = try elaborator.constantDateEnd(e)
+        let month = Int(try elaborator.constantDate(e).rounded(.down))
+        let clock = scenario.clock
+        guard month <= clock.end else {
+            let shown = "\(CalendarDateText.month(clock.start)) to \(CalendarDateText.month(clock.end))"
+            throw Failure(
+                .outsideClock(CalendarDateText.month(month), shown), at: e.range,
+                help: "a release after \(CalendarDateText.month(clock.end)) is censored, so one by \(CalendarDateText.month(month)) is not known: ask by \(CalendarDateText.month(clock.end)), or extend `clock`")
+        }
+        return end
+    }
+
     func metric(_ m: MetricSyntax) throws(Failure) -> Metric {
         let e = elaborator
         switch m {
         case .releaseProbability(let date, let released):
-            return .releaseProbability(by: try e.constantDateEnd(date), released: released)
+            return .releaseProbability(by: try releaseBy(date), released: released)
         case .adoptionProbability(let date, let comparison, let x):
             return .adoptionProbability(
                 month: try month(date), comparison, threshold: try e.constantProbability(x, "the threshold"))
@@ -110,7 +126,7 @@ struct QueryResolver {
         let e = elaborator
         switch o {
         case .release(let date, let happened):
-            return .release(by: try e.constantDateEnd(date), happened: happened)
+            return .release(by: try releaseBy(date), happened: happened)
         case .adoption(let date, let comparison, let x):
             return .adoption(
                 month: try month(date), comparison: comparison,

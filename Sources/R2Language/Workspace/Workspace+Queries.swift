@@ -35,7 +35,10 @@ extension Workspace {
             var scenarios: [String] = []
             for name in names { scenarios.append(try scenarioNamed(name)) }
             var dates: [Double] = []
-            for d in by { dates.append(try resolver.elaborator.constantDateEnd(d)) }
+            for d in by {
+                for other in others { _ = try QueryResolver(record: records[other]).releaseBy(d) }
+                dates.append(try resolver.releaseBy(d))
+            }
             var months: [Int] = []
             for d in at {
                 for other in others { _ = try QueryResolver(record: records[other]).month(d) }
