@@ -146,10 +146,11 @@ struct QueryTests {
         #expect(byLater.hasPrefix("error: 2030-01 lies outside the clock 2025-01 to 2027-12"))
         #expect(
             byLater.hasSuffix(
-                "a release after 2027-12 is censored, so one by 2030-01 is not known: ask by 2027-12, or extend `clock`"))
+                "a release after 2027-12 is censored, its date not known: ask about 2027-12 or earlier, or extend `clock`"))
         #expect(errors(base + "expect p(no release by 2028-01) below 5%").contains("2028-01 lies outside the clock"))
         #expect(errors(base + "compare baseline dovish by 2026-06, 2029-01").contains("2029-01 lies outside the clock"))
         #expect(errors(base + "observe release by 2028-03").contains("2028-03 lies outside the clock"))
+        #expect(errors(base + "trace where release after 2028-03").contains("2028-03 lies outside the clock"))
         // The clock's last month and dates before its start are fine.
         #expect(errors(base + "p(release by 2027-12-31)\np(release by 2024-06)") == "")
         #expect(

@@ -20,9 +20,10 @@ struct QueryResolver {
         return month
     }
 
-    /// The end of a `release by` date, whose month must not lie after the
-    /// clock: a release after the last month is censored, so whether it
-    /// came by a later date is not known (before the clock it is 0).
+    /// The end of a `release by` (or `release after`) date, whose month must
+    /// not lie after the clock: a release after the last month is censored,
+    /// so whether it came by a later date is not known (before the clock,
+    /// no release has come).
     func releaseBy(_ e: Quantity) throws(Failure) -> Double {
         let end = try elaborator.constantDateEnd(e)
         let month = Int(try elaborator.constantDate(e).rounded(.down))
@@ -31,7 +32,7 @@ struct QueryResolver {
             let shown = "\(CalendarDateText.month(clock.start)) to \(CalendarDateText.month(clock.end))"
             throw Failure(
                 .outsideClock(CalendarDateText.month(month), shown), at: e.range,
-                help: "a release after \(CalendarDateText.month(clock.end)) is censored, so one by \(CalendarDateText.month(month)) is not known: ask by \(CalendarDateText.month(clock.end)), or extend `clock`")
+                help: "a release after \(CalendarDateText.month(clock.end)) is censored, its date not known: ask about \(CalendarDateText.month(clock.end)) or earlier, or extend `clock`")
         }
         return end
     }
@@ -172,7 +173,7 @@ struct QueryResolver {
                 throw Failure(.traceIndex, at: n.range, help: "this is \(NumberText.plain(number))")
             }
             return .trial(Int(number))
-        case .releaseAfter(let d): return .releaseAfter(try e.constantDateEnd(d))
+        case .releaseAfter(let d): return .releaseAfter(try releaseBy(d))
         case .releaseBefore(let d): return .releaseBefore(try e.constantDate(d))
         case .noRelease: return .noRelease
         }
