@@ -134,6 +134,9 @@ struct ParserTests {
         #expect(dump("explain h800") == "(explain h800)")
         #expect(dump("fan adoption") == "(fan adoption)")
         #expect(dump("plot cdf to out/release-cdf.svg") == "(plot cdf \"out/release-cdf.svg\")")
+        #expect(dump("plot fan to fan.svg") == "(plot adoption \"fan.svg\")")
+        #expect(dump("plot hist to h.svg") == "(plot release \"h.svg\")")
+        #expect(dump("plot tornado to t.svg") == "(plot sensitivity \"t.svg\")")
     }
 
     @Test func continuationLinesFormOneStatement() {

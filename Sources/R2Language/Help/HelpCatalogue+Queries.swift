@@ -105,7 +105,8 @@ extension HelpCatalogue {
             example: "tornado"),
         HelpTopic(
             "plot", .queries, syntax: "plot (release | cdf | adoption | sensitivity) to PATH",
-            meaning: "Writes a chart to an SVG file; PATH ends in `.svg` and may be quoted.",
+            meaning:
+                "Writes a chart to an SVG file; PATH ends in `.svg` and may be quoted. The chart queries' words work too: `hist` for `release`, `fan` for `adoption`, `tornado` for `sensitivity`.",
             example: "plot cdf to out/release-cdf.svg"),
     ]
 }

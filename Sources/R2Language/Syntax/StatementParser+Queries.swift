@@ -239,8 +239,12 @@ extension StatementParser {
     }
 
     private mutating func parsePlot() throws(Failure) -> QuerySyntax {
-        let kinds = PlotKind.allCases.map(\.rawValue)
+        // The chart queries' own words name their charts too: `plot fan` is
+        // `plot adoption`, as `fan adoption` shows it.
+        let aliases = ["hist": PlotKind.release, "fan": .adoption, "tornado": .sensitivity]
+        let kinds = PlotKind.allCases.map(\.rawValue) + aliases.keys.sorted()
         let word = try expectOne(of: kinds, "`release`, `cdf`, `adoption` or `sensitivity`")
+        let kind = aliases[word] ?? PlotKind(rawValue: word)!
         try expect("to")
         guard let token = current else { throw expected("a file path ending in `.svg`") }
         switch token.kind {
@@ -249,7 +253,7 @@ extension StatementParser {
             guard path.lowercased().hasSuffix(".svg") else {
                 throw Failure(.plotPath, at: token.range, help: "end the path with `.svg`")
             }
-            return .plot(PlotKind(rawValue: word)!, path: Citation(path, range: token.range))
+            return .plot(kind, path: Citation(path, range: token.range))
         default:
             throw expected("a file path ending in `.svg`")
         }
