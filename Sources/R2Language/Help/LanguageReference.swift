@@ -40,7 +40,8 @@ public enum LanguageReference {
         dates (absolute months) and rates (per month). Probabilities (`fail`, `pressure`, `licensed`, event
         probabilities, `hold`, `restart`, yields) must lie between 0% and 100%, and amounts cannot be negative.
         An uncertain value whose distribution reaches past those bounds (the tails of `a to b`, `normal`,
-        `lognormal`) is kept with a warning giving the share of draws the engine will clamp. A chip must be
+        `lognormal`, also shifted or scaled by constants, as in `2 * (30% to 60%)`) is kept with a warning
+        giving the share of draws the engine will clamp. A chip must be
         declared before it is used. A forecast needs `r2 start` and `r2 needs`; a query that needs a forecast
         reports their absence.
 

@@ -27,10 +27,39 @@ enum ClampWarnings {
 
     /// The share of draws of `value` below `low` or above `high`, for the
     /// unbounded distributions with constant parameters: `a to b` (lognormal
-    /// when both ends are positive, else normal), `normal` and `lognormal`.
-    /// Nil for anything else (bounded distributions are checked by their ends).
-    static func shareOutside(_ value: Value, low: Double, high: Double) -> Double? {
+    /// when both ends are positive, else normal), `normal` and `lognormal`,
+    /// and such a distribution shifted, scaled or negated by constants
+    /// (`v3_compute * (1.5 to 8)`, `1 - normal(20%, 10%)`; `constant` gives
+    /// the value of a subexpression without randomness, `let` names looked
+    /// through). Nil for anything else (bounded distributions are checked
+    /// by their ends, sums of distributions are not known in closed form).
+    static func shareOutside(
+        _ value: Value, low: Double, high: Double, constant: (Value) -> Double? = { $0.constantValue() },
+        resolve: (Value) -> Value = { $0 }
+    ) -> Double? {
+        func inner(_ x: Value, _ l: Double, _ h: Double) -> Double? {
+            guard !l.isNaN, !h.isNaN else { return nil }
+            let (l, h) = l <= h ? (l, h) : (h, l)
+            return shareOutside(resolve(x), low: l, high: h, constant: constant, resolve: resolve)
+        }
         switch value {
+        case .negate(let x):
+            // -X outside [l, h] exactly when X is outside [-h, -l].
+            return inner(x, -high, -low)
+        case .binary(let op, let a, let b):
+            let (ca, cb) = (constant(a), constant(b))
+            switch (op, ca, cb) {
+            case (.add, let c?, nil): return inner(b, low - c, high - c)
+            case (.add, nil, let c?): return inner(a, low - c, high - c)
+            case (.subtract, nil, let c?): return inner(a, low + c, high + c)
+            case (.subtract, let c?, nil): return inner(b, c - high, c - low)
+            case (.multiply, let c?, nil) where c != 0 && c.isFinite: return inner(b, low / c, high / c)
+            case (.multiply, nil, let c?) where c != 0 && c.isFinite: return inner(a, low / c, high / c)
+            case (.divide, nil, let c?) where c != 0 && c.isFinite: return inner(a, low * c, high * c)
+            default: return nil
+            }
+        case .variable:
+            return nil
         case .interval90(.constant(let a), .constant(let b)):
             let z = 1.6448536269514722
             if a > 0 && b > 0 {
@@ -59,7 +88,9 @@ enum ClampWarnings {
     /// P(X < low) + P(X > high) for log X normal (X > 0).
     static func logNormalOutside(_ mu: Double, _ sigma: Double, _ low: Double, _ high: Double) -> Double {
         guard sigma > 0 else { return 0 }
-        let above = high.isFinite && high > 0 ? Phi((mu - log(high)) / sigma) : 0
+        // Every draw is above a bound of 0 or less (`-(1k to 8k)` as an amount).
+        if high <= 0 { return 1 }
+        let above = high.isFinite ? Phi((mu - log(high)) / sigma) : 0
         let below = low > 0 ? Phi((log(low) - mu) / sigma) : 0
         return below + above
     }

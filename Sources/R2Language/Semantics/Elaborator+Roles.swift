@@ -22,7 +22,7 @@ extension Elaborator {
                 ? "this is \(NumberText.percent(shown))" : "this reaches \(NumberText.percent(shown))"
             throw Failure(.probabilityOutOfRange, at: e.range, help: help)
         }
-        if let share = ClampWarnings.shareOutside(resolved(value), low: 0, high: 1), share >= ClampWarnings.threshold {
+        if let share = ClampWarnings.shareOutside(resolved(value), low: 0, high: 1, constant: constant, resolve: resolved), share >= ClampWarnings.threshold {
             ClampWarnings.report(
                 Failure(
                     .probabilityTailClamped(share), at: e.range,
@@ -126,7 +126,7 @@ extension Elaborator {
             let help = low == high ? "this is \(dimension.show(low))" : "this reaches \(dimension.show(low))"
             throw Failure(.negative(what), at: range, help: help)
         }
-        if let share = ClampWarnings.shareOutside(resolved(value), low: 0, high: .infinity),
+        if let share = ClampWarnings.shareOutside(resolved(value), low: 0, high: .infinity, constant: constant, resolve: resolved),
             share >= ClampWarnings.threshold
         {
             ClampWarnings.report(
