@@ -12,12 +12,18 @@ struct QueryResolver {
         let month = Int(try elaborator.constantDate(e).rounded(.down))
         let clock = scenario.clock
         guard (clock.start...clock.end).contains(month) else {
-            let shown = "\(CalendarDateText.month(clock.start)) to \(CalendarDateText.month(clock.end))"
-            throw Failure(
-                .outsideClock(CalendarDateText.month(month), shown), at: e.range,
-                help: "scenario `\(scenario.name)` simulates \(shown)")
+            throw outsideClock(month, e, help: "scenario `\(scenario.name)` simulates \(clockText)")
         }
         return month
+    }
+
+    /// The clock as shown, "2025-01 to 2027-12".
+    private var clockText: String {
+        "\(CalendarDateText.month(scenario.clock.start)) to \(CalendarDateText.month(scenario.clock.end))"
+    }
+
+    private func outsideClock(_ month: Int, _ e: Quantity, help: String) -> Failure {
+        Failure(.outsideClock(CalendarDateText.month(month), clockText), at: e.range, help: help)
     }
 
     /// The end of a `release by` (or `release after`) date, whose month must
@@ -29,10 +35,10 @@ struct QueryResolver {
         let month = Int(try elaborator.constantDate(e).rounded(.down))
         let clock = scenario.clock
         guard month <= clock.end else {
-            let shown = "\(CalendarDateText.month(clock.start)) to \(CalendarDateText.month(clock.end))"
-            throw Failure(
-                .outsideClock(CalendarDateText.month(month), shown), at: e.range,
-                help: "a release after \(CalendarDateText.month(clock.end)) is censored, its date not known: ask about \(CalendarDateText.month(clock.end)) or earlier, or extend `clock`")
+            let last = CalendarDateText.month(clock.end)
+            throw outsideClock(
+                month, e,
+                help: "a release after \(last) is censored, its date not known: ask about \(last) or earlier, or extend `clock`")
         }
         return end
     }
