@@ -19,15 +19,17 @@ public enum HandWrittenBaseline {
     /// profiler finds its trial loop (docs/PERFORMANCE.md, "Profile").
     @inline(never)
     public static func run(trials: Int, seed: UInt64) -> Outcome {
-        let bins = SimulationResult.adoptionBins
-        let stride = bins + 2
+        let stride = AdoptionSink.binStride
+        // The engine's accumulation (SIMD2 lanes: the sums 16-byte aligned).
         let counts = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: steps * stride)
-        let sums = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: steps)
-        let squares = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: steps)
+        let sums = UnsafeMutableRawPointer.allocate(byteCount: steps * 8, alignment: 16)
+            .bindMemory(to: UInt64.self, capacity: steps)
+        let squares = UnsafeMutableRawPointer.allocate(byteCount: steps * 8, alignment: 16)
+            .bindMemory(to: UInt64.self, capacity: steps)
         let adoption = UnsafeMutableBufferPointer<Double>.allocate(capacity: steps)
         counts.initialize(repeating: 0)
-        sums.initialize(repeating: 0)
-        squares.initialize(repeating: 0)
+        sums.initialize(repeating: 0, count: steps)
+        squares.initialize(repeating: 0, count: steps)
         adoption.initialize(repeating: 0)
         defer {
             counts.deallocate()
@@ -35,30 +37,17 @@ public enum HandWrittenBaseline {
             squares.deallocate()
             adoption.deallocate()
         }
+        let sink = AdoptionSink(counts: counts.baseAddress!, sums: sums, squares: squares)
         let releases = [Double](unsafeUninitializedCapacity: trials) { out, initialized in
             for i in 0..<trials {
                 out[i] = trial(UInt64(i), seed: seed, adoption: adoption.baseAddress!)
-                var row = counts.baseAddress!
-                for t in 0..<steps {
-                    let a = adoption[t]
-                    let j = Int(a * Double(bins))
-                    let bin = a > 0 ? (a < 1 ? 1 &+ (j < bins ? j : bins &- 1) : bins &+ 1) : 0
-                    row[bin] &+= 1
-                    row += stride
-                    sums[t] &+= fixed48(a)
-                    squares[t] &+= fixed48(a * a)
-                }
+                sink.add(path: adoption.baseAddress!, steps: steps)
             }
             initialized = trials
         }
         return Outcome(
-            trials: trials, releases: releases, adoptionCounts: Array(counts), adoptionSum: Array(sums),
-            adoptionSumOfSquares: Array(squares))
-    }
-
-    /// x 2^48 rounded to an integer, for x in [0, 1] (the engine's fixed point).
-    @inline(__always)
-    static func fixed48(_ x: Double) -> UInt64 {
-        (x * 0x1p48 + 0x1p52).bitPattern &- (0x1p52 as Double).bitPattern
+            trials: trials, releases: releases, adoptionCounts: Array(counts),
+            adoptionSum: Array(UnsafeBufferPointer(start: sums, count: steps)),
+            adoptionSumOfSquares: Array(UnsafeBufferPointer(start: squares, count: steps)))
     }
 }
