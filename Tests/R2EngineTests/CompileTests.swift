@@ -54,6 +54,15 @@ struct CompileTests {
         #expect(
             Engine.inputSamples(c, seed: 1, slot: post, trials: 0..<50)
                 == Engine.inputSamples(c, seed: 1, slot: 0, trials: 0..<50))
+        // One pass for several slots gives each slot's own samples.
+        let both = Engine.inputSamples(c, seed: 1, slots: [fleet, post], trials: 10..<40)
+        #expect(both[0] == Engine.inputSamples(c, seed: 1, slot: fleet, trials: 10..<40))
+        #expect(both[1] == Engine.inputSamples(c, seed: 1, slot: post, trials: 10..<40))
+        #expect(Set(both[1]).count == 30)
+        // ...the values the trials themselves drew (post is not clamped here: it is positive).
+        for (n, trial) in (10..<40).enumerated() where both[1][n] > 0 {
+            #expect(Engine.trace(c, seed: 1, trial: trial).programme.post == both[1][n])
+        }
     }
 
     @Test func clampingOfSampledParameters() throws {

@@ -29,12 +29,22 @@ public enum Engine {
     public static func inputSamples(
         _ compiled: CompiledScenario, seed: UInt64, slot: Int, trials: Range<Int>
     ) -> [Double] {
-        precondition(compiled.inputs.indices.contains(slot), "no input slot \(slot)")
+        inputSamples(compiled, seed: seed, slots: [slot], trials: trials)[0]
+    }
+
+    /// For each of `slots`, the values it takes in each of `trials`: one
+    /// pass over the trials' inputs for all of them.
+    public static func inputSamples(
+        _ compiled: CompiledScenario, seed: UInt64, slots: [Int], trials: Range<Int>
+    ) -> [[Double]] {
+        for slot in slots { precondition(compiled.inputs.indices.contains(slot), "no input slot \(slot)") }
         let machine = TrialMachine(compiled, seed: seed)
-        var capture = InputCapture(node: Int(compiled.inputs[slot].node))
-        return trials.map { i in
+        var capture = InputCapture(nodes: slots.map { Int(compiled.inputs[$0].node) })
+        var samples = slots.map { _ in [Double](repeating: 0, count: trials.count) }
+        for (n, i) in trials.enumerated() {
             _ = machine.sampleInputs(trial: UInt64(i), &capture)
-            return capture.value
+            for k in slots.indices { samples[k][n] = capture.values[k] }
         }
+        return samples
     }
 }

@@ -1,9 +1,14 @@
-/// Keeps the sampled value of one input slot.
+/// Keeps the sampled values of some input slots' nodes, for one trial.
 struct InputCapture: TrialRecorder {
-    let node: Int
-    var value = 0.0
+    let nodes: [Int]
+    var values: [Double]
 
-    @inline(__always) mutating func sampledInputs(_ nodes: UnsafeMutablePointer<Double>) {
-        value = nodes[node]
+    init(nodes: [Int]) {
+        self.nodes = nodes
+        values = Array(repeating: 0, count: nodes.count)
+    }
+
+    mutating func sampledInputs(_ sampled: UnsafeMutablePointer<Double>) {
+        for (k, node) in nodes.enumerated() { values[k] = sampled[node] }
     }
 }

@@ -12,8 +12,9 @@ extension Session {
         let random = compiled.inputs.indices.filter { compiled.inputs[$0].isRandom }
         guard !random.isEmpty else { return [] }
         let seed = runParameters(scenario).seed
-        return random.map { i in
-            let sorted = Engine.inputSamples(compiled, seed: seed, slot: i, trials: 0..<samples).sorted()
+        let drawn = Engine.inputSamples(compiled, seed: seed, slots: random, trials: 0..<samples)
+        return zip(random, drawn).map { i, values in
+            let sorted = values.sorted()
             func q(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(p * Double(sorted.count)))] }
             return (compiled.inputs[i], q(0.1), q(0.5), q(0.9))
         }
