@@ -65,7 +65,15 @@ public struct RandomStream: Sendable {
     /// the arithmetic of `uniform()`.
     @inlinable @inline(__always)
     public static func uniform(_ base: UInt64, at index: Int) -> Double {
-        Double(word(base, at: index) &>> 11) * 0x1p-53
+        unit(word(base, at: index))
+    }
+
+    /// The uniform on [0, 1) of a word: its top 53 bits times 2^-53. They
+    /// fit an Int64, so the conversion is one signed instruction with the
+    /// same value as the unsigned one.
+    @inlinable @inline(__always)
+    public static func unit(_ word: UInt64) -> Double {
+        Double(Int64(bitPattern: word &>> 11)) * 0x1p-53
     }
 
     /// True with probability `p` from word `index + 1` of the stream at
@@ -93,7 +101,7 @@ public struct RandomStream: Sendable {
     /// Uniform on [0, 1) with 53 random bits: `Double(x >> 11) * 0x1p-53`.
     @inlinable @inline(__always)
     public mutating func uniform() -> Double {
-        Double(next() &>> 11) * 0x1p-53
+        Self.unit(next())
     }
 
     /// Uniform on (0, 1]: safe to take the logarithm of.

@@ -175,14 +175,14 @@ extension TrialMachine {
     }
 
     /// The single draws (they read only constants), kind by kind; each is
-    /// the first word of its stream, mix((key ^ salt) + gamma).
+    /// the first word of its stream, `RandomStream.word(key ^ salt, at: 0)`.
     @inline(never)
     func drawSingles(_ key: UInt64) {
         let nodes = self.nodes
         var q = inputTables.quantileDraws
         let quantileEnd = q + inputTables.quantileDrawCount
         while q < quantileEnd {
-            let w = RandomStream.mix((key ^ q.pointee.salt) &+ RandomStream.gamma)
+            let w = RandomStream.word(key ^ q.pointee.salt, at: 0)
             let x = QuantileFunction.sample(word: w, packed: q.pointee.table)
             nodes[Int(truncatingIfNeeded: q.pointee.dst)] = q.pointee.a + q.pointee.b * x
             q += 1
@@ -194,8 +194,8 @@ extension TrialMachine {
         var pair = inputTables.lognormalPairs
         let pairEnd = pair + inputTables.lognormalPairCount
         while pair < pairEnd {
-            let w0 = RandomStream.mix((key ^ pair.pointee.salt0) &+ RandomStream.gamma)
-            let w1 = RandomStream.mix((key ^ pair.pointee.salt1) &+ RandomStream.gamma)
+            let w0 = RandomStream.word(key ^ pair.pointee.salt0, at: 0)
+            let w1 = RandomStream.word(key ^ pair.pointee.salt1, at: 0)
             let z = SIMD2(
                 QuantileFunction.sample(word: w0, packed: normal), QuantileFunction.sample(word: w1, packed: normal))
             let y = exponential.inRange(pair.pointee.a + pair.pointee.b * z)
@@ -206,22 +206,22 @@ extension TrialMachine {
         var d = inputTables.draws
         let lognormalEnd = d + inputTables.lognormalEnd
         while d < lognormalEnd {
-            let w = RandomStream.mix((key ^ d.pointee.salt) &+ RandomStream.gamma)
+            let w = RandomStream.word(key ^ d.pointee.salt, at: 0)
             nodes[Int(truncatingIfNeeded: d.pointee.dst)] =
                 exponential.inRange(d.pointee.a + d.pointee.b * QuantileFunction.sample(word: w, packed: normal))
             d += 1
         }
         let guardedEnd = inputTables.draws + inputTables.guardedEnd
         while d < guardedEnd {
-            let w = RandomStream.mix((key ^ d.pointee.salt) &+ RandomStream.gamma)
+            let w = RandomStream.word(key ^ d.pointee.salt, at: 0)
             nodes[Int(truncatingIfNeeded: d.pointee.dst)] =
                 exponential(d.pointee.a + d.pointee.b * QuantileFunction.sample(word: w, packed: normal))
             d += 1
         }
         let uniformEnd = inputTables.draws + inputTables.uniformEnd
         while d < uniformEnd {
-            let w = RandomStream.mix((key ^ d.pointee.salt) &+ RandomStream.gamma)
-            let u = Double(Int64(bitPattern: w &>> 11)) * 0x1p-53
+            let w = RandomStream.word(key ^ d.pointee.salt, at: 0)
+            let u = RandomStream.unit(w)
             nodes[Int(truncatingIfNeeded: d.pointee.dst)] = d.pointee.a + d.pointee.b * u
             d += 1
         }
@@ -241,8 +241,8 @@ extension TrialMachine {
         let cumulative = mixtureCumulative
         let components = mixtureNodes
         while m < mixtureEnd {
-            let word = RandomStream.mix(((key ^ m.pointee.salt) &+ m.pointee.advance) &+ RandomStream.gamma)
-            let u = Double(Int64(bitPattern: word &>> 11)) * 0x1p-53
+            let word = RandomStream.word((key ^ m.pointee.salt) &+ m.pointee.advance, at: 0)
+            let u = RandomStream.unit(word)
             let a = Int(truncatingIfNeeded: m.pointee.offset)
             let last = a &+ Int(truncatingIfNeeded: m.pointee.count) &- 1
             var k = a
