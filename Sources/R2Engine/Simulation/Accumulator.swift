@@ -6,7 +6,7 @@ final class Accumulator: @unchecked Sendable {
     let steps: Int
     let chips: Int
     let events: Int
-    let stride = SimulationResult.adoptionBins + 2
+    let stride = AdoptionSink.binStride
     let counts: UnsafeMutablePointer<UInt32>
     let sums: UnsafeMutablePointer<WideSum>
     let squares: UnsafeMutablePointer<WideSum>
@@ -113,7 +113,7 @@ final class Accumulator: @unchecked Sendable {
 
     /// The histogram and pending sums a trial's adoption path is added to.
     var adoptionSink: AdoptionSink {
-        AdoptionSink(counts: counts, stride: stride, sums: pendingSums, squares: pendingSquares)
+        AdoptionSink(counts: counts, sums: pendingSums, squares: pendingSquares)
     }
 
     /// Trials between two flushes of the pending sums: 2^15 * 2^48 < 2^64.

@@ -3,22 +3,17 @@
 ///
 /// `sums` and `squares` must be 16-byte aligned (the accumulator's buffers
 /// are 128-byte aligned): pairs of steps are read and written as one
-/// `SIMD2<UInt64>`. `stride` must be `binStride`. Public for the
-/// benchmark's hand-written loop, which accumulates as the engine does.
+/// `SIMD2<UInt64>`. Public for the benchmark's hand-written loop, which
+/// accumulates as the engine does.
 public struct AdoptionSink {
     let counts: UnsafeMutablePointer<UInt32>
-    let stride: Int
     let sums: UnsafeMutablePointer<UInt64>
     let squares: UnsafeMutablePointer<UInt64>
-
-    init(counts: UnsafeMutablePointer<UInt32>, stride: Int, sums: UnsafeMutablePointer<UInt64>, squares: UnsafeMutablePointer<UInt64>) {
-        (self.counts, self.stride, self.sums, self.squares) = (counts, stride, sums, squares)
-    }
 
     /// A sink over `counts` (`binStride` per step) and the per-step
     /// fixed-point `sums` and `squares` (16-byte aligned).
     public init(counts: UnsafeMutablePointer<UInt32>, sums: UnsafeMutablePointer<UInt64>, squares: UnsafeMutablePointer<UInt64>) {
-        self.init(counts: counts, stride: Self.binStride, sums: sums, squares: squares)
+        (self.counts, self.sums, self.squares) = (counts, sums, squares)
     }
 
     /// Counts per step: bin 0, the `adoptionBins` bins of (0, 1), and A >= 1.
@@ -35,7 +30,6 @@ public struct AdoptionSink {
     /// one the definitions in `bin` and `fixed48` give, bit for bit.
     @inline(__always)
     public func add(path a: UnsafePointer<Double>, steps: Int) {
-        assert(stride == Self.binStride)
         assert(Int(bitPattern: sums) & 15 == 0 && Int(bitPattern: squares) & 15 == 0)
         let sums = UnsafeMutableRawPointer(self.sums)
         let squares = UnsafeMutableRawPointer(self.squares)
