@@ -30,9 +30,12 @@ extension Session {
     /// when given), keeping every trial's adoption at the steps `probes`,
     /// reusing an identical earlier run.
     func simulate(_ scenario: Scenario, conditions: [Condition]? = nil, probes: [Int] = [], query: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> SimulationResult {
-        let fromObservations = conditions == nil
-        let key = runKey(scenario, conditions: conditions, probes: probes)
-        let (trials, seed, conditions) = (key.trials, key.seed, key.conditions)
+        try simulate(runKey(scenario, conditions: conditions, probes: probes), fromObservations: conditions == nil, query: query, file: file)
+    }
+
+    /// The run of `key` (cached or made).
+    private func simulate(_ key: RunKey, fromObservations: Bool, query: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> SimulationResult {
+        let (scenario, trials, seed, conditions, probes) = (key.scenario, key.trials, key.seed, key.conditions, key.probes)
         if let hit = cache[key] { return hit }
         let compiled: CompiledScenario
         do {
@@ -91,12 +94,14 @@ extension Session {
     /// The forecast report of `scenario` under its observations, built once
     /// per run however many queries and expectations read it.
     func forecast(_ scenario: Scenario, probes: [Int] = [], query: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> (ForecastReport, SimulationResult) {
-        let result = try simulate(scenario, probes: probes, query: query, file: file)
+        let run = runKey(scenario, probes: probes)
+        let result = try simulate(run, fromObservations: true, query: query, file: file)
         let obs = (observations[scenario.name] ?? []).map(\.text)
-        let key = ReportKey(run: runKey(scenario, probes: probes), observations: obs)
+        let key = ReportKey(run: run, observations: obs)
         if let hit = reports[key] { return (hit, result) }
         let report = ForecastReport(result: result, scenario: scenario.name, observations: obs)
-        if cache[key.run] != nil { reports[key] = report }
+        // Kept while its run is (a run that emptied the caches is in them).
+        reports[key] = report
         return (report, result)
     }
 }
