@@ -9,6 +9,17 @@ enum NumberText {
         return String(value)
     }
 
+    /// A count with its thousands grouped: `20,000`.
+    static func count(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var grouped = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { grouped.append(",") }
+            grouped.append(d)
+        }
+        return (n < 0 ? "-" : "") + grouped
+    }
+
     /// A fraction as a percentage: `1.5` -> `150%`, `0.125` -> `12.5%`.
     static func percent(_ value: Double) -> String {
         let scaled = (value * 100 * 1e9).rounded() / 1e9

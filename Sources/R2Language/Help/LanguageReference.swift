@@ -39,9 +39,10 @@ public enum LanguageReference {
         Quantities carry dimensions: plain numbers (counts, percentages, chip-months), durations (months),
         dates (absolute months) and rates (per month). Probabilities (`fail`, `pressure`, `licensed`, event
         probabilities, `hold`, `restart`, yields) must lie between 0% and 100%, and amounts cannot be negative.
-        An uncertain value whose distribution reaches past those bounds (the tails of `a to b`, `normal`,
-        `lognormal`, also shifted or scaled by constants, as in `2 * (30% to 60%)`) is kept with a warning
-        giving the share of draws the engine will clamp. A chip must be
+        A written range past them is an error, also when shifted or scaled by constants (`pert(10%, 25%, 50%) *
+        3` reaches 150%). An uncertain value whose tails reach past them (`a to b`, `normal`, `lognormal`, and
+        arithmetic on distributions, as in `x * (1 to 2)`) is kept with a warning giving the share of draws
+        the engine will clamp (sampled when there is no closed form). A chip must be
         declared before it is used. A forecast needs `r2 start` and `r2 needs`; a query that needs a forecast
         reports their absence.
 

@@ -20,6 +20,10 @@ enum ClampWarnings {
         var failures: [Failure] = []
     }
 
+    /// The sampler of the workspace whose statement is being applied (none
+    /// outside `Workspace.step`, or when the workspace has none).
+    @TaskLocal static var sampler: TailSampler?
+
     /// Shares below this are not worth a warning.
     static let threshold = 0.001
 
@@ -74,6 +78,71 @@ enum ClampWarnings {
             return logNormalOutside(mu, sigma, low, high)
         default:
             return nil
+        }
+    }
+
+    /// Bounds every draw of `value` stays within (infinite when unknown):
+    /// each distribution's support (a lognormal's and a positive `a to b`'s
+    /// is above 0, a normal's is everything, a bounded one's is between its
+    /// ends) carried through arithmetic by interval arithmetic. A value
+    /// whose support lies inside what its role allows is never clamped.
+    static func support(
+        _ value: Value, constant: (Value) -> Double? = { $0.constantValue() }, resolve: (Value) -> Value = { $0 }
+    ) -> (Double, Double) {
+        let everything = (-Double.infinity, Double.infinity)
+        func of(_ x: Value) -> (Double, Double) { support(resolve(x), constant: constant, resolve: resolve) }
+        func hull(_ a: (Double, Double), _ b: (Double, Double)) -> (Double, Double) {
+            (Swift.min(a.0, b.0), Swift.max(a.1, b.1))
+        }
+        // A product's bound; 0 times an infinite bound is 0 (every draw is finite).
+        func times(_ a: Double, _ b: Double) -> Double { a == 0 || b == 0 ? 0 : a * b }
+        if let c = constant(value) { return c.isNaN ? everything : (c, c) }
+        switch value {
+        case .constant, .variable:
+            return everything
+        case .normal:
+            return everything
+        case .lognormal:
+            return (0, .infinity)
+        case .interval90(let low, let high):
+            let (a, b) = (of(low), of(high))
+            return a.0 > 0 && b.0 > 0 ? (0, .infinity) : everything
+        case .beta:
+            return (0, 1)
+        case .uniform(let low, let high), .monthWindow(let low, let high):
+            return hull(of(low), of(high))
+        case .triangular(let low, _, let high), .pert(let low, _, let high):
+            return hull(of(low), of(high))
+        case .mixture(let components, _):
+            return components.map(of).reduce((Double.infinity, -Double.infinity), hull)
+        case .negate(let x):
+            let (a, b) = of(x)
+            return (-b, -a)
+        case .binary(let op, let x, let y):
+            let (a, b) = of(x)
+            let (c, d) = of(y)
+            let result: (Double, Double)
+            switch op {
+            case .add: result = (a + c, b + d)
+            case .subtract: result = (a - d, b - c)
+            case .multiply:
+                let p = [times(a, c), times(a, d), times(b, c), times(b, d)]
+                result = (p.min()!, p.max()!)
+            case .divide:
+                if c > 0 || d < 0 {
+                    let p = [a / c, a / d, b / c, b / d].map { $0.isNaN ? 0 : $0 }
+                    result = (p.min()!, p.max()!)
+                } else if c >= 0 && a >= 0 || d <= 0 && b <= 0 {
+                    result = (0, .infinity)  // same signs: never negative
+                } else if c >= 0 && b <= 0 || d <= 0 && a >= 0 {
+                    result = (-.infinity, 0)
+                } else {
+                    result = everything
+                }
+            case .minimum: result = (Swift.min(a, c), Swift.min(b, d))
+            case .maximum: result = (Swift.max(a, c), Swift.max(b, d))
+            }
+            return result.0.isNaN || result.1.isNaN ? everything : result
         }
     }
 

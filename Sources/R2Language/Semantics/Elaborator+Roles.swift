@@ -22,11 +22,12 @@ extension Elaborator {
                 ? "this is \(NumberText.percent(shown))" : "this reaches \(NumberText.percent(shown))"
             throw Failure(.probabilityOutOfRange, at: e.range, help: help)
         }
-        if let share = ClampWarnings.shareOutside(resolved(value), low: 0, high: 1, constant: constant, resolve: resolved), share >= ClampWarnings.threshold {
+        if let (share, sampled) = clampedShare(value, low: 0, high: 1) {
+            let inside = "a bounded distribution, such as `pert(...)` or `beta(...)`, stays inside"
             ClampWarnings.report(
                 Failure(
                     .probabilityTailClamped(share), at: e.range,
-                    help: "a bounded distribution, such as `pert(...)` or `beta(...)`, stays inside"))
+                    help: sampled.map { "estimated from \(NumberText.count($0)) draws; \(inside)" } ?? inside))
         }
         return value
     }
@@ -126,22 +127,63 @@ extension Elaborator {
             let help = low == high ? "this is \(dimension.show(low))" : "this reaches \(dimension.show(low))"
             throw Failure(.negative(what), at: range, help: help)
         }
-        if let share = ClampWarnings.shareOutside(resolved(value), low: 0, high: .infinity, constant: constant, resolve: resolved),
-            share >= ClampWarnings.threshold
-        {
-            ClampWarnings.report(
-                Failure(
-                    .negativeTailClamped(what, share), at: range,
-                    help: "`a to b` with both ends above 0 is lognormal and never negative"))
+        if let (share, sampled) = clampedShare(value, low: 0, high: .infinity) {
+            // The hint about lognormals only where a normal interval is the cause.
+            let help: String
+            if case .interval90 = resolved(value) {
+                help = "`a to b` with both ends above 0 is lognormal and never negative"
+            } else if let draws = sampled {
+                help = "estimated from \(NumberText.count(draws)) draws; `max(0, ...)` makes the clamp explicit"
+            } else {
+                help = "`max(0, ...)` makes the clamp explicit"
+            }
+            ClampWarnings.report(Failure(.negativeTailClamped(what, share), at: range, help: help))
         }
+    }
+
+    /// The share of `value`'s draws outside [low, high] that the engine
+    /// will clamp, when it is worth a warning: in closed form where there
+    /// is one (`ClampWarnings.shareOutside`), else, when the value's
+    /// support crosses a bound, estimated by the workspace's sampler
+    /// (`sampled` is then its number of draws).
+    func clampedShare(_ value: Value, low: Double, high: Double) -> (share: Double, sampled: Int?)? {
+        let v = resolved(value)
+        if let share = ClampWarnings.shareOutside(v, low: low, high: high, constant: constant, resolve: resolved) {
+            return share >= ClampWarnings.threshold ? (share, nil) : nil
+        }
+        guard constant(v) == nil else { return nil }
+        let (lowest, highest) = ClampWarnings.support(v, constant: constant, resolve: resolved)
+        guard lowest < low || highest > high, let sampler = ClampWarnings.sampler,
+            let share = sampler.estimate(value, variables, low, high), share >= ClampWarnings.threshold
+        else { return nil }
+        return (share, sampler.draws)
     }
 
     /// The range a value is written to span, when it can be told without
     /// sampling: a constant's value, an interval's or a bounded
-    /// distribution's ends, a mixture's hull.
+    /// distribution's ends, a mixture's hull, and such a value shifted,
+    /// scaled or negated by constants (the same distribution written out:
+    /// `pert(10%, 25%, 50%) * 3` spans 30% to 150% as `pert(30%, 75%, 150%)`).
     func extent(_ value: Value) -> (Double, Double)? {
         if let x = constant(value) { return (x, x) }
+        func ordered(_ a: Double, _ b: Double) -> (Double, Double)? {
+            a.isNaN || b.isNaN ? nil : (Swift.min(a, b), Swift.max(a, b))
+        }
         switch value {
+        case .negate(let x):
+            return extent(x).flatMap { ordered(-$0.1, -$0.0) }
+        case .binary(let op, let x, let y):
+            switch (op, constant(x), constant(y)) {
+            case (.add, let c?, nil): return extent(y).flatMap { ordered($0.0 + c, $0.1 + c) }
+            case (.add, nil, let c?): return extent(x).flatMap { ordered($0.0 + c, $0.1 + c) }
+            case (.subtract, nil, let c?): return extent(x).flatMap { ordered($0.0 - c, $0.1 - c) }
+            case (.subtract, let c?, nil): return extent(y).flatMap { ordered(c - $0.1, c - $0.0) }
+            case (.multiply, let c?, nil) where c.isFinite: return extent(y).flatMap { ordered($0.0 * c, $0.1 * c) }
+            case (.multiply, nil, let c?) where c.isFinite: return extent(x).flatMap { ordered($0.0 * c, $0.1 * c) }
+            case (.divide, nil, let c?) where c != 0 && c.isFinite:
+                return extent(x).flatMap { ordered($0.0 / c, $0.1 / c) }
+            default: return nil
+            }
         case .variable(let i):
             return i < variables.count ? extent(variables[i].value) : nil
         case .interval90(let low, let high), .uniform(let low, let high),

@@ -49,11 +49,13 @@ extension Workspace {
         }
         // Warnings (values the engine will clamp) follow the statement's item.
         let warnings = ClampWarnings.Sink()
-        let outcome = ClampWarnings.$sink.withValue(warnings) { () -> Result<Item, Failure> in
-            do throws(Failure) {
-                return .success(try candidate.apply(statement, in: file))
-            } catch {
-                return .failure(error)
+        let outcome = ClampWarnings.$sampler.withValue(tailSampler) {
+            ClampWarnings.$sink.withValue(warnings) { () -> Result<Item, Failure> in
+                do throws(Failure) {
+                    return .success(try candidate.apply(statement, in: file))
+                } catch {
+                    return .failure(error)
+                }
             }
         }
         switch outcome {

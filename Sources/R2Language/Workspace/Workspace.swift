@@ -21,7 +21,13 @@ public struct Workspace: Hashable, Sendable {
     /// The scenario statements go to before any `scenario` statement.
     public static let implicitScenarioName = "baseline"
 
-    public init() {}
+    /// Estimates the clamped share of values with no closed form, for
+    /// warnings (`ClampWarnings`); without one such values are not checked.
+    public var tailSampler: TailSampler?
+
+    public init(tailSampler: TailSampler? = nil) {
+        self.tailSampler = tailSampler
+    }
 
     /// Every scenario, in order of creation.
     public var scenarios: [Scenario] { records.map(\.scenario) }

@@ -71,7 +71,7 @@ extension Session {
         case ":set":
             return set(args)
         case ":reset":
-            workspace = Workspace()
+            workspace = Workspace(tailSampler: workspace.tailSampler)
             observations = [:]
             cache = [:]
             reports = [:]

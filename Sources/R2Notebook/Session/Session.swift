@@ -8,7 +8,7 @@ import R2Model
 /// force, the numbered cells, and the execution of every query. Both the
 /// REPL and `r2cast run`/`test` evaluate through it.
 public final class Session {
-    public internal(set) var workspace = Workspace()
+    public internal(set) var workspace = Workspace(tailSampler: .engine)
     public internal(set) var notebook = Notebook()
     public var configuration: SessionConfiguration
     /// Observations in force, per scenario name.
@@ -139,5 +139,13 @@ public final class Session {
     /// The outputs of `cell` as they should be displayed now.
     public func displayOutputs(of cell: Cell) -> [(text: String, isError: Bool)] {
         cell.outputs.map { ($0.styledText, $0.isDiagnostic) }
+    }
+}
+
+extension TailSampler {
+    /// The engine's draws (seed 1, 20,000 of them: a 0.1% share is then
+    /// known to about 0.02 points), for the clamp warnings of a session.
+    static let engine = TailSampler(draws: 20_000) { value, variables, low, high in
+        Engine.shareOutside(value, variables: variables, low: low, high: high, draws: 20_000)
     }
 }

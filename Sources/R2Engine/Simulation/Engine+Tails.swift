@@ -1,0 +1,29 @@
+import R2Model
+
+extension Engine {
+    /// The share of `draws` draws of `value` below `low` or above `high`
+    /// (NaN counts as outside: the engine clamps it too), drawn as a run
+    /// under `seed` draws a `let` holding it after `variables` (which it may
+    /// refer to). Nil when the value holds no distribution or cannot be
+    /// compiled on its own. For the language's clamp warnings
+    /// (`TailSampler`): what arithmetic on distributions puts outside the
+    /// range its role allows has no closed form.
+    public static func shareOutside(
+        _ value: Value, variables: [Variable], low: Double, high: Double, draws: Int,
+        seed: UInt64 = Scenario.defaultSeed
+    ) -> Double? {
+        guard draws > 0 else { return nil }
+        var scenario = Scenario(name: "tail", clock: Clock(start: 0, end: 0))
+        scenario.variables = variables + [Variable(name: "value", value: value)]
+        scenario.r2.start = .constant(0)
+        scenario.r2.needs = .constant(1)
+        guard let compiled = try? compile(scenario),
+            let slot = compiled.inputs.firstIndex(where: { $0.kind == .variable(variables.count) }),
+            compiled.inputs[slot].isRandom
+        else { return nil }
+        let samples = inputSamples(compiled, seed: seed, slot: slot, trials: 0..<draws)
+        var outside = 0
+        for x in samples where !(x >= low && x <= high) { outside += 1 }
+        return Double(outside) / Double(draws)
+    }
+}
