@@ -33,6 +33,9 @@ struct Failure: Error, Hashable, Sendable {
     var range: SourceRange
     var help: String?
     var note: String?
+    /// Errors found in the same statement's other parts (`Failures`),
+    /// reported after this one.
+    var others: [Failure] = []
 
     init(_ message: DiagnosticMessage, at range: SourceRange, help: String? = nil, note: String? = nil) {
         self.message = message
@@ -43,5 +46,36 @@ struct Failure: Error, Hashable, Sendable {
 
     func diagnostic(in file: SourceFile) -> Diagnostic {
         Diagnostic(message, in: file, at: range, help: help, note: note)
+    }
+}
+
+/// The errors of a statement's independent parts (a chip's `perf` and
+/// `fail`, the clauses of `r2`, an event's probability, window and
+/// changes), so that one run reports them all; the statement still
+/// applies all or nothing.
+struct Failures {
+    private(set) var list: [Failure] = []
+
+    /// The value of `body`, or nil with its failure kept.
+    mutating func attempt<T>(_ body: () throws(Failure) -> T) -> T? {
+        do {
+            return try body()
+        } catch {
+            list.append(error)
+            list += error.others
+            return nil
+        }
+    }
+
+    /// Throws the first failure (in source order) with the others attached.
+    func check() throws(Failure) {
+        let sorted = list.sorted { $0.range.start < $1.range.start }
+        guard var first = sorted.first else { return }
+        first.others = Array(sorted.dropFirst()).map { f in
+            var f = f
+            f.others = []
+            return f
+        }
+        throw first
     }
 }

@@ -31,7 +31,10 @@ public enum LanguageReference {
         Declarations change the *current scenario*. The statements of a file that come before its first
         `scenario` line go to a scenario named `baseline`, created when first needed. A scenario's clock runs
         from 2025-01 to 2027-12 unless a `clock` statement says otherwise. A statement that fails changes
-        nothing, and evaluation goes on with the next line, so a file with several errors reports them all.
+        nothing, and evaluation goes on with the next line, so a file with several errors reports them all;
+        within a statement, each part that can be checked on its own (a chip's `perf` and `fail`, the chip
+        and the value of a change, each clause of `r2`, an event's probability, window and changes) reports
+        its own error. A syntax error ends its statement's checking.
 
         Any statement may end with `cite PATH, ...`, naming the evidence cards it rests on; each input records
         the file and line it was set on, its text and its citations for `explain`.

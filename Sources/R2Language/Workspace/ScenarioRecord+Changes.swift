@@ -8,35 +8,56 @@ extension ScenarioRecord {
         func entry(_ target: TimelineTarget, _ value: Value) -> TimelineEntry {
             TimelineEntry(target: target, setting: .number(value), provenance: provenance)
         }
+        // The chip and the value are checked apart, so both errors show.
+        var failures = Failures()
         switch statement {
         case .chipInput(let input, let chip, let quantity, _):
-            let index = try chipIndex(chip)
-            let value =
+            let index = failures.attempt { () throws(Failure) in try chipIndex(chip) }
+            let value = failures.attempt { () throws(Failure) in
                 input == .fail ? try e.probability(quantity) : try e.nonNegativeNumber(quantity, "`perf`")
+            }
+            try failures.check()
+            guard let index, let value else { return [] }
             return [entry(.chip(index, input), value)]
         case .buy(let chip, let quantity, _):
-            let index = try chipIndex(
-                chip, origin: .foreign, for: "buy", help: "domestic chips are made: use `make`")
-            return [entry(.chip(index, .buy), try e.amountPerMonth(quantity, "a purchase"))]
+            let index = failures.attempt { () throws(Failure) in
+                try chipIndex(chip, origin: .foreign, for: "buy", help: "domestic chips are made: use `make`")
+            }
+            let amount = failures.attempt { () throws(Failure) in try e.amountPerMonth(quantity, "a purchase") }
+            try failures.check()
+            guard let index, let amount else { return [] }
+            return [entry(.chip(index, .buy), amount)]
         case .make(let chip, let quantity, let yield, _):
-            let index = try chipIndex(
-                chip, origin: .domestic, for: "make", help: "foreign chips are bought: use `buy`")
-            let amount = try e.amountPerMonth(quantity, "production")
-            let yields = try yield.map { y throws(Failure) in try yieldEntries(index, y, provenance) } ?? []
+            let index = failures.attempt { () throws(Failure) in
+                try chipIndex(chip, origin: .domestic, for: "make", help: "foreign chips are bought: use `buy`")
+            }
+            let amount = failures.attempt { () throws(Failure) in try e.amountPerMonth(quantity, "production") }
+            let yields = failures.attempt { () throws(Failure) in
+                try yield.map { y throws(Failure) in try yieldEntries(index ?? 0, y, provenance) } ?? []
+            }
+            try failures.check()
+            guard let index, let amount, let yields else { return [] }
             return [entry(.chip(index, .make), amount)] + yields
         case .yield(let chip, let yield, _):
-            let index = try chipIndex(
-                chip, origin: .domestic, for: "yield", help: "only domestic chips have yields")
-            return try yieldEntries(index, yield, provenance)
-        case .export(let chip, let status, _):
-            let index = try chipIndex(
-                chip, origin: .foreign, for: "export", help: "export rules apply to foreign chips")
-            let setting: ExportStatus
-            switch status {
-            case .allowed: setting = .allowed
-            case .banned: setting = .banned
-            case .licensed(let p): setting = .licensed(try e.probability(p))
+            let index = failures.attempt { () throws(Failure) in
+                try chipIndex(chip, origin: .domestic, for: "yield", help: "only domestic chips have yields")
             }
+            let entries = failures.attempt { () throws(Failure) in try yieldEntries(index ?? 0, yield, provenance) }
+            try failures.check()
+            return entries ?? []
+        case .export(let chip, let status, _):
+            let index = failures.attempt { () throws(Failure) in
+                try chipIndex(chip, origin: .foreign, for: "export", help: "export rules apply to foreign chips")
+            }
+            let setting = failures.attempt { () throws(Failure) -> ExportStatus in
+                switch status {
+                case .allowed: return .allowed
+                case .banned: return .banned
+                case .licensed(let p): return .licensed(try e.probability(p))
+                }
+            }
+            try failures.check()
+            guard let index, let setting else { return [] }
             return [
                 TimelineEntry(target: .export(chip: index), setting: .export(setting), provenance: provenance)
             ]
@@ -52,28 +73,24 @@ extension ScenarioRecord {
         -> [TimelineEntry]
     {
         let e = elaborator
-        var entries = [
-            TimelineEntry(
-                target: .chip(chip, .yieldStart), setting: .number(try e.probability(yield.start)),
-                provenance: provenance)
-        ]
-        if let growth = yield.growth {
+        var failures = Failures()
+        func entry(_ input: ChipInput, _ value: Value?) -> [TimelineEntry] {
+            value.map { [TimelineEntry(target: .chip(chip, input), setting: .number($0), provenance: provenance)] }
+                ?? []
+        }
+        let start = failures.attempt { () throws(Failure) in try e.probability(yield.start) }
+        let growth = failures.attempt { () throws(Failure) -> Value? in
+            guard let growth = yield.growth else { return nil }
             let value = try e.amountPerMonth(growth, "the yield's growth")
             if let (_, high) = e.extent(value), high > 1 {
                 throw Failure(
                     .probabilityOutOfRange, at: growth.range,
                     help: "this reaches \(NumberText.percent(high)) a month")
             }
-            entries.append(
-                TimelineEntry(
-                    target: .chip(chip, .yieldGrowth), setting: .number(value), provenance: provenance))
+            return value
         }
-        if let cap = yield.cap {
-            entries.append(
-                TimelineEntry(
-                    target: .chip(chip, .yieldCap), setting: .number(try e.probability(cap)),
-                    provenance: provenance))
-        }
-        return entries
+        let cap = failures.attempt { () throws(Failure) in try yield.cap.map { c throws(Failure) in try e.probability(c) } }
+        try failures.check()
+        return entry(.yieldStart, start) + entry(.yieldGrowth, growth ?? nil) + entry(.yieldCap, cap ?? nil)
     }
 }

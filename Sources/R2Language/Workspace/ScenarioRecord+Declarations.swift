@@ -9,8 +9,11 @@ extension ScenarioRecord {
         case .asOf(let date):
             scenario.knownAsOf = try e.calendarDate(date)
         case .clock(let a, let b):
-            let start = try e.calendarDate(a)
-            let end = try e.calendarDate(b)
+            var failures = Failures()
+            let first = failures.attempt { () throws(Failure) in try e.calendarDate(a) }
+            let last = failures.attempt { () throws(Failure) in try e.calendarDate(b) }
+            try failures.check()
+            guard let start = first, let end = last else { return }
             guard end.absoluteMonth >= start.absoluteMonth else {
                 throw Failure(.backwardsClock, at: a.range.union(b.range), help: "\(end) is before \(start)")
             }
@@ -39,9 +42,12 @@ extension ScenarioRecord {
             scenario.chips[index].fleetProvenance = provenance
         case .chipInput(_, _, _, let from), .buy(_, _, let from), .make(_, _, _, let from),
             .yield(_, _, let from), .export(_, _, let from), .pressure(_, let from):
-            let start = try from.map { date throws(Failure) in try e.date(date) }
-            for var entry in try changes(statement, provenance: provenance) {
-                entry.from = start
+            var failures = Failures()
+            let entries = failures.attempt { () throws(Failure) in try changes(statement, provenance: provenance) }
+            let start = failures.attempt { () throws(Failure) in try from.map { date throws(Failure) in try e.date(date) } }
+            try failures.check()
+            for var entry in entries ?? [] {
+                entry.from = start ?? nil
                 scenario.timeline.append(entry)
             }
         case .r2(let clauses):
@@ -77,21 +83,27 @@ extension ScenarioRecord {
         _ name: Name, _ origin: Origin, perf: Quantity?, fail: Quantity?, provenance: Provenance
     ) throws(Failure) {
         let e = elaborator
-        let perfValue = try perf.map { q throws(Failure) in try e.nonNegativeNumber(q, "`perf`") }
-        let failValue = try fail.map { q throws(Failure) in try e.probability(q) }
-        let index: Int
-        if let existing = scenario.chipIndex(named: name.text) {
-            let declared = scenario.chips[existing].origin
-            guard declared == origin else {
-                throw Failure(.originMismatch(name.text, declared.rawValue), at: name.range)
+        var failures = Failures()
+        let existing = scenario.chipIndex(named: name.text)
+        if let existing, scenario.chips[existing].origin != origin {
+            failures.attempt { () throws(Failure) in
+                throw Failure(.originMismatch(name.text, scenario.chips[existing].origin.rawValue), at: name.range)
             }
+        }
+        let perfValue = failures.attempt { () throws(Failure) in
+            try perf.map { q throws(Failure) in try e.nonNegativeNumber(q, "`perf`") }
+        }
+        let failValue = failures.attempt { () throws(Failure) in try fail.map { q throws(Failure) in try e.probability(q) } }
+        try failures.check()
+        let index: Int
+        if let existing {
             scenario.chips[existing].provenance = provenance
             index = existing
         } else {
             scenario.chips.append(Chip(name: name.text, origin: origin, provenance: provenance))
             index = scenario.chips.count - 1
         }
-        for (input, value) in [(ChipInput.perf, perfValue), (.fail, failValue)] {
+        for (input, value) in [(ChipInput.perf, perfValue ?? nil), (.fail, failValue ?? nil)] {
             guard let value else { continue }
             scenario.timeline.removeAll { $0.target == .chip(index, input) && $0.from == nil }
             scenario.timeline.append(

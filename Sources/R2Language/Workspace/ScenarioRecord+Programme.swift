@@ -5,27 +5,41 @@ extension ScenarioRecord {
     mutating func applyR2(_ clauses: [R2Clause], context: StatementContext) throws(Failure) {
         let e = elaborator
         var r2 = scenario.r2
+        // Each clause, and each part of one, is checked apart, so that all
+        // their errors show; nothing applies unless all pass.
+        var failures = Failures()
         for clause in clauses {
             switch clause.kind {
             case .start(let date):
-                r2.start = try e.date(date)
+                if let v = failures.attempt({ () throws(Failure) in try e.date(date) }) { r2.start = v }
             case .needs(let quantity):
-                r2.needs = try e.nonNegativeNumber(quantity, "the compute R2 needs")
+                if let v = failures.attempt({ () throws(Failure) in
+                    try e.nonNegativeNumber(quantity, "the compute R2 needs")
+                }) { r2.needs = v }
             case .post(let duration):
-                r2.post = try e.duration(duration, "post-training")
+                if let v = failures.attempt({ () throws(Failure) in try e.duration(duration, "post-training") }) {
+                    r2.post = v
+                }
             case .hold(let p, let duration):
-                r2.holdProbability = try e.probability(p)
-                r2.holdMonths = try e.duration(duration, "a hold")
+                if let v = failures.attempt({ () throws(Failure) in try e.probability(p) }) { r2.holdProbability = v }
+                if let v = failures.attempt({ () throws(Failure) in try e.duration(duration, "a hold") }) {
+                    r2.holdMonths = v
+                }
             case .switchAfter(let k, let port):
-                r2.switchAfter = try e.nonNegativeNumber(k, "a failure count")
-                if let port { r2.portMonths = try e.duration(port, "a port") }
+                if let v = failures.attempt({ () throws(Failure) in try e.nonNegativeNumber(k, "a failure count") }) {
+                    r2.switchAfter = v
+                }
+                if let port, let v = failures.attempt({ () throws(Failure) in try e.duration(port, "a port") }) {
+                    r2.portMonths = v
+                }
             case .switchNever:
                 r2.switchAfter = nil
             case .restart(let p):
-                r2.restart = try e.probability(p)
+                if let v = failures.attempt({ () throws(Failure) in try e.probability(p) }) { r2.restart = v }
             }
             r2.provenance[clause.kind.field] = context.provenance
         }
+        try failures.check()
         scenario.r2 = r2
     }
 
@@ -35,26 +49,37 @@ extension ScenarioRecord {
         context: StatementContext
     ) throws(Failure) {
         let e = elaborator
-        let p = try e.probability(probability)
-        let start: Value
-        let end: Value
-        switch window {
-        case .between(let a, let b):
-            start = try e.date(a)
-            end = try e.date(b)
-            if let x = e.constant(start), let y = e.constant(end), y.rounded(.down) < x.rounded(.down) {
-                throw Failure(
-                    .backwardsWindow, at: a.range.union(b.range),
-                    help: "\(NumberText.date(y)) is before \(NumberText.date(x))")
+        // The probability, the window and each change are checked apart, so
+        // that all their errors show; nothing applies unless all pass.
+        var failures = Failures()
+        let probabilityValue = failures.attempt { () throws(Failure) in try e.probability(probability) }
+        let windowValues = failures.attempt { () throws(Failure) -> (Value, Value) in
+            switch window {
+            case .between(let a, let b):
+                var parts = Failures()
+                let start = parts.attempt { () throws(Failure) in try e.date(a) }
+                let end = parts.attempt { () throws(Failure) in try e.date(b) }
+                try parts.check()
+                guard let start, let end else { return (.constant(0), .constant(0)) }
+                if let x = e.constant(start), let y = e.constant(end), y.rounded(.down) < x.rounded(.down) {
+                    throw Failure(
+                        .backwardsWindow, at: a.range.union(b.range),
+                        help: "\(NumberText.date(y)) is before \(NumberText.date(x))")
+                }
+                return (start, end)
+            case .at(let date), .inMonth(let date):
+                let start = try e.date(date)
+                return (start, start)
             }
-        case .at(let date), .inMonth(let date):
-            start = try e.date(date)
-            end = start
         }
         var entries: [TimelineEntry] = []
         for change in changes {
-            entries += try self.changes(change.statement, provenance: context.provenance(of: change.range))
+            entries += failures.attempt { () throws(Failure) in
+                try self.changes(change.statement, provenance: context.provenance(of: change.range))
+            } ?? []
         }
+        try failures.check()
+        guard let p = probabilityValue, let (start, end) = windowValues else { return }
         let event = Event(
             name: name.text, probability: p, windowStart: start, windowEnd: end, changes: entries,
             provenance: context.provenance)

@@ -63,7 +63,7 @@ extension Workspace {
             self = candidate
             return [item] + warnings.failures.map { .diagnostic($0.diagnostic(in: file)) }
         case .failure(let error):
-            return [.diagnostic(error.diagnostic(in: file))]
+            return ([error] + error.others).map { .diagnostic($0.diagnostic(in: file)) }
         }
     }
 }
