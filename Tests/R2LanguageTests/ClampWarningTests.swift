@@ -113,7 +113,8 @@ import Testing
                  --> x.r2s:2:28
                   |
                 2 | chip c foreign perf 1 fail x * (1 to 2)
-                  |                            ^^^^^^^^^^^^ estimated from 20,000 draws; a bounded distribution, such as `pert(...)` or `beta(...)`, stays inside
+                  |                            ^^^^^^^^^^^^ a bounded distribution, such as `pert(...)` or `beta(...)`, stays inside
+                  = note: estimated from 20,000 draws of the value: arithmetic on distributions has no closed form here
                 """)
         #expect(
             calls.list == [

@@ -23,11 +23,11 @@ extension Elaborator {
             throw Failure(.probabilityOutOfRange, at: e.range, help: help)
         }
         if let (share, sampled) = clampedShare(value, low: 0, high: 1) {
-            let inside = "a bounded distribution, such as `pert(...)` or `beta(...)`, stays inside"
             ClampWarnings.report(
                 Failure(
                     .probabilityTailClamped(share), at: e.range,
-                    help: sampled.map { "estimated from \(NumberText.count($0)) draws; \(inside)" } ?? inside))
+                    help: "a bounded distribution, such as `pert(...)` or `beta(...)`, stays inside",
+                    note: sampled.map(Self.sampledNote)))
         }
         return value
     }
@@ -132,13 +132,17 @@ extension Elaborator {
             let help: String
             if case .interval90 = resolved(value) {
                 help = "`a to b` with both ends above 0 is lognormal and never negative"
-            } else if let draws = sampled {
-                help = "estimated from \(NumberText.count(draws)) draws; `max(0, ...)` makes the clamp explicit"
             } else {
                 help = "`max(0, ...)` makes the clamp explicit"
             }
-            ClampWarnings.report(Failure(.negativeTailClamped(what, share), at: range, help: help))
+            ClampWarnings.report(
+                Failure(.negativeTailClamped(what, share), at: range, help: help, note: sampled.map(Self.sampledNote)))
         }
+    }
+
+    /// Says that a clamped share was estimated, not computed.
+    static func sampledNote(_ draws: Int) -> String {
+        "estimated from \(NumberText.count(draws)) draws of the value: arithmetic on distributions has no closed form here"
     }
 
     /// The share of `value`'s draws outside [low, high] that the engine
