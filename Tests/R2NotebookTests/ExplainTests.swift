@@ -56,4 +56,42 @@ import Testing
         let lines = e.outputs[0].plainText.split(separator: "\n").map(String.init)
         #expect(lines.filter { !$0.hasPrefix(" ") }.dropFirst(2) == ["pressure 10%", "pressure uniform(40%, 60%) from 2025-06"])
     }
+
+    /// Percentiles are shown as the engine uses the input: clamped into
+    /// its allowed range, with the share of draws the clamp moved.
+    @Test func clampedInputsShowTheValuesUsedAndTheClampedShare() throws {
+        // normal(1k, 1k) below 0 with Phi(-1) = 15.9%: 2,000 draws give a
+        // standard error of 0.8 points; its 10th percentile (-282) is used as 0.
+        // normal(100%, 20%) is above 100% half the time (se 1.1 points).
+        let text = """
+            trials 2k
+            chip a domestic perf 1 fail normal(100%, 20%)
+            fleet a normal(1k, 1k)
+            r2 start 2025-02 needs 1k post 1 month
+            explain a
+
+            """
+        let (_, e) = evaluate(text)
+        // The outputs open with the two clamp warnings.
+        let explained = try #require(e.outputs.first { $0.plainText.hasPrefix("Inputs of") })
+        let lines = explained.plainText.split(separator: "\n").map(String.init)
+        let fail = try #require(lines.first { $0.hasPrefix("    fail a") })
+        #expect(fail.hasSuffix(" / 1.00  (" + fail.split(separator: "(").last!))
+        let fleet = try #require(lines.first { $0.hasPrefix("    fleet a") })
+        #expect(fleet.contains("10/50/90: 0.000 / "))
+        let json = object(explained)
+        let statements = try #require(json["statements"] as? [[String: Any]])
+        func input(_ prefix: String) throws -> [String: Any] {
+            let statement = try #require(statements.first { ($0["statement"] as? String)?.hasPrefix(prefix) == true })
+            return try #require((statement["uncertain"] as? [[String: Any]])?.first)
+        }
+        let failShare = try #require(try input("chip a")["clamped"] as? Double)
+        #expect(abs(failShare - 0.5) <= 4 * 0.0112)
+        #expect(try input("chip a")["p90"] as? Double == 1)
+        let fleetShare = try #require(try input("fleet a")["clamped"] as? Double)
+        #expect(abs(fleetShare - 0.1587) <= 4 * 0.0082)
+        #expect(try input("fleet a")["p10"] as? Double == 0)
+        // A value inside its range is not marked.
+        #expect(!Self.text.isEmpty && !(evaluate(Self.text).1.outputs[0].plainText.contains("clamped")))
+    }
 }

@@ -8,6 +8,15 @@ enum Clamp: UInt8, Sendable {
     /// Unchanged (yield growth), except NaN, which becomes 0.
     case free
 
+    /// The values it leaves as they are (nil: all but NaN).
+    var allowed: ClosedRange<Double>? {
+        switch self {
+        case .probability: return 0...1
+        case .nonNegative: return 0...Double.infinity
+        case .free: return nil
+        }
+    }
+
     @inlinable @inline(__always)
     func apply(_ x: Double) -> Double {
         switch self {

@@ -21,6 +21,16 @@ public struct InputSlot: Sendable, Hashable {
     public enum R2Field: Int, Sendable, Hashable, CaseIterable {
         case start, needs, post, holdProbability, holdMonths, switchAfter, portMonths, restart
 
+        /// The clamp the engine applies to the field (nil: a date, or the
+        /// switch count, which is rounded and at least 1).
+        var clamp: Clamp? {
+            switch self {
+            case .needs, .post, .holdMonths, .portMonths: return .nonNegative
+            case .holdProbability, .restart: return .probability
+            case .start, .switchAfter: return nil
+            }
+        }
+
         public var name: String {
             switch self {
             case .start: return "start"
@@ -42,6 +52,11 @@ public struct InputSlot: Sendable, Hashable {
     public var stream: UInt32
     /// False when the value involves no distribution (then it is folded at compile time).
     public var isRandom: Bool
+    /// The range the engine clamps this input's draws into where it is
+    /// used (docs/MODEL.md, "Inputs and their defaults"); nil when it is
+    /// used as drawn: a `let` (clamped in each place it is used), a date,
+    /// the switch count (rounded), a yield's growth.
+    public internal(set) var allowed: ClosedRange<Double>?
     /// Index of its value among the compiled nodes.
     @usableFromInline var node: Int32
     @usableFromInline var programStart: Int32

@@ -40,6 +40,7 @@ struct ScenarioCompiler {
                 try slot(
                     chip.fleet, .fleet(chip: c), "fleet \(chip.name)", StreamID.fleet(c), "chips[\(c)].fleet")
             )
+            inputs[inputs.count - 1].allowed = Clamp.nonNegative.allowed
         }
         for (e, entry) in s.timeline.enumerated() {
             try timelineEntry(
@@ -83,6 +84,7 @@ struct ScenarioCompiler {
                 continue
             }
             result.append(try slot(value, .r2(field), "r2 \(field.name)", StreamID.r2(field), "r2.\(field)"))
+            inputs[inputs.count - 1].allowed = field.clamp?.allowed
         }
         return result
     }
@@ -95,6 +97,7 @@ struct ScenarioCompiler {
         let p = try slot(
             event.probability, .eventProbability(event: v), "event \(event.name) probability",
             StreamID.event(v, field: 0), path + ".probability")
+        inputs[inputs.count - 1].allowed = Clamp.probability.allowed
         let a = try slot(
             event.windowStart, .eventWindowStart(event: v), "event \(event.name) window start",
             StreamID.event(v, field: 1), path + ".windowStart")
@@ -120,6 +123,7 @@ struct ScenarioCompiler {
         valueSlot: (InputSlot.Kind, UInt32), fromSlot: (InputSlot.Kind, UInt32)
     ) throws(CompileError) {
         let chips = scenario.chips.count
+        let valueInput = inputs.count
         var compiled = CompiledEntry(
             stateSlot: 0, clamp: .free, valueNode: -1, fixedValue: 0, fromNode: -1, event: event)
         switch (entry.target, entry.setting) {
@@ -155,6 +159,7 @@ struct ScenarioCompiler {
         case (_, .export):
             throw CompileError(path: path, message: "only an export timeline takes an export status")
         }
+        if inputs.count > valueInput { inputs[valueInput].allowed = compiled.clamp.allowed }
         if let from = entry.from {
             compiled.fromNode = try slot(from, fromSlot.0, label + " from", fromSlot.1, path + ".from")
         }

@@ -7,7 +7,8 @@ extension Session {
     /// `explain`: every statement that sets an input of the scenario (or of
     /// one chip, variable, event, the programme or pressure), once each, with
     /// where it is written, the evidence it cites, and under it each
-    /// uncertain input it sets with its 10/50/90 values.
+    /// uncertain input it sets with its 10/50/90 values as the engine uses
+    /// them and, when its clamp moves 0.1% of its draws or more, that share.
     func explain(_ target: ExplainTarget, _ scenario: Scenario) -> CellOutput {
         var lines = ["Inputs of \(scenario.name)" + (scenario.parent.map { " (derived from \($0))" } ?? "") + (scenario.knownAsOf.map { ", as known on \($0)" } ?? "")]
         lines.append("clock \(Format.month(scenario.clock.start)) to \(Format.month(scenario.clock.end)); \(Format.count(scenario.trials)) trials, seed \(scenario.seed)")
@@ -23,9 +24,12 @@ extension Session {
             for input in uncertain where statement.kinds.contains(input.slot.kind) {
                 let label = input.slot.label + fromSuffix(input.slot.kind, scenario)
                 let shown = [input.p10, input.p50, input.p90].map { value($0, input.slot) }
-                lines.append("    \(Format.pad(label, 30)) 10/50/90: " + shown.joined(separator: " / "))
+                // Percentiles as the engine uses the input; a visible clamp is said.
+                let clamped = input.clamped >= 0.001 ? "  (\(Format.percent(input.clamped)) of draws clamped)" : ""
+                lines.append("    \(Format.pad(label, 30)) 10/50/90: " + shown.joined(separator: " / ") + clamped)
                 inputs.append(.object([
                     ("input", .string(label)), ("p10", .number(input.p10)), ("p50", .number(input.p50)), ("p90", .number(input.p90)),
+                    ("clamped", .number(input.clamped)),
                 ]))
             }
             items.append(.object([

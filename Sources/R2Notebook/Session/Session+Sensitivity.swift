@@ -5,18 +5,28 @@ import R2Model
 
 extension Session {
     /// The inputs of `scenario` that are uncertain, with their 10th, 50th and
-    /// 90th percentiles, estimated from the inputs sampled in the first
-    /// `samples` trials.
-    func uncertainInputs(_ scenario: Scenario, samples: Int = 2000) -> [(slot: InputSlot, p10: Double, p50: Double, p90: Double)]? {
+    /// 90th percentiles as the engine uses them (clamped into the input's
+    /// allowed range, which keeps percentiles percentiles), and the share
+    /// of draws the clamp moved, estimated from the inputs sampled in the
+    /// first `samples` trials.
+    func uncertainInputs(_ scenario: Scenario, samples: Int = 2000)
+        -> [(slot: InputSlot, p10: Double, p50: Double, p90: Double, clamped: Double)]?
+    {
         guard let compiled = try? Engine.compile(scenario) else { return nil }
         let random = compiled.inputs.indices.filter { compiled.inputs[$0].isRandom }
         guard !random.isEmpty else { return [] }
         let seed = runParameters(scenario).seed
         let drawn = Engine.inputSamples(compiled, seed: seed, slots: random, trials: 0..<samples)
         return zip(random, drawn).map { i, values in
+            let slot = compiled.inputs[i]
             let sorted = values.sorted()
-            func q(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(p * Double(sorted.count)))] }
-            return (compiled.inputs[i], q(0.1), q(0.5), q(0.9))
+            func q(_ p: Double) -> Double {
+                let x = sorted[min(sorted.count - 1, Int(p * Double(sorted.count)))]
+                guard let allowed = slot.allowed else { return x }
+                return x.isNaN ? 0 : Swift.min(Swift.max(x, allowed.lowerBound), allowed.upperBound)
+            }
+            let moved = slot.allowed.map { allowed in values.count { !allowed.contains($0) } } ?? 0
+            return (slot, q(0.1), q(0.5), q(0.9), Double(moved) / Double(Swift.max(1, values.count)))
         }
     }
 
