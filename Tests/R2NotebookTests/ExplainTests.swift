@@ -1,4 +1,5 @@
 import Foundation
+import R2Forecast
 import R2Language
 import Testing
 
@@ -93,5 +94,40 @@ import Testing
         #expect(try input("fleet a")["p10"] as? Double == 0)
         // A value inside its range is not marked.
         #expect(!Self.text.isEmpty && !(evaluate(Self.text).1.outputs[0].plainText.contains("clamped")))
+    }
+
+    /// Long statements and citation lists wrap at spaces within the width,
+    /// hanging; the `cite` clause is shown once, as the evidence line.
+    @Test func longStatementsWrapAndCitationsShowOnce() throws {
+        let text = """
+            chip asc domestic perf 0.3 to 0.6 fail pert(25%, 45%, 75%) cite seeds/2025-02-00-ascend-910c-inference-60pct.md, seeds/2025-08-14-ft-r2-ascend-training-failed.md
+            r2 start 2025-02 needs 1k post 1 month
+            explain asc
+
+            """
+        let session = Session(configuration: SessionConfiguration(threads: 2, style: Style(colors: false, width: 61)))
+        let (_, e) = evaluate(text, in: session)
+        #expect(
+            e.outputs[0].plainText.split(separator: "\n").dropFirst(2).prefix(5) == [
+                "chip asc domestic perf 0.3 to 0.6 fail pert(25%, 45%, 75%)",
+                "    at test.r2s:1",
+                "    evidence: seeds/2025-02-00-ascend-910c-inference-60pct.md,",
+                "              seeds/2025-08-14-ft-r2-ascend-training-failed.md",
+                "    perf asc                       10/50/90: 0.326 / 0.423 / 0.556",
+            ])
+        // The JSON keeps the statement as written.
+        let statements = try #require(object(e.outputs[0])["statements"] as? [[String: Any]])
+        #expect((statements[0]["statement"] as? String)?.hasSuffix("training-failed.md") == true)
+        // A statement longer than the width hangs by two columns.
+        let long = """
+            let a_rather_long_name_for_a_share = pert(0.5%, 1.5%, 4%) * uniform(90%, 110%) * 1
+            explain a_rather_long_name_for_a_share
+
+            """
+        let (_, f) = evaluate(long, in: Session(configuration: SessionConfiguration(threads: 2, style: Style(colors: false, width: 61))))
+        let lines = f.outputs[0].plainText.split(separator: "\n").map(String.init)
+        // 60 columns less the two of the hanging indent.
+        #expect(lines[2] == "let a_rather_long_name_for_a_share = pert(0.5%, 1.5%, 4%)")
+        #expect(lines[3] == "  * uniform(90%, 110%) * 1")
     }
 }

@@ -17,9 +17,18 @@ extension Session {
         var items: [JSONValue] = []
         for statement in statements {
             let p = statement.provenance
-            lines.append(p.text.isEmpty ? "\(statement.fallback) (default)" : p.text)
+            // Long statements and citation lists wrap at spaces, hanging.
+            let width = max(40, configuration.style.width - 1)
+            // The `cite` clause shows as the evidence line below.
+            var shown = p.text
+            if !p.cites.isEmpty, let clause = shown.range(of: " cite ", options: .backwards) {
+                shown = String(shown[..<clause.lowerBound])
+            }
+            lines += hanging(shown.isEmpty ? "\(statement.fallback) (default)" : shown, "", "  ", width)
             if !p.location.isEmpty { lines.append("    at \(p.location)") }
-            if !p.cites.isEmpty { lines.append("    evidence: " + p.cites.joined(separator: ", ")) }
+            if !p.cites.isEmpty {
+                lines += hanging(p.cites.joined(separator: ", "), "    evidence: ", String(repeating: " ", count: 14), width)
+            }
             var inputs: [JSONValue] = []
             for input in uncertain where statement.kinds.contains(input.slot.kind) {
                 let label = input.slot.label + fromSuffix(input.slot.kind, scenario)
@@ -102,6 +111,13 @@ extension Session {
             add(event.provenance, "event \(event.name)", kinds)
         }
         return statements
+    }
+
+    /// `text` filled into lines of at most `width` columns, the first
+    /// after `first`, the others after `rest` (of the same or smaller width).
+    private func hanging(_ text: String, _ first: String, _ rest: String, _ width: Int) -> [String] {
+        let body = text.wordWrapped(width: max(20, width - max(first.count, rest.count)))
+        return body.enumerated().map { i, line in (i == 0 ? first : rest) + line }
     }
 
     /// An input's value as printed: a date for dates, otherwise a number.
