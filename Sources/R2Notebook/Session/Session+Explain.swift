@@ -122,8 +122,17 @@ extension Session {
 
     /// An input's value as printed: a date for dates, otherwise a number.
     private func value(_ x: Double, _ slot: InputSlot) -> String {
-        if slot.isDate { return x > 12_000 ? CalendarDate.day(monthsAfter: 0, x).description : Format.fixed(x, digits: 2) }
+        if slot.isDate { return InputText.date(x) }
         if abs(x) >= 1000 { return Format.count(Int(x.rounded())) }
         return Format.fixed(x, digits: abs(x) < 1 ? 3 : 2)
+    }
+}
+
+/// How an input's value reads.
+enum InputText {
+    /// A date input (an absolute continuous month) as a calendar day;
+    /// a value too small to be one as a number.
+    static func date(_ x: Double) -> String {
+        x > 12_000 && x.isFinite ? CalendarDate.day(monthsAfter: 0, x).description : Format.fixed(x, digits: 2)
     }
 }

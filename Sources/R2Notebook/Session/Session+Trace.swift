@@ -38,7 +38,10 @@ extension Session {
             index = result.firstTrial + i
         }
         let story = Engine.trace(compiled, seed: seed, trial: index)
-        let text = TraceStory(trace: story, scenario: scenario.name).text
+        var teller = TraceStory(trace: story, scenario: scenario.name)
+        teller.inputNames = compiled.inputs.map { ($0.label + fromSuffix($0.kind, scenario), $0.isDate) }
+        teller.width = max(40, configuration.style.width - 1)
+        let text = teller.text
         let json: JSONValue = .object([
             ("query", "trace"), ("scenario", .string(scenario.name)), ("trial", .integer(index + 1)), ("seed", .integer(Int(truncatingIfNeeded: seed))),
             ("release", story.release.isFinite ? .string(Format.date(story.release, clockStart: story.clockStart)) : .null),

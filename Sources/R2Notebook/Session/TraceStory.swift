@@ -1,18 +1,27 @@
 import R2Engine
 import R2Forecast
+import R2Model
 
 /// A trial's trace told as text: inputs, events, then one line per month
 /// with anything that happened, then holds and the release.
 struct TraceStory {
     let trace: TrialTrace
     let scenario: String
+    /// Per input, in the trace's order: its name as `explain` shows it
+    /// (`pressure from 2025-05`) and whether its value is a date. Without
+    /// them the engine's labels and plain numbers are shown.
+    var inputNames: [(label: String, isDate: Bool)] = []
+    /// Lines longer than this wrap at spaces, hanging under their text.
+    var width = Int.max
 
     var text: String {
         let t = trace
         var lines = ["Trial \(t.trial + 1) of \(scenario) (seed \(t.seed))"]
         lines.append("Sampled inputs:")
-        for input in t.inputs where input.isRandom {
-            lines.append("  \(input.label) = \(number(input.value))")
+        for (i, input) in t.inputs.enumerated() where input.isRandom {
+            let name: (label: String, isDate: Bool) = i < inputNames.count ? inputNames[i] : (input.label, false)
+            let value = name.isDate ? InputText.date(input.value) : number(input.value)
+            lines.append("  \(name.label) = \(value)")
         }
         if !t.inputs.contains(where: \.isRandom) { lines.append("  (none: every input is a constant)") }
         let p = t.programme
@@ -20,7 +29,7 @@ struct TraceStory {
         if p.holdProbability > 0 { prog += ", hold \(Format.percent(p.holdProbability)) x \(Format.months(p.holdMonths))" }
         if p.switchAfter.isFinite { prog += ", switch after \(Int(p.switchAfter)) failures (port \(Format.months(p.portMonths)))" }
         if p.restart > 0 { prog += ", restart \(Format.percent(p.restart))" }
-        lines.append(prog)
+        lines += wrapped(prog, hanging: 4)
         for e in t.events {
             lines.append("Event \(e.name): " + (e.fired ? "fires in \(Format.month(e.month ?? 0))" : "does not fire"))
         }
@@ -60,13 +69,15 @@ struct TraceStory {
                 if let tau = tr.completion { parts.append("training completes \(Format.date(tau, clockStart: t.clockStart))") }
             }
             if !parts.isEmpty {
-                lines.append("  \(Format.month(m.month))  " + parts.joined(separator: "; ") + "  [adoption \(Format.percent(m.adoption, digits: 0))]")
+                lines += filled(
+                    head: "  \(Format.month(m.month))  ", parts,
+                    tail: "  [adoption \(Format.percent(m.adoption, digits: 0))]")
             }
         }
         if let tau = t.completion {
             var s = "Training completed \(Format.date(tau, clockStart: t.clockStart)); post-training \(Format.months(p.post))"
             s += t.holds.isFinite ? "; \(Int(t.holds)) hold\(t.holds == 1 ? "" : "s")" : "; held forever"
-            lines.append(s)
+            lines += wrapped(s, hanging: 4)
         } else {
             lines.append("Training did not complete before \(Format.month(t.clockEnd)).")
         }
@@ -74,6 +85,48 @@ struct TraceStory {
             ? "Release: after the horizon (\(Format.month(t.clockEnd))): censored"
             : "Release: \(Format.date(t.release, clockStart: t.clockStart))")
         return lines.joined(separator: "\n")
+    }
+
+    /// `line` within `width` columns, broken at spaces, the continuation
+    /// lines indented by `hanging` (its own leading spaces are kept).
+    private func wrapped(_ line: String, hanging: Int) -> [String] {
+        guard line.count > width else { return [line] }
+        let lead = String(line.prefix { $0 == " " })
+        let body = String(line.dropFirst(lead.count)).wordWrapped(width: max(20, width - hanging))
+        let indent = String(repeating: " ", count: hanging)
+        return body.enumerated().map { i, text in (i == 0 ? lead : indent) + text }
+    }
+
+    /// `head` then `items` separated by "; ", then `tail`, filled into
+    /// lines of `width` columns, broken only between items, the later
+    /// lines indented under the first item (an item longer than a line
+    /// gets one of its own).
+    private func filled(head: String, _ items: [String], tail: String) -> [String] {
+        let indent = String(repeating: " ", count: head.count)
+        var lines: [String] = []
+        var line = head
+        var empty = true
+        for (i, item) in items.enumerated() {
+            let piece = item + (i < items.count - 1 ? ";" : tail)
+            if !empty && line.count + 1 + piece.count > width {
+                lines.append(line)
+                line = indent
+                empty = true
+            }
+            // An item too long for any line breaks at its spaces.
+            let words = piece.count > width - indent.count ? piece.wordWrapped(width: max(20, width - indent.count)) : [piece]
+            for (j, word) in words.enumerated() {
+                if j > 0 {
+                    lines.append(line)
+                    line = indent
+                    empty = true
+                }
+                line += (empty ? "" : " ") + word
+                empty = false
+            }
+        }
+        lines.append(line)
+        return lines
     }
 
     private func changeValue(_ c: TracedChange) -> String {
