@@ -125,6 +125,11 @@ struct ParserTests {
                   |                   ^^
                 """)
         #expect(dump("sensitivity of p(release by 2026-06)") == "(sensitivity (p release-by 2026-06))")
+        // `of` may be left out; a bare `sensitivity` is of the median release.
+        #expect(dump("sensitivity median release") == dump("sensitivity of median release"))
+        #expect(dump("sensitivity median release") != dump("sensitivity"))
+        #expect(dump("sensitivity p(release by 2026-06)") == "(sensitivity (p release-by 2026-06))")
+        #expect(dump("sensitivity mdian release").hasPrefix("error: "))
         #expect(dump("observe no release by 2025-11") == "(observe no-release-by 2025-11)")
         #expect(dump("observe export h20 banned at 2025-05") == "(observe export h20 banned at 2025-05)")
         #expect(dump("observe event reban not fired") == "(observe event reban not-fired)")

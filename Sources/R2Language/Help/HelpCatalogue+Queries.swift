@@ -60,7 +60,7 @@ extension HelpCatalogue {
                 "Forecasts scenarios side by side with their differences: P(release by) each `by` date, adoption at each `at` month. The scenarios run with common random numbers, and each difference shows its standard error from the paired trials (20 batches for quantiles).",
             example: "compare baseline dovish by 2026-01, 2026-06 at 2026-12"),
         HelpTopic(
-            "sensitivity", .queries, syntax: "sensitivity [of METRIC]",
+            "sensitivity", .queries, syntax: "sensitivity [[of] METRIC]",
             meaning: "Which inputs move a metric (default the median release) most, as a tornado chart.",
             example: "sensitivity of p(release by 2026-06)"),
         HelpTopic(

@@ -36,7 +36,7 @@ extension LanguageReference {
                     | "quantile" "adoption" "at" quantity [ list ]
                     | "expect" metric [ "in" NAME ] bound
                     | "compare" NAME NAME { NAME } [ "by" list ] [ "at" list ]
-                    | "sensitivity" [ "of" metric ]
+                    | "sensitivity" [ [ "of" ] metric ]
                     | "observe" observation
                     | "unobserve" [ "all" | quantity ]
                     | "trace" ( quantity | "where" "release" ( "after" | "before" ) quantity

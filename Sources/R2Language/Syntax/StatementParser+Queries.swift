@@ -35,7 +35,8 @@ extension StatementParser {
             return try parseCompare()
         case "sensitivity":
             advance()
-            return .sensitivity(consume("of") ? try parseMetric() : nil)
+            // `of` may be left out: `sensitivity median release`.
+            return .sensitivity(consume("of") || !isAtStatementEnd ? try parseMetric() : nil)
         case "observe":
             advance()
             return .observe(try parseObservation())
