@@ -63,5 +63,6 @@ let package = Package(
             exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", exclude: ["Golden"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "R2BenchTests", dependencies: ["R2Bench", "R2Engine"]),
     ]
 )

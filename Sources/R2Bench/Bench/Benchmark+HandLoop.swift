@@ -4,7 +4,7 @@ import R2Forecast
 extension Benchmark {
     /// Which loop `runLoop` runs.
     public enum Loop: String, CaseIterable, Sendable {
-        case engine, hand
+        case engine, hand, lanes
     }
 
     /// One loop alone over the baseline, once, on the calling thread or one
@@ -33,16 +33,26 @@ extension Benchmark {
                 HandWrittenBaseline.run(trials: trials, seed: options.seed)
             }
             return (seconds, outcome.share(releasedBy: 18))
+        case .lanes:
+            HandWrittenLanes.prepare()
+            let (outcome, seconds) = Stopwatch.time {
+                HandWrittenLanes.run(trials: trials, seed: options.seed)
+            }
+            return (seconds, outcome.share(releasedBy: 18))
         }
     }
 
-    /// The engine and the hand-written loop on one thread, alternating.
+    /// The engine, the hand-written loop and its lane-parallel form on one
+    /// thread, in turn.
     func handLoop(_ baseline: Workload, trials: Int) throws(Failure) -> BenchReport.HandLoop {
         var engineBest = Double.infinity
         var handBest = Double.infinity
+        var lanesBest = Double.infinity
         var engine: SimulationResult?
         var hand: HandWrittenBaseline.Outcome?
+        var lanes: HandWrittenBaseline.Outcome?
         HandWrittenBaseline.prepare()
+        HandWrittenLanes.prepare()
         for _ in 0..<2 {
             let e = try Stopwatch.time { () throws(Failure) in
                 try simulate(baseline, trials: trials, threads: 1)
@@ -52,6 +62,9 @@ extension Benchmark {
             let h = Stopwatch.time { HandWrittenBaseline.run(trials: trials, seed: options.seed) }
             handBest = Swift.min(handBest, h.seconds)
             hand = h.value
+            let l = Stopwatch.time { HandWrittenLanes.run(trials: trials, seed: options.seed) }
+            lanesBest = Swift.min(lanesBest, l.seconds)
+            lanes = l.value
         }
         let distribution = ReleaseDistribution(releases: engine!.releases, horizon: engine!.steps)
         let endOfJune2026 = 18.0
@@ -59,6 +72,8 @@ extension Benchmark {
             trials: trials, steps: baseline.steps, engineSeconds: engineBest, handSeconds: handBest,
             engineShare: distribution.probability(by: endOfJune2026).value,
             handShare: hand!.share(releasedBy: endOfJune2026),
-            engineMedian: distribution.sorted[(distribution.count - 1) / 2], handMedian: hand!.medianRelease)
+            engineMedian: distribution.sorted[(distribution.count - 1) / 2], handMedian: hand!.medianRelease,
+            lanesSeconds: lanesBest, lanesShare: lanes!.share(releasedBy: endOfJune2026),
+            lanesMedian: lanes!.medianRelease)
     }
 }

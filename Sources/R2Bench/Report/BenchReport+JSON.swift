@@ -75,6 +75,9 @@ extension BenchReport {
                         ("hand_release_share", .number($0.handShare)),
                         ("engine_median_release", .finite($0.engineMedian)),
                         ("hand_median_release", .finite($0.handMedian)),
+                        ("lanes_seconds", .number($0.lanesSeconds)),
+                        ("lanes_release_share", .number($0.lanesShare)),
+                        ("lanes_median_release", .finite($0.lanesMedian)),
                     ])
                 } ?? .null
             ),

@@ -91,13 +91,26 @@ extension BenchReport {
                         Format.fixed(h.nanosecondsPerTrialMonth(h.handSeconds), digits: 2),
                         Format.percent(h.handShare), Format.fixed(h.handMedian, digits: 2) + " months",
                     ],
+                    [
+                        "4 lanes", BenchFormat.seconds(h.lanesSeconds),
+                        Format.fixed(h.nanosecondsPerTrialMonth(h.lanesSeconds), digits: 2),
+                        Format.percent(h.lanesShare), Format.fixed(h.lanesMedian, digits: 2) + " months",
+                    ],
                 ]))
             out.append(
                 "  the engine takes \(Format.fixed(h.ratio, digits: 2))x the hand-written loop's time; the shares differ by \(Format.fixed(h.shareDifferenceInErrors, digits: 1)) standard errors"
             )
+            out.append(
+                "  the hand-written loop with 4 trials in SIMD lanes takes \(Format.fixed(h.lanesSeconds / h.handSeconds, digits: 2))x its time; the shares differ by \(Format.fixed(h.lanesDifferenceInErrors, digits: 1)) standard errors"
+            )
             if abs(h.shareDifferenceInErrors) > 4 {
                 out.append(
                     "  warning: the forecasts disagree: scenarios/baseline.r2s has changed since Sources/R2Bench/Workloads/HandWrittenBaseline.swift copied it"
+                )
+            }
+            if abs(h.lanesDifferenceInErrors) > 4 {
+                out.append(
+                    "  warning: the 4-lane loop disagrees with the hand-written loop it copies (Sources/R2Bench/Workloads/HandWrittenLanes*.swift)"
                 )
             }
         }

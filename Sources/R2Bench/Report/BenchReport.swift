@@ -64,28 +64,38 @@ public struct BenchReport: Sendable {
         public var medianSeconds: Double
     }
 
-    /// The engine against the hand-written loop, back to back on one thread.
+    /// The engine against the hand-written loop and against that loop with
+    /// 4 trials in SIMD lanes (`HandWrittenLanes`), back to back on one thread.
     public struct HandLoop: Sendable {
         public var trials: Int
         public var steps: Int
         public var engineSeconds: Double
         public var handSeconds: Double
         /// P(release by the end of 2026-06) and the median release (months
-        /// after 2025-01) of each, to show the two compute the same model.
+        /// after 2025-01) of each, to show they compute the same model.
         public var engineShare: Double
         public var handShare: Double
         public var engineMedian: Double
         public var handMedian: Double
+        public var lanesSeconds: Double
+        public var lanesShare: Double
+        public var lanesMedian: Double
 
         public var ratio: Double { engineSeconds / handSeconds }
         public func nanosecondsPerTrialMonth(_ seconds: Double) -> Double {
             seconds * 1e9 / (Double(trials) * Double(steps))
         }
-        /// The difference of the shares in standard errors.
-        public var shareDifferenceInErrors: Double {
-            let p = (engineShare + handShare) / 2
-            let se = (2 * p * (1 - p) / Double(trials)).squareRoot()
-            return se > 0 ? (engineShare - handShare) / se : 0
+        /// The difference of the engine's and the hand loop's shares in standard errors.
+        public var shareDifferenceInErrors: Double { Self.inErrors(engineShare, handShare, trials) }
+        /// The same for the lane-parallel loop against the hand loop.
+        public var lanesDifferenceInErrors: Double { Self.inErrors(lanesShare, handShare, trials) }
+
+        /// p - q in standard errors of the difference of two independent
+        /// proportions of n trials each.
+        static func inErrors(_ p: Double, _ q: Double, _ n: Int) -> Double {
+            let mean = (p + q) / 2
+            let se = (2 * mean * (1 - mean) / Double(n)).squareRoot()
+            return se > 0 ? (p - q) / se : 0
         }
     }
 
