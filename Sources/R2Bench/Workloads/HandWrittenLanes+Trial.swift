@@ -241,24 +241,16 @@ extension HandWrittenLanes {
         }
     }
 
-    /// x 2^48 rounded to nearest, for x in [0, 1]: `AdoptionSink.fixed48Pair`.
+    /// x 2^48 rounded to nearest, for x in [0, 1]: `AdoptionSink.fixed48Pair` of each half.
     @inline(__always)
     static func fixed48(_ x: VD) -> VW {
-        unsafeBitCast(x + 16, to: VW.self) &- VW(repeating: (16 as Double).bitPattern)
+        VW(lowHalf: AdoptionSink.fixed48Pair(x.lowHalf), highHalf: AdoptionSink.fixed48Pair(x.highHalf))
     }
 
-    /// The histogram bin in the low 32 bits: `AdoptionSink.binPair`, 0 for
-    /// A <= 0 or NaN, 1 + floor(2000 A) inside, 2001 for A >= 1.
+    /// The histogram bin in the low 32 bits: `AdoptionSink.binPair` of each
+    /// half, 0 for A <= 0 or NaN, 1 + floor(2000 A) inside, 2001 for A >= 1.
     @inline(__always)
-    static func bin(_ a: VD) -> VI {
-        let bins = Double(SimulationResult.adoptionBins)
-        var y = a * bins
-        y.replace(with: 0, where: .!(y .> 0))
-        y.replace(with: bins, where: .!(y .< bins))
-        let t = y + 0x1p52
-        var r = t - 0x1p52
-        r.replace(with: .leastNonzeroMagnitude, where: .!(r .> .leastNonzeroMagnitude))
-        let inside = (r .<= y)._storage  // all ones: -1
-        return unsafeBitCast(t, to: VI.self) &- inside
+    static func bin(_ a: VD) -> VW {
+        VW(lowHalf: AdoptionSink.binPair(a.lowHalf), highHalf: AdoptionSink.binPair(a.highHalf))
     }
 }

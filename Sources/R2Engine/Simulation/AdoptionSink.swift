@@ -105,8 +105,8 @@ public struct AdoptionSink {
     ///   so the low 32 bits are the bin.
     ///
     /// SSE2: mulpd, maxpd, minpd, addpd, subpd, maxpd, cmplepd, psubq.
-    @inline(__always)
-    static func binPair(_ a: SIMD2<Double>) -> SIMD2<UInt64> {
+    @inlinable @inline(__always)
+    public static func binPair(_ a: SIMD2<Double>) -> SIMD2<UInt64> {
         let bins = Double(SimulationResult.adoptionBins)
         var y = a * bins
         y.replace(with: 0, where: .!(y .> 0))
@@ -131,14 +131,14 @@ public struct AdoptionSink {
     /// rounded x + 16 is 2^-48 times the rounded x 2^48 + 2^52. Doubles in
     /// [16, 32) are spaced 2^-48 apart as those in [2^52, 2^53) are spaced 1,
     /// so bits(x + 16) - bits(16) is the same integer `fixed48` gives.
-    @inline(__always)
-    static func fixed48Pair(_ x: SIMD2<Double>) -> SIMD2<UInt64> {
+    @inlinable @inline(__always)
+    public static func fixed48Pair(_ x: SIMD2<Double>) -> SIMD2<UInt64> {
         (x + 16).bitPatterns &- SIMD2(repeating: (16 as Double).bitPattern)
     }
 }
 
 extension SIMD2 where Scalar == Double {
     /// The lanes' IEEE bit patterns.
-    @inline(__always)
-    fileprivate var bitPatterns: SIMD2<UInt64> { unsafeBitCast(self, to: SIMD2<UInt64>.self) }
+    @inlinable @inline(__always)
+    var bitPatterns: SIMD2<UInt64> { unsafeBitCast(self, to: SIMD2<UInt64>.self) }
 }
