@@ -130,6 +130,11 @@ struct ParserTests {
         #expect(dump("sensitivity median release") != dump("sensitivity"))
         #expect(dump("sensitivity p(release by 2026-06)") == "(sensitivity (p release-by 2026-06))")
         #expect(dump("sensitivity mdian release").hasPrefix("error: "))
+        // `in NAME` after a query about one scenario.
+        #expect(dump("median release in hawk") == "(in hawk (median release))")
+        #expect(dump("quantile release 10%, 90% in hawk") == "(in hawk (quantile release 0.1 0.9))")
+        #expect(dump("forecast in hawk") == "(in hawk (forecast))")
+        #expect(dump("explain in hawk").hasPrefix("error: "))
         #expect(dump("observe no release by 2025-11") == "(observe no-release-by 2025-11)")
         #expect(dump("observe export h20 banned at 2025-05") == "(observe export h20 banned at 2025-05)")
         #expect(dump("observe event reban not fired") == "(observe event reban not-fired)")

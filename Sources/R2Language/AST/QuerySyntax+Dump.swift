@@ -21,6 +21,7 @@ extension QuerySyntax {
         case .explain(let name): return "(explain" + (name.map { " \($0)" } ?? "") + ")"
         case .chart(let chart): return "(\(chart.rawValue))"
         case .plot(let kind, let path): return "(plot \(kind.rawValue) \"\(path.path)\")"
+        case .inScenario(let query, let name): return "(in \(name) \(query.dump))"
         }
     }
 }

@@ -2,7 +2,7 @@ import R2Model
 
 /// A query or later statement as parsed; the workspace resolves it into a
 /// `Query`.
-public enum QuerySyntax: Hashable, Sendable {
+public indirect enum QuerySyntax: Hashable, Sendable {
     /// `forecast`
     case forecast
     /// `p(...)`, `median release`, `mean release`, `adoption at DATE`
@@ -29,6 +29,17 @@ public enum QuerySyntax: Hashable, Sendable {
     case chart(Chart)
     /// `plot KIND to PATH`
     case plot(PlotKind, path: Citation)
+    /// `QUERY in SCENARIO`: a forecast, metric, quantile, sensitivity, trace
+    /// or chart query about another scenario than the current one.
+    case inScenario(QuerySyntax, Name)
+
+    /// Whether `in SCENARIO` may follow this query.
+    var takesScenario: Bool {
+        switch self {
+        case .forecast, .metric, .quantileRelease, .quantileAdoption, .sensitivity, .trace, .chart: return true
+        default: return false
+        }
+    }
 }
 
 /// A forecast metric as written.

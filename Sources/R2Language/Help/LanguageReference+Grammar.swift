@@ -31,19 +31,20 @@ extension LanguageReference {
                     | "restart" quantity ;
         window      = "between" quantity "and" quantity | "at" quantity | "in" quantity ;
 
-        query       = "forecast" | metric
-                    | "quantile" "release" [ list ]
-                    | "quantile" "adoption" "at" quantity [ list ]
+        query       = about [ "in" NAME ]
                     | "expect" metric [ "in" NAME ] bound
                     | "compare" NAME NAME { NAME } [ "by" list ] [ "at" list ]
-                    | "sensitivity" [ [ "of" ] metric ]
                     | "observe" observation
                     | "unobserve" [ "all" | quantity ]
+                    | "explain" [ NAME ]
+                    | "plot" ( "release" | "cdf" | "adoption" | "sensitivity" ) "to" path ;
+        about       = "forecast" | metric
+                    | "quantile" "release" [ list ]
+                    | "quantile" "adoption" "at" quantity [ list ]
+                    | "sensitivity" [ [ "of" ] metric ]
                     | "trace" ( quantity | "where" "release" ( "after" | "before" ) quantity
                                | "where" "no" "release" )
-                    | "explain" [ NAME ]
-                    | "hist" "release" | "cdf" "release" | "fan" "adoption" | "tornado"
-                    | "plot" ( "release" | "cdf" | "adoption" | "sensitivity" ) "to" path ;
+                    | "hist" "release" | "cdf" "release" | "fan" "adoption" | "tornado" ;
         metric      = "p" "(" ( "release" "by" quantity | "no" "release" "by" quantity
                               | "adoption" "at" quantity ( "above" | "below" ) quantity ) ")"
                     | "median" ( "release" | "adoption" "at" quantity )

@@ -47,7 +47,9 @@ public enum LanguageReference {
         arithmetic on distributions, as in `x * (1 to 2)`) is kept with a warning giving the share of draws
         the engine will clamp (sampled when there is no closed form). A chip must be
         declared before it is used. A forecast needs `r2 start` and `r2 needs`; a query that needs a forecast
-        reports their absence.
+        reports their absence. Queries are about the current scenario; a forecast, metric, quantile,
+        sensitivity, trace or chart query ending in `in NAME` is about scenario NAME instead
+        (`p(release by 2026-06) in hawk`), without changing the current one.
 
         """
 }

@@ -158,7 +158,11 @@ struct StatementParser {
         }
         if word == "include" { return try parseInclude() }
         if let statement = try parseDeclaration(word) { return statement }
-        if let query = try parseQuery(word) { return .query(query) }
+        if let query = try parseQuery(word) {
+            // `p(release by 2026-06) in hawk`: about another scenario.
+            if query.takesScenario, consume("in") { return .query(.inScenario(query, try expectName("a scenario name"))) }
+            return .query(query)
+        }
         throw Failure(
             .unknownStatement(word), at: token.range,
             help: Suggestion.help(

@@ -61,6 +61,8 @@ extension Workspace {
         case .explain(let name): resolved = .explain(try resolver.explainTarget(name))
         case .chart(let chart): resolved = .chart(chart)
         case .plot(let kind, let path): resolved = .plot(kind, path: path.path)
+        case .inScenario(let inner, let name):
+            return try resolve(inner, in: try recordIndex(of: name), context: context)
         }
         if resolved.needsForecast {
             for involved in (checksTarget ? [target] : []) + others {
