@@ -36,7 +36,7 @@ extension StatementParser {
         case "sensitivity":
             advance()
             // `of` may be left out: `sensitivity median release`.
-            return .sensitivity(consume("of") || !isAtStatementEnd ? try parseMetric() : nil)
+            return .sensitivity(consume("of") || !(isAtStatementEnd || isAt("in")) ? try parseMetric() : nil)
         case "observe":
             advance()
             return .observe(try parseObservation())
@@ -70,7 +70,8 @@ extension StatementParser {
     /// `P {, P}`, possibly none.
     private mutating func parseQuantityList() throws(Failure) -> [Quantity] {
         var list: [Quantity] = []
-        guard !isAtStatementEnd else { return list }
+        // An empty list; `in` starts a query's `in NAME`.
+        guard !isAtStatementEnd && !isAt("in") else { return list }
         var progress = LoopProgress()
         repeat {
             guard progress.advanced(to: index) else { break }
