@@ -42,8 +42,8 @@ extension Benchmark {
         }
     }
 
-    /// The engine, the hand-written loop and its lane-parallel form on one
-    /// thread, in turn.
+    /// The engine, the hand-written loop and its lane-parallel form (8 trials
+    /// per group in single precision) on one thread, in turn.
     func handLoop(_ baseline: Workload, trials: Int) throws(Failure) -> BenchReport.HandLoop {
         var engineBest = Double.infinity
         var handBest = Double.infinity

@@ -92,7 +92,7 @@ extension BenchReport {
                         Format.percent(h.handShare), Format.fixed(h.handMedian, digits: 2) + " months",
                     ],
                     [
-                        "4 lanes", BenchFormat.seconds(h.lanesSeconds),
+                        "8 lanes", BenchFormat.seconds(h.lanesSeconds),
                         Format.fixed(h.nanosecondsPerTrialMonth(h.lanesSeconds), digits: 2),
                         Format.percent(h.lanesShare), Format.fixed(h.lanesMedian, digits: 2) + " months",
                     ],
@@ -101,7 +101,7 @@ extension BenchReport {
                 "  the engine takes \(Format.fixed(h.ratio, digits: 2))x the hand-written loop's time; the shares differ by \(Format.fixed(h.shareDifferenceInErrors, digits: 1)) standard errors"
             )
             out.append(
-                "  the hand-written loop with 4 trials in SIMD lanes takes \(Format.fixed(h.lanesSeconds / h.handSeconds, digits: 2))x its time; the shares differ by \(Format.fixed(h.lanesDifferenceInErrors, digits: 1)) standard errors"
+                "  the hand-written loop with 8 trials in SIMD lanes (single precision) takes \(Format.fixed(h.lanesSeconds / h.handSeconds, digits: 2))x its time; the shares differ by \(Format.fixed(h.lanesDifferenceInErrors, digits: 1)) standard errors"
             )
             if abs(h.shareDifferenceInErrors) > 4 {
                 out.append(
@@ -110,7 +110,7 @@ extension BenchReport {
             }
             if abs(h.lanesDifferenceInErrors) > 4 {
                 out.append(
-                    "  warning: the 4-lane loop disagrees with the hand-written loop it copies (Sources/R2Bench/Workloads/HandWrittenLanes*.swift)"
+                    "  warning: the 8-lane loop disagrees with the hand-written loop it copies (Sources/R2Bench/Workloads/HandWrittenLanes*.swift)"
                 )
             }
         }

@@ -65,7 +65,8 @@ public struct BenchReport: Sendable {
     }
 
     /// The engine against the hand-written loop and against that loop with
-    /// 4 trials in SIMD lanes (`HandWrittenLanes`), back to back on one thread.
+    /// 8 trials in SIMD lanes in single precision (`HandWrittenLanes`), back
+    /// to back on one thread.
     public struct HandLoop: Sendable {
         public var trials: Int
         public var steps: Int

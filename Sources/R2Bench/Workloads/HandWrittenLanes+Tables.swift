@@ -3,13 +3,12 @@ import R2Engine
 
 extension HandWrittenLanes {
     /// A quantile function by inversion from 4,096 cells, linear inside each
-    /// cell: cell k holds the value at k / 4096 and the rise over the cell, so
-    /// that one 16-byte load per lane fetches both. Built from the scalar
-    /// loop's PERT tables (the same quantiles), or from the standard normal.
+    /// cell, in single precision: cell k holds the value at k / 4096 and the
+    /// rise over the cell (one 8-byte load per lane fetches both).
     struct LaneTable: @unchecked Sendable {
         static let cells = 4096
         /// (value at the cell's start, rise over the cell); lives as long as the process.
-        let cells: UnsafeMutablePointer<SIMD2<Double>>
+        let cells: UnsafeMutablePointer<SIMD2<Float>>
 
         /// The PERT distribution of the scalar loop, `low + width * quantile`.
         init(_ pert: HandWrittenBaseline.Pert) {
@@ -17,13 +16,12 @@ extension HandWrittenLanes {
             for k in 0..<Self.cells {
                 let q0 = pert.low + pert.width * pert.quantiles[k]
                 let q1 = pert.low + pert.width * pert.quantiles[k + 1]
-                cells[k] = SIMD2(q0, q1 - q0)
+                cells[k] = SIMD2(Float(q0), Float(q1 - q0))
             }
         }
 
-        /// The standard normal's quantiles. The two end cells (a draw in
-        /// 2,048) reach to infinity: they hold zeros, and `normal` computes
-        /// their lanes exactly.
+        /// The standard normal's quantiles; the two end cells hold zeros and
+        /// `normal` computes their lanes exactly.
         init(normal: ()) {
             cells = .allocate(capacity: Self.cells)
             let z = (0...Self.cells).map { k in
@@ -31,19 +29,19 @@ extension HandWrittenLanes {
                     ? 0 : RandomStream.normalQuantile(Double(k) / Double(Self.cells))
             }
             for k in 0..<Self.cells {
-                cells[k] = k == 0 || k == Self.cells - 1 ? .zero : SIMD2(z[k], z[k + 1] - z[k])
+                cells[k] = k == 0 || k == Self.cells - 1 ? .zero : SIMD2(Float(z[k]), Float(z[k + 1] - z[k]))
             }
         }
 
         /// The quantile at u / 2^32 of each lane: the top 12 bits pick the
         /// cell, the low 20 its fraction.
         @inline(__always)
-        func sample(_ u: VU) -> VD {
+        func sample(_ u: VU) -> VF {
             let k = u &>> 20
             let fraction = unit20(u)
-            var start = VD()
-            var rise = VD()
-            for l in 0..<VD.scalarCount {
+            var start = VF()
+            var rise = VF()
+            for l in 0..<VF.scalarCount {
                 let c = cells[Int(truncatingIfNeeded: k[l])]
                 start[l] = c.x
                 rise[l] = c.y
@@ -52,15 +50,16 @@ extension HandWrittenLanes {
         }
 
         /// Standard normals (with the table of `init(normal:)`): a lane in an
-        /// end cell, Φ⁻¹((u + 1/2) / 2^32) exactly.
+        /// end cell, Φ⁻¹((u + 1/2) / 2^32) exactly (rounded to `Float`).
         @inline(__always)
-        func normal(_ u: VU) -> VD {
+        func normal(_ u: VU) -> VF {
             var z = sample(u)
             let k = u &>> 20
-            let tail = (k .== 0) .| (k .== VU(repeating: UInt32(Self.cells - 1)))
+            // (Against vectors: `.==` with a scalar `UInt32` compiles to a loop over the lanes.)
+            let tail = (k .== VU()) .| (k .== VU(repeating: UInt32(Self.cells - 1)))
             if _slowPath(any(tail)) {
-                for l in 0..<VD.scalarCount where tail[l] {
-                    z[l] = RandomStream.normalQuantile((Double(u[l]) + 0.5) * 0x1p-32)
+                for l in 0..<VF.scalarCount where tail[l] {
+                    z[l] = Float(RandomStream.normalQuantile((Double(u[l]) + 0.5) * 0x1p-32))
                 }
             }
             return z
@@ -69,16 +68,16 @@ extension HandWrittenLanes {
 
     /// `a to b`: exp(mu + sigma Z), as `HandWrittenBaseline.Lognormal90`.
     struct LaneLognormal: Sendable {
-        let mu: VD
-        let sigma: VD
+        let mu: VF
+        let sigma: VF
 
         init(_ d: HandWrittenBaseline.Lognormal90) {
-            mu = VD(repeating: d.mu)
-            sigma = VD(repeating: d.sigma)
+            mu = VF(repeating: Float(d.mu))
+            sigma = VF(repeating: Float(d.sigma))
         }
 
         @inline(__always)
-        func sample(_ u: VU, normal: LaneTable) -> VD {
+        func sample(_ u: VU, normal: LaneTable) -> VF {
             exp(mu + sigma * normal.normal(u))
         }
     }
@@ -147,114 +146,108 @@ extension HandWrittenLanes {
 
     // MARK: Lane arithmetic
 
-    /// u as a double, exactly: 2^52 + u has u in its low mantissa bits.
+    /// v as a float, exactly, for v < 2^23: 2^23 + v has v in its mantissa bits.
     @inline(__always)
-    static func double(_ u: VU) -> VD {
-        let wide = VW(truncatingIfNeeded: u) | VW(repeating: (0x1p52 as Double).bitPattern)
-        return unsafeBitCast(wide, to: VD.self) - 0x1p52
+    static func small(_ v: VU) -> VF {
+        let bits = v | VU(repeating: (0x1p23 as Float).bitPattern)
+        return unsafeBitCast(bits, to: VF.self) - 0x1p23
     }
+
+    /// The top 23 bits of u as a float in [0, 2^23): compare with p 2^23 for
+    /// an event of probability p.
+    @inline(__always)
+    static func top23(_ u: VU) -> VF { small(u &>> 9) }
 
     /// The low 20 bits of u over 2^20, in [0, 1).
     @inline(__always)
-    static func unit20(_ u: VU) -> VD {
-        double(u & VU(repeating: 0xF_FFFF)) * 0x1p-20
+    static func unit20(_ u: VU) -> VF {
+        small(u & VU(repeating: 0xF_FFFF)) * 0x1p-20
     }
 
-    /// Uniform on [0, 1) with 32 bits.
+    /// Uniform on [0, 1) with 23 bits.
     @inline(__always)
-    static func unit(_ u: VU) -> VD { double(u) * 0x1p-32 }
+    static func unit(_ u: VU) -> VF { top23(u) * 0x1p-23 }
 
-    /// Uniform integers 0 ..< n (n small): floor(u n / 2^32), exact in doubles.
+    /// Uniform integers 0 ..< n (n small): floor(u23 n / 2^23), exact in floats.
     @inline(__always)
-    static func bounded(_ u: VU, _ n: Double) -> VD {
-        floorSmall(double(u) * (n * 0x1p-32))
+    static func bounded(_ u: VU, _ n: Float) -> VF {
+        floorSmall(top23(u) * (n * 0x1p-23))
     }
 
-    /// floor(x) for 0 <= x < 2^51, without SSE4.1's `roundpd`: x + 2^52 rounds
-    /// to the nearest integer, one less where that went up.
+    /// floor(x) for 0 <= x < 2^22: x + 2^23 rounds to the nearest integer,
+    /// one less where that went up.
     @inline(__always)
-    static func floorSmall(_ x: VD) -> VD {
-        let r = (x + 0x1p52) - 0x1p52
-        return r - keep(VD(repeating: 1), r .> x)
+    static func floorSmall(_ x: VF) -> VF {
+        let r = (x + 0x1p23) - 0x1p23
+        return r - keep(VF(repeating: 1), r .> x)
     }
 
-    /// m ? a : b lane by lane, by the mask's bits. The stdlib's
-    /// `replacing(with:where:)` tests each lane's sign, which SSE2 (without
-    /// `pcmpgtq`) recomputes with two more instructions a register; a
-    /// comparison's mask is already all ones or all zeros, so `and`, `andn`
-    /// and `or` suffice (and LLVM makes them one `vblendvpd` with AVX).
+    /// m ? a : b lane by lane: one `vblendvps` with AVX (`and`, `andn`, `or`
+    /// on SSE2, where the sign test of 32-bit lanes is one `pcmpgtd`). Not an
+    /// and/andn/or of the mask's bits written out: with 8 float lanes LLVM
+    /// turns that into selects on pieces of 2 lanes, each mask rebuilt from
+    /// general registers.
     @inline(__always)
-    static func select(_ m: VM, _ a: VD, _ b: VD) -> VD {
-        // In the mask's own Int64 lanes: a bit cast of the mask to UInt64
-        // lanes makes LLVM rebuild it lane by lane.
-        let bits = m._storage
-        let x = (unsafeBitCast(a, to: VI.self) & bits) | (unsafeBitCast(b, to: VI.self) & ~bits)
-        return unsafeBitCast(x, to: VD.self)
+    static func select(_ m: VM, _ a: VF, _ b: VF) -> VF {
+        b.replacing(with: a, where: m)
     }
 
     /// m ? x : 0 lane by lane (one `and`).
     @inline(__always)
-    static func keep(_ x: VD, _ m: VM) -> VD {
-        unsafeBitCast(unsafeBitCast(x, to: VI.self) & m._storage, to: VD.self)
+    static func keep(_ x: VF, _ m: VM) -> VF {
+        unsafeBitCast(unsafeBitCast(x, to: VI.self) & m._storage, to: VF.self)
     }
 
-    /// min(x, y) (y where NaN), without the stdlib's `pointwiseMin`, which is
-    /// not inlined here.
+    /// min(x, y) (y where NaN).
     @inline(__always)
-    static func minimum(_ x: VD, _ y: VD) -> VD { select(x .< y, x, y) }
+    static func minimum(_ x: VF, _ y: VF) -> VF { select(x .< y, x, y) }
 
     /// max(x, y) (y where NaN).
     @inline(__always)
-    static func maximum(_ x: VD, _ y: VD) -> VD { select(x .> y, x, y) }
+    static func maximum(_ x: VF, _ y: VF) -> VF { select(x .> y, x, y) }
 
     @inline(__always)
-    static func clamp01(_ x: VD) -> VD {
-        // x > 0 ? (x < 1 ? x : 1) : 0, NaN to 0, as the scalar loop's.
-        keep(select(x .< 1, x, VD(repeating: 1)), x .> 0)
+    static func clamp01(_ x: VF) -> VF {
+        keep(select(x .< 1, x, VF(repeating: 1)), x .> 0)
     }
 
     @inline(__always)
-    static func positive(_ x: VD) -> VD { keep(x, x .> 0) }
+    static func positive(_ x: VF) -> VF { keep(x, x .> 0) }
 
-    /// e^x for |x| < 700, lane by lane without a call: x = n ln 2 + r with
-    /// |r| <= ln 2 / 2 (n by the 1.5 2^52 rounding trick, ln 2 in two parts),
-    /// e^r by its Taylor polynomial to degree 11 (relative error below 1e-14),
-    /// 2^n built in the exponent bits.
+    /// e^x for |x| < 87, lane by lane without a call (Cephes `expf`):
+    /// x = n ln 2 + r with |r| <= ln 2 / 2 (n by the 1.5 2^23 rounding trick,
+    /// ln 2 in two parts), e^r by its minimax polynomial (relative error
+    /// about 2e-7), 2^n built in the exponent bits.
     @inline(__always)
-    static func exp(_ x: VD) -> VD {
-        let shifter = 0x1.8p52
-        let t = x * 1.4426950408889634 + shifter
+    static func exp(_ x: VF) -> VF {
+        let shifter: Float = 0x1.8p23
+        let t = x * 1.44269504088896341 + shifter
         let n = t - shifter
-        let r = (x - n * 0.6931471803691238) - n * 1.9082149292705877e-10
-        var p = VD(repeating: 1.0 / 39_916_800)
-        p = p * r + 1.0 / 3_628_800
-        p = p * r + 1.0 / 362_880
-        p = p * r + 1.0 / 40_320
-        p = p * r + 1.0 / 5_040
-        p = p * r + 1.0 / 720
-        p = p * r + 1.0 / 120
-        p = p * r + 1.0 / 24
-        p = p * r + 1.0 / 6
-        p = p * r + 0.5
-        p = p * r + 1
-        p = p * r + 1
-        // The low bits of t hold n (two's complement); n + 1023 shifted into
+        let r = (x - n * 0.693359375) - n * -2.12194440e-4
+        var p = VF(repeating: 1.9875691500e-4)
+        p = p * r + 1.3981999507e-3
+        p = p * r + 8.3334519073e-3
+        p = p * r + 4.1665795894e-2
+        p = p * r + 1.6666665459e-1
+        p = p * r + 5.0000001201e-1
+        p = p * (r * r) + r + 1
+        // The low bits of t hold n (two's complement); n + 127 shifted into
         // the exponent field is 2^n.
-        let bits = unsafeBitCast(t, to: VW.self) &+ VW(repeating: 1023)
-        let scale = unsafeBitCast(bits &<< 52, to: VD.self)
+        let bits = unsafeBitCast(t, to: VU.self) &+ VU(repeating: 127)
+        let scale = unsafeBitCast(bits &<< 23, to: VF.self)
         return p * scale
     }
 }
 
-/// xoshiro128** in lanes: one independent generator per lane (see
-/// `HandWrittenLanes`), 32-bit words.
+/// xoshiro128** in 8 lanes: one independent generator per lane (see
+/// `HandWrittenLanes` for how each is seeded), 32-bit words.
 struct LaneXoshiro {
-    var s0: SIMD4<UInt32>
-    var s1: SIMD4<UInt32>
-    var s2: SIMD4<UInt32>
-    var s3: SIMD4<UInt32>
+    var s0: SIMD8<UInt32>
+    var s1: SIMD8<UInt32>
+    var s2: SIMD8<UInt32>
+    var s3: SIMD8<UInt32>
 
-    /// The generators of trials first ..< first + 4: trial i from the
+    /// The generators of trials first ..< first + 8: trial i from the
     /// SplitMix64 words 2i + 1 and 2i + 2 after `base`.
     @inline(__always)
     init(base: UInt64, first: Int) {
@@ -262,7 +255,7 @@ struct LaneXoshiro {
         s1 = .zero
         s2 = .zero
         s3 = .zero
-        for l in 0..<4 {
+        for l in 0..<8 {
             let i = UInt64(truncatingIfNeeded: first &+ l)
             let w1 = RandomStream.mix(base &+ (2 &* i &+ 1) &* RandomStream.gamma)
             let w2 = RandomStream.mix(base &+ (2 &* i &+ 2) &* RandomStream.gamma)
@@ -273,19 +266,15 @@ struct LaneXoshiro {
         }
     }
 
-    /// x rotated left by k. Written with `&+` (the two shifts' bits are
-    /// disjoint) rather than `|`: LLVM turns `|` of the lanes' shifts into a
-    /// rotation per lane before vectorizing and then keeps it scalar on SSE2
-    /// (`roll` on each lane and back); the vector addition keeps it 3 vector
-    /// instructions.
+    /// x rotated left by k (`&+` of disjoint shifts: see `LaneXoshiro.rotl`).
     @inline(__always)
-    static func rotl(_ x: SIMD4<UInt32>, _ k: UInt32) -> SIMD4<UInt32> {
+    static func rotl(_ x: SIMD8<UInt32>, _ k: UInt32) -> SIMD8<UInt32> {
         (x &<< k) &+ (x &>> (32 - k))
     }
 
     /// The next word of every lane.
     @inline(__always)
-    mutating func next() -> SIMD4<UInt32> {
+    mutating func next() -> SIMD8<UInt32> {
         let x = (s1 &<< 2) &+ s1  // s1 * 5
         let r = Self.rotl(x, 7)
         let result = (r &<< 3) &+ r  // * 9

@@ -5,20 +5,67 @@ extension HandWrittenLanes {
     /// The capacity-largest foreign chip of each lane (0 ... 3, the first of
     /// equals), -1 where none has capacity: the scalar loop's `bestForeign`.
     @inline(__always)
-    static func bestForeign(_ c0: VD, _ c1: VD, _ c2: VD, _ c3: VD) -> VD {
-        var best = VD()
-        var index = VD(repeating: -1)
+    static func bestForeign(_ c0: VF, _ c1: VF, _ c2: VF, _ c3: VF) -> VF {
+        var best = VF()
+        var index = VF(repeating: -1)
         var m = c0 .> best
         best = select(m, c0, best)
-        index = select(m, VD(repeating: 0), index)
+        index = select(m, VF(repeating: 0), index)
         m = c1 .> best
         best = select(m, c1, best)
-        index = select(m, VD(repeating: 1), index)
+        index = select(m, VF(repeating: 1), index)
         m = c2 .> best
         best = select(m, c2, best)
-        index = select(m, VD(repeating: 2), index)
-        index = select(c3 .> best, VD(repeating: 3), index)
+        index = select(m, VF(repeating: 2), index)
+        index = select(c3 .> best, VF(repeating: 3), index)
         return index
+    }
+
+    /// The chip each lane trains on: its index (-1: none yet) and, for the
+    /// month's arithmetic without a five-way choice, one-hot weights for the
+    /// chips whose fleets grow (h20, h200, ascend), the capacity of a chip
+    /// whose fleet is fixed (h800, h100) and the failure rate of a foreign
+    /// chip (the domestic one's changes at step 12).
+    struct Training {
+        var chip = VF(repeating: -1)
+        var h20 = VF()
+        var h200 = VF()
+        var ascend = VF()
+        var fixedCapacity = VF()
+        var foreignFail = VF()
+
+        /// Moves the lanes of `m` to chip `pick` (0 ... 4).
+        @inline(__always)
+        mutating func choose(_ pick: VF, _ m: VM, _ c0: VF, _ c1: VF, _ fails: (VF, VF, VF, VF)) {
+            let one = VF(repeating: 1)
+            chip = select(m, pick, chip)
+            h20 = select(m, keep(one, pick .== 2), h20)
+            h200 = select(m, keep(one, pick .== 3), h200)
+            ascend = select(m, keep(one, pick .== 4), ascend)
+            let fixed = keep(c0, pick .== 0) + keep(c1, pick .== 1)
+            fixedCapacity = select(m, fixed, fixedCapacity)
+            let fail = keep(fails.0, pick .== 0) + keep(fails.1, pick .== 1) + keep(fails.2, pick .== 2)
+                + keep(fails.3, pick .== 3)
+            foreignFail = select(m, fail, foreignFail)
+        }
+    }
+
+    /// A group of `width` trials, and one of fewer (the run's last), each
+    /// compiled with its lane count known. Not inlined: one call a group.
+    @inline(never)
+    static func fullGroup(
+        first: Int, base: UInt64, tables: Tables, counts: UnsafeMutablePointer<UInt32>,
+        sums: UnsafeMutablePointer<VW>, releases: UnsafeMutablePointer<Double>
+    ) {
+        group(first: first, lanes: width, base: base, tables: tables, counts: counts, sums: sums, releases: releases)
+    }
+
+    @inline(never)
+    static func partialGroup(
+        first: Int, lanes: Int, base: UInt64, tables: Tables, counts: UnsafeMutablePointer<UInt32>,
+        sums: UnsafeMutablePointer<VW>, releases: UnsafeMutablePointer<Double>
+    ) {
+        group(first: first, lanes: lanes, base: base, tables: tables, counts: counts, sums: sums, releases: releases)
     }
 
     /// Trials first ..< first + lanes (lanes <= width): their releases into
@@ -33,8 +80,8 @@ extension HandWrittenLanes {
         var r = LaneXoshiro(base: base, first: first)
         let t = tables
         let n = t.normal
-        let zero = VD()
-        let one = VD(repeating: 1)
+        let zero = VF()
+        let one = VF(repeating: 1)
         // Chips: 0 h800, 1 h100, 2 h20, 3 h200 (foreign), 4 ascend910c (domestic).
         let perf1 = positive(t.h100Perf.sample(r.next()))
         let perf2 = positive(t.h20Perf.sample(r.next()))
@@ -79,7 +126,7 @@ extension HandWrittenLanes {
         let restartShare = clamp01(t.restart.sample(r.next()))
         // Events: reban (20%, steps 9 ... 23), beijing_ban (30%, 8 ... 17),
         // nvidia_opens (20%, 11 ... 23); the step past the horizon means never.
-        let never = VD(repeating: Double(steps))
+        let never = VF(repeating: Float(steps))
         let reban = select(unit(r.next()) .< 0.2, 9 + bounded(r.next(), 15), never)
         let beijing = select(unit(r.next()) .< 0.3, 8 + bounded(r.next(), 10), never)
         let opens = select(unit(r.next()) .< 0.2, 11 + bounded(r.next(), 13), never)
@@ -87,18 +134,9 @@ extension HandWrittenLanes {
 
         let c0 = f0  // perf 1
         let c1 = f1 * perf1
-        let restartThreshold = restartShare * 0x1p32
-        // The chip each lane trains on: its index (-1: none yet) and, for
-        // the month's arithmetic without a five-way choice, one-hot weights
-        // for the chips whose fleets grow (h20, h200, ascend), the capacity of
-        // a chip whose fleet is fixed (h800, h100) and the failure rate of a
-        // foreign chip (the domestic one's changes at step 12).
-        var chip = VD(repeating: -1)
-        var onH20 = zero
-        var onH200 = zero
-        var onAscend = zero
-        var fixedCapacity = zero
-        var foreignFail = zero
+        let restartThreshold = restartShare * 0x1p23
+        // The chip each lane trains on, as one-hot weights (`Training`).
+        var on = Training()
         var choicePending = true
         var portPending = false
         var done = VM(repeating: false)
@@ -108,33 +146,21 @@ extension HandWrittenLanes {
         var port = zero
         let stride = AdoptionSink.binStride
         var row = counts
-        // Moves the lanes of `m` to chip `pick` (0 ... 4).
-        @inline(__always)
-        func choose(_ pick: VD, _ m: VM) {
-            chip = select(m, pick, chip)
-            onH20 = select(m, keep(one, pick .== 2), onH20)
-            onH200 = select(m, keep(one, pick .== 3), onH200)
-            onAscend = select(m, keep(one, pick .== 4), onAscend)
-            let fixed = keep(c0, pick .== 0) + keep(c1, pick .== 1)
-            fixedCapacity = select(m, fixed, fixedCapacity)
-            let fail = keep(fail0, pick .== 0) + keep(fail1, pick .== 1) + keep(fail2, pick .== 2)
-                + keep(fail3, pick .== 3)
-            foreignFail = select(m, fail, foreignFail)
-        }
+        let fails = (fail0, fail1, fail2, fail3)
         for step in 0..<steps {
-            let time = Double(step)
-            let tv = VD(repeating: time)
-            let pi = select(tv .>= beijing, VD(repeating: 0.95),
+            let time = Float(step)
+            let tv = VF(repeating: time)
+            let pi = select(tv .>= beijing, VF(repeating: 0.95),
                 step >= 6 ? pressure3 : (step >= 4 ? pressure2 : (step >= 1 ? pressure1 : pressure0)))
             let blocked = one - pi
             // h20: allowed, banned from step 3, licensed from step 7, banned again after reban.
             if step < 3 || step >= 7 {
                 let approve = keep(step >= 7 ? licence : one, tv .< reban)
-                let through = double(r.next()) .< approve * blocked * 0x1p32
+                let through = top23(r.next()) .< approve * blocked * 0x1p23
                 f2 += keep(step >= 7 ? buyLate : buyEarly, through)
             }
             if time >= firstOpen {
-                let through = (tv .>= opens) .& (double(r.next()) .< blocked * 0x1p31)
+                let through = (tv .>= opens) .& (top23(r.next()) .< blocked * 0x1p22)
                 f3 += keep(buyH200, through)
             }
             let y = minimum(yieldCap, yieldStart + growth * time)
@@ -147,30 +173,30 @@ extension HandWrittenLanes {
                 let active = .!done .& (tv .>= startStep)
                 if any(active) {
                     if choicePending {
-                        let choosing = active .& (chip .< 0)
+                        let choosing = active .& (on.chip .< 0)
                         if any(choosing) {
                             let foreign = bestForeign(c0, c1, c2, c3)
                             let hasForeign = foreign .>= 0
                             let hasDomestic = c4 .> 0
-                            let mandated = double(r.next()) .< pi * 0x1p32
-                            let free = select(hasForeign, foreign, VD(repeating: 4))
-                            let ordered = select(hasDomestic, VD(repeating: 4), foreign)
-                            choose(select(mandated, ordered, free), choosing .& (hasForeign .| hasDomestic))
+                            let mandated = top23(r.next()) .< pi * 0x1p23
+                            let free = select(hasForeign, foreign, VF(repeating: 4))
+                            let ordered = select(hasDomestic, VF(repeating: 4), foreign)
+                            on.choose(select(mandated, ordered, free), choosing .& (hasForeign .| hasDomestic), c0, c1, fails)
                         }
-                        choicePending = any(chip .< 0)
+                        choicePending = any(on.chip .< 0)
                     }
-                    let training = active .& (chip .>= 0)
+                    let training = active .& (on.chip .>= 0)
                     // Port stall: d months left train 1 - d of the month (port >= 0).
                     var f = one
                     if portPending {
                         f = maximum(one - port, zero)
                         port = maximum(port - 1, zero)
                     }
-                    let pf = foreignFail + onAscend * (step >= 12 ? failB : failA)
-                    let capacity = fixedCapacity + onH20 * c2 + onH200 * c3 + onAscend * c4
-                    let u = double(r.next())
+                    let pf = on.foreignFail + on.ascend * (step >= 12 ? failB : failA)
+                    let capacity = on.fixedCapacity + on.h20 * c2 + on.h200 * c3 + on.ascend * c4
+                    let u = top23(r.next())
                     let running = training .& (f .> 0)
-                    let failed = running .& (u .< pf * 0x1p32)
+                    let failed = running .& (u .< pf * 0x1p23)
                     failures += keep(one, failed)
                     let wiped = failed .& (u .< pf * restartThreshold)
                     let advancing = running .& .!failed
@@ -183,12 +209,12 @@ extension HandWrittenLanes {
                         tau = select(completing, time + (one - f) + rest, tau)
                         done = done .| completing
                     }
-                    let switching = training .& .!done .& (onAscend .> 0) .& (failures .>= switchAfter)
+                    let switching = training .& .!done .& (on.ascend .> 0) .& (failures .>= switchAfter)
                     if any(switching) {
                         let foreign = bestForeign(c0, c1, c2, c3)
-                        let free = .!(double(r.next()) .< pi * 0x1p32)
+                        let free = .!(top23(r.next()) .< pi * 0x1p23)
                         let moving = switching .& (foreign .>= 0) .& free
-                        choose(foreign, moving)
+                        on.choose(foreign, moving, c0, c1, fails)
                         failures = select(moving, zero, failures)
                         port = select(moving, portMonths, port)
                         portPending = true
@@ -204,53 +230,67 @@ extension HandWrittenLanes {
         // Holds: K ~ geometric(h) as the run of draws below h (h >= 1: forever).
         var holds = zero
         var holding = done .& (holdProbability .> 0)
-        let threshold = holdProbability * 0x1p32
+        let threshold = holdProbability * 0x1p23
         var turns = 0
         while any(holding) && turns < 256 {
-            holding = holding .& (double(r.next()) .< threshold)
+            holding = holding .& (top23(r.next()) .< threshold)
             holds += keep(one, holding)
             turns &+= 1
         }
-        holds = select(holdProbability .>= 1, VD(repeating: .infinity), holds)
+        holds = select(holdProbability .>= 1, VF(repeating: .infinity), holds)
         let release = select(
-            done, tau + post + keep(holds * holdMonths, holdMonths .> 0), VD(repeating: .infinity))
+            done, tau + post + keep(holds * holdMonths, holdMonths .> 0), VF(repeating: .infinity))
         for l in 0..<lanes {
-            releases[first &+ l] = release[l]
+            releases[first &+ l] = Double(release[l])
         }
     }
 
-    /// Adds one step of every lane's adoption path: the histogram bin
-    /// (`AdoptionSink`'s definition, by its branch-free form) and A, A^2 in
-    /// 2^48 fixed point to the lane's sums. Lanes at and past `lanes` add
-    /// nothing.
+    /// Adds one step of every lane's adoption path: A widened to `Double`
+    /// (exactly), its histogram bin by `AdoptionSink.binPair` and A, A^2 in
+    /// 2^48 fixed point by `AdoptionSink.fixed48Pair`, to the lane's sums.
+    /// Lanes at and past `lanes` add nothing.
     @inline(__always)
-    static func addAdoption(_ a: VD, lanes: Int, row: UnsafeMutablePointer<UInt32>, sums: UnsafeMutablePointer<VW>) {
-        var x = fixed48(a)
-        var x2 = fixed48(a * a)
-        if lanes < VD.scalarCount {
-            for l in lanes..<VD.scalarCount {
+    static func addAdoption(_ a: VF, lanes: Int, row: UnsafeMutablePointer<UInt32>, sums: UnsafeMutablePointer<VW>) {
+        let lo = widen(a.lowHalf)
+        let hi = widen(a.highHalf)
+        var x = VW(lowHalf: fixed48(lo), highHalf: fixed48(hi))
+        var x2 = VW(lowHalf: fixed48(lo * lo), highHalf: fixed48(hi * hi))
+        let b = SIMD8<UInt32>(truncatingIfNeeded: VW(lowHalf: bin(lo), highHalf: bin(hi)))
+        if lanes == VF.scalarCount {
+            sums[0] &+= x
+            sums[1] &+= x2
+            for l in 0..<VF.scalarCount {
+                row[Int(truncatingIfNeeded: b[l])] &+= 1
+            }
+        } else {
+            for l in lanes..<VF.scalarCount {
                 x[l] = 0
                 x2[l] = 0
             }
+            sums[0] &+= x
+            sums[1] &+= x2
+            for l in 0..<lanes {
+                row[Int(truncatingIfNeeded: b[l])] &+= 1
+            }
         }
-        sums[0] &+= x
-        sums[1] &+= x2
-        let b = bin(a)
-        for l in 0..<lanes {
-            row[Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: b[l]))] &+= 1
-        }
+    }
+
+    /// The four lanes as doubles (`cvtps2pd`).
+    @inline(__always)
+    static func widen(_ x: SIMD4<Float>) -> SIMD4<Double> {
+        SIMD4(Double(x[0]), Double(x[1]), Double(x[2]), Double(x[3]))
     }
 
     /// x 2^48 rounded to nearest, for x in [0, 1]: `AdoptionSink.fixed48Pair` of each half.
     @inline(__always)
-    static func fixed48(_ x: VD) -> VW {
-        VW(lowHalf: AdoptionSink.fixed48Pair(x.lowHalf), highHalf: AdoptionSink.fixed48Pair(x.highHalf))
+    static func fixed48(_ x: SIMD4<Double>) -> SIMD4<UInt64> {
+        SIMD4(lowHalf: AdoptionSink.fixed48Pair(x.lowHalf), highHalf: AdoptionSink.fixed48Pair(x.highHalf))
     }
 
     /// The histogram bin in the low 32 bits: `AdoptionSink.binPair` of each
-    /// half, 0 for A <= 0 or NaN, 1 + floor(2000 A) inside, 2001 for A >= 1.
+    /// half (0 for A <= 0 or NaN, 1 + floor(2000 A) inside, 2001 for A >= 1).
     @inline(__always)
-    static func bin(_ a: VD) -> VW {
-        VW(lowHalf: AdoptionSink.binPair(a.lowHalf), highHalf: AdoptionSink.binPair(a.highHalf))
+    static func bin(_ a: SIMD4<Double>) -> SIMD4<UInt64> {
+        SIMD4(lowHalf: AdoptionSink.binPair(a.lowHalf), highHalf: AdoptionSink.binPair(a.highHalf))
     }
 }
