@@ -67,6 +67,11 @@ struct Failures {
         }
     }
 
+    /// Keeps a failure found without running a part.
+    mutating func add(_ failure: Failure) {
+        list.append(failure)
+    }
+
     /// Throws the first failure (in source order) with the others attached.
     func check() throws(Failure) {
         // By position, ties in the order found.

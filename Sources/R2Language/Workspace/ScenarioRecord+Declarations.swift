@@ -86,9 +86,7 @@ extension ScenarioRecord {
         var failures = Failures()
         let existing = scenario.chipIndex(named: name.text)
         if let existing, scenario.chips[existing].origin != origin {
-            failures.attempt { () throws(Failure) in
-                throw Failure(.originMismatch(name.text, scenario.chips[existing].origin.rawValue), at: name.range)
-            }
+            failures.add(Failure(.originMismatch(name.text, scenario.chips[existing].origin.rawValue), at: name.range))
         }
         let perfValue = failures.attempt { () throws(Failure) in
             try perf.map { q throws(Failure) in try e.nonNegativeNumber(q, "`perf`") }
