@@ -1,9 +1,12 @@
+import R2Model
+
 extension Diagnostic {
     /// The diagnostic as rustc-style text: the message, `--> file:line:column`,
     /// the source line with carets under the range, the help after the carets
     /// and the note below. With `colors`, ANSI colours mark the severity and
-    /// the gutter.
-    public func render(colors: Bool = false) -> String {
+    /// the gutter. With `width` (a terminal's columns), a help or note that
+    /// would run past it wraps at spaces, aligned under its first line.
+    public func render(colors: Bool = false, width: Int? = nil) -> String {
         let style = RenderStyle(colors: colors)
         let location = self.location
         let lineNumber = String(location.line)
@@ -11,19 +14,51 @@ extension Diagnostic {
         let fullLine = file.lineText(containing: range.start).replacingTabs()
         let lineEnd = file.lineEnd(containing: range.start)
         let visibleEnd = min(range.end, lineEnd)
-        let width = max(1, file.slice(range.start, visibleEnd).count)
-        let (lineText, caretColumn, caretWidth) = Self.window(fullLine, column: location.column - 1, width: width)
+        let spanWidth = max(1, file.slice(range.start, visibleEnd).count)
+        let (lineText, caretColumn, caretWidth) = Self.window(fullLine, column: location.column - 1, width: spanWidth)
         let carets = String(repeating: " ", count: caretColumn) + String(repeating: "^", count: caretWidth)
 
         var lines: [String] = []
-        lines.append(style.severity(severity) + style.bold(": " + message.text))
+        // The message, wrapped under its own first word when too long.
+        let lead = severity.rawValue.count + 2
+        let headline = width.map { message.text.wordWrapped(width: max(24, $0 - lead)) } ?? [message.text]
+        lines.append(style.severity(severity) + style.bold(": " + headline[0]))
+        lines += headline.dropFirst().map { String(repeating: " ", count: lead) + style.bold($0) }
         lines.append(gutter + style.gutter("-->") + " \(file.name):\(location.line):\(location.column)")
         lines.append(gutter + " " + style.gutter("|"))
         lines.append(style.gutter(lineNumber + " |") + (lineText.isEmpty ? "" : " " + lineText))
-        var caretLine = gutter + " " + style.gutter("|") + " " + style.marker(carets, severity)
-        if let help { caretLine += " " + style.marker(help, severity) }
-        lines.append(caretLine)
-        if let note { lines.append(gutter + " " + style.gutter("=") + " note: " + note) }
+        let bar = gutter + " " + style.gutter("|") + " "
+        let barWidth = gutter.count + 3
+        var caretLine = bar + style.marker(carets, severity)
+        if let help {
+            let limit = width ?? Int.max
+            let after = barWidth + carets.count + 1
+            if after + help.count <= limit {
+                caretLine += " " + style.marker(help, severity)
+                lines.append(caretLine)
+            } else if limit - after >= 24 {
+                // Beside the carets, continued under its first word.
+                let body = help.wordWrapped(width: limit - after)
+                lines.append(caretLine + " " + style.marker(body[0], severity))
+                let indent = String(repeating: " ", count: carets.count + 1)
+                lines += body.dropFirst().map { bar + indent + style.marker($0, severity) }
+            } else {
+                // Under the carets, from their first column.
+                lines.append(caretLine)
+                let indent = String(repeating: " ", count: caretColumn)
+                let body = help.wordWrapped(width: max(24, limit - barWidth - caretColumn))
+                lines += body.map { bar + indent + style.marker($0, severity) }
+            }
+        } else {
+            lines.append(caretLine)
+        }
+        if let note {
+            let head = gutter + " " + style.gutter("=") + " note: "
+            let headWidth = gutter.count + 9
+            let body = width.map { note.wordWrapped(width: max(24, $0 - headWidth)) } ?? [note]
+            lines.append(head + body[0])
+            lines += body.dropFirst().map { String(repeating: " ", count: headWidth) + $0 }
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -14,7 +14,7 @@ enum QueryFailure: Error {
         switch self {
         case .diagnostic(let d):
             return CellOutput(
-                plainText: d.render(colors: false), styledText: d.render(colors: style.colors),
+                plainText: d.render(colors: false), styledText: d.render(colors: style.colors, width: style.width - 1),
                 json: .object([("error", .string(d.message.text)), ("diagnostic", .string(d.render(colors: false)))]),
                 isError: true)
         case .message(let m):

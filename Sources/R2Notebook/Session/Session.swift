@@ -78,7 +78,8 @@ public final class Session {
 
     func diagnosticOutput(_ d: Diagnostic) -> CellOutput {
         CellOutput(
-            plainText: d.render(colors: false), styledText: d.render(colors: configuration.style.colors),
+            plainText: d.render(colors: false),
+            styledText: d.render(colors: configuration.style.colors, width: configuration.style.width - 1),
             json: .object([(d.severity.rawValue, .string(d.message.text)), ("location", .string("\(d.file.name):\(d.location.line):\(d.location.column)")), ("diagnostic", .string(d.render(colors: false)))]),
             isError: d.severity == .error, isWarning: d.severity != .error)
     }
