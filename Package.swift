@@ -64,5 +64,6 @@ let package = Package(
         .testTarget(name: "EndToEndTests", exclude: ["Golden"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "R2BenchTests", dependencies: ["R2Bench", "R2Engine"]),
+        .testTarget(name: "R2REPLTests", dependencies: ["R2REPL", "R2Notebook", "R2Language"]),
     ]
 )

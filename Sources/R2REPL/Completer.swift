@@ -4,8 +4,10 @@ import R2Language
 import R2Notebook
 
 /// Tab completion: `:commands`, file paths after `:load`, `:save`,
-/// `:export` and `include`, otherwise statement keywords and the names the
-/// session knows (chips, scenarios, `let` names, events).
+/// `:export` and `include`, the names of one kind where only they can come
+/// (scenarios after `use` or `in`, chips after `fleet`, ...), otherwise
+/// statement keywords and the names the session knows (chips, scenarios,
+/// `let` names, events).
 struct Completer {
     let session: Session
 
@@ -25,8 +27,26 @@ struct Completer {
         if before.trimmingWhitespace().isEmpty && word.hasPrefix(":") {
             return Completion(replaceFrom: start, candidates: Session.commandNames.filter { $0.hasPrefix(word) })
         }
-        let names = Set(session.completionNames + Workspace.keywords)
+        let names = Set(expected(before: before, head: head) ?? session.completionNames + Workspace.keywords)
         return Completion(replaceFrom: start, candidates: names.filter { $0.hasPrefix(word) && $0 != word }.sorted())
+    }
+
+    /// The only names that can come next, when the words before tell:
+    /// scenarios after `use`, `in`, `than`, `scenario NAME from` and in
+    /// `compare`; chips after the statements that take one; events after
+    /// `observe event`. Nil: anything (keywords and every name).
+    func expected(before: String, head: String) -> [String]? {
+        let words = before.split(separator: " ").map(String.init)
+        let workspace = session.workspace
+        guard let last = words.last else { return nil }
+        if head == "compare" || ["use", "in", "than"].contains(last) || (head == "scenario" && last == "from") {
+            return workspace.scenarioNames
+        }
+        if words.count == 1, ["fleet", "buy", "make", "yield", "export", "perf", "fail"].contains(last) {
+            return workspace.chipNames
+        }
+        if words.count >= 2, words[words.count - 2] == "observe", last == "event" { return workspace.eventNames }
+        return nil
     }
 
     static func isSeparator(_ b: UInt8) -> Bool {
