@@ -17,4 +17,12 @@ extension String {
         }
         return lines
     }
+
+    /// The text filled into lines of at most `width` characters, the first
+    /// after `first`, the others after `rest`: a hanging paragraph. The words
+    /// fill the width left by the longer of the two prefixes (at least 20).
+    public func wordWrapped(width: Int, first: String, rest: String) -> [String] {
+        let body = wordWrapped(width: Swift.max(20, width - Swift.max(first.count, rest.count)))
+        return body.enumerated().map { i, line in (i == 0 ? first : rest) + line }
+    }
 }

@@ -52,11 +52,15 @@ public struct InputSlot: Sendable, Hashable {
     public var stream: UInt32
     /// False when the value involves no distribution (then it is folded at compile time).
     public var isRandom: Bool
-    /// The range the engine clamps this input's draws into where it is
-    /// used (docs/MODEL.md, "Inputs and their defaults"); nil when it is
-    /// used as drawn: a `let` (clamped in each place it is used), a date,
-    /// the switch count (rounded), a yield's growth.
-    public internal(set) var allowed: ClosedRange<Double>?
+    /// The clamp the engine applies to this input's draws where it is used
+    /// (docs/MODEL.md, "Inputs and their defaults"); nil when it is used as
+    /// drawn: a `let` (clamped in each place it is used), a date, the
+    /// switch count (rounded).
+    var clamp: Clamp?
+    /// The values the clamp leaves as they are (nil: all but NaN, or no clamp).
+    public var allowed: ClosedRange<Double>? { clamp?.allowed }
+    /// A draw as the engine uses it: clamped (NaN made 0) where it is.
+    public func used(_ x: Double) -> Double { clamp?.apply(x) ?? x }
     /// Index of its value among the compiled nodes.
     @usableFromInline var node: Int32
     @usableFromInline var programStart: Int32

@@ -40,7 +40,7 @@ struct ScenarioCompiler {
                 try slot(
                     chip.fleet, .fleet(chip: c), "fleet \(chip.name)", StreamID.fleet(c), "chips[\(c)].fleet")
             )
-            inputs[inputs.count - 1].allowed = Clamp.nonNegative.allowed
+            inputs[inputs.count - 1].clamp = .nonNegative
         }
         for (e, entry) in s.timeline.enumerated() {
             try timelineEntry(
@@ -84,7 +84,7 @@ struct ScenarioCompiler {
                 continue
             }
             result.append(try slot(value, .r2(field), "r2 \(field.name)", StreamID.r2(field), "r2.\(field)"))
-            inputs[inputs.count - 1].allowed = field.clamp?.allowed
+            inputs[inputs.count - 1].clamp = field.clamp
         }
         return result
     }
@@ -97,7 +97,7 @@ struct ScenarioCompiler {
         let p = try slot(
             event.probability, .eventProbability(event: v), "event \(event.name) probability",
             StreamID.event(v, field: 0), path + ".probability")
-        inputs[inputs.count - 1].allowed = Clamp.probability.allowed
+        inputs[inputs.count - 1].clamp = .probability
         let a = try slot(
             event.windowStart, .eventWindowStart(event: v), "event \(event.name) window start",
             StreamID.event(v, field: 1), path + ".windowStart")
@@ -159,7 +159,7 @@ struct ScenarioCompiler {
         case (_, .export):
             throw CompileError(path: path, message: "only an export timeline takes an export status")
         }
-        if inputs.count > valueInput { inputs[valueInput].allowed = compiled.clamp.allowed }
+        if inputs.count > valueInput { inputs[valueInput].clamp = compiled.clamp }
         if let from = entry.from {
             compiled.fromNode = try slot(from, fromSlot.0, label + " from", fromSlot.1, path + ".from")
         }

@@ -98,9 +98,7 @@ enum ClampWarnings {
         func times(_ a: Double, _ b: Double) -> Double { a == 0 || b == 0 ? 0 : a * b }
         if let c = constant(value) { return c.isNaN ? everything : (c, c) }
         switch value {
-        case .constant, .variable:
-            return everything
-        case .normal:
+        case .constant, .variable, .normal:
             return everything
         case .lognormal:
             return (0, .infinity)
@@ -109,9 +107,8 @@ enum ClampWarnings {
             return a.0 > 0 && b.0 > 0 ? (0, .infinity) : everything
         case .beta:
             return (0, 1)
-        case .uniform(let low, let high), .monthWindow(let low, let high):
-            return hull(of(low), of(high))
-        case .triangular(let low, _, let high), .pert(let low, _, let high):
+        case .uniform(let low, let high), .monthWindow(let low, let high), .triangular(let low, _, let high),
+            .pert(let low, _, let high):
             return hull(of(low), of(high))
         case .mixture(let components, _):
             return components.map(of).reduce((Double.infinity, -Double.infinity), hull)

@@ -15,19 +15,21 @@ extension Session {
         let uncertain = uncertainInputs(scenario, samples: 1000) ?? []
         let statements = explainedStatements(target, scenario)
         var items: [JSONValue] = []
+        // Long statements and citation lists wrap at spaces, hanging.
+        let width = max(40, configuration.style.width - 1)
         for statement in statements {
             let p = statement.provenance
-            // Long statements and citation lists wrap at spaces, hanging.
-            let width = max(40, configuration.style.width - 1)
             // The `cite` clause shows as the evidence line below.
             var shown = p.text
             if !p.cites.isEmpty, let clause = shown.range(of: " cite ", options: .backwards) {
                 shown = String(shown[..<clause.lowerBound])
             }
-            lines += hanging(shown.isEmpty ? "\(statement.fallback) (default)" : shown, "", "  ", width)
+            lines += (shown.isEmpty ? "\(statement.fallback) (default)" : shown).wordWrapped(width: width, first: "", rest: "  ")
             if !p.location.isEmpty { lines.append("    at \(p.location)") }
             if !p.cites.isEmpty {
-                lines += hanging(p.cites.joined(separator: ", "), "    evidence: ", String(repeating: " ", count: 14), width)
+                let evidence = "    evidence: "
+                lines += p.cites.joined(separator: ", ").wordWrapped(
+                    width: width, first: evidence, rest: String(repeating: " ", count: evidence.count))
             }
             var inputs: [JSONValue] = []
             for input in uncertain where statement.kinds.contains(input.slot.kind) {
@@ -111,13 +113,6 @@ extension Session {
             add(event.provenance, "event \(event.name)", kinds)
         }
         return statements
-    }
-
-    /// `text` filled into lines of at most `width` columns, the first
-    /// after `first`, the others after `rest` (of the same or smaller width).
-    private func hanging(_ text: String, _ first: String, _ rest: String, _ width: Int) -> [String] {
-        let body = text.wordWrapped(width: max(20, width - max(first.count, rest.count)))
-        return body.enumerated().map { i, line in (i == 0 ? first : rest) + line }
     }
 
     /// An input's value as printed: a date for dates, otherwise a number.

@@ -20,11 +20,7 @@ extension Session {
         return zip(random, drawn).map { i, values in
             let slot = compiled.inputs[i]
             let sorted = values.sorted()
-            func q(_ p: Double) -> Double {
-                let x = sorted[min(sorted.count - 1, Int(p * Double(sorted.count)))]
-                guard let allowed = slot.allowed else { return x }
-                return x.isNaN ? 0 : Swift.min(Swift.max(x, allowed.lowerBound), allowed.upperBound)
-            }
+            func q(_ p: Double) -> Double { slot.used(sorted[min(sorted.count - 1, Int(p * Double(sorted.count)))]) }
             let moved = slot.allowed.map { allowed in values.count { !allowed.contains($0) } } ?? 0
             return (slot, q(0.1), q(0.5), q(0.9), Double(moved) / Double(Swift.max(1, values.count)))
         }

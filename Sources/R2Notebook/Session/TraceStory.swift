@@ -29,7 +29,7 @@ struct TraceStory {
         if p.holdProbability > 0 { prog += ", hold \(Format.percent(p.holdProbability)) x \(Format.months(p.holdMonths))" }
         if p.switchAfter.isFinite { prog += ", switch after \(Int(p.switchAfter)) failures (port \(Format.months(p.portMonths)))" }
         if p.restart > 0 { prog += ", restart \(Format.percent(p.restart))" }
-        lines += wrapped(prog, hanging: 4)
+        lines += hanging(prog)
         for e in t.events {
             lines.append("Event \(e.name): " + (e.fired ? "fires in \(Format.month(e.month ?? 0))" : "does not fire"))
         }
@@ -77,7 +77,7 @@ struct TraceStory {
         if let tau = t.completion {
             var s = "Training completed \(Format.date(tau, clockStart: t.clockStart)); post-training \(Format.months(p.post))"
             s += t.holds.isFinite ? "; \(Int(t.holds)) hold\(t.holds == 1 ? "" : "s")" : "; held forever"
-            lines += wrapped(s, hanging: 4)
+            lines += hanging(s)
         } else {
             lines.append("Training did not complete before \(Format.month(t.clockEnd)).")
         }
@@ -87,14 +87,9 @@ struct TraceStory {
         return lines.joined(separator: "\n")
     }
 
-    /// `line` within `width` columns, broken at spaces, the continuation
-    /// lines indented by `hanging` (its own leading spaces are kept).
-    private func wrapped(_ line: String, hanging: Int) -> [String] {
-        guard line.count > width else { return [line] }
-        let lead = String(line.prefix { $0 == " " })
-        let body = String(line.dropFirst(lead.count)).wordWrapped(width: max(20, width - hanging))
-        let indent = String(repeating: " ", count: hanging)
-        return body.enumerated().map { i, text in (i == 0 ? lead : indent) + text }
+    /// A line within `width` columns, its continuations indented by 4.
+    private func hanging(_ line: String) -> [String] {
+        line.count > width ? line.wordWrapped(width: width, first: "", rest: "    ") : [line]
     }
 
     /// `head` then `items` separated by "; ", then `tail`, filled into
