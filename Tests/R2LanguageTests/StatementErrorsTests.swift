@@ -45,6 +45,12 @@ import Testing
                 """)
     }
 
+    @Test func aFleetReportsItsChipAndItsValue() {
+        let columns = errors("chip h800 foreign perf 1 fail 0\nfleet h8000 -5").split(separator: "\n")
+            .filter { $0.hasPrefix(" -->") }
+        #expect(columns == [" --> x.r2s:2:7", " --> x.r2s:2:13"])
+    }
+
     @Test func r2ClausesAreCheckedApartAndApplyAllOrNothing() {
         let text = "r2 start 2025-02 needs -1k post 2 months hold 150% for 1 month"
         let rendered = errors(text)

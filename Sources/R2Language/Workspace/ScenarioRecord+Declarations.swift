@@ -37,8 +37,12 @@ extension ScenarioRecord {
         case .chip(let name, let origin, let perf, let fail):
             try declareChip(name, origin, perf: perf, fail: fail, provenance: provenance)
         case .fleet(let chip, let quantity):
-            let index = try chipIndex(chip)
-            scenario.chips[index].fleet = try e.nonNegativeNumber(quantity, "a fleet")
+            var failures = Failures()
+            let index = failures.attempt { () throws(Failure) in try chipIndex(chip) }
+            let fleet = failures.attempt { () throws(Failure) in try e.nonNegativeNumber(quantity, "a fleet") }
+            try failures.check()
+            guard let index, let fleet else { return }
+            scenario.chips[index].fleet = fleet
             scenario.chips[index].fleetProvenance = provenance
         case .chipInput(_, _, _, let from), .buy(_, _, let from), .make(_, _, _, let from),
             .yield(_, _, let from), .export(_, _, let from), .pressure(_, let from):
