@@ -96,27 +96,83 @@ struct AdoptionSinkTests {
     /// Adds `paths` (each `steps` long) through the sink and checks every
     /// count and, for paths inside [0, 1], every pending sum.
     static func checkPaths(_ paths: [[Double]], steps: Int, sums checkSums: Bool) {
-        let accumulator = Accumulator(steps: steps, chips: 1, events: 0)
-        let stride = accumulator.stride
-        var counts = [UInt32](repeating: 0, count: steps * stride)
+        let stride = AdoptionSink.binStride
+        let counts = UnsafeMutablePointer<UInt32>.allocate(capacity: steps * stride)
+        counts.initialize(repeating: 0, count: steps * stride)
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: 2 * 8 * steps + 16, alignment: 16)
+        let pendingSums = raw.bindMemory(to: UInt64.self, capacity: 2 * steps)
+        pendingSums.initialize(repeating: 0, count: 2 * steps + 2)
+        let pendingSquares = pendingSums + (steps + 1) & ~1
+        defer {
+            counts.deallocate()
+            raw.deallocate()
+        }
+        let sink = AdoptionSink(counts: counts, sums: pendingSums, squares: pendingSquares)
+        var expectedCounts = [UInt32](repeating: 0, count: steps * stride)
         var sums = [UInt64](repeating: 0, count: steps)
         var squares = [UInt64](repeating: 0, count: steps)
         for path in paths {
-            path.withUnsafeBufferPointer { accumulator.adoptionSink.add(path: $0.baseAddress!, steps: steps) }
+            path.withUnsafeBufferPointer { sink.add(path: $0.baseAddress!, steps: steps) }
             for (t, x) in path.enumerated() {
-                counts[t * stride + referenceBin(x)] &+= 1
+                expectedCounts[t * stride + referenceBin(x)] &+= 1
                 if checkSums {
                     sums[t] &+= referenceFixed48(x)
                     squares[t] &+= referenceFixed48(x * x)
                 }
             }
         }
-        let got = Array(UnsafeBufferPointer(start: accumulator.counts, count: steps * stride))
-        #expect(got == counts, "steps \(steps)")
+        #expect(Array(UnsafeBufferPointer(start: counts, count: steps * stride)) == expectedCounts, "steps \(steps)")
         if checkSums {
-            #expect(Array(UnsafeBufferPointer(start: accumulator.pendingSums, count: steps)) == sums)
-            #expect(Array(UnsafeBufferPointer(start: accumulator.pendingSquares, count: steps)) == squares)
+            #expect(Array(UnsafeBufferPointer(start: pendingSums, count: steps)) == sums)
+            #expect(Array(UnsafeBufferPointer(start: pendingSquares, count: steps)) == squares)
         }
+    }
+
+    /// The engine's groups: 8 lanes of A in single precision, some lanes
+    /// rejected. Every count and sum is the definition's on the `Double` of
+    /// each accepted lane's A, and rejected lanes add nothing.
+    @Test func groupsMatchDefinition() throws {
+        let steps = 37
+        let compiled = try Fixtures.compile(Fixtures.scenario(months: steps))
+        let machine = LaneMachine(compiled, seed: 1)
+        let accumulator = Accumulator(steps: steps, chips: compiled.chipNames.count, events: 0)
+        let stride = accumulator.stride
+        var counts = [UInt32](repeating: 0, count: steps * stride)
+        var sums = [UInt64](repeating: 0, count: steps)
+        var squares = [UInt64](repeating: 0, count: steps)
+        // A in [0, 1], as the engine makes it (Float edges included).
+        let values: [Float] = Self.edgeValues.filter { $0 >= 0 && $0 <= 1 }.map { Float($0) } + [0x1p-149, 1 - 0x1p-24, 0.5 + 0x1p-24]
+        var rng = RandomStream(seed: 3, trial: 0, stream: 1)
+        for g in 0..<40 {
+            var accepted = LaneMask(repeating: false)
+            for l in 0..<LaneMath.width { accepted[l] = (g + l) % 3 != 0 }
+            for t in 0..<steps {
+                for l in 0..<LaneMath.width {
+                    let k = Int(rng.next() % UInt64(values.count + 1))
+                    machine.adoption[t][l] = k < values.count ? values[k] : Float(rng.uniform())
+                }
+            }
+            accumulator.add(group: machine, accepted: accepted)
+            for t in 0..<steps {
+                for l in 0..<LaneMath.width where accepted[l] {
+                    let x = Double(machine.adoption[t][l])
+                    counts[t * stride + Self.referenceBin(x)] &+= 1
+                    sums[t] &+= Self.referenceFixed48(x)
+                    squares[t] &+= Self.referenceFixed48(x * x)
+                }
+            }
+        }
+        #expect(Array(UnsafeBufferPointer(start: accumulator.counts, count: steps * stride)) == counts)
+        var gotSums = [UInt64](repeating: 0, count: steps)
+        var gotSquares = [UInt64](repeating: 0, count: steps)
+        for t in 0..<steps {
+            for l in 0..<LaneMath.width {
+                gotSums[t] &+= accumulator.pendingSums[t][l]
+                gotSquares[t] &+= accumulator.pendingSquares[t][l]
+            }
+        }
+        #expect(gotSums == sums)
+        #expect(gotSquares == squares)
     }
 
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8, 9, 36, 37])

@@ -29,7 +29,8 @@ struct ClosedFormTests {
         let odd = try Fixtures.run(Self.constantFleet(fleet: 300, needs: 1000), trials: 10)
         #expect(
             odd.releases.allSatisfy {
-                $0.isApproximatelyEqual(to: 2 + 1000.0 / 300, relativeTolerance: 1e-14)
+                // Single precision: within an ulp or two of a Float.
+                $0.isApproximatelyEqual(to: 2 + 1000.0 / 300, relativeTolerance: 3e-7)
             })
         #expect(odd.totals.completed == 10)
     }
@@ -119,8 +120,9 @@ struct ClosedFormTests {
     func aPortStallDelaysByItsLength(needs: Double, port: Double) throws {
         let without = try Fixtures.run(Self.portScenario(port: 0, needs: needs), trials: 20)
         let with = try Fixtures.run(Self.portScenario(port: port, needs: needs), trials: 20)
-        #expect(without.releases[0] == 2 + needs / 1000)
-        #expect(with.releases.allSatisfy { $0 == without.releases[0] + port })
+        // Single precision: within an ulp or two of a Float.
+        #expect(without.releases[0].isApproximatelyEqual(to: 2 + needs / 1000, relativeTolerance: 3e-7))
+        #expect(with.releases.allSatisfy { $0.isApproximatelyEqual(to: without.releases[0] + port, relativeTolerance: 3e-7) })
         #expect(with.totals.switches == 20 && with.totals.failures == 40)
     }
 
@@ -135,7 +137,8 @@ struct ClosedFormTests {
         let result = try Fixtures.run(s, trials: 500)
         let a = 300.0 / 1300
         for t in 0..<12 {
-            #expect(abs(result.adoptionMean(step: t) - a) <= 1e-12)
+            // A is computed in single precision (relative error below 2^-23).
+            #expect(abs(result.adoptionMean(step: t) - a) <= 1.2e-7 * a)
             #expect(abs(result.adoptionQuantile(step: t, 0.5) - a) <= 1.0 / 2000)
             #expect(result.adoptionVariance(step: t) <= 1e-12)
         }
@@ -159,7 +162,7 @@ struct ClosedFormTests {
         for t in 0..<8 {
             units += 100 * min(0.8, 0.5 + 0.1 * Double(t))
             let a = 0.5 * units / (0.5 * units + 1000)
-            #expect(result.adoptionMean(step: t).isApproximatelyEqual(to: a, relativeTolerance: 1e-12))
+            #expect(result.adoptionMean(step: t).isApproximatelyEqual(to: a, relativeTolerance: 5e-7))
         }
         #expect(
             result.totals.finalFleetTotal(chip: 1).isApproximatelyEqual(

@@ -34,19 +34,6 @@ struct RandomTests {
         #expect(RandomStream.mix(3 &* RandomStream.gamma) == 0x06C4_5D18_8009_454F)
     }
 
-    /// The input sampler's vector Philox (two products per pmuludq) gives
-    /// the scalar block's key for any seed and trial, high words included.
-    @Test func vectorTrialKeyIsThePhiloxKey() {
-        var rng = RandomStream(key: 0, salt: 77)
-        for _ in 0..<200 {
-            let seed = rng.next()
-            let trial = rng.next() &>> (rng.next() & 63)
-            let keys = TrialMachine.philoxKeys(seed: seed)
-            let key = keys.withUnsafeBufferPointer { TrialMachine.trialKey(trial, UnsafeMutablePointer(mutating: $0.baseAddress!)) }
-            #expect(key == RandomStream.trialKey(seed: seed, trial: trial), "seed \(seed) trial \(trial)")
-        }
-    }
-
     @Test func streamWordsFollowTheLayout() {
         // Trial key: Philox4x32-10 of counter (0, 0, trial low, trial high)
         // under key (seed low, seed high), x1 << 32 | x0; stream s starts at

@@ -151,7 +151,9 @@ struct SamplerTests {
     }
 
     /// `a to b` through the compiler (constant bounds folded into the
-    /// lognormal's parameters) draws exactly what the runtime sampler draws.
+    /// lognormal's parameters, drawn in lanes) has the runtime sampler's
+    /// distribution (drawn lane by lane in double precision): 5% below a
+    /// and 5% above b for both.
     @Test func interval90FoldedMatchesRuntime() throws {
         var s = Fixtures.scenario()
         s.variables = [
@@ -161,13 +163,8 @@ struct SamplerTests {
                 value: .interval90(low: .uniform(low: .constant(2), high: .constant(2)), high: .constant(8))),
         ]
         let c = try Engine.compile(s)
-        let folded = Engine.inputSamples(c, seed: 9, slot: 0, trials: 0..<1000)
-        let trials = 0..<1000
-        let runtime = trials.map { i -> Double in
-            var rng = RandomStream(seed: 9, trial: UInt64(i), stream: StreamID.variable(0))
-            return rng.interval90(2, 8)
-        }
-        #expect(folded == runtime)
+        let folded = Engine.inputSamples(c, seed: 9, slot: 0, trials: 0..<2000)
+        Self.expectTails(folded, low: 2, high: 8)
         let unfolded = Engine.inputSamples(c, seed: 9, slot: 1, trials: 0..<2000)
         Self.expectTails(unfolded, low: 2, high: 8)
     }

@@ -7,8 +7,9 @@ import Testing
 /// <= t; same month: file order, event changes after the scenario's own.
 @Suite("Timelines")
 struct TimelineTests {
-    static func pressures(_ s: Scenario, trial: Int = 0) throws -> [Double] {
-        Engine.trace(try Engine.compile(s), seed: 1, trial: trial).months.map(\.pressure)
+    /// The pressure of each month, as the engine holds it (in single precision).
+    static func pressures(_ s: Scenario, trial: Int = 0) throws -> [Float] {
+        Engine.trace(try Engine.compile(s), seed: 1, trial: trial).months.map { Float($0.pressure) }
     }
 
     @Test func lastStatementWinsAndFileOrderBreaksTies() throws {

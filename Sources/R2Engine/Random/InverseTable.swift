@@ -28,6 +28,8 @@ final class InverseTable: @unchecked Sendable {
 
     /// The quantile function over this table's memory (valid while the table lives).
     let function: QuantileFunction
+    /// The same function for the engine's lanes (`LaneTable`), in single precision.
+    let lanes: LaneTable
     var count: Int { function.count }
 
     /// The largest u-error allowed at the test points.
@@ -61,11 +63,13 @@ final class InverseTable: @unchecked Sendable {
         }
         function = QuantileFunction(
             intervals: intervals, guide: guide, guideCount: UInt64(guideCount), count: count)
+        lanes = LaneTable(function)
     }
 
     deinit {
         UnsafeMutableRawPointer(function.intervals).deallocate()
         function.guide.deallocate()
+        lanes.cells.deallocate()
     }
 
     /// Q(u) for u in (0, 1).

@@ -10,10 +10,10 @@ final class Accumulator: @unchecked Sendable {
     let counts: UnsafeMutablePointer<UInt32>
     let sums: UnsafeMutablePointer<WideSum>
     let squares: UnsafeMutablePointer<WideSum>
-    /// Per step, the sums of A and A^2 since the last `flush` (at most one
-    /// chunk of trials: no overflow below 2^15 trials).
-    let pendingSums: UnsafeMutablePointer<UInt64>
-    let pendingSquares: UnsafeMutablePointer<UInt64>
+    /// Per step and lane, the sums of A and A^2 since the last `flush`
+    /// (fewer than 2^15 trials: no overflow).
+    let pendingSums: UnsafeMutablePointer<SIMD8<UInt64>>
+    let pendingSquares: UnsafeMutablePointer<SIMD8<UInt64>>
     var pendingTrials = 0
     /// accepted, holds, switches, failures, restarts, mandated, completed.
     let counters: UnsafeMutablePointer<Int>
@@ -39,8 +39,8 @@ final class Accumulator: @unchecked Sendable {
         counts = Self.allocate(steps * stride, 0)
         sums = Self.allocate(steps, WideSum())
         squares = Self.allocate(steps, WideSum())
-        pendingSums = Self.allocate(steps, 0)
-        pendingSquares = Self.allocate(steps, 0)
+        pendingSums = Self.allocate(steps, SIMD8())
+        pendingSquares = Self.allocate(steps, SIMD8())
         counters = Self.allocate(Counter.count, 0)
         eventFires = Self.allocate(events, 0)
         fleetSums = Self.allocate(chips, WideSum())
@@ -80,40 +80,52 @@ final class Accumulator: @unchecked Sendable {
         return t
     }
 
-    /// Adds an accepted trial, whose adoption path, fleets and events are
-    /// still in the machine's scratch.
+    /// Adds the lanes of `accepted` of the group the machine just ran:
+    /// their adoption paths (histogram and fixed-point sums, by the
+    /// definitions of `AdoptionSink`, on the `Double` of each lane's A),
+    /// fleets, events and totals.
     @inline(never)
-    func add(_ out: TrialOutcome, _ m: TrialMachine) {
-        adoptionSink.add(path: m.adoption, steps: steps)
-        addTotals(out, m)
-    }
-
-    /// Adds the totals of an accepted trial (all but its adoption path).
-    @inline(__always)
-    func addTotals(_ out: TrialOutcome, _ m: TrialMachine) {
-        let counters = self.counters
-        counters[Counter.accepted] &+= 1
-        pendingTrials &+= 1
-        if pendingTrials == Self.flushEvery { flush() }
-        if out.completed {
-            counters[Counter.completed] &+= 1
-            if out.holds.isFinite { counters[Counter.holds] &+= Int(out.holds) }
+    func add(group m: LaneMachine, accepted: LaneMask) {
+        let weight = SIMD8<UInt32>(truncatingIfNeeded: LaneMath.count(accepted))
+        let stride = self.stride
+        var row = counts
+        for t in 0..<steps {
+            // Rejected lanes add A = 0 to the sums and nothing to the counts.
+            let a = LaneMath.keep(m.adoption[t], accepted)
+            let low = SIMD4<Double>(a.lowHalf)
+            let high = SIMD4<Double>(a.highHalf)
+            let sums = SIMD8(
+                lowHalf: AdoptionSink.fixed48(low, as: SIMD4<UInt64>.self), highHalf: AdoptionSink.fixed48(high, as: SIMD4<UInt64>.self))
+            let squares = SIMD8(
+                lowHalf: AdoptionSink.fixed48(low * low, as: SIMD4<UInt64>.self), highHalf: AdoptionSink.fixed48(high * high, as: SIMD4<UInt64>.self))
+            pendingSums[t] &+= sums
+            pendingSquares[t] &+= squares
+            let bins = SIMD8(lowHalf: AdoptionSink.bins(low, as: SIMD4<UInt64>.self), highHalf: AdoptionSink.bins(high, as: SIMD4<UInt64>.self))
+            for l in 0..<LaneMath.width {
+                row[Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: bins[l]))] &+= weight[l]
+            }
+            row += stride
         }
-        counters[Counter.failures] &+= out.failures
-        counters[Counter.restarts] &+= out.restarts
-        counters[Counter.switches] &+= out.switches
-        if out.mandated { counters[Counter.mandated] &+= 1 }
-        for v in 0..<events where m.eventFired[v] {
-            eventFires[v] &+= 1
+        let out = m.out
+        for l in 0..<LaneMath.width where accepted[l] {
+            counters[Counter.accepted] &+= 1
+            pendingTrials &+= 1
+            if out.completed[l] != 0 {
+                counters[Counter.completed] &+= 1
+                if out.holds[l].isFinite { counters[Counter.holds] &+= Int(out.holds[l]) }
+            }
+            counters[Counter.failures] &+= Int(out.failures[l])
+            counters[Counter.restarts] &+= Int(out.restarts[l])
+            counters[Counter.switches] &+= Int(out.switches[l])
+            if out.mandated[l] != 0 { counters[Counter.mandated] &+= 1 }
+            for v in 0..<events where m.eventFired[v][l] != 0 {
+                eventFires[v] &+= 1
+            }
+            for c in 0..<chips {
+                fleetSums[c].add(WideSum.fixed(Double(m.fleet[c][l]), scale: SimulationTotals.fleetScale))
+            }
         }
-        for c in 0..<chips {
-            fleetSums[c].add(WideSum.fixed(m.fleet[c], scale: SimulationTotals.fleetScale))
-        }
-    }
-
-    /// The histogram and pending sums a trial's adoption path is added to.
-    var adoptionSink: AdoptionSink {
-        AdoptionSink(counts: counts, sums: pendingSums, squares: pendingSquares)
+        if pendingTrials >= Self.flushEvery - LaneMath.width { flush() }
     }
 
     /// Trials between two flushes of the pending sums: 2^15 * 2^48 < 2^64.
@@ -122,10 +134,12 @@ final class Accumulator: @unchecked Sendable {
     /// Moves the pending sums into the exact 128-bit sums.
     func flush() {
         for t in 0..<steps {
-            sums[t].add(pendingSums[t])
-            squares[t].add(pendingSquares[t])
-            pendingSums[t] = 0
-            pendingSquares[t] = 0
+            for l in 0..<LaneMath.width {
+                sums[t].add(pendingSums[t][l])
+                squares[t].add(pendingSquares[t][l])
+            }
+            pendingSums[t] = SIMD8()
+            pendingSquares[t] = SIMD8()
         }
         pendingTrials = 0
     }

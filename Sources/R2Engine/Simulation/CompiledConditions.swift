@@ -13,7 +13,7 @@ struct CompiledConditions {
     var releases: [(bound: Double, happened: Bool)] = []
     var adoptions: [Adoption] = []
     var events: [(event: Int, fired: Bool)] = []
-    var exports: [TrialMachine.ExportCheck] = []
+    var exports: [LaneMachine.ExportCheck] = []
 
     var isEmpty: Bool { releases.isEmpty && adoptions.isEmpty && events.isEmpty && exports.isEmpty }
 
@@ -41,7 +41,7 @@ struct CompiledConditions {
                 }
                 let s = try step(month, "export status")
                 exports.append(
-                    TrialMachine.ExportCheck(
+                    LaneMachine.ExportCheck(
                         stateSlot: Int32(
                             StateLayout.slot(chip: chip, StateLayout.export, chips: compiled.chipNames.count)),
                         step: Int32(s), kind: status))
@@ -54,15 +54,16 @@ struct CompiledConditions {
         }
     }
 
-    /// Whether a finished trial satisfies every condition.
-    func accepts(_ out: TrialOutcome, _ machine: TrialMachine) -> Bool {
-        if !out.exportConditionsHold { return false }
-        for r in releases where (out.release <= r.bound) != r.happened { return false }
+    /// Whether lane `l` of the group the machine just ran satisfies every condition.
+    func accepts(lane l: Int, _ m: LaneMachine) -> Bool {
+        let out = m.out
+        if out.exportsHold[l] == 0 { return false }
+        for r in releases where (out.release[l] <= r.bound) != r.happened { return false }
         for a in adoptions {
-            let x = machine.adoption[a.step]
+            let x = Double(m.adoption[a.step][l])
             if a.above ? !(x > a.threshold) : !(x < a.threshold) { return false }
         }
-        for e in events where machine.eventFired[e.event] != e.fired { return false }
+        for e in events where (m.eventFired[e.event][l] != 0) != e.fired { return false }
         return true
     }
 }

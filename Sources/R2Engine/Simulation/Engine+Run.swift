@@ -6,8 +6,9 @@ extension Engine {
     /// Runs trials `options.firstTrial ..< options.firstTrial + options.trials`
     /// on `options.threads` threads. The result is bit-identical for any
     /// thread count and equals the merge of any split into shards.
-    /// Time O(trials x months x chips); memory 8 bytes per trial (and 8 more
-    /// per adoption probe) plus O(months).
+    /// Trials run 8 at a time (`LaneMachine`). Time O(trials x months x
+    /// chips); memory 8 bytes per trial (and 8 more per adoption probe)
+    /// plus O(months).
     public static func run(
         _ compiled: CompiledScenario, options: SimulationOptions
     ) throws(SimulationError) -> SimulationResult {
@@ -53,7 +54,7 @@ extension Engine {
             let probeStepsIn = RunCoordination.StepList(base: probeStepList)
             let group = DispatchGroup()
             for w in 0..<workerCount {
-                let machine = TrialMachine(compiled, seed: options.seed, exportChecks: conditions.exports)
+                let machine = LaneMachine(compiled, seed: options.seed, exportChecks: conditions.exports)
                 let accumulator = accumulators[w]
                 let cancellation = options.cancellation
                 group.enter()
@@ -65,17 +66,26 @@ extension Engine {
                         if c >= chunkCount { break }
                         let lo = Swift.max(first, (firstChunk + c) * chunkSize)
                         let hi = Swift.min(first + n, (firstChunk + c + 1) * chunkSize)
-                        for i in lo..<hi {
-                            let outcome = machine.run(trial: UInt64(i), &recorder)
-                            if conditions.isEmpty || conditions.accepts(outcome, machine) {
-                                accumulator.add(outcome, machine)
-                                out.base![i - first] = outcome.release
-                                for j in 0..<probeCount {
-                                    probesOut.base![(i - first) * probeCount + j] = machine.adoption[probeStepsIn.base[j]]
-                                }
-                            } else {
-                                out.base![i - first] = .nan
+                        var g = lo
+                        while g < hi {
+                            // Trials g ..< g + 8; lanes past hi run but count nowhere.
+                            let lanes = Swift.min(LaneMachine.width, hi - g)
+                            machine.runGroup(first: UInt64(g), &recorder)
+                            var accepted = LaneMask(repeating: false)
+                            for l in 0..<lanes {
+                                accepted[l] = conditions.isEmpty || conditions.accepts(lane: l, machine)
                             }
+                            accumulator.add(group: machine, accepted: accepted)
+                            for l in 0..<lanes {
+                                let i = g + l - first
+                                out.base![i] = accepted[l] ? machine.out.release[l] : .nan
+                                if accepted[l] {
+                                    for j in 0..<probeCount {
+                                        probesOut.base![i * probeCount + j] = Double(machine.adoption[probeStepsIn.base[j]][l])
+                                    }
+                                }
+                            }
+                            g += lanes
                         }
                         shared.trialsDone.wrappingAdd(hi - lo, ordering: .relaxed)
                     }

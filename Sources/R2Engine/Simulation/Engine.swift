@@ -17,9 +17,11 @@ public enum Engine {
     /// The story of trial `trial` under `seed`: the same trial function as
     /// `run`, recording as it goes; its release equals that trial's in a run.
     public static func trace(_ compiled: CompiledScenario, seed: UInt64, trial: Int) -> TrialTrace {
-        let machine = TrialMachine(compiled, seed: seed)
+        // Trial `trial` is lane 0 of the group starting at it: a trial's
+        // draws do not depend on its group.
+        let machine = LaneMachine(compiled, seed: seed)
         var recorder = TraceRecorder(compiled, seed: seed, trial: trial)
-        _ = machine.run(trial: UInt64(trial), &recorder)
+        machine.runGroup(first: UInt64(trial), &recorder)
         return recorder.trace
     }
 
@@ -38,12 +40,17 @@ public enum Engine {
         _ compiled: CompiledScenario, seed: UInt64, slots: [Int], trials: Range<Int>
     ) -> [[Double]] {
         for slot in slots { precondition(compiled.inputs.indices.contains(slot), "no input slot \(slot)") }
-        let machine = TrialMachine(compiled, seed: seed)
-        var capture = InputCapture(nodes: slots.map { Int(compiled.inputs[$0].node) })
+        let machine = LaneMachine(compiled, seed: seed)
+        let nodes = slots.map { Int(compiled.inputs[$0].node) }
         var samples = slots.map { _ in [Double](repeating: 0, count: trials.count) }
-        for (n, i) in trials.enumerated() {
-            _ = machine.sampleInputs(trial: UInt64(i), &capture)
-            for k in slots.indices { samples[k][n] = capture.values[k] }
+        var recorder = NoRecorder()
+        var n = 0
+        while n < trials.count {
+            _ = machine.sampleInputs(first: UInt64(trials.lowerBound + n), &recorder)
+            for l in 0..<Swift.min(LaneMachine.width, trials.count - n) {
+                for k in slots.indices { samples[k][n + l] = Double(machine.nodes[nodes[k]][l]) }
+            }
+            n += LaneMachine.width
         }
         return samples
     }

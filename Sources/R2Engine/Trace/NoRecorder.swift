@@ -1,2 +1,4 @@
 /// The recorder of the bulk run: records nothing, costs nothing.
-struct NoRecorder: TrialRecorder {}
+struct NoRecorder: TrialRecorder {
+    static var isActive: Bool { false }
+}

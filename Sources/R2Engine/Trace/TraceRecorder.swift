@@ -2,7 +2,6 @@ import R2Model
 
 /// Builds a `TrialTrace` from the hooks of the trial function.
 struct TraceRecorder: TrialRecorder {
-    static var recordsEverySupply: Bool { true }
     let compiled: CompiledScenario
     var trace: TrialTrace
     var month: TrialTrace.Month

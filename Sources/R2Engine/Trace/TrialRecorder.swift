@@ -1,10 +1,11 @@
-/// Observes one trial as it runs. The bulk run uses `NoRecorder`, whose
-/// empty methods the specialised trial function inlines away; `trace` uses
-/// `TraceRecorder`.
+/// Observes one trial as it runs: lane `lane` of a group. The bulk run
+/// uses `NoRecorder`, whose `isActive` is false, so the specialised group
+/// function compiles every recording away; `trace` uses `TraceRecorder`.
 protocol TrialRecorder {
-    /// Whether it wants a `supply` call for every foreign chip that orders,
-    /// even one whose status cannot approve (the bulk run skips those).
-    static var recordsEverySupply: Bool { get }
+    /// Whether the group function records at all.
+    static var isActive: Bool { get }
+    /// The lane of the group it records.
+    var lane: Int { get }
     mutating func sampledInputs(_ nodes: UnsafeMutablePointer<Double>)
     mutating func programme(
         startStep: Int, needs: Double, post: Double, holdProbability: Double, holdMonths: Double,
@@ -26,7 +27,8 @@ protocol TrialRecorder {
 }
 
 extension TrialRecorder {
-    @inline(__always) static var recordsEverySupply: Bool { false }
+    @inline(__always) static var isActive: Bool { true }
+    @inline(__always) var lane: Int { 0 }
     @inline(__always) mutating func sampledInputs(_ nodes: UnsafeMutablePointer<Double>) {}
     @inline(__always) mutating func programme(
         startStep: Int, needs: Double, post: Double, holdProbability: Double, holdMonths: Double,

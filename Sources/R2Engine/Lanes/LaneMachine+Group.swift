@@ -1,0 +1,357 @@
+import R2Model
+
+extension LaneMachine {
+    /// Trials first ..< first + 8, step by step as in spec/model-v1.md (see
+    /// docs/MODEL.md), one trial per lane; their outcomes go to `out`, their
+    /// adoption paths to `adoption`, their fleets to `fleet`.
+    ///
+    /// A branch on a trial's state is a mask; a branch survives only where
+    /// it is on the month alone (the timeline entries of the step) or skips
+    /// work no lane needs this month (`any`). Between timeline changes
+    /// nothing is recomputed: the capacity sums are kept up to date as
+    /// supply adds to the fleets, and only the chips that supply in some
+    /// lane are visited each step. `R` records lane `rec.lane` (trace);
+    /// with `NoRecorder` every recording is compiled away.
+    @inline(never)
+    func runGroup<R: TrialRecorder>(first: UInt64, _ rec: inout R) {
+        let (keys, p) = sampleInputs(first: first, &rec)
+        let state = self.state
+        let fleet = self.fleet
+        let nodes = self.nodes
+        let entryRuns = self.entryRuns
+        let suppliers = self.suppliers
+        let amount = self.amount
+        let deliver = self.deliver
+        let orderBases = self.orderBases
+        let steps = self.steps
+        let n = chipCount
+        let perf = state + StateLayout.row(StateLayout.perf, chips: n)
+        let fail = state + StateLayout.row(StateLayout.fail, chips: n)
+        state.update(from: defaults, count: stateCount)
+        for j in 0..<foreignCount {
+            let c = Int(truncatingIfNeeded: foreign[j])
+            orderBases[c] = keys.base(orderSalts[c])
+        }
+        let mandateBase = keys.base(mandateSalt)
+        let failureBase = keys.base(failureSalt)
+        let switchBase = keys.base(switchSalt)
+        let one = LaneFloat(repeating: 1)
+        let lane = R.isActive ? rec.lane : 0
+
+        var out = Outcome()
+        out.exportsHold = LaneInt(repeating: -1)
+        var chip = LaneInt(repeating: -1)
+        var done = LaneMask(repeating: false)
+        var tau = LaneFloat()
+        var progress = LaneFloat()
+        var failures = LaneFloat()
+        var port = LaneFloat()
+        var (domestic, foreign) = capacities()
+        var (foreignSuppliers, domesticSuppliers) = listSuppliers()
+        var t = 0
+        while t < steps {
+            let t32 = Int32(truncatingIfNeeded: t)
+            // 1. Timelines: the entries of step t in entry order, the static
+            // ones in every lane, the dynamic ones where they act at t.
+            var i = Int(truncatingIfNeeded: staticStart[t])
+            let staticEnd = Int(truncatingIfNeeded: staticStart[t &+ 1])
+            var j = 0
+            var dynamicEnd = 0
+            if dynamicCount > 0 {
+                j = Int(truncatingIfNeeded: bucketStart[t])
+                dynamicEnd = Int(truncatingIfNeeded: bucketStart[t &+ 1])
+            }
+            if i < staticEnd || j < dynamicEnd {
+                var effects: UInt8 = 0
+                while i < staticEnd || j < dynamicEnd {
+                    let s = i < staticEnd ? staticList[i] : Int32.max
+                    let d = j < dynamicEnd ? Int(truncatingIfNeeded: bucketList[j]) : 0
+                    let e = j < dynamicEnd ? dynamicEntries[d] : Int32.max
+                    let en = entryRuns[Int(truncatingIfNeeded: Swift.min(s, e))]
+                    let value = Self.clamp(nodes[Int(truncatingIfNeeded: en.node)], en.clamp)
+                    let slot = Int(truncatingIfNeeded: en.stateSlot)
+                    var acts = true
+                    if s < e {
+                        state[slot] = value
+                        i &+= 1
+                    } else {
+                        let m = dynamicSteps[d] .== LaneInt(repeating: t32)
+                        state[slot] = LaneMath.select(m, value, state[slot])
+                        acts = m[lane]
+                        j &+= 1
+                    }
+                    effects |= en.effect
+                    if R.isActive && acts {
+                        rec.timelineChange(entry: Int(Swift.min(s, e)), value: Double(value[lane]))
+                    }
+                }
+                if effects & Effect.capacity != 0 { (domestic, foreign) = capacities() }
+                (foreignSuppliers, domesticSuppliers) = listSuppliers()
+            }
+            let pi = state[StateLayout.pressure]
+            if R.isActive { rec.beginStep(t, pressure: Double(pi[lane])) }
+            if exportCheckCount > 0 { checkExports(t, &out) }
+
+            // 2. Supply. An order is approved with probability a (1 allowed,
+            // p licensed, 0 banned), then blocked with probability pi: it is
+            // delivered when its month's draw u < a (1 - pi).
+            let month = UInt32(truncatingIfNeeded: t)
+            if R.isActive { recordForeignSupply(t, keys, &rec) }
+            for k in 0..<foreignSuppliers {
+                let c = Int(truncatingIfNeeded: suppliers[k])
+                var added = amount[c]
+                if supplierDraws[k] {
+                    let u = LaneMath.unit(keys.word(orderBases[c], month))
+                    added = LaneMath.keep(added, u .< deliver[c])
+                }
+                fleet[c] += added
+                foreign += added * perf[c]
+            }
+            let growthStep = LaneFloat(repeating: Float(t))
+            for k in foreignSuppliers..<(foreignSuppliers &+ domesticSuppliers) {
+                let c = Int(truncatingIfNeeded: suppliers[k])
+                let start = state[StateLayout.slot(chip: c, StateLayout.yieldStart, chips: n)]
+                let growth = state[StateLayout.slot(chip: c, StateLayout.yieldGrowth, chips: n)]
+                let cap = state[StateLayout.slot(chip: c, StateLayout.yieldCap, chips: n)]
+                let g = start + growth * growthStep
+                let y = LaneMath.select(g .< cap, g, cap)
+                let added = LaneMath.keep(amount[c] * y, y .> 0)
+                fleet[c] += added
+                domestic += added * perf[c]
+                if R.isActive && amount[c][lane] > 0 {
+                    rec.supply(chip: c, outcome: .produced, added: Double(added[lane]))
+                }
+            }
+
+            // 3. Training, in the lanes whose programme has started and not finished.
+            let active = (LaneInt(repeating: t32) .>= p.startStep) .& .!done
+            if any(active) {
+                let undecided = active .& (chip .< 0)
+                if any(undecided) {
+                    let bestForeign = largest(self.foreign, foreignCount, perf).chip
+                    let bestDomestic = largest(self.domestic, domesticCount, perf).chip
+                    let choosing = undecided .& ((bestForeign .>= 0) .| (bestDomestic .>= 0))
+                    var mandated = LaneMask(repeating: false)
+                    if any(choosing) {
+                        mandated = LaneMath.unit(keys.word(mandateBase, month)) .< pi
+                        let pick = LaneMath.select(
+                            mandated,
+                            LaneMath.select(bestDomestic .>= 0, bestDomestic, bestForeign),
+                            LaneMath.select(bestForeign .>= 0, bestForeign, bestDomestic))
+                        chip = LaneMath.select(choosing, pick, chip)
+                        out.mandated |= (choosing .& mandated)._storage
+                    }
+                    if R.isActive && undecided[lane] {
+                        if choosing[lane] {
+                            rec.platform(chip: Int(chip[lane]), mandated: mandated[lane])
+                        } else {
+                            rec.platformDeferred()
+                        }
+                    }
+                }
+                let training = active .& (chip .>= 0)
+                if any(training) {
+                    let porting = training .& (port .> 0)
+                    let f = LaneMath.select(porting, LaneMath.positive(1 - port), one)
+                    port = LaneMath.select(porting, LaneMath.positive(port - 1), port)
+                    if R.isActive && training[lane] {
+                        rec.training(chip: Int(chip[lane]), fraction: Double(f[lane]), portLeft: Double(port[lane]))
+                    }
+                    // The training chip's failure rate, capacity and origin.
+                    var pf = LaneFloat()
+                    var capacity = LaneFloat()
+                    var onDomestic = LaneMask(repeating: false)
+                    for c in 0..<n {
+                        let m = chip .== LaneInt(repeating: Int32(truncatingIfNeeded: c))
+                        pf = LaneMath.select(m, fail[c], pf)
+                        capacity = LaneMath.select(m, fleet[c] * perf[c], capacity)
+                        if isDomestic[c] { onDomestic = onDomestic .| m }
+                    }
+                    // One draw u: a failure when u < fail, a restart when u < fail * rho.
+                    let working = training .& (f .> 0)
+                    let u = LaneMath.unit(keys.word(failureBase, month))
+                    let failed = working .& (u .< pf)
+                    let restart = failed .& (u .< pf * p.restart)
+                    failures += LaneMath.keep(one, failed)
+                    out.failures &+= LaneMath.count(failed)
+                    out.restarts &+= LaneMath.count(restart)
+                    progress = LaneMath.select(restart, LaneFloat(), progress)
+                    let working2 = working .& .!failed
+                    let before = progress
+                    let added = f * capacity
+                    progress = LaneMath.select(working2, progress + added, progress)
+                    let completing = working2 .& (progress .>= p.needs)
+                    if any(completing) {
+                        let remaining = p.needs - before
+                        let rest = LaneMath.keep(remaining / capacity, remaining .> 0)
+                        tau = LaneMath.select(completing, (growthStep + (1 - f)) + rest, tau)
+                        done = done .| completing
+                    }
+                    if R.isActive && working[lane] {
+                        if failed[lane] {
+                            rec.failure(failures: Int(failures[lane]), restart: restart[lane])
+                        } else {
+                            rec.progress(added: Double(added[lane]), total: Double(progress[lane]))
+                            if completing[lane] { rec.completed(tau: Double(tau[lane])) }
+                        }
+                    }
+                    let candidates = training .& .!done .& onDomestic .& (failures .>= p.switchAfter)
+                    if any(candidates) {
+                        let target = largest(self.foreign, foreignCount, perf).chip
+                        let blocked = LaneMath.unit(keys.word(switchBase, month)) .< pi
+                        let switching = candidates .& (target .>= 0) .& .!blocked
+                        chip = LaneMath.select(switching, target, chip)
+                        failures = LaneMath.select(switching, LaneFloat(), failures)
+                        port = LaneMath.select(switching, p.portMonths, port)
+                        out.switches &+= LaneMath.count(switching)
+                        if R.isActive && candidates[lane] {
+                            rec.switchAttempt(to: Int(target[lane]), succeeded: switching[lane])
+                        }
+                    }
+                }
+            }
+
+            // 4. Adoption, from the running capacity sums.
+            let all = domestic + foreign
+            let a = LaneMath.keep(domestic / all, (all .> 0) .& (all .<= .greatestFiniteMagnitude))
+            adoption[t] = a
+            if R.isActive {
+                let fleets = (0..<n).map { Double(fleet[$0][lane]) }
+                var copy = fleets
+                copy.withUnsafeMutableBufferPointer { rec.endStep(t, fleets: $0.baseAddress!, adoption: Double(a[lane])) }
+            }
+            t &+= 1
+        }
+
+        // After training: release r = tau + P + K*H.
+        out.completed = done._storage
+        for l in 0..<Self.width where done[l] {
+            let h = Double(p.holdProbability[l])
+            var k = 0.0
+            if h > 0 {
+                var holds = RandomStream(key: laneKeys[l], salt: holdsSalt)
+                k = holds.geometric(h)
+            }
+            let months = Double(p.holdMonths[l])
+            out.holds[l] = k
+            out.release[l] = Double(tau[l]) + Double(p.post[l]) + (months > 0 ? k * months : 0)
+        }
+        if R.isActive { rec.release(holds: out.holds[lane], release: out.release[lane]) }
+        self.out = out
+    }
+
+    /// A timeline value brought into its range (`Clamp.apply` in lanes).
+    @inline(__always)
+    static func clamp(_ x: LaneFloat, _ clamp: Clamp) -> LaneFloat {
+        switch clamp {
+        case .probability: return LaneMath.clamp01(x)
+        case .nonNegative: return LaneMath.positive(x)
+        case .free: return LaneMath.notNaN(x)
+        }
+    }
+
+    /// Dom and For: the sums of fleet * perf over the domestic and the
+    /// foreign chips, in chip order.
+    @inline(__always)
+    func capacities() -> (domestic: LaneFloat, foreign: LaneFloat) {
+        let perf = state + StateLayout.row(StateLayout.perf, chips: chipCount)
+        var d = LaneFloat()
+        var f = LaneFloat()
+        for c in 0..<chipCount {
+            if isDomestic[c] { d += fleet[c] * perf[c] } else { f += fleet[c] * perf[c] }
+        }
+        return (d, f)
+    }
+
+    /// Sets each chip's amount (and a foreign chip's chance of delivery)
+    /// for the current segment, and lists the foreign chips that may
+    /// deliver in some lane, then the domestic chips that make in some lane.
+    @inline(__always)
+    func listSuppliers() -> (foreign: Int, domestic: Int) {
+        let n = chipCount
+        let state = self.state
+        let pi = state[StateLayout.pressure]
+        var k = 0
+        for j in 0..<foreignCount {
+            let c = Int(truncatingIfNeeded: foreign[j])
+            let buy = state[StateLayout.slot(chip: c, StateLayout.buy, chips: n)]
+            let status = state[StateLayout.slot(chip: c, StateLayout.export, chips: n)]
+            let a = LaneMath.select(status .> 1, LaneFloat(repeating: 1), LaneMath.positive(status))
+            let orders = (buy .> 0) .& (a .> 0)
+            let d = a * (1 - pi)
+            amount[c] = LaneMath.keep(buy, orders)
+            deliver[c] = d
+            if any(orders .& (d .> 0)) {
+                suppliers[k] = Int32(truncatingIfNeeded: c)
+                supplierDraws[k] = any(orders .& (d .< 1))
+                k &+= 1
+            }
+        }
+        let foreignSuppliers = k
+        for j in 0..<domesticCount {
+            let c = Int(truncatingIfNeeded: domestic[j])
+            let make = state[StateLayout.slot(chip: c, StateLayout.make, chips: n)]
+            let makes = make .> 0
+            amount[c] = LaneMath.keep(make, makes)
+            if any(makes) {
+                suppliers[k] = Int32(truncatingIfNeeded: c)
+                k &+= 1
+            }
+        }
+        return (foreignSuppliers, k &- foreignSuppliers)
+    }
+
+    /// The chip among `list` with the largest capacity fleet * perf > 0
+    /// (the first on ties) in each lane, or -1.
+    @inline(__always)
+    func largest(_ list: UnsafeMutablePointer<Int32>, _ count: Int, _ perf: UnsafeMutablePointer<LaneFloat>)
+        -> (chip: LaneInt, capacity: LaneFloat)
+    {
+        var best = LaneInt(repeating: -1)
+        var bestCapacity = LaneFloat()
+        for j in 0..<count {
+            let c = Int(truncatingIfNeeded: list[j])
+            let capacity = fleet[c] * perf[c]
+            let m = capacity .> bestCapacity
+            best = LaneMath.select(m, LaneInt(repeating: list[j]), best)
+            bestCapacity = LaneMath.select(m, capacity, bestCapacity)
+        }
+        return (best, bestCapacity)
+    }
+
+    /// Records the month's order of every foreign chip that orders in the
+    /// traced lane, refused ones too, from the same draw as the group's.
+    @inline(never)
+    func recordForeignSupply<R: TrialRecorder>(_ t: Int, _ keys: LaneRandom.Keys, _ rec: inout R) {
+        let l = rec.lane
+        let n = chipCount
+        for j in 0..<foreignCount {
+            let c = Int(truncatingIfNeeded: foreign[j])
+            let buy = state[StateLayout.slot(chip: c, StateLayout.buy, chips: n)][l]
+            guard buy > 0 else { continue }
+            let status = state[StateLayout.slot(chip: c, StateLayout.export, chips: n)][l]
+            let a: Float = status > 1 ? 1 : (status > 0 ? status : 0)
+            let u = LaneMath.unit(keys.word(orderBases[c], UInt32(truncatingIfNeeded: t)))[l]
+            let outcome: SupplyOutcome
+            if a > 0 && u < deliver[c][l] {
+                outcome = .delivered
+            } else if u < a {
+                outcome = .blocked
+            } else {
+                outcome = status < 0 ? .banned : .refused
+            }
+            rec.supply(chip: c, outcome: outcome, added: outcome == .delivered ? Double(buy) : 0)
+        }
+    }
+
+    func checkExports(_ t: Int, _ out: inout Outcome) {
+        for j in 0..<exportCheckCount {
+            let check = exportChecks[j]
+            guard Int(check.step) == t else { continue }
+            let status = state[Int(check.stateSlot)]
+            for l in 0..<Self.width where StateLayout.exportKind(Double(status[l])) != check.kind {
+                out.exportsHold[l] = 0
+            }
+        }
+    }
+}

@@ -1,0 +1,251 @@
+import Foundation
+import R2Model
+
+extension LaneMachine {
+    /// The R2 programme of a group's trials, sampled and clamped.
+    struct Programme {
+        /// The first training step (`steps` when it starts after the horizon).
+        var startStep = LaneInt()
+        var needs = LaneFloat()
+        var post = LaneFloat()
+        var holdProbability = LaneFloat()
+        var holdMonths = LaneFloat()
+        /// k, rounded to the nearest integer >= 1; +infinity for never.
+        var switchAfter = LaneFloat()
+        var portMonths = LaneFloat()
+        var restart = LaneFloat()
+    }
+
+    /// Samples every input of trials first ..< first + 8 into `nodes` (each
+    /// random slot from its own stream), the fleets, the R2 programme and
+    /// the events, and the steps of the dynamic timeline entries.
+    @inline(__always)
+    func sampleInputs<R: TrialRecorder>(first: UInt64, _ rec: inout R) -> (LaneRandom.Keys, Programme) {
+        let keys = LaneRandom.Keys(base: seedBase, first: first)
+        for l in 0..<Self.width {
+            laneKeys[l] = UInt64(keys.k1[l]) &<< 32 | UInt64(keys.k0[l])
+        }
+        drawSingles(keys)
+        if programCount > 0 { runPrograms(keys) }
+        let nodes = self.nodes
+        if R.isActive {
+            let lane = rec.lane
+            let values = (0..<nodeCount).map { Double(nodes[$0][lane]) }
+            values.withUnsafeBufferPointer { rec.sampledInputs(UnsafeMutablePointer(mutating: $0.baseAddress!)) }
+        }
+        for c in 0..<chipCount {
+            fleet[c] = LaneMath.positive(nodes[Int(truncatingIfNeeded: fleetNodes[c])])
+        }
+        let p = sampleProgramme()
+        if R.isActive {
+            let l = rec.lane
+            rec.programme(
+                startStep: Int(p.startStep[l]), needs: Double(p.needs[l]), post: Double(p.post[l]),
+                holdProbability: Double(p.holdProbability[l]), holdMonths: Double(p.holdMonths[l]),
+                switchAfter: Double(p.switchAfter[l]), portMonths: Double(p.portMonths[l]),
+                restart: Double(p.restart[l]))
+        }
+        sampleEvents(keys, &rec)
+        placeDynamicEntries()
+        return (keys, p)
+    }
+
+    /// The single draws with constant parameters.
+    @inline(never)
+    func drawSingles(_ keys: LaneRandom.Keys) {
+        let nodes = self.nodes
+        var d = draws
+        let end = d + drawCount
+        while d < end {
+            let w = keys.word(salt: d.pointee.salt, d.pointee.counter)
+            let a = LaneFloat(repeating: d.pointee.a)
+            let b = LaneFloat(repeating: d.pointee.b)
+            let x: LaneFloat
+            switch d.pointee.kind {
+            case .quantile: x = a + b * d.pointee.table.unsafelyUnwrapped.sample(w)
+            case .exponential: x = LaneMath.exp(a + b * d.pointee.table.unsafelyUnwrapped.sample(w))
+            case .uniform: x = a + b * LaneMath.unit(w)
+            }
+            nodes[Int(truncatingIfNeeded: d.pointee.dst)] = x
+            d += 1
+        }
+    }
+
+    /// The other random slots' programs, step by step: arithmetic and the
+    /// normal, lognormal, uniform and table draws in lanes, the other draws
+    /// lane by lane with `RandomStream`'s samplers in double precision.
+    @inline(never)
+    func runPrograms(_ keys: LaneRandom.Keys) {
+        let n = nodes
+        var p = program
+        let end = p + programCount
+        while p < end {
+            let a = Int(truncatingIfNeeded: p.pointee.a)
+            let b = Int(truncatingIfNeeded: p.pointee.b)
+            let c = Int(truncatingIfNeeded: p.pointee.c)
+            let r: LaneFloat
+            switch p.pointee.op {
+            case .normal:
+                r = n[a] + n[b] * normal.sample(keys.word(salt: p.pointee.salt, p.pointee.counter))
+            case .lognormal:
+                r = LaneMath.exp(n[a] + n[b] * normal.sample(keys.word(salt: p.pointee.salt, p.pointee.counter)))
+            case .uniform:
+                r = n[a] + (n[b] - n[a]) * LaneMath.unit(keys.word(salt: p.pointee.salt, p.pointee.counter))
+            case .table:
+                r = n[b] + n[c] * laneTables[a].sample(keys.word(salt: p.pointee.salt, p.pointee.counter))
+            case .beta, .triangular, .pert, .interval90, .monthWindow, .mixture:
+                r = laneByLane(p)
+            case .negate: r = -n[a]
+            case .add: r = n[a] + n[b]
+            case .subtract: r = n[a] - n[b]
+            case .multiply: r = n[a] * n[b]
+            case .divide: r = n[a] / n[b]
+            // Swift.min(x, y) is y < x ? y : x, Swift.max(x, y) y >= x ? y : x.
+            case .minimum: r = n[a].replacing(with: n[b], where: n[b] .< n[a])
+            case .maximum: r = n[a].replacing(with: n[b], where: n[b] .>= n[a])
+            }
+            n[Int(truncatingIfNeeded: p.pointee.dst)] = r
+            p += 1
+        }
+    }
+
+    /// A draw made lane by lane in double precision from the SplitMix64
+    /// stream `salt64` of each lane's key.
+    @inline(never)
+    func laneByLane(_ p: UnsafeMutablePointer<Step>) -> LaneFloat {
+        let n = nodes
+        let a = Int(truncatingIfNeeded: p.pointee.a)
+        let b = Int(truncatingIfNeeded: p.pointee.b)
+        let c = Int(truncatingIfNeeded: p.pointee.c)
+        var r = LaneFloat()
+        for l in 0..<Self.width {
+            var rng = RandomStream(key: laneKeys[l], salt: p.pointee.salt64)
+            let x: Double
+            switch p.pointee.op {
+            case .beta: x = rng.beta(Double(n[a][l]), Double(n[b][l]))
+            case .triangular: x = rng.triangular(low: Double(n[a][l]), mode: Double(n[b][l]), high: Double(n[c][l]))
+            case .pert: x = rng.pert(low: Double(n[a][l]), mode: Double(n[b][l]), high: Double(n[c][l]))
+            case .interval90: x = rng.interval90(Double(n[a][l]), Double(n[b][l]))
+            case .monthWindow: x = rng.monthWindow(from: Double(n[a][l]), to: Double(n[b][l]))
+            case .mixture:
+                let u = rng.uniform()
+                var k = 0
+                while k < b &- 1 && u >= mixtureCumulative[a &+ k] { k &+= 1 }
+                x = Double(n[Int(truncatingIfNeeded: mixtureNodes[a &+ k])][l])
+            default: preconditionFailure("not a lane-by-lane draw")
+            }
+            r[l] = Float(x)
+        }
+        return r
+    }
+
+    @inline(__always)
+    func sampleProgramme() -> Programme {
+        let r2 = r2Nodes
+        let n = nodes
+        func node(_ f: InputSlot.R2Field) -> LaneFloat { n[Int(r2[f.rawValue])] }
+        var p = Programme()
+        p.startStep = monthSteps(node(.start))
+        p.needs = LaneMath.positive(node(.needs))
+        p.post = LaneMath.positive(node(.post))
+        p.holdProbability = LaneMath.clamp01(node(.holdProbability))
+        p.holdMonths = LaneMath.positive(node(.holdMonths))
+        p.portMonths = LaneMath.positive(node(.portMonths))
+        p.restart = LaneMath.clamp01(node(.restart))
+        var k = LaneFloat(repeating: .infinity)
+        if r2[InputSlot.R2Field.switchAfter.rawValue] >= 0 {
+            let x = node(.switchAfter)
+            for l in 0..<Self.width where !x[l].isNaN {
+                k[l] = Swift.max(1, x[l].rounded(.toNearestOrAwayFromZero))
+            }
+        }
+        p.switchAfter = k
+        return p
+    }
+
+    /// Each event's occurrence (word 0 of its stream against its
+    /// probability) and, where it fired, its month (drawn lane by lane).
+    @inline(__always)
+    func sampleEvents<R: TrialRecorder>(_ keys: LaneRandom.Keys, _ rec: inout R) {
+        let n = nodes
+        for v in 0..<eventCount {
+            let ev = eventPlans + v
+            let q = LaneMath.clamp01(n[Int(truncatingIfNeeded: ev.pointee.probabilityNode)])
+            let u = LaneMath.unit(keys.word(salt: ev.pointee.salt, 0))
+            let fired = u .< q
+            eventFired[v] = fired._storage
+            var step = LaneInt(repeating: Int32(truncatingIfNeeded: steps))
+            for l in 0..<Self.width {
+                var month = Int.max
+                if fired[l] {
+                    var rng = RandomStream(key: laneKeys[l], salt: ev.pointee.salt64)
+                    let m: Double
+                    if ev.pointee.span != 0 {
+                        m = ev.pointee.low + Double(Int64(bitPattern: rng.boundedInline(ev.pointee.span)))
+                    } else {
+                        m = rng.monthWindow(
+                            from: Double(n[Int(truncatingIfNeeded: ev.pointee.windowStartNode)][l]),
+                            to: Double(n[Int(truncatingIfNeeded: ev.pointee.windowEndNode)][l]))
+                    }
+                    if abs(m) < 0x1p52 {
+                        // m is a whole number: its floor is itself.
+                        month = Int(m)
+                        let t = month &- clockStart
+                        step[l] = Int32(truncatingIfNeeded: t >= 0 ? (t < steps ? t : steps) : 0)
+                    }
+                }
+                eventMonth[v &* Self.width &+ l] = month
+            }
+            eventStep[v] = step
+            if R.isActive {
+                let l = rec.lane
+                rec.event(v, fired: fired[l], month: eventMonth[v &* Self.width &+ l])
+            }
+        }
+    }
+
+    /// Each dynamic entry's step in each lane, and the buckets of the
+    /// entries acting at each step in some lane (each entry once per step).
+    @inline(__always)
+    func placeDynamicEntries() {
+        guard dynamicCount > 0 else { return }
+        let never = Int32(truncatingIfNeeded: steps)
+        let counts = bucketStart + 1
+        counts.update(repeating: 0, count: steps + 1)
+        for d in 0..<dynamicCount {
+            let en = entries + Int(truncatingIfNeeded: dynamicEntries[d])
+            var s = LaneInt()
+            let event = Int(truncatingIfNeeded: en.pointee.event)
+            if event >= 0 {
+                s = LaneMath.select(eventFired[event] .!= LaneInt(), eventStep[event], LaneInt(repeating: never))
+            }
+            let fromNode = en.pointee.fromNode
+            if fromNode >= 0 {
+                let f = monthSteps(nodes[Int(truncatingIfNeeded: fromNode)])
+                s = s.replacing(with: f, where: f .> s)
+            }
+            dynamicSteps[d] = s
+            for l in 0..<Self.width where s[l] < never {
+                var seen = false
+                for k in 0..<l where s[k] == s[l] { seen = true }
+                if !seen { counts[Int(truncatingIfNeeded: s[l])] &+= 1 }
+            }
+        }
+        bucketStart[0] = 0
+        for t in 0..<steps {
+            bucketStart[t + 1] &+= bucketStart[t]
+            bucketFill[t] = bucketStart[t]
+        }
+        for d in 0..<dynamicCount {
+            let s = dynamicSteps[d]
+            for l in 0..<Self.width where s[l] < never {
+                var seen = false
+                for k in 0..<l where s[k] == s[l] { seen = true }
+                if seen { continue }
+                let t = Int(truncatingIfNeeded: s[l])
+                bucketList[Int(truncatingIfNeeded: bucketFill[t])] = Int32(truncatingIfNeeded: d)
+                bucketFill[t] &+= 1
+            }
+        }
+    }
+}

@@ -1,0 +1,399 @@
+import R2Model
+
+/// One worker's handle on a compiled scenario for running it 8 trials at a
+/// time (docs/MODEL.md, "Lanes"): read-only copies of the compiled tables
+/// and the scratch of one group of trials, allocated once as raw buffers,
+/// so the group loop allocates nothing and touches no array. Trial i of a
+/// run is lane i mod 8 of the group starting at 8 floor(i / 8); what it
+/// draws depends only on (seed, i). Used by one thread at a time.
+final class LaneMachine: @unchecked Sendable {
+    static let width = LaneMath.width
+    let seed: UInt64
+    /// `LaneRandom.seedBase(seed)`.
+    let seedBase: UInt64
+    let steps: Int
+    let clockStart: Int
+    let chipCount: Int
+    let entryCount: Int
+    let eventCount: Int
+    let stateCount: Int
+    let nodeCount: Int
+    let foreignCount: Int
+    let domesticCount: Int
+    let exportCheckCount: Int
+    let drawCount: Int
+    let programCount: Int
+    let dynamicCount: Int
+    let mandateSalt = LaneRandom.salt(StreamID.mandate)
+    let failureSalt = LaneRandom.salt(StreamID.failure)
+    let switchSalt = LaneRandom.salt(StreamID.switchAttempt)
+    let holdsSalt = RandomStream.salt(StreamID.holds)
+
+    // Read-only tables.
+    /// The single draws with constant parameters, then the other random
+    /// slots' programs, step by step.
+    let draws: UnsafeMutablePointer<Draw>
+    let program: UnsafeMutablePointer<Step>
+    let eventPlans: UnsafeMutablePointer<EventPlan>
+    let mixtureNodes: UnsafeMutablePointer<Int32>
+    let mixtureCumulative: UnsafeMutablePointer<Double>
+    /// The lane tables of `Instruction.Op.table`, by table index.
+    let laneTables: UnsafeMutablePointer<LaneTable>
+    let normal: LaneTable
+    let fleetNodes: UnsafeMutablePointer<Int32>
+    let r2Nodes: UnsafeMutablePointer<Int32>
+    let entryRuns: UnsafeMutablePointer<EntryRun>
+    /// The entries whose step is the same in every trial, by step: those of
+    /// step t are staticList[staticStart[t] ..< staticStart[t + 1]], in
+    /// entry order.
+    let staticStart: UnsafeMutablePointer<Int32>
+    let staticList: UnsafeMutablePointer<Int32>
+    /// The other entries (of an event, or with an uncertain `from`), in entry order.
+    let dynamicEntries: UnsafeMutablePointer<Int32>
+    let entries: UnsafeMutablePointer<CompiledEntry>
+    let isDomestic: UnsafeMutablePointer<Bool>
+    let foreign: UnsafeMutablePointer<Int32>
+    let domestic: UnsafeMutablePointer<Int32>
+    /// Per chip, the salt of its order stream (`StreamID.order`).
+    let orderSalts: UnsafeMutablePointer<UInt32>
+    let defaults: UnsafeMutablePointer<LaneFloat>
+    let exportChecks: UnsafeMutablePointer<ExportCheck>
+
+    // Scratch of one group.
+    let nodes: UnsafeMutablePointer<LaneFloat>
+    let state: UnsafeMutablePointer<LaneFloat>
+    let fleet: UnsafeMutablePointer<LaneFloat>
+    /// Per chip in the current timeline segment: units ordered or dies made
+    /// per month (0 in lanes where the chip does not supply), and for a
+    /// foreign chip a (1 - pi), the chance an order is delivered.
+    let amount: UnsafeMutablePointer<LaneFloat>
+    let deliver: UnsafeMutablePointer<LaneFloat>
+    /// Per chip, the base of its order stream in each lane.
+    let orderBases: UnsafeMutablePointer<LaneWord>
+    /// The foreign chips that may deliver in some lane (whether a draw is
+    /// needed in `supplierDraws`), then the domestic chips that make.
+    let suppliers: UnsafeMutablePointer<Int32>
+    let supplierDraws: UnsafeMutablePointer<Bool>
+    /// Per dynamic entry, its step in each lane (`steps`: never).
+    let dynamicSteps: UnsafeMutablePointer<LaneInt>
+    /// The dynamic entries acting at step t in some lane:
+    /// bucketList[bucketStart[t] ..< bucketStart[t + 1]], in entry order.
+    let bucketStart: UnsafeMutablePointer<Int32>
+    let bucketList: UnsafeMutablePointer<Int32>
+    let bucketFill: UnsafeMutablePointer<Int32>
+    /// Per event, whether it fired (all ones) in each lane, and its step.
+    let eventFired: UnsafeMutablePointer<LaneInt>
+    let eventStep: UnsafeMutablePointer<LaneInt>
+    /// Per event and lane, the absolute month it happens in (Int.max: never).
+    let eventMonth: UnsafeMutablePointer<Int>
+    let adoption: UnsafeMutablePointer<LaneFloat>
+    /// The 64-bit keys of the group's trials.
+    let laneKeys: UnsafeMutablePointer<UInt64>
+    /// What the group's trials produced (see `Outcome`).
+    var out = Outcome()
+
+    private let tables: [InverseTable]
+    private let owned: [UnsafeMutableRawPointer]
+
+    /// A single draw whose parameters are constants: node `dst` gets
+    /// a + b X with X = Q(word) of `table` (a normal or a table's shape),
+    /// e^(a + b X) when `exponential`, a + b U for a uniform (`table` nil).
+    struct Draw {
+        var salt: UInt32
+        var counter: UInt32
+        var kind: DrawKind
+        var table: LaneTable?
+        var a: Float
+        var b: Float
+        var dst: Int32
+    }
+
+    enum DrawKind: UInt8 {
+        case quantile, exponential, uniform
+    }
+
+    /// One instruction of a random slot's program: `op` over nodes a, b, c
+    /// into `dst`; its word `counter` of the slot's stream (`salt`), or for
+    /// the draws made lane by lane in double precision, the SplitMix64
+    /// stream `salt64` of the lane's key.
+    struct Step {
+        var op: Instruction.Op
+        var dst: Int32
+        var a: Int32
+        var b: Int32
+        var c: Int32
+        var salt: UInt32
+        var counter: UInt32
+        var salt64: UInt64
+    }
+
+    /// An event's draws: the occurrence from word 0 of its stream, the
+    /// month from the SplitMix64 stream `salt64`; when its window is
+    /// constant, the window's first month and month count (`span` 0: not
+    /// constant, or no month).
+    struct EventPlan {
+        var salt: UInt32
+        var salt64: UInt64
+        var probabilityNode: Int32
+        var windowStartNode: Int32
+        var windowEndNode: Int32
+        var low = 0.0
+        var span: UInt64 = 0
+    }
+
+    /// A timeline entry as the group applies it: state[slot] = the value of
+    /// `node`, clamped.
+    struct EntryRun {
+        var stateSlot: Int32
+        var node: Int32
+        var effect: UInt8
+        var clamp: Clamp
+    }
+
+    /// What applying a timeline entry changes besides its state slot.
+    enum Effect {
+        /// A perf: the capacity sums are recomputed (and the suppliers listed).
+        static let capacity: UInt8 = 1
+        /// A buy, make, yield or export status: the suppliers are listed again.
+        static let supply: UInt8 = 2
+    }
+
+    /// An `export` condition, checked at its step.
+    struct ExportCheck {
+        var stateSlot: Int32
+        var step: Int32
+        var kind: ExportKind
+    }
+
+    /// The step an absolute (continuous) month acts in: floor, minus the
+    /// clock's start; dates before the start act from step 0; `steps` (never)
+    /// for months after the end and for NaN.
+    @inline(__always)
+    static func step(ofMonth x: Double, _ clockStart: Int, _ steps: Int) -> Int {
+        let m = x.rounded(.down) - Double(clockStart)
+        if m >= 0 { return m < Double(steps) ? Int(m) : steps }
+        if m < 0 { return 0 }
+        return steps
+    }
+
+    /// `step(ofMonth:)` of each lane.
+    @inline(__always)
+    func monthSteps(_ x: LaneFloat) -> LaneInt {
+        var s = LaneInt()
+        for l in 0..<Self.width { s[l] = Int32(truncatingIfNeeded: Self.step(ofMonth: Double(x[l]), clockStart, steps)) }
+        return s
+    }
+
+    /// The group's results, lane by lane.
+    struct Outcome {
+        /// r in months after the clock's start; +infinity when training never completed.
+        var release = SIMD8<Double>(repeating: .infinity)
+        var holds = SIMD8<Double>()
+        var completed = LaneInt()
+        var failures = LaneInt()
+        var restarts = LaneInt()
+        var switches = LaneInt()
+        var mandated = LaneInt()
+        /// All ones where every `export` condition held.
+        var exportsHold = LaneInt()
+    }
+
+    init(_ compiled: CompiledScenario, seed: UInt64, exportChecks checks: [ExportCheck] = []) {
+        var arena = Arena()
+        self.seed = seed
+        seedBase = LaneRandom.seedBase(seed)
+        steps = compiled.steps
+        clockStart = compiled.clock.start
+        let chips = compiled.chipNames.count
+        chipCount = chips
+        entryCount = compiled.entries.count
+        eventCount = compiled.events.count
+        stateCount = StateLayout.count(chips: chips)
+        let foreignChips = compiled.chipOrigins.indices.filter { compiled.chipOrigins[$0] == .foreign }
+        let domesticChips = compiled.chipOrigins.indices.filter { compiled.chipOrigins[$0] == .domestic }
+        foreignCount = foreignChips.count
+        domesticCount = domesticChips.count
+        exportCheckCount = checks.count
+        tables = compiled.tables
+
+        // Nodes no instruction writes hold constants.
+        let written = Set(compiled.program.map(\.dst))
+        let (drawList, stepList) = Self.inputPlan(compiled, written: written)
+        drawCount = drawList.count
+        programCount = stepList.count
+        draws = arena.copy(drawList)
+        program = arena.copy(stepList)
+        var nodeValues = compiled.initialNodes
+        eventPlans = arena.copy(
+            compiled.events.map { ev in
+                var plan = EventPlan(
+                    salt: LaneRandom.salt(ev.stream), salt64: RandomStream.salt(ev.stream),
+                    probabilityNode: ev.probabilityNode, windowStartNode: ev.windowStartNode,
+                    windowEndNode: ev.windowEndNode)
+                if !written.contains(ev.windowStartNode) && !written.contains(ev.windowEndNode) {
+                    (plan.low, plan.span) = Self.window(
+                        nodeValues[Int(ev.windowStartNode)], nodeValues[Int(ev.windowEndNode)])
+                }
+                return plan
+            })
+        mixtureNodes = arena.copy(compiled.mixtureNodes)
+        mixtureCumulative = arena.copy(compiled.mixtureCumulative)
+        laneTables = arena.copy(compiled.tables.map(\.lanes))
+        normal = LaneTable.standardNormal
+        fleetNodes = arena.copy(compiled.fleetNodes)
+        r2Nodes = arena.copy(compiled.r2Nodes)
+
+        // Fixed values (export statuses) become nodes after the compiled ones.
+        var runs: [EntryRun] = []
+        for e in compiled.entries {
+            var effect: UInt8 = 0
+            let slot = Int(e.stateSlot)
+            if slot >= 1 {
+                switch (slot - 1) / chips {
+                case StateLayout.perf: effect = Effect.capacity
+                case StateLayout.buy, StateLayout.make, StateLayout.export, StateLayout.yieldStart,
+                    StateLayout.yieldGrowth, StateLayout.yieldCap:
+                    effect = Effect.supply
+                default: break
+                }
+            }
+            var node = e.valueNode
+            var clamp = e.clamp
+            if node < 0 {
+                nodeValues.append(e.fixedValue)
+                node = Int32(nodeValues.count - 1)
+                clamp = .free
+            }
+            runs.append(EntryRun(stateSlot: e.stateSlot, node: node, effect: effect, clamp: clamp))
+        }
+        entryRuns = arena.copy(runs)
+        nodeCount = nodeValues.count
+
+        // An entry's step is static when it belongs to no event and its
+        // `from` is constant (no program instruction writes its node).
+        var staticByStep = [[Int32]](repeating: [], count: compiled.steps)
+        var dynamicList: [Int32] = []
+        for (e, en) in compiled.entries.enumerated() {
+            if en.event >= 0 || (en.fromNode >= 0 && written.contains(en.fromNode)) {
+                dynamicList.append(Int32(e))
+                continue
+            }
+            let s =
+                en.fromNode >= 0
+                ? Self.step(ofMonth: compiled.initialNodes[Int(en.fromNode)], clockStart, steps) : 0
+            if s < steps { staticByStep[s].append(Int32(e)) }
+        }
+        var starts: [Int32] = [0]
+        for list in staticByStep { starts.append(starts.last! + Int32(list.count)) }
+        staticStart = arena.copy(starts)
+        staticList = arena.copy(staticByStep.flatMap { $0 })
+        dynamicCount = dynamicList.count
+        dynamicEntries = arena.copy(dynamicList)
+        entries = arena.copy(compiled.entries)
+        isDomestic = arena.copy(compiled.chipOrigins.map { $0 == .domestic })
+        foreign = arena.copy(foreignChips.map { Int32($0) })
+        domestic = arena.copy(domesticChips.map { Int32($0) })
+        orderSalts = arena.copy((0..<chips).map { LaneRandom.salt(StreamID.order($0)) })
+        defaults = arena.copy(StateLayout.defaults(chips: chips).map { LaneFloat(repeating: Float($0)) })
+        exportChecks = arena.copy(checks)
+
+        nodes = arena.copy(nodeValues.map { LaneFloat(repeating: Float($0)) })
+        state = arena.copy([LaneFloat](repeating: LaneFloat(), count: stateCount))
+        fleet = arena.copy([LaneFloat](repeating: LaneFloat(), count: chips))
+        amount = arena.copy([LaneFloat](repeating: LaneFloat(), count: chips))
+        deliver = arena.copy([LaneFloat](repeating: LaneFloat(), count: chips))
+        orderBases = arena.copy([LaneWord](repeating: LaneWord(), count: chips))
+        suppliers = arena.copy([Int32](repeating: 0, count: chips))
+        supplierDraws = arena.copy([Bool](repeating: false, count: chips))
+        dynamicSteps = arena.copy([LaneInt](repeating: LaneInt(), count: dynamicList.count))
+        bucketStart = arena.copy([Int32](repeating: 0, count: compiled.steps + 2))
+        bucketFill = arena.copy([Int32](repeating: 0, count: compiled.steps + 1))
+        bucketList = arena.copy([Int32](repeating: 0, count: Self.width * dynamicList.count))
+        eventFired = arena.copy([LaneInt](repeating: LaneInt(), count: compiled.events.count))
+        eventStep = arena.copy([LaneInt](repeating: LaneInt(), count: compiled.events.count))
+        eventMonth = arena.copy([Int](repeating: 0, count: Self.width * compiled.events.count))
+        adoption = arena.copy([LaneFloat](repeating: LaneFloat(), count: compiled.steps))
+        laneKeys = arena.copy([UInt64](repeating: 0, count: Self.width))
+        owned = arena.pointers
+    }
+
+    deinit {
+        for p in owned { p.deallocate() }
+    }
+
+    /// The single draws with constant parameters and the steps of the
+    /// other random slots' programs. A slot's instruction j uses word j of
+    /// the slot's stream (or, drawn lane by lane, the SplitMix64 stream of
+    /// the slot's salt mixed with j): instructions never share a draw.
+    static func inputPlan(_ compiled: CompiledScenario, written: Set<Int32>) -> ([Draw], [Step]) {
+        let n = compiled.initialNodes
+        var draws: [Draw] = []
+        var steps: [Step] = []
+        for index in compiled.randomSlots {
+            let s = compiled.inputs[Int(index)]
+            let salt = LaneRandom.salt(s.stream)
+            let salt64 = RandomStream.salt(s.stream)
+            for (j, ins) in compiled.program[Int(s.programStart)..<Int(s.programEnd)].enumerated() {
+                let counter = UInt32(j)
+                let constant = { (node: Int32) in !written.contains(node) }
+                var draw: Draw?
+                switch ins.op {
+                case .normal where constant(ins.a) && constant(ins.b):
+                    draw = Draw(
+                        salt: salt, counter: counter, kind: .quantile, table: nil, a: Float(n[Int(ins.a)]),
+                        b: Float(n[Int(ins.b)]), dst: ins.dst)
+                case .lognormal where constant(ins.a) && constant(ins.b):
+                    draw = Draw(
+                        salt: salt, counter: counter, kind: .exponential, table: nil, a: Float(n[Int(ins.a)]),
+                        b: Float(n[Int(ins.b)]), dst: ins.dst)
+                case .uniform where constant(ins.a) && constant(ins.b):
+                    let low = n[Int(ins.a)]
+                    draw = Draw(
+                        salt: salt, counter: counter, kind: .uniform, table: nil, a: Float(low),
+                        b: Float(n[Int(ins.b)] - low), dst: ins.dst)
+                case .table where constant(ins.b) && constant(ins.c):
+                    draw = Draw(
+                        salt: salt, counter: counter, kind: .quantile, table: compiled.tables[Int(ins.a)].lanes,
+                        a: Float(n[Int(ins.b)]), b: Float(n[Int(ins.c)]), dst: ins.dst)
+                default:
+                    break
+                }
+                if var d = draw {
+                    if d.kind != .uniform && d.table == nil { d.table = LaneTable.standardNormal }
+                    draws.append(d)
+                } else {
+                    steps.append(
+                        Step(
+                            op: ins.op, dst: ins.dst, a: ins.a, b: ins.b, c: ins.c, salt: salt, counter: counter,
+                            salt64: RandomStream.mix(salt64 &+ UInt64(j))))
+                }
+            }
+        }
+        return (draws, steps)
+    }
+
+    /// `monthWindow(from:to:)`'s first month and month count, computed by
+    /// its arithmetic; span 0 when it gives NaN (no draw).
+    static func window(_ from: Double, _ to: Double) -> (low: Double, span: UInt64) {
+        let lo = Swift.min(from, to).rounded(.down)
+        let hi = Swift.max(from, to).rounded(.down)
+        guard lo.isFinite, hi.isFinite, hi - lo < 0x1p52 else { return (0, 0) }
+        return (lo, UInt64(hi - lo) + 1)
+    }
+
+    /// Allocates the buffers of a machine; the machine frees them.
+    struct Arena {
+        var pointers: [UnsafeMutableRawPointer] = []
+
+        /// A copy of `values` in its own cache lines (128-byte aligned and
+        /// padded), so that two workers' buffers never share a line.
+        mutating func copy<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
+            let bytes = (Swift.max(1, values.count) * MemoryLayout<T>.stride + 127) & ~127
+            let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 128)
+            let p = raw.bindMemory(to: T.self, capacity: Swift.max(1, values.count))
+            _ = UnsafeMutableBufferPointer(start: p, count: values.count).initialize(from: values)
+            pointers.append(raw)
+            return p
+        }
+    }
+}

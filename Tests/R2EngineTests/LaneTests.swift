@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+@testable import R2Engine
+
+@Suite("Lanes: words, uniforms, tables and e^x of 8 trials at once")
+struct LaneTests {
+    /// The vector words are the scalar definition's, lane by lane, for
+    /// any trial, stream and counter.
+    @Test func vectorWordsAreTheScalarWords() {
+        var rng = RandomStream(key: 5, salt: 11)
+        for _ in 0..<300 {
+            let base = LaneRandom.seedBase(rng.next())
+            let first = rng.next() &>> (rng.next() & 63)
+            let salt = UInt32(truncatingIfNeeded: rng.next())
+            let counter = UInt32(truncatingIfNeeded: rng.next() & 0xFFF)
+            let keys = LaneRandom.Keys(base: base, first: first)
+            let words = keys.word(salt: salt, counter)
+            for l in 0..<LaneMath.width {
+                let key = LaneRandom.trialKey(base: base, trial: first &+ UInt64(l))
+                #expect(UInt64(keys.k1[l]) << 32 | UInt64(keys.k0[l]) == key)
+                #expect(words[l] == LaneRandom.word(key: key, salt: salt, counter))
+                #expect(LaneRandom.hash(LaneWord(repeating: words[l]))[l] == LaneRandom.hash(words[l]))
+            }
+        }
+    }
+
+    /// Uniforms of consecutive months of one stream, pooled over trials,
+    /// fall evenly into 64 bins: chi-square with 63 degrees of freedom
+    /// (mean 63, sd 11.2) below 63 + 5 sd.
+    @Test func monthlyUniformsAreUniform() {
+        let base = LaneRandom.seedBase(1)
+        var bins = [Int](repeating: 0, count: 64)
+        var n = 0
+        for g in stride(from: 0, to: 4096, by: 8) {
+            let keys = LaneRandom.Keys(base: base, first: UInt64(g))
+            let stream = keys.base(LaneRandom.salt(StreamID.failure))
+            for t in 0..<48 {
+                let u = LaneMath.unit(keys.word(stream, UInt32(t)))
+                for l in 0..<LaneMath.width {
+                    bins[Int(u[l] * 64)] += 1
+                    n += 1
+                }
+            }
+        }
+        let expected = Double(n) / 64
+        let chi2 = bins.reduce(0.0) { $0 + (Double($1) - expected) * (Double($1) - expected) / expected }
+        #expect(chi2 < 63 + 5 * 11.2, "chi-square \(chi2)")
+    }
+
+    /// Neighbouring draws are uncorrelated: months t and t + 1 of a stream,
+    /// two streams of a trial in the same month, and the same month of
+    /// neighbouring trials. |r| below 5 standard errors (1 / sqrt(n)).
+    @Test func neighbouringDrawsAreUncorrelated() {
+        let base = LaneRandom.seedBase(7)
+        var pairs: [String: [(Double, Double)]] = [:]
+        for g in stride(from: 0, to: 8192, by: 8) {
+            let keys = LaneRandom.Keys(base: base, first: UInt64(g))
+            let a = keys.base(LaneRandom.salt(StreamID.order(0)))
+            let b = keys.base(LaneRandom.salt(StreamID.order(1)))
+            for t in 0..<8 {
+                let u0 = LaneMath.unit(keys.word(a, UInt32(t)))
+                let u1 = LaneMath.unit(keys.word(a, UInt32(t + 1)))
+                let v0 = LaneMath.unit(keys.word(b, UInt32(t)))
+                for l in 0..<LaneMath.width {
+                    pairs["next month", default: []].append((Double(u0[l]), Double(u1[l])))
+                    pairs["other stream", default: []].append((Double(u0[l]), Double(v0[l])))
+                    if l < 7 { pairs["next trial", default: []].append((Double(u0[l]), Double(u0[l + 1]))) }
+                }
+            }
+        }
+        for (name, xy) in pairs {
+            let n = Double(xy.count)
+            let mx = xy.reduce(0) { $0 + $1.0 } / n
+            let my = xy.reduce(0) { $0 + $1.1 } / n
+            var sxy = 0.0
+            var sxx = 0.0
+            var syy = 0.0
+            for (x, y) in xy {
+                sxy += (x - mx) * (y - my)
+                sxx += (x - mx) * (x - mx)
+                syy += (y - my) * (y - my)
+            }
+            let r = sxy / (sxx * syy).squareRoot()
+            #expect(abs(r) < 5 / n.squareRoot(), "\(name): r = \(r)")
+        }
+    }
+
+    /// `LaneMath.exp` is within 4e-7 of e^x relative, and right at the
+    /// edges: +infinity above 88.72, subnormals down to -103.9, 0 below, NaN.
+    @Test func exponential() {
+        var x: Float = -103
+        while x < 88.7 {
+            let v = LaneMath.exp(LaneFloat(repeating: x))[3]
+            let exact = Foundation.exp(Double(x))
+            if exact >= Double(Float.leastNormalMagnitude) {
+                #expect(abs(Double(v) - exact) <= 4e-7 * exact, "e^\(x) = \(v), not \(exact)")
+            } else {
+                #expect(abs(Double(v) - exact) <= 1e-45 + 1e-6 * exact, "e^\(x) = \(v), not \(exact)")
+            }
+            x += 0.0137
+        }
+        let edges = LaneMath.exp(LaneFloat(89, 1000, -104, -1e9, .nan, .infinity, -.infinity, 0))
+        #expect(edges[0] == .infinity && edges[1] == .infinity && edges[5] == .infinity)
+        #expect(edges[2] == 0 && edges[3] == 0 && edges[6] == 0)
+        #expect(edges[4].isNaN)
+        #expect(edges[7] == 1)
+    }
+
+    /// The standard normal's lane table against its double-precision
+    /// quantile function, in u (the distribution function's error, what a
+    /// probability estimate sees): below 2e-6 for every word, words in the
+    /// four end cells at each side exact; and the vector and scalar forms agree.
+    @Test func normalTableFollowsTheQuantileFunction() {
+        let table = LaneTable.standardNormal
+        var rng = RandomStream(key: 3, salt: 4)
+        var largest = 0.0
+        var words = (0..<300_000).map { _ in UInt32(truncatingIfNeeded: rng.next()) }
+        words += [0, 1, 0xF_FFFF, 0x10_0000, 0x10_0001, 0xFFEF_FFFF, 0xFFF0_0000, 0xFFFF_FFFF]
+        for w in words {
+            let u = (Double(w) + 0.5) * 0x1p-32
+            let x = table.sample(LaneWord(repeating: w))[5]
+            #expect(x == table.sample(w))
+            let f = DistributionFunction.normal(Double(x))
+            largest = max(largest, u < 0.5 ? abs(f.lower - u) : abs(f.upper - (1 - u)))
+            let k = w >> 18
+            if k < 4 || k >= 16380 { #expect(x == Float(InverseTable.standardNormal.quantile(u))) }
+        }
+        #expect(largest < 2e-6, "largest u-error: \(largest)")
+    }
+}
