@@ -115,7 +115,7 @@ extension LaneMachine {
                 let cap = state[StateLayout.slot(chip: c, StateLayout.yieldCap, chips: n)]
                 let g = start + growth * growthStep
                 let y = LaneMath.select(g .< cap, g, cap)
-                let added = LaneMath.keep(amount[c] * y, y .> 0)
+                let added = LaneMath.keep(amount[c] * y, y .> LaneFloat())
                 fleet[c] += added
                 domestic += added * perf[c]
                 if R.isActive && amount[c][lane] > 0 {
@@ -124,22 +124,22 @@ extension LaneMachine {
             }
 
             // 3. Training, in the lanes whose programme has started and not finished.
-            let active = (LaneInt(repeating: t32) .>= p.startStep) .& .!done
-            if any(active) {
-                let undecided = active .& (chip .< 0)
-                if any(undecided) {
+            let active = LaneMath.andNot(LaneInt(repeating: t32) .>= p.startStep, done)
+            if LaneMath.any(active) {
+                let undecided = LaneMath.and(active, chip .< LaneInt())
+                if LaneMath.any(undecided) {
                     let bestForeign = largest(self.foreign, foreignCount, perf).chip
                     let bestDomestic = largest(self.domestic, domesticCount, perf).chip
-                    let choosing = undecided .& ((bestForeign .>= 0) .| (bestDomestic .>= 0))
+                    let choosing = LaneMath.and(undecided, LaneMath.or(bestForeign .>= LaneInt(), bestDomestic .>= LaneInt()))
                     var mandated = LaneMask(repeating: false)
-                    if any(choosing) {
+                    if LaneMath.any(choosing) {
                         mandated = LaneMath.unit(keys.word(mandateBase, month)) .< pi
                         let pick = LaneMath.select(
                             mandated,
-                            LaneMath.select(bestDomestic .>= 0, bestDomestic, bestForeign),
-                            LaneMath.select(bestForeign .>= 0, bestForeign, bestDomestic))
+                            LaneMath.select(bestDomestic .>= LaneInt(), bestDomestic, bestForeign),
+                            LaneMath.select(bestForeign .>= LaneInt(), bestForeign, bestDomestic))
                         chip = LaneMath.select(choosing, pick, chip)
-                        out.mandated |= (choosing .& mandated)._storage
+                        out.mandated |= LaneMath.and(choosing, mandated)._storage
                     }
                     if R.isActive && undecided[lane] {
                         if choosing[lane] {
@@ -149,9 +149,9 @@ extension LaneMachine {
                         }
                     }
                 }
-                let training = active .& (chip .>= 0)
-                if any(training) {
-                    let porting = training .& (port .> 0)
+                let training = LaneMath.and(active, chip .>= LaneInt())
+                if LaneMath.any(training) {
+                    let porting = LaneMath.and(training, port .> LaneFloat())
                     let f = LaneMath.select(porting, LaneMath.positive(1 - port), one)
                     port = LaneMath.select(porting, LaneMath.positive(port - 1), port)
                     if R.isActive && training[lane] {
@@ -165,27 +165,27 @@ extension LaneMachine {
                         let m = chip .== LaneInt(repeating: Int32(truncatingIfNeeded: c))
                         pf = LaneMath.select(m, fail[c], pf)
                         capacity = LaneMath.select(m, fleet[c] * perf[c], capacity)
-                        if isDomestic[c] { onDomestic = onDomestic .| m }
+                        if isDomestic[c] { onDomestic = LaneMath.or(onDomestic, m) }
                     }
                     // One draw u: a failure when u < fail, a restart when u < fail * rho.
-                    let working = training .& (f .> 0)
+                    let working = LaneMath.and(training, f .> LaneFloat())
                     let u = LaneMath.unit(keys.word(failureBase, month))
-                    let failed = working .& (u .< pf)
-                    let restart = failed .& (u .< pf * p.restart)
+                    let failed = LaneMath.and(working, u .< pf)
+                    let restart = LaneMath.and(failed, u .< pf * p.restart)
                     failures += LaneMath.keep(one, failed)
                     out.failures &+= LaneMath.count(failed)
                     out.restarts &+= LaneMath.count(restart)
                     progress = LaneMath.select(restart, LaneFloat(), progress)
-                    let working2 = working .& .!failed
+                    let working2 = LaneMath.andNot(working, failed)
                     let before = progress
                     let added = f * capacity
                     progress = LaneMath.select(working2, progress + added, progress)
-                    let completing = working2 .& (progress .>= p.needs)
-                    if any(completing) {
+                    let completing = LaneMath.and(working2, progress .>= p.needs)
+                    if LaneMath.any(completing) {
                         let remaining = p.needs - before
-                        let rest = LaneMath.keep(remaining / capacity, remaining .> 0)
+                        let rest = LaneMath.keep(remaining / capacity, remaining .> LaneFloat())
                         tau = LaneMath.select(completing, (growthStep + (1 - f)) + rest, tau)
-                        done = done .| completing
+                        done = LaneMath.or(done, completing)
                     }
                     if R.isActive && working[lane] {
                         if failed[lane] {
@@ -195,11 +195,11 @@ extension LaneMachine {
                             if completing[lane] { rec.completed(tau: Double(tau[lane])) }
                         }
                     }
-                    let candidates = training .& .!done .& onDomestic .& (failures .>= p.switchAfter)
-                    if any(candidates) {
+                    let candidates = LaneMath.and(LaneMath.andNot(training, done), LaneMath.and(onDomestic, failures .>= p.switchAfter))
+                    if LaneMath.any(candidates) {
                         let target = largest(self.foreign, foreignCount, perf).chip
                         let blocked = LaneMath.unit(keys.word(switchBase, month)) .< pi
-                        let switching = candidates .& (target .>= 0) .& .!blocked
+                        let switching = LaneMath.andNot(LaneMath.and(candidates, target .>= LaneInt()), blocked)
                         chip = LaneMath.select(switching, target, chip)
                         failures = LaneMath.select(switching, LaneFloat(), failures)
                         port = LaneMath.select(switching, p.portMonths, port)
@@ -213,7 +213,7 @@ extension LaneMachine {
 
             // 4. Adoption, from the running capacity sums.
             let all = domestic + foreign
-            let a = LaneMath.keep(domestic / all, (all .> 0) .& (all .<= .greatestFiniteMagnitude))
+            let a = LaneMath.keep(domestic / all, LaneMath.and(all .> LaneFloat(), all .<= LaneFloat(repeating: .greatestFiniteMagnitude)))
             adoption[t] = a
             if R.isActive {
                 let fleets = (0..<n).map { Double(fleet[$0][lane]) }
@@ -276,14 +276,14 @@ extension LaneMachine {
             let c = Int(truncatingIfNeeded: foreign[j])
             let buy = state[StateLayout.slot(chip: c, StateLayout.buy, chips: n)]
             let status = state[StateLayout.slot(chip: c, StateLayout.export, chips: n)]
-            let a = LaneMath.select(status .> 1, LaneFloat(repeating: 1), LaneMath.positive(status))
-            let orders = (buy .> 0) .& (a .> 0)
+            let a = LaneMath.select(status .> LaneFloat(repeating: 1), LaneFloat(repeating: 1), LaneMath.positive(status))
+            let orders = LaneMath.and(buy .> LaneFloat(), a .> LaneFloat())
             let d = a * (1 - pi)
             amount[c] = LaneMath.keep(buy, orders)
             deliver[c] = d
-            if any(orders .& (d .> 0)) {
+            if LaneMath.any(LaneMath.and(orders, d .> LaneFloat())) {
                 suppliers[k] = Int32(truncatingIfNeeded: c)
-                supplierDraws[k] = any(orders .& (d .< 1))
+                supplierDraws[k] = LaneMath.any(LaneMath.and(orders, d .< LaneFloat(repeating: 1)))
                 k &+= 1
             }
         }
@@ -291,9 +291,9 @@ extension LaneMachine {
         for j in 0..<domesticCount {
             let c = Int(truncatingIfNeeded: domestic[j])
             let make = state[StateLayout.slot(chip: c, StateLayout.make, chips: n)]
-            let makes = make .> 0
+            let makes = make .> LaneFloat()
             amount[c] = LaneMath.keep(make, makes)
-            if any(makes) {
+            if LaneMath.any(makes) {
                 suppliers[k] = Int32(truncatingIfNeeded: c)
                 k &+= 1
             }

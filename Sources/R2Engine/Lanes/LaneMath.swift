@@ -46,12 +46,12 @@ public enum LaneMath {
     /// `Clamp.probability`: into [0, 1], NaN to 0.
     @inlinable @inline(__always)
     public static func clamp01(_ x: LaneFloat) -> LaneFloat {
-        keep(select(x .< 1, x, LaneFloat(repeating: 1)), x .> 0)
+        keep(select(x .< LaneFloat(repeating: 1), x, LaneFloat(repeating: 1)), x .> LaneFloat())
     }
 
     /// `Clamp.nonNegative`: negative and NaN to 0.
     @inlinable @inline(__always)
-    public static func positive(_ x: LaneFloat) -> LaneFloat { keep(x, x .> 0) }
+    public static func positive(_ x: LaneFloat) -> LaneFloat { keep(x, x .> LaneFloat()) }
 
     /// `Clamp.free`: NaN to 0.
     @inlinable @inline(__always)
@@ -113,8 +113,8 @@ public enum LaneMath {
         let s1 = unsafeBitCast((h &+ 127) &<< 23, to: LaneFloat.self)
         let s2 = unsafeBitCast((ni &- h &+ 127) &<< 23, to: LaneFloat.self)
         var y = p * s1 * s2
-        y.replace(with: .infinity, where: x .> 88.72283)
-        y.replace(with: 0, where: x .< -103.9)
+        y.replace(with: .infinity, where: x .> LaneFloat(repeating: 88.72283))
+        y.replace(with: 0, where: x .< LaneFloat(repeating: -103.9))
         y.replace(with: x, where: x .!= x)
         return y
     }
@@ -123,10 +123,11 @@ public enum LaneMath {
 /// The counter-based random words of the engine (docs/MODEL.md, "Random
 /// streams"). Trial i under a seed has a 64-bit key, split into two 32-bit
 /// halves k0, k1. Stream s of a trial (s a `StreamID`, as a 32-bit salt)
-/// has the base b = H(k0 ^ salt(s)), and its word number c (c = 0, 1, ...)
-/// is H(H(b + c φ) ^ k1), with H Wellons's `lowbias32` integer hash (a
-/// bijection of 32-bit words with near-ideal avalanche) and φ the 32-bit
-/// golden ratio. So a word depends only on (seed, i, s, c): the month t's
+/// has the base b = H(H(k0 ^ salt(s)) ^ k1), and its word number c
+/// (c = 0, 1, ...) is H(b + c φ), with H Wellons's `lowbias32` integer
+/// hash (a bijection of 32-bit words with near-ideal avalanche) and φ the
+/// 32-bit golden ratio: a SplitMix-style sequence per stream, one hash a
+/// word once the stream's base is known. So a word depends only on (seed, i, s, c): the month t's
 /// draw of a purpose is its word t whatever happened before, and pinning
 /// one input never moves another's draws. Everything is 32-bit shifts,
 /// xors and multiplications, which have vector forms (`vpmulld`).
@@ -198,13 +199,13 @@ public enum LaneRandom {
         /// The base of stream `salt` in each lane.
         @inlinable @inline(__always)
         public func base(_ salt: UInt32) -> LaneWord {
-            LaneRandom.hash(k0 ^ LaneWord(repeating: salt))
+            LaneRandom.hash(LaneRandom.hash(k0 ^ LaneWord(repeating: salt)) ^ k1)
         }
 
         /// Word `counter` of the streams whose bases are `base`.
         @inlinable @inline(__always)
         public func word(_ base: LaneWord, _ counter: UInt32) -> LaneWord {
-            LaneRandom.hash(LaneRandom.hash(base &+ LaneWord(repeating: counter &* LaneRandom.phi)) ^ k1)
+            LaneRandom.hash(base &+ LaneWord(repeating: counter &* LaneRandom.phi))
         }
 
         /// Word `counter` of stream `salt`.
@@ -217,7 +218,29 @@ public enum LaneRandom {
     /// The scalar form: word `counter` of stream `salt` of the trial with key `key`.
     @inlinable @inline(__always)
     public static func word(key: UInt64, salt: UInt32, _ counter: UInt32) -> UInt32 {
-        let b = hash(UInt32(truncatingIfNeeded: key) ^ salt)
-        return hash(hash(b &+ counter &* phi) ^ UInt32(truncatingIfNeeded: key &>> 32))
+        let b = hash(hash(UInt32(truncatingIfNeeded: key) ^ salt) ^ UInt32(truncatingIfNeeded: key &>> 32))
+        return hash(b &+ counter &* phi)
     }
+}
+
+extension LaneMath {
+    /// Whether any lane is set: the mask's lanes or-ed in halves (the
+    /// standard library's `any` takes the lanes' minimum one by one).
+    @inlinable @inline(__always)
+    public static func any(_ m: LaneMask) -> Bool {
+        let x = m._storage.lowHalf | m._storage.highHalf
+        let y = x.lowHalf | x.highHalf
+        return (y[0] | y[1]) != 0
+    }
+
+    /// a and b, a or b, a and not b, lane by lane, on the masks' bits (the
+    /// standard library's `.&` on 8 lanes compiles to a loop over them).
+    @inlinable @inline(__always)
+    public static func and(_ a: LaneMask, _ b: LaneMask) -> LaneMask { LaneMask(a._storage & b._storage) }
+
+    @inlinable @inline(__always)
+    public static func or(_ a: LaneMask, _ b: LaneMask) -> LaneMask { LaneMask(a._storage | b._storage) }
+
+    @inlinable @inline(__always)
+    public static func andNot(_ a: LaneMask, _ b: LaneMask) -> LaneMask { LaneMask(a._storage & ~b._storage) }
 }

@@ -53,7 +53,7 @@ struct LaneTable: @unchecked Sendable {
         var x = start + fraction * rise
         // k + 4 mod 2^b is below 8 in the first four cells and the last four.
         let end = ((k &+ 4) & LaneWord(repeating: UInt32(cellCount - 1))) .< LaneWord(repeating: 8)
-        if _slowPath(any(end)) {
+        if _slowPath(LaneMath.any(end)) {
             for l in 0..<LaneMath.width where end[l] { x[l] = exact(w[l]) }
         }
         return x
