@@ -11,6 +11,11 @@ struct R2Cast: ParsableCommand {
         version: "0.1.0",
         subcommands: [REPLCommand.self, RunCommand.self, TestCommand.self, BenchCommand.self, MergeCommand.self, BacktestCommand.self],
         defaultSubcommand: REPLCommand.self)
+
+    static func main() {
+        LaneCPU.require()
+        main(nil)
+    }
 }
 
 /// Options shared by every command that simulates.

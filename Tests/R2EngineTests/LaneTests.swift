@@ -129,3 +129,46 @@ struct LaneTests {
         #expect(largest < 2e-6, "largest u-error: \(largest)")
     }
 }
+
+extension LaneTests {
+    /// `LaneMath.log` is within 3e-7 of ln x (absolute near 1, relative
+    /// elsewhere) over the uniforms' range and beyond.
+    @Test func logarithm() {
+        var x: Float = 0x1p-24
+        while x < 1e6 {
+            let v = Double(LaneMath.log(LaneFloat(repeating: x))[2])
+            let exact = Foundation.log(Double(x))
+            #expect(abs(v - exact) <= 3e-7 * max(1, abs(exact)), "ln \(x) = \(v), not \(exact)")
+            x *= 1.0173
+        }
+    }
+
+    /// Geometric holds: every count a whole number >= 0 from a uniform in
+    /// (0, 1], P(K >= k) = h^k for k = 1, 2, 3 within 4 standard errors, h
+    /// above 1/2 so that every word's range is exercised, and the edges h =
+    /// 0 (never) and h = 1 (forever).
+    @Test func geometricCounts() {
+        let base = LaneRandom.seedBase(5)
+        let h: Float = 0.8
+        var atLeast = [0, 0, 0, 0]
+        var n = 0
+        for g in stride(from: 0, to: 40_000, by: 8) {
+            let keys = LaneRandom.Keys(base: base, first: UInt64(g))
+            let u = LaneMath.unitOpenZero(keys.word(salt: 99, 0))
+            let k = LaneMath.geometric(LaneFloat(repeating: h), u)
+            let edges = LaneMath.geometric(LaneFloat(0, -1, .nan, 1, 2, 0, 1, 0), u)
+            #expect(edges == LaneFloat(0, 0, 0, .infinity, .infinity, 0, .infinity, 0))
+            for l in 0..<LaneMath.width { #expect(u[l] > 0 && u[l] <= 1) }
+            for l in 0..<LaneMath.width {
+                n += 1
+                #expect(k[l] >= 0 && k[l] == k[l].rounded(.down))
+                for j in 1...3 where k[l] >= Float(j) { atLeast[j] += 1 }
+            }
+        }
+        for j in 1...3 {
+            let p = pow(Double(h), Double(j))
+            let se = (p * (1 - p) / Double(n)).squareRoot()
+            #expect(abs(Double(atLeast[j]) / Double(n) - p) <= 4 * se, "P(K >= \(j))")
+        }
+    }
+}

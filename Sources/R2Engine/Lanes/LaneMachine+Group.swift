@@ -224,17 +224,16 @@ extension LaneMachine {
         }
 
         // After training: release r = tau + P + K*H.
+        // K holds, from word 0 of the holds stream.
         out.completed = done._storage
-        for l in 0..<Self.width where done[l] {
-            let h = Double(p.holdProbability[l])
-            var k = 0.0
-            if h > 0 {
-                var holds = RandomStream(key: laneKeys[l], salt: holdsSalt)
-                k = holds.geometric(h)
+        if LaneMath.any(done) {
+            let u = LaneMath.unitOpenZero(keys.word(salt: holdsSalt, 0))
+            let k = LaneMath.geometric(p.holdProbability, u)
+            for l in 0..<Self.width where done[l] {
+                let months = Double(p.holdMonths[l])
+                out.holds[l] = Double(k[l])
+                out.release[l] = Double(tau[l]) + Double(p.post[l]) + (months > 0 ? Double(k[l]) * months : 0)
             }
-            let months = Double(p.holdMonths[l])
-            out.holds[l] = k
-            out.release[l] = Double(tau[l]) + Double(p.post[l]) + (months > 0 ? k * months : 0)
         }
         if R.isActive { rec.release(holds: out.holds[lane], release: out.release[lane]) }
         self.out = out

@@ -55,18 +55,25 @@ extension LaneMachine {
     func drawSingles(_ keys: LaneRandom.Keys) {
         let nodes = self.nodes
         var d = draws
-        let end = d + drawCount
+        let quantileEnd = d + self.quantileEnd
+        while d < quantileEnd {
+            let w = keys.word(salt: d.pointee.salt, d.pointee.counter)
+            nodes[Int(truncatingIfNeeded: d.pointee.dst)] =
+                LaneFloat(repeating: d.pointee.a) + LaneFloat(repeating: d.pointee.b) * d.pointee.table.sample(w)
+            d += 1
+        }
+        let exponentialEnd = draws + self.exponentialEnd
+        while d < exponentialEnd {
+            let w = keys.word(salt: d.pointee.salt, d.pointee.counter)
+            nodes[Int(truncatingIfNeeded: d.pointee.dst)] = LaneMath.exp(
+                LaneFloat(repeating: d.pointee.a) + LaneFloat(repeating: d.pointee.b) * d.pointee.table.sample(w))
+            d += 1
+        }
+        let end = draws + drawCount
         while d < end {
             let w = keys.word(salt: d.pointee.salt, d.pointee.counter)
-            let a = LaneFloat(repeating: d.pointee.a)
-            let b = LaneFloat(repeating: d.pointee.b)
-            let x: LaneFloat
-            switch d.pointee.kind {
-            case .quantile: x = a + b * d.pointee.table.unsafelyUnwrapped.sample(w)
-            case .exponential: x = LaneMath.exp(a + b * d.pointee.table.unsafelyUnwrapped.sample(w))
-            case .uniform: x = a + b * LaneMath.unit(w)
-            }
-            nodes[Int(truncatingIfNeeded: d.pointee.dst)] = x
+            nodes[Int(truncatingIfNeeded: d.pointee.dst)] =
+                LaneFloat(repeating: d.pointee.a) + LaneFloat(repeating: d.pointee.b) * LaneMath.unit(w)
             d += 1
         }
     }

@@ -22,12 +22,15 @@ final class LaneMachine: @unchecked Sendable {
     let domesticCount: Int
     let exportCheckCount: Int
     let drawCount: Int
+    /// Where the draws of each kind end: quantile, exponential, then uniform.
+    let quantileEnd: Int
+    let exponentialEnd: Int
     let programCount: Int
     let dynamicCount: Int
     let mandateSalt = LaneRandom.salt(StreamID.mandate)
     let failureSalt = LaneRandom.salt(StreamID.failure)
     let switchSalt = LaneRandom.salt(StreamID.switchAttempt)
-    let holdsSalt = RandomStream.salt(StreamID.holds)
+    let holdsSalt = LaneRandom.salt(StreamID.holds)
 
     // Read-only tables.
     /// The single draws with constant parameters, then the other random
@@ -102,7 +105,7 @@ final class LaneMachine: @unchecked Sendable {
         var salt: UInt32
         var counter: UInt32
         var kind: DrawKind
-        var table: LaneTable?
+        var table: LaneTable
         var a: Float
         var b: Float
         var dst: Int32
@@ -220,6 +223,8 @@ final class LaneMachine: @unchecked Sendable {
         let written = Set(compiled.program.map(\.dst))
         let (drawList, stepList) = Self.inputPlan(compiled, written: written)
         drawCount = drawList.count
+        quantileEnd = drawList.filter { $0.kind == .quantile }.count
+        exponentialEnd = quantileEnd + drawList.filter { $0.kind == .exponential }.count
         programCount = stepList.count
         draws = arena.copy(drawList)
         program = arena.copy(stepList)
@@ -340,16 +345,16 @@ final class LaneMachine: @unchecked Sendable {
                 switch ins.op {
                 case .normal where constant(ins.a) && constant(ins.b):
                     draw = Draw(
-                        salt: salt, counter: counter, kind: .quantile, table: nil, a: Float(n[Int(ins.a)]),
-                        b: Float(n[Int(ins.b)]), dst: ins.dst)
+                        salt: salt, counter: counter, kind: .quantile, table: .standardNormal,
+                        a: Float(n[Int(ins.a)]), b: Float(n[Int(ins.b)]), dst: ins.dst)
                 case .lognormal where constant(ins.a) && constant(ins.b):
                     draw = Draw(
-                        salt: salt, counter: counter, kind: .exponential, table: nil, a: Float(n[Int(ins.a)]),
-                        b: Float(n[Int(ins.b)]), dst: ins.dst)
+                        salt: salt, counter: counter, kind: .exponential, table: .standardNormal,
+                        a: Float(n[Int(ins.a)]), b: Float(n[Int(ins.b)]), dst: ins.dst)
                 case .uniform where constant(ins.a) && constant(ins.b):
                     let low = n[Int(ins.a)]
                     draw = Draw(
-                        salt: salt, counter: counter, kind: .uniform, table: nil, a: Float(low),
+                        salt: salt, counter: counter, kind: .uniform, table: .standardNormal, a: Float(low),
                         b: Float(n[Int(ins.b)] - low), dst: ins.dst)
                 case .table where constant(ins.b) && constant(ins.c):
                     draw = Draw(
@@ -358,8 +363,7 @@ final class LaneMachine: @unchecked Sendable {
                 default:
                     break
                 }
-                if var d = draw {
-                    if d.kind != .uniform && d.table == nil { d.table = LaneTable.standardNormal }
+                if let d = draw {
                     draws.append(d)
                 } else {
                     steps.append(
@@ -369,7 +373,10 @@ final class LaneMachine: @unchecked Sendable {
                 }
             }
         }
-        return (draws, steps)
+        // By kind (each reads only constants and its own stream: any order
+        // gives the same nodes), so that each kind has a loop of its own.
+        return (draws.filter { $0.kind == .quantile } + draws.filter { $0.kind == .exponential }
+            + draws.filter { $0.kind == .uniform }, steps)
     }
 
     /// `monthWindow(from:to:)`'s first month and month count, computed by

@@ -244,3 +244,53 @@ extension LaneMath {
     @inlinable @inline(__always)
     public static func andNot(_ a: LaneMask, _ b: LaneMask) -> LaneMask { LaneMask(a._storage & ~b._storage) }
 }
+
+extension LaneMath {
+    /// ln x lane by lane for positive normal x (after Cephes `logf`): x =
+    /// 2^e m with m in [sqrt(1/2), sqrt(2)), ln m by its minimax polynomial
+    /// in m - 1 (relative error about 1e-7), e ln 2 in two parts.
+    @inlinable @inline(__always)
+    public static func log(_ x: LaneFloat) -> LaneFloat {
+        let bits = unsafeBitCast(x, to: LaneInt.self)
+        var e = LaneFloat(((bits &>> 23) & LaneInt(repeating: 0xFF)) &- LaneInt(repeating: 126))
+        // m in [1/2, 1).
+        var m = unsafeBitCast(
+            (bits & LaneInt(repeating: 0x007F_FFFF)) | LaneInt(repeating: 0x3F00_0000), to: LaneFloat.self)
+        let small = m .< LaneFloat(repeating: 0.707106781186547524)
+        e = select(small, e - 1, e)
+        m = select(small, m + m, m) - 1
+        let z = m * m
+        var p = LaneFloat(repeating: 7.0376836292e-2)
+        p = p * m - 1.1514610310e-1
+        p = p * m + 1.1676998740e-1
+        p = p * m - 1.2420140846e-1
+        p = p * m + 1.4249322787e-1
+        p = p * m - 1.6668057665e-1
+        p = p * m + 2.0000714765e-1
+        p = p * m - 2.4999993993e-1
+        p = p * m + 3.3333331174e-1
+        var y = m * z * p
+        y = y + e * -2.12194440e-4
+        y = y - z * 0.5
+        return (m + y) + e * 0.693359375
+    }
+
+    /// Geometric counts K with P(K = k) = h^k (1 - h), by inversion from
+    /// uniforms u in (0, 1]: floor(ln u / ln h); 0 where h <= 0 (or NaN),
+    /// +infinity where h >= 1 (`RandomStream.geometric` in lanes).
+    @inlinable @inline(__always)
+    public static func geometric(_ h: LaneFloat, _ u: LaneFloat) -> LaneFloat {
+        // Below 1e-30 the count is 0 for every u >= 2^-23, as with the exact h.
+        let k = (log(u) / log(maximum(h, LaneFloat(repeating: 1e-30)))).rounded(.down)
+        var out = keep(k, h .> LaneFloat())
+        out.replace(with: .infinity, where: h .>= LaneFloat(repeating: 1))
+        return out
+    }
+
+    /// The uniform on (0, 1] of each lane's word: (top 23 bits + 1) 2^-23
+    /// (`small` holds 23 bits).
+    @inlinable @inline(__always)
+    public static func unitOpenZero(_ w: LaneWord) -> LaneFloat {
+        (small(w &>> 9) + 1) * 0x1p-23
+    }
+}

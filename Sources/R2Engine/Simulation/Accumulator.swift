@@ -92,17 +92,24 @@ final class Accumulator: @unchecked Sendable {
         for t in 0..<steps {
             // Rejected lanes add A = 0 to the sums and nothing to the counts.
             let a = LaneMath.keep(m.adoption[t], accepted)
-            let low = SIMD4<Double>(a.lowHalf)
-            let high = SIMD4<Double>(a.highHalf)
-            let sums = SIMD8(
-                lowHalf: AdoptionSink.fixed48(low, as: SIMD4<UInt64>.self), highHalf: AdoptionSink.fixed48(high, as: SIMD4<UInt64>.self))
-            let squares = SIMD8(
-                lowHalf: AdoptionSink.fixed48(low * low, as: SIMD4<UInt64>.self), highHalf: AdoptionSink.fixed48(high * high, as: SIMD4<UInt64>.self))
-            pendingSums[t] &+= sums
-            pendingSquares[t] &+= squares
-            let bins = SIMD8(lowHalf: AdoptionSink.bins(low, as: SIMD4<UInt64>.self), highHalf: AdoptionSink.bins(high, as: SIMD4<UInt64>.self))
+            let w0 = Self.widen(a.lowHalf.lowHalf)
+            let w1 = Self.widen(a.lowHalf.highHalf)
+            let w2 = Self.widen(a.highHalf.lowHalf)
+            let w3 = Self.widen(a.highHalf.highHalf)
+            pendingSums[t] &+= SIMD8(
+                lowHalf: SIMD4(lowHalf: AdoptionSink.fixed48Pair(w0), highHalf: AdoptionSink.fixed48Pair(w1)),
+                highHalf: SIMD4(lowHalf: AdoptionSink.fixed48Pair(w2), highHalf: AdoptionSink.fixed48Pair(w3)))
+            pendingSquares[t] &+= SIMD8(
+                lowHalf: SIMD4(
+                    lowHalf: AdoptionSink.fixed48Pair(w0 * w0), highHalf: AdoptionSink.fixed48Pair(w1 * w1)),
+                highHalf: SIMD4(
+                    lowHalf: AdoptionSink.fixed48Pair(w2 * w2), highHalf: AdoptionSink.fixed48Pair(w3 * w3)))
+            let b = SIMD8<UInt32>(
+                truncatingIfNeeded: SIMD8(
+                    lowHalf: SIMD4(lowHalf: AdoptionSink.binPair(w0), highHalf: AdoptionSink.binPair(w1)),
+                    highHalf: SIMD4(lowHalf: AdoptionSink.binPair(w2), highHalf: AdoptionSink.binPair(w3))))
             for l in 0..<LaneMath.width {
-                row[Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: bins[l]))] &+= weight[l]
+                row[Int(truncatingIfNeeded: b[l])] &+= weight[l]
             }
             row += stride
         }
@@ -127,6 +134,10 @@ final class Accumulator: @unchecked Sendable {
         }
         if pendingTrials >= Self.flushEvery - LaneMath.width { flush() }
     }
+
+    /// Two lanes as doubles, exactly (`cvtps2pd`).
+    @inline(__always)
+    static func widen(_ x: SIMD2<Float>) -> SIMD2<Double> { SIMD2(Double(x[0]), Double(x[1])) }
 
     /// Trials between two flushes of the pending sums: 2^15 * 2^48 < 2^64.
     static let flushEvery = 1 << 15

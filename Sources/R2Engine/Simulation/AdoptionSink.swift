@@ -106,12 +106,7 @@ public struct AdoptionSink {
     ///
     /// SSE2: mulpd, maxpd, minpd, addpd, subpd, maxpd, cmplepd, psubq.
     @inlinable @inline(__always)
-    public static func binPair(_ a: SIMD2<Double>) -> SIMD2<UInt64> { bins(a, as: SIMD2<UInt64>.self) }
-
-    /// `binPair` of any number of lanes (the engine's groups take 4 at a time).
-    @inlinable @inline(__always)
-    public static func bins<V: SIMD, R: SIMD>(_ a: V, as _: R.Type) -> R
-    where V.Scalar == Double, R.Scalar == UInt64 {
+    public static func binPair(_ a: SIMD2<Double>) -> SIMD2<UInt64> {
         let bins = Double(SimulationResult.adoptionBins)
         var y = a * bins
         y.replace(with: 0, where: .!(y .> 0))
@@ -119,8 +114,8 @@ public struct AdoptionSink {
         let t = y + 0x1p52
         var r = t - 0x1p52
         r.replace(with: .leastNonzeroMagnitude, where: .!(r .> .leastNonzeroMagnitude))
-        // The mask's lanes are all ones (-1) where true: subtracting adds 1.
-        return unsafeBitCast(t, to: R.self) &- unsafeBitCast(r .<= y, to: R.self)
+        let inside = SIMD2<UInt64>(repeating: 0).replacing(with: .max, where: r .<= y)
+        return t.bitPatterns &- inside
     }
 
     /// x * 2^48 rounded to the nearest integer (ties to even), for x in
@@ -137,12 +132,13 @@ public struct AdoptionSink {
     /// [16, 32) are spaced 2^-48 apart as those in [2^52, 2^53) are spaced 1,
     /// so bits(x + 16) - bits(16) is the same integer `fixed48` gives.
     @inlinable @inline(__always)
-    public static func fixed48Pair(_ x: SIMD2<Double>) -> SIMD2<UInt64> { fixed48(x, as: SIMD2<UInt64>.self) }
-
-    /// `fixed48Pair` of any number of lanes.
-    @inlinable @inline(__always)
-    public static func fixed48<V: SIMD, R: SIMD>(_ x: V, as _: R.Type) -> R
-    where V.Scalar == Double, R.Scalar == UInt64 {
-        unsafeBitCast(x + 16, to: R.self) &- R(repeating: (16 as Double).bitPattern)
+    public static func fixed48Pair(_ x: SIMD2<Double>) -> SIMD2<UInt64> {
+        (x + 16).bitPatterns &- SIMD2(repeating: (16 as Double).bitPattern)
     }
+}
+
+extension SIMD2 where Scalar == Double {
+    /// The lanes' IEEE bit patterns.
+    @inlinable @inline(__always)
+    var bitPatterns: SIMD2<UInt64> { unsafeBitCast(self, to: SIMD2<UInt64>.self) }
 }
