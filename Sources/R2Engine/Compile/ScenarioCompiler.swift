@@ -20,10 +20,18 @@ struct ScenarioCompiler {
         self.scenario = scenario
     }
 
+    /// The longest clock, in months (2^20, over 87,000 years).
+    static let maximumSteps = 1 << 20
+
     mutating func compile() throws(CompileError) -> CompiledScenario {
         let s = scenario
         guard s.clock.steps >= 1 else {
             throw CompileError(path: "clock", message: "the clock ends before it starts")
+        }
+        // The lanes hold steps in single precision (LaneMachine.monthSteps).
+        guard s.clock.steps <= Self.maximumSteps else {
+            throw CompileError(
+                path: "clock", message: "the clock is \(s.clock.steps) months long; at most \(Self.maximumSteps) can be simulated")
         }
         guard s.chips.count < StreamID.maximumChips, s.variables.count < StreamID.maximumVariables,
             s.timeline.count < StreamID.maximumTimeline, s.events.count < StreamID.maximumEvents

@@ -78,9 +78,10 @@ extension LaneMachine {
         }
     }
 
-    /// The other random slots' programs, step by step: arithmetic and the
-    /// normal, lognormal, uniform and table draws in lanes, the other draws
-    /// lane by lane with `RandomStream`'s samplers in double precision.
+    /// The other random slots' programs, step by step: arithmetic, the
+    /// normal, lognormal, uniform and table draws, mixtures and month
+    /// windows of constant bounds in lanes; the other draws lane by lane
+    /// with `RandomStream`'s samplers in double precision.
     @inline(never)
     func runPrograms(_ keys: LaneRandom.Keys) {
         let n = nodes
@@ -100,7 +101,21 @@ extension LaneMachine {
                 r = n[a] + (n[b] - n[a]) * LaneMath.unit(keys.word(salt: p.pointee.salt, p.pointee.counter))
             case .table:
                 r = n[b] + n[c] * laneTables[a].sample(keys.word(salt: p.pointee.salt, p.pointee.counter))
-            case .beta, .triangular, .pert, .interval90, .monthWindow, .mixture:
+            case .monthWindow where p.pointee.span != 0:
+                // floor(u span) of the top 23 bits u, exactly, in integers.
+                let w = keys.word(salt: p.pointee.salt, p.pointee.counter)
+                let k = ((w &>> 9) &* LaneWord(repeating: p.pointee.span)) &>> 23
+                r = LaneFloat(repeating: p.pointee.low) + LaneMath.small(k)
+            case .mixture:
+                // The component is the number of cumulative weights at or below u.
+                let u = LaneMath.unit(keys.word(salt: p.pointee.salt, p.pointee.counter))
+                var x = n[Int(truncatingIfNeeded: mixtureNodes[a])]
+                for k in 1..<Swift.max(1, b) {
+                    let past = u .>= LaneFloat(repeating: Float(mixtureCumulative[a &+ k &- 1]))
+                    x = LaneMath.select(past, n[Int(truncatingIfNeeded: mixtureNodes[a &+ k])], x)
+                }
+                r = x
+            case .beta, .triangular, .pert, .interval90, .monthWindow:
                 r = laneByLane(p)
             case .negate: r = -n[a]
             case .add: r = n[a] + n[b]
@@ -134,11 +149,6 @@ extension LaneMachine {
             case .pert: x = rng.pert(low: Double(n[a][l]), mode: Double(n[b][l]), high: Double(n[c][l]))
             case .interval90: x = rng.interval90(Double(n[a][l]), Double(n[b][l]))
             case .monthWindow: x = rng.monthWindow(from: Double(n[a][l]), to: Double(n[b][l]))
-            case .mixture:
-                let u = rng.uniform()
-                var k = 0
-                while k < b &- 1 && u >= mixtureCumulative[a &+ k] { k &+= 1 }
-                x = Double(n[Int(truncatingIfNeeded: mixtureNodes[a &+ k])][l])
             default: preconditionFailure("not a lane-by-lane draw")
             }
             r[l] = Float(x)
@@ -232,10 +242,13 @@ extension LaneMachine {
                 s = s.replacing(with: f, where: f .> s)
             }
             dynamicSteps[d] = s
+            let d32 = Int32(truncatingIfNeeded: d)
             for l in 0..<Self.width where s[l] < never {
-                var seen = false
-                for k in 0..<l where s[k] == s[l] { seen = true }
-                if !seen { counts[Int(truncatingIfNeeded: s[l])] &+= 1 }
+                let t = Int(truncatingIfNeeded: s[l])
+                if bucketMark[t] != d32 {
+                    bucketMark[t] = d32
+                    counts[t] &+= 1
+                }
             }
         }
         bucketStart[0] = 0
@@ -243,16 +256,18 @@ extension LaneMachine {
             bucketStart[t + 1] &+= bucketStart[t]
             bucketFill[t] = bucketStart[t]
         }
+        bucketMark.update(repeating: -1, count: steps)
         for d in 0..<dynamicCount {
             let s = dynamicSteps[d]
+            let d32 = Int32(truncatingIfNeeded: d)
             for l in 0..<Self.width where s[l] < never {
-                var seen = false
-                for k in 0..<l where s[k] == s[l] { seen = true }
-                if seen { continue }
                 let t = Int(truncatingIfNeeded: s[l])
-                bucketList[Int(truncatingIfNeeded: bucketFill[t])] = Int32(truncatingIfNeeded: d)
+                if bucketMark[t] == d32 { continue }
+                bucketMark[t] = d32
+                bucketList[Int(truncatingIfNeeded: bucketFill[t])] = d32
                 bucketFill[t] &+= 1
             }
         }
+        bucketMark.update(repeating: -1, count: steps)
     }
 }

@@ -84,6 +84,8 @@ final class LaneMachine: @unchecked Sendable {
     let bucketStart: UnsafeMutablePointer<Int32>
     let bucketList: UnsafeMutablePointer<Int32>
     let bucketFill: UnsafeMutablePointer<Int32>
+    /// Per step, the last dynamic entry counted there (each entry once per step).
+    let bucketMark: UnsafeMutablePointer<Int32>
     /// Per event, whether it fired (all ones) in each lane, and its step.
     let eventFired: UnsafeMutablePointer<LaneInt>
     let eventStep: UnsafeMutablePointer<LaneInt>
@@ -128,6 +130,10 @@ final class LaneMachine: @unchecked Sendable {
         var salt: UInt32
         var counter: UInt32
         var salt64: UInt64
+        /// A month window of constant bounds drawn in lanes: its first
+        /// month and month count (`span` 0: drawn lane by lane).
+        var low: Float = 0
+        var span: UInt32 = 0
     }
 
     /// An event's draws: the occurrence from word 0 of its stream, the
@@ -179,12 +185,16 @@ final class LaneMachine: @unchecked Sendable {
         return steps
     }
 
-    /// `step(ofMonth:)` of each lane.
+    /// `step(ofMonth:)` of each lane, in lanes: floor(x) - start clamped to
+    /// [0, steps], NaN to `steps`.
     @inline(__always)
     func monthSteps(_ x: LaneFloat) -> LaneInt {
-        var s = LaneInt()
-        for l in 0..<Self.width { s[l] = Int32(truncatingIfNeeded: Self.step(ofMonth: Double(x[l]), clockStart, steps)) }
-        return s
+        let m = x.rounded(.down) - LaneFloat(repeating: Float(clockStart))
+        let never = LaneFloat(repeating: Float(steps))
+        var c = LaneMath.select(m .< never, m, never)
+        c = LaneMath.select(m .< LaneFloat(), LaneFloat(), c)
+        // c is a whole number in [0, 2^22): 2^23 + c holds it in its low bits.
+        return unsafeBitCast(c + 0x1p23, to: LaneInt.self) &- LaneInt(repeating: 0x4B00_0000)
     }
 
     /// The group's results, lane by lane.
@@ -313,6 +323,7 @@ final class LaneMachine: @unchecked Sendable {
         dynamicSteps = arena.copy([LaneInt](repeating: LaneInt(), count: dynamicList.count))
         bucketStart = arena.copy([Int32](repeating: 0, count: compiled.steps + 2))
         bucketFill = arena.copy([Int32](repeating: 0, count: compiled.steps + 1))
+        bucketMark = arena.copy([Int32](repeating: -1, count: compiled.steps + 1))
         bucketList = arena.copy([Int32](repeating: 0, count: Self.width * dynamicList.count))
         eventFired = arena.copy([LaneInt](repeating: LaneInt(), count: compiled.events.count))
         eventStep = arena.copy([LaneInt](repeating: LaneInt(), count: compiled.events.count))
@@ -366,10 +377,19 @@ final class LaneMachine: @unchecked Sendable {
                 if let d = draw {
                     draws.append(d)
                 } else {
-                    steps.append(
-                        Step(
-                            op: ins.op, dst: ins.dst, a: ins.a, b: ins.b, c: ins.c, salt: salt, counter: counter,
-                            salt64: RandomStream.mix(salt64 &+ UInt64(j))))
+                    var step = Step(
+                        op: ins.op, dst: ins.dst, a: ins.a, b: ins.b, c: ins.c, salt: salt, counter: counter,
+                        salt64: RandomStream.mix(salt64 &+ UInt64(j)))
+                    if ins.op == .monthWindow && constant(ins.a) && constant(ins.b) {
+                        let window = Self.window(n[Int(ins.a)], n[Int(ins.b)])
+                        // Whole months below 2^24 are exact floats; spans below 2^9
+                        // keep (w >> 9) span below 2^32.
+                        if window.span > 0 && window.span < 512 && abs(window.low) < 0x1p24 {
+                            step.low = Float(window.low)
+                            step.span = UInt32(window.span)
+                        }
+                    }
+                    steps.append(step)
                 }
             }
         }

@@ -80,12 +80,6 @@ public enum LaneMath {
         return r - keep(LaneFloat(repeating: 1), r .> x)
     }
 
-    /// Each lane as an integer (toward zero), for |x| < 2^31.
-    @inlinable @inline(__always)
-    public static func truncated(_ x: LaneFloat) -> LaneInt {
-        LaneInt(x, rounding: .towardZero)
-    }
-
     /// e^x lane by lane without a call (after Cephes `expf`): x = n ln 2 + r
     /// with |r| <= ln 2 / 2 (n by the 1.5 2^23 rounding trick, ln 2 in two
     /// parts), e^r by its minimax polynomial (relative error about 2e-7),

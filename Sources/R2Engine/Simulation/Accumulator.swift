@@ -87,6 +87,7 @@ final class Accumulator: @unchecked Sendable {
     @inline(never)
     func add(group m: LaneMachine, accepted: LaneMask) {
         let weight = SIMD8<UInt32>(truncatingIfNeeded: LaneMath.count(accepted))
+        let allAccepted = weight == SIMD8(repeating: 1)
         let stride = self.stride
         var row = counts
         for t in 0..<steps {
@@ -108,8 +109,10 @@ final class Accumulator: @unchecked Sendable {
                 truncatingIfNeeded: SIMD8(
                     lowHalf: SIMD4(lowHalf: AdoptionSink.binPair(w0), highHalf: AdoptionSink.binPair(w1)),
                     highHalf: SIMD4(lowHalf: AdoptionSink.binPair(w2), highHalf: AdoptionSink.binPair(w3))))
-            for l in 0..<LaneMath.width {
-                row[Int(truncatingIfNeeded: b[l])] &+= weight[l]
+            if allAccepted {
+                for l in 0..<LaneMath.width { row[Int(truncatingIfNeeded: b[l])] &+= 1 }
+            } else {
+                for l in 0..<LaneMath.width { row[Int(truncatingIfNeeded: b[l])] &+= weight[l] }
             }
             row += stride
         }
