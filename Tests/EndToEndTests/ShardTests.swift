@@ -129,11 +129,11 @@ import Testing
         // A part of an earlier format (other random streams) is refused by name.
         let old = folder.appendingPathComponent("old.json").path
         let text = try String(contentsOfFile: parts[1], encoding: .utf8)
-        try text.replacingOccurrences(of: "\"r2cast-shard/2\"", with: "\"r2cast-shard/1\"")
+        try text.replacingOccurrences(of: "\"r2cast-shard/3\"", with: "\"r2cast-shard/2\"")
             .write(toFile: old, atomically: true, encoding: .utf8)
         let stale = try Binary.run(["merge", parts[0], old, parts[2]])
         #expect(stale.status == 1)
-        #expect(stale.stderr.contains("has format `r2cast-shard/1`; this r2cast reads `r2cast-shard/2` (run the shard again with this r2cast)"), "\(stale.stderr)")
+        #expect(stale.stderr.contains("has format `r2cast-shard/2`; this r2cast reads `r2cast-shard/3` (run the shard again with this r2cast)"), "\(stale.stderr)")
     }
 
     @Test func trialCountsReadAsTheLanguageWritesThem() throws {

@@ -113,7 +113,7 @@ import Testing
                 "    at test.r2s:1",
                 "    evidence: seeds/2025-02-00-ascend-910c-inference-60pct.md,",
                 "              seeds/2025-08-14-ft-r2-ascend-training-failed.md",
-                "    perf asc                       10/50/90: 0.326 / 0.423 / 0.556",
+                "    perf asc                       10/50/90: 0.327 / 0.418 / 0.559",
             ])
         // The JSON keeps the statement as written.
         let statements = try #require(object(e.outputs[0])["statements"] as? [[String: Any]])

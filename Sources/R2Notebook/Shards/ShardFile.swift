@@ -7,9 +7,10 @@ import R2Engine
 public struct ShardFile: Codable, Sendable {
     /// The file format; merge refuses any other. It names the engine's
     /// random streams too: parts drawn with other streams (format 1, before
-    /// the monthly draws became counter-based) would merge into a run no
+    /// the monthly draws became counter-based; format 2, before the engine
+    /// ran 8 trials at a time on 32-bit streams) would merge into a run no
     /// single machine gives.
-    public static let currentFormat = "r2cast-shard/2"
+    public static let currentFormat = "r2cast-shard/3"
 
     public var format: String
     public var scenario: String
