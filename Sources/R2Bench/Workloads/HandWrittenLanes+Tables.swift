@@ -66,7 +66,7 @@ extension HandWrittenLanes {
         }
     }
 
-    /// `a to b`: exp(mu + sigma Z), as `HandWrittenBaseline.Lognormal90`.
+    /// `a to b`: LaneMath.exp(mu + sigma Z), as `HandWrittenBaseline.Lognormal90`.
     struct LaneLognormal: Sendable {
         let mu: VF
         let sigma: VF
@@ -78,7 +78,7 @@ extension HandWrittenLanes {
 
         @inline(__always)
         func sample(_ u: VU, normal: LaneTable) -> VF {
-            exp(mu + sigma * normal.normal(u))
+            LaneMath.exp(mu + sigma * normal.normal(u))
         }
     }
 
@@ -144,98 +144,23 @@ extension HandWrittenLanes {
 
     static let tables = Tables(HandWrittenBaseline.inputs)
 
-    // MARK: Lane arithmetic
-
-    /// v as a float, exactly, for v < 2^23: 2^23 + v has v in its mantissa bits.
-    @inline(__always)
-    static func small(_ v: VU) -> VF {
-        let bits = v | VU(repeating: (0x1p23 as Float).bitPattern)
-        return unsafeBitCast(bits, to: VF.self) - 0x1p23
-    }
+    // MARK: Lane arithmetic (the rest is R2Engine's `LaneMath`)
 
     /// The top 23 bits of u as a float in [0, 2^23): compare with p 2^23 for
     /// an event of probability p.
     @inline(__always)
-    static func top23(_ u: VU) -> VF { small(u &>> 9) }
+    static func top23(_ u: VU) -> VF { LaneMath.small(u &>> 9) }
 
     /// The low 20 bits of u over 2^20, in [0, 1).
     @inline(__always)
     static func unit20(_ u: VU) -> VF {
-        small(u & VU(repeating: 0xF_FFFF)) * 0x1p-20
+        LaneMath.small(u & VU(repeating: 0xF_FFFF)) * 0x1p-20
     }
-
-    /// Uniform on [0, 1) with 23 bits.
-    @inline(__always)
-    static func unit(_ u: VU) -> VF { top23(u) * 0x1p-23 }
 
     /// Uniform integers 0 ..< n (n small): floor(u23 n / 2^23), exact in floats.
     @inline(__always)
     static func bounded(_ u: VU, _ n: Float) -> VF {
-        floorSmall(top23(u) * (n * 0x1p-23))
-    }
-
-    /// floor(x) for 0 <= x < 2^22: x + 2^23 rounds to the nearest integer,
-    /// one less where that went up.
-    @inline(__always)
-    static func floorSmall(_ x: VF) -> VF {
-        let r = (x + 0x1p23) - 0x1p23
-        return r - keep(VF(repeating: 1), r .> x)
-    }
-
-    /// m ? a : b lane by lane: one `vblendvps` with AVX (`and`, `andn`, `or`
-    /// on SSE2, where the sign test of 32-bit lanes is one `pcmpgtd`). Not an
-    /// and/andn/or of the mask's bits written out: with 8 float lanes LLVM
-    /// turns that into selects on pieces of 2 lanes, each mask rebuilt from
-    /// general registers.
-    @inline(__always)
-    static func select(_ m: VM, _ a: VF, _ b: VF) -> VF {
-        b.replacing(with: a, where: m)
-    }
-
-    /// m ? x : 0 lane by lane (one `and`).
-    @inline(__always)
-    static func keep(_ x: VF, _ m: VM) -> VF {
-        unsafeBitCast(unsafeBitCast(x, to: VI.self) & m._storage, to: VF.self)
-    }
-
-    /// min(x, y) (y where NaN).
-    @inline(__always)
-    static func minimum(_ x: VF, _ y: VF) -> VF { select(x .< y, x, y) }
-
-    /// max(x, y) (y where NaN).
-    @inline(__always)
-    static func maximum(_ x: VF, _ y: VF) -> VF { select(x .> y, x, y) }
-
-    @inline(__always)
-    static func clamp01(_ x: VF) -> VF {
-        keep(select(x .< 1, x, VF(repeating: 1)), x .> 0)
-    }
-
-    @inline(__always)
-    static func positive(_ x: VF) -> VF { keep(x, x .> 0) }
-
-    /// e^x for |x| < 87, lane by lane without a call (Cephes `expf`):
-    /// x = n ln 2 + r with |r| <= ln 2 / 2 (n by the 1.5 2^23 rounding trick,
-    /// ln 2 in two parts), e^r by its minimax polynomial (relative error
-    /// about 2e-7), 2^n built in the exponent bits.
-    @inline(__always)
-    static func exp(_ x: VF) -> VF {
-        let shifter: Float = 0x1.8p23
-        let t = x * 1.44269504088896341 + shifter
-        let n = t - shifter
-        let r = (x - n * 0.693359375) - n * -2.12194440e-4
-        var p = VF(repeating: 1.9875691500e-4)
-        p = p * r + 1.3981999507e-3
-        p = p * r + 8.3334519073e-3
-        p = p * r + 4.1665795894e-2
-        p = p * r + 1.6666665459e-1
-        p = p * r + 5.0000001201e-1
-        p = p * (r * r) + r + 1
-        // The low bits of t hold n (two's complement); n + 127 shifted into
-        // the exponent field is 2^n.
-        let bits = unsafeBitCast(t, to: VU.self) &+ VU(repeating: 127)
-        let scale = unsafeBitCast(bits &<< 23, to: VF.self)
-        return p * scale
+        LaneMath.floorSmall(top23(u) * (n * 0x1p-23))
     }
 }
 
