@@ -2,7 +2,7 @@
 /// scenario's structure, so adding or pinning one input never moves
 /// another's stream. The monthly draws are counter-based: the draw of a
 /// purpose (a chip's order, the mandate, a failure, a switch) in step t is
-/// word t + 1 of that purpose's stream, whatever happened in earlier steps,
+/// word t of that purpose's lane stream (`LaneRandom`), whatever happened in earlier steps,
 /// so a change to one chip's supply never shifts another chip's draws or
 /// training's (common random numbers stay aligned across scenarios).
 enum StreamID {

@@ -1,14 +1,14 @@
 /// One reproducible stream of random 64-bit words: a SplitMix64 sequence
-/// (Steele, Lea and Flood 2014) started from the trial's key mixed with the
-/// stream's salt.
+/// (Steele, Lea and Flood 2014) started from a key mixed with a salt; its
+/// j-th word (j = 1, 2, ...) is `mix(state + j * gamma)`.
 ///
-/// Trial `i` under `seed` has a 64-bit key: the first two words of the
-/// Philox4x32-10 block with key (seed low, seed high) and counter
-/// (0, 0, i low, i high), `x1 << 32 | x0`. Stream `s` of that trial starts
-/// from the state `key ^ salt(s)` and its j-th word (j = 1, 2, ...) is
-/// `mix(state + j * gamma)`. So trial `i`'s stream `s` depends only on
-/// (seed, i, s), whatever order trials are run in, and pinning one input
-/// never moves another input's draws.
+/// The engine keys it with a trial's key (`LaneRandom.trialKey`) for the
+/// few draws it makes lane by lane in double precision (docs/MODEL.md,
+/// "Random numbers"); most draws come from `LaneRandom`'s 32-bit streams.
+/// `init(seed:trial:stream:)` keys it with one Philox4x32-10 block instead,
+/// for the benchmark's scalar hand-written loop and the samplers' tests:
+/// the first two words of the block with key (seed low, seed high) and
+/// counter (0, 0, i low, i high), `x1 << 32 | x0`.
 public struct RandomStream: Sendable {
     @usableFromInline var state: UInt64
 
