@@ -141,16 +141,10 @@ public enum LaneRandom {
         return x
     }
 
-    /// The scalar form of `hash`.
+    /// The scalar form of `hash` (the same definition, one lane of it).
     @inlinable @inline(__always)
     public static func hash(_ v: UInt32) -> UInt32 {
-        var x = v
-        x ^= x &>> 16
-        x &*= 0x7FEB_352D
-        x ^= x &>> 15
-        x &*= 0x846C_A68B
-        x ^= x &>> 16
-        return x
+        hash(LaneWord(repeating: v))[0]
     }
 
     /// The 32-bit salt of stream id `stream`: the low half of its 64-bit salt.
