@@ -5,7 +5,7 @@ import PackageDescription
 /// The engine runs 8 trials per vector (docs/MODEL.md, "Lanes"). On an
 /// x86-64 Linux machine whose CPU has AVX2 and the rest of the `haswell`
 /// feature set, R2Engine and the benchmark are compiled for it: one 256-bit
-/// register per vector instead of two 128-bit ones, about 1.3x faster. The
+/// register per vector instead of two 128-bit ones, 1.3 to 2x faster. The
 /// results are the same bits either way (no fused multiply-add: Swift does
 /// not contract). The binary then needs such a CPU; r2cast checks at start
 /// and says so. `R2CAST_PORTABLE=1 swift build` builds for any x86-64.
