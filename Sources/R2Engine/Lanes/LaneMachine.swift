@@ -14,7 +14,6 @@ final class LaneMachine: @unchecked Sendable {
     let steps: Int
     let clockStart: Int
     let chipCount: Int
-    let entryCount: Int
     let eventCount: Int
     let stateCount: Int
     let nodeCount: Int
@@ -152,7 +151,6 @@ final class LaneMachine: @unchecked Sendable {
         clockStart = compiled.clock.start
         let chips = compiled.chipNames.count
         chipCount = chips
-        entryCount = compiled.entries.count
         eventCount = compiled.events.count
         stateCount = StateLayout.count(chips: chips)
         let foreignChips = compiled.chipOrigins.indices.filter { compiled.chipOrigins[$0] == .foreign }
