@@ -35,6 +35,15 @@ struct ClosedFormTests {
         #expect(odd.totals.completed == 10)
     }
 
+    /// A capacity that overflows single precision (10^25 x 10^25) is
+    /// infinite: training completes in its first month, at its start, as
+    /// C / capacity -> 0 gives; nothing becomes NaN or drops the trial.
+    @Test func anOverflowingCapacityCompletesAtOnce() throws {
+        let result = try Fixtures.run(Self.constantFleet(fleet: 1e25, perf: 1e25), trials: 40)
+        #expect(result.accepted == 40)
+        #expect(result.releases.allSatisfy { $0 == 2 })
+    }
+
     @Test func holdsAreGeometric() throws {
         // K geometric with P(K = k) = h^k (1 - h): mean h/(1-h), variance h/(1-h)^2; 4 SE.
         var s = Self.constantFleet()

@@ -19,6 +19,26 @@ struct CompileTests {
         }
     }
 
+    /// The lanes compute in single precision: a constant beyond 10^30 is
+    /// refused with the input's name; 10^30 itself and a long clock's last
+    /// allowed length compile, one month more does not.
+    @Test func valuesAndClocksBeyondSinglePrecisionAreErrors() throws {
+        var s = Fixtures.scenario()
+        s.chips = [Chip(name: "h800", origin: .foreign, fleet: .constant(1e39))]
+        do {
+            _ = try Engine.compile(s)
+            Issue.record("compiled a fleet of 1e39")
+        } catch {
+            #expect(error.path == "fleet h800")
+            #expect(error.message == "1e+39 is too large to simulate: the engine computes in single precision, up to 1e30")
+        }
+        s.chips = [Chip(name: "h800", origin: .foreign, fleet: .constant(1e30))]
+        _ = try Engine.compile(s)
+        var long = Fixtures.scenario()
+        long.clock = Clock(start: Fixtures.jan2025, end: Fixtures.jan2025 + (1 << 20))
+        #expect(throws: CompileError.self) { try Engine.compile(long) }
+    }
+
     @Test func chipIndexOutOfRangeIsAnError() {
         var s = Fixtures.scenario()
         s.chips = [Chip(name: "h800", origin: .foreign)]

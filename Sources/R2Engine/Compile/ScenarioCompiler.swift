@@ -22,6 +22,8 @@ struct ScenarioCompiler {
 
     /// The longest clock, in months (2^20, over 87,000 years).
     static let maximumSteps = 1 << 20
+    /// The largest magnitude of a constant input (docs/MODEL.md, "Precision").
+    static let largestValue = 1e30
 
     mutating func compile() throws(CompileError) -> CompiledScenario {
         let s = scenario
@@ -62,6 +64,16 @@ struct ScenarioCompiler {
             events.append(try self.event(event, index: v))
         }
         let randomSlots = inputs.indices.filter { inputs[$0].programEnd > inputs[$0].programStart }
+        // The lanes compute in single precision: a constant input beyond
+        // 10^30 would overflow their products (to infinity, then NaN).
+        for slot in inputs where !slot.isRandom {
+            let x = nodes[Int(slot.node)]
+            if x.isFinite && abs(x) > Self.largestValue {
+                throw CompileError(
+                    path: slot.label,
+                    message: "\(x) is too large to simulate: the engine computes in single precision, up to 1e30")
+            }
+        }
         return CompiledScenario(
             name: s.name, clock: s.clock, scenarioTrials: s.trials, scenarioSeed: s.seed,
             chipNames: s.chips.map(\.name), chipOrigins: s.chips.map(\.origin),

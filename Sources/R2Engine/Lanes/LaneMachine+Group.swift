@@ -183,7 +183,10 @@ extension LaneMachine {
                     let completing = LaneMath.and(working2, progress .>= p.needs)
                     if LaneMath.any(completing) {
                         let remaining = p.needs - before
-                        let rest = LaneMath.keep(remaining / capacity, remaining .> LaneFloat())
+                        // An infinite capacity (single-precision overflow) completes at once.
+                        let rest = LaneMath.keep(
+                            remaining / capacity,
+                            LaneMath.and(remaining .> LaneFloat(), capacity .< LaneFloat(repeating: .infinity)))
                         tau = LaneMath.select(completing, (growthStep + (1 - f)) + rest, tau)
                         done = LaneMath.or(done, completing)
                     }

@@ -29,6 +29,8 @@ public enum Format {
         guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
+        // Past 10^15 no decimal is meaningful and no Int holds the digits.
+        if abs(x) * scale >= 1e15 { return String(x) }
         let scaled = (abs(x) * scale).rounded()
         let negative = x < 0 && scaled > 0
         let whole = Int(scaled / scale)
@@ -39,6 +41,17 @@ public enum Format {
             s += "." + String(repeating: "0", count: digits - f.count) + f
         }
         return s
+    }
+
+    /// An input's or a fleet's value as explain and trace print it:
+    /// thousands separated from 1,000 (20,000), three decimals below 1
+    /// (0.125), two otherwise (2.50); past 10^15, which no Int holds, in
+    /// powers of ten (1e+39).
+    public static func quantity(_ x: Double) -> String {
+        guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "∞" : "-∞") }
+        if abs(x) >= 1e15 { return String(x) }
+        if abs(x) >= 1000 { return count(Int(x.rounded())) }
+        return fixed(x, digits: abs(x) < 1 ? 3 : 2)
     }
 
     /// A whole number with thousands separators: 20000 -> "20,000".

@@ -118,8 +118,7 @@ extension Session {
     /// An input's value as printed: a date for dates, otherwise a number.
     private func value(_ x: Double, _ slot: InputSlot) -> String {
         if slot.isDate { return InputText.date(x) }
-        if abs(x) >= 1000 { return Format.count(Int(x.rounded())) }
-        return Format.fixed(x, digits: abs(x) < 1 ? 3 : 2)
+        return Format.quantity(x)
     }
 }
 

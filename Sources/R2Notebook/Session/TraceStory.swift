@@ -134,9 +134,7 @@ struct TraceStory {
     }
 
     private func number(_ x: Double) -> String {
-        guard x.isFinite else { return x > 0 ? "∞" : "-∞" }
-        if abs(x) >= 1000 { return Format.count(Int(x.rounded())) }
-        if x == x.rounded() { return String(Int(x)) }
-        return Format.fixed(x, digits: abs(x) < 1 ? 3 : 2)
+        if abs(x) < 1000 && x == x.rounded() { return String(Int(x)) }
+        return Format.quantity(x)
     }
 }
