@@ -37,16 +37,7 @@ extension HandWrittenLanes {
         /// cell, the low 20 its fraction.
         @inline(__always)
         func sample(_ u: VU) -> VF {
-            let k = u &>> 20
-            let fraction = unit20(u)
-            var start = VF()
-            var rise = VF()
-            for l in 0..<VF.scalarCount {
-                let c = cells[Int(truncatingIfNeeded: k[l])]
-                start[l] = c.x
-                rise[l] = c.y
-            }
-            return start + fraction * rise
+            LaneMath.interpolate(cells, u &>> 20, unit20(u))
         }
 
         /// Standard normals (with the table of `init(normal:)`): a lane in an

@@ -43,14 +43,7 @@ struct LaneTable: @unchecked Sendable {
     func sample(_ w: LaneWord) -> LaneFloat {
         let k = w &>> LaneWord(repeating: shift)
         let fraction = LaneMath.small(w & LaneWord(repeating: (1 << shift) &- 1)) * scale
-        var start = LaneFloat()
-        var rise = LaneFloat()
-        for l in 0..<LaneMath.width {
-            let c = cells[Int(truncatingIfNeeded: k[l])]
-            start[l] = c.x
-            rise[l] = c.y
-        }
-        var x = start + fraction * rise
+        var x = LaneMath.interpolate(cells, k, fraction)
         // k + 4 mod 2^b is below 8 in the first four cells and the last four.
         let end = ((k &+ 4) & LaneWord(repeating: UInt32(cellCount - 1))) .< LaneWord(repeating: 8)
         if _slowPath(LaneMath.any(end)) {
