@@ -23,6 +23,10 @@ public struct Scenario: Hashable, Sendable {
     public static let defaultSeed: UInt64 = 1
     /// The largest trial count one run accepts (use shards beyond it).
     public static let maximumTrials = 50_000_000
+    /// The largest magnitude of a constant value: the engine computes in
+    /// single precision, whose products of larger values overflow
+    /// (docs/MODEL.md, "Precision").
+    public static let largestValue = 1e30
 
     public init(name: String, clock: Clock) {
         self.name = name

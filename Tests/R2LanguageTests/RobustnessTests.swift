@@ -73,7 +73,7 @@ struct RobustnessTests {
                   |         ^^^^^^ write dates as `YYYY-MM` or `YYYY-MM-DD`
                 """)
         #expect(errors("let x = 1e999").hasPrefix("error: malformed number `1e999`"))
-        #expect(errors("let x = 1e308 * 10").hasPrefix("error: the result is too large to represent"))
+        #expect(errors("let x = 1e308 * 10").hasPrefix("error: this is too large to simulate"))
         #expect(errors("chip ü foreign").hasPrefix("error: unexpected character `ü`"))
     }
 

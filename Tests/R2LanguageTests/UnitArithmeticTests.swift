@@ -89,6 +89,23 @@ struct UnitArithmeticTests {
                   |         ^^^^^^^^^^^^^^^
                 """)
         #expect(
+            errors("chip h800 foreign\nfleet h800 1e40") == """
+                error: this is too large to simulate: values go up to 1e30 (the engine computes in single precision)
+                 --> x.r2s:2:12
+                  |
+                2 | fleet h800 1e40
+                  |            ^^^^
+                """)
+        #expect(
+            errors("let x = 1e20 * 1e20") == """
+                error: this is too large to simulate: values go up to 1e30 (the engine computes in single precision)
+                 --> x.r2s:1:9
+                  |
+                1 | let x = 1e20 * 1e20
+                  |         ^^^^^^^^^^^
+                """)
+        #expect(errors("let x = 1e30\nlet y = -1e30 * 1") == "")
+        #expect(
             errors("let x = 1 / (2 - 2)") == """
                 error: division by zero
                  --> x.r2s:1:13

@@ -22,8 +22,6 @@ struct ScenarioCompiler {
 
     /// The longest clock, in months (2^20, over 87,000 years).
     static let maximumSteps = 1 << 20
-    /// The largest magnitude of a constant input (docs/MODEL.md, "Precision").
-    static let largestValue = 1e30
 
     mutating func compile() throws(CompileError) -> CompiledScenario {
         let s = scenario
@@ -65,10 +63,12 @@ struct ScenarioCompiler {
         }
         let randomSlots = inputs.indices.filter { inputs[$0].programEnd > inputs[$0].programStart }
         // The lanes compute in single precision: a constant input beyond
-        // 10^30 would overflow their products (to infinity, then NaN).
+        // 10^30 would overflow their products (to infinity, then NaN). The
+        // language refuses such values where they are written; this guards
+        // scenarios built in code.
         for slot in inputs where !slot.isRandom {
             let x = nodes[Int(slot.node)]
-            if x.isFinite && abs(x) > Self.largestValue {
+            if x.isFinite && abs(x) > Scenario.largestValue {
                 throw CompileError(
                     path: slot.label,
                     message: "\(x) is too large to simulate: the engine computes in single precision, up to 1e30")

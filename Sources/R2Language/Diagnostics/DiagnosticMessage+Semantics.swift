@@ -36,7 +36,8 @@ extension DiagnosticMessage {
             id: "mismatched-arguments",
             text: "\(what) mixes \(left.withArticle) and \(right.withArticle)")
     }
-    static let notFinite = Self(id: "not-finite", text: "the result is too large to represent")
+    static let tooLarge = Self(
+        id: "too-large", text: "this is too large to simulate: values go up to 1e30 (the engine computes in single precision)")
     static let seedRange = Self(
         id: "seed-range", text: "the seed must be a whole number from 0 to \(1 << 53)")
     static let divisionByZero = Self(id: "division-by-zero", text: "division by zero")

@@ -22,6 +22,7 @@ struct Elaborator {
     func elaborate(_ e: Quantity) throws(Failure) -> TypedValue {
         switch e.kind {
         case .number(let x):
+            try Self.checkMagnitude(.constant(x), e.range)
             return TypedValue(value: .constant(x), dimension: .number)
         case .date(let d):
             return TypedValue(value: .constant(d.continuousMonth), dimension: .date)
@@ -39,7 +40,7 @@ struct Elaborator {
             }
             let (dimension, factor) = unit.conversion
             let value = scaled(operand.value, by: factor)
-            if case .constant(let x) = value, !x.isFinite { throw Failure(.notFinite, at: e.range) }
+            try Self.checkMagnitude(value, e.range)
             return TypedValue(value: value, dimension: dimension)
         case .negate(let inner):
             let operand = try elaborate(inner)
@@ -99,8 +100,16 @@ struct Elaborator {
         }
         guard let result else { throw Failure(.arithmeticMismatch(op.rawValue, l, r), at: range) }
         let value = combine(op, left.value, right.value)
-        if case .constant(let x) = value, !x.isFinite { throw Failure(.notFinite, at: range) }
+        try Self.checkMagnitude(value, range)
         return TypedValue(value: value, dimension: result)
+    }
+
+    /// A constant beyond `Scenario.largestValue` (or not finite) is an error
+    /// where it is written: the engine could not simulate it.
+    static func checkMagnitude(_ value: Value, _ range: SourceRange) throws(Failure) {
+        if case .constant(let x) = value, !(abs(x) <= Scenario.largestValue) {
+            throw Failure(.tooLarge, at: range)
+        }
     }
 
     private func interval(_ a: Quantity, _ b: Quantity, range: SourceRange) throws(Failure) -> TypedValue {
