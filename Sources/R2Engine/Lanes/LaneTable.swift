@@ -20,6 +20,11 @@ struct LaneTable: @unchecked Sendable {
     let cellCount: Int
     /// 32 - b: the word's low bits that make the fraction.
     let shift: UInt32
+    /// 2^-(32 - b): the fraction's scale; 2^(32 - b) - 1: the fraction's
+    /// bits; 2^b - 1: a cell number's bits. Kept, not derived per draw.
+    let scale: Float
+    let fractionMask: UInt32
+    let cellMask: UInt32
 
     /// The standard normal's, with 2^14 cells (shared by every normal and
     /// lognormal draw; built once per process).
@@ -30,6 +35,9 @@ struct LaneTable: @unchecked Sendable {
         self.function = function
         cellCount = 1 << cellBits
         shift = UInt32(32 - cellBits)
+        scale = Float(sign: .plus, exponent: -(32 - cellBits), significand: 1)
+        fractionMask = (1 << shift) &- 1
+        cellMask = UInt32(cellCount - 1)
         cells = .allocate(capacity: cellCount)
         let n = cellCount
         let q = (0...n).map { k in k < 4 || k > n - 4 ? 0 : function.quantile(Double(k) / Double(n)) }
@@ -42,10 +50,10 @@ struct LaneTable: @unchecked Sendable {
     @inline(__always)
     func sample(_ w: LaneWord) -> LaneFloat {
         let k = w &>> LaneWord(repeating: shift)
-        let fraction = LaneMath.small(w & LaneWord(repeating: (1 << shift) &- 1)) * scale
+        let fraction = LaneMath.small(w & LaneWord(repeating: fractionMask)) * scale
         var x = LaneMath.interpolate(cells, k, fraction)
         // k + 4 mod 2^b is below 8 in the first four cells and the last four.
-        let end = ((k &+ 4) & LaneWord(repeating: UInt32(cellCount - 1))) .< LaneWord(repeating: 8)
+        let end = ((k &+ 4) & LaneWord(repeating: cellMask)) .< LaneWord(repeating: 8)
         if _slowPath(LaneMath.any(end)) {
             for l in 0..<LaneMath.width where end[l] { x[l] = exact(w[l]) }
         }
@@ -56,12 +64,9 @@ struct LaneTable: @unchecked Sendable {
     func sample(_ w: UInt32) -> Float {
         let k = Int(w &>> shift)
         if k < 4 || k >= cellCount - 4 { return exact(w) }
-        let fraction = Float(w & ((1 << shift) &- 1)) * scale
+        let fraction = Float(w & fractionMask) * scale
         return cells[k].x + fraction * cells[k].y
     }
-
-    /// 2^-(32 - b): the fraction's scale.
-    var scale: Float { Float(sign: .plus, exponent: -Int(shift), significand: 1) }
 
     /// Q((w + 1/2) 2^-32) in double precision, rounded to single.
     @inline(never)
