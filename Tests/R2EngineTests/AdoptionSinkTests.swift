@@ -77,6 +77,42 @@ struct AdoptionSinkTests {
         }
     }
 
+    /// Single-precision values where `binLanes` can go wrong: the floats
+    /// next to every k / bins (where fl(A bins) rounds up to k), tiny and
+    /// subnormal values, 1 and its neighbours, values outside [0, 1].
+    static let floatEdgeValues: [Float] = {
+        var v: [Float] = [
+            0, -0.0, .leastNonzeroMagnitude, .leastNormalMagnitude, 1e-30, 0x1p-25, 1e-7, 0.5,
+            Float(1).nextDown, 1, Float(1).nextUp, 2, .greatestFiniteMagnitude, .infinity,
+            -.leastNonzeroMagnitude, -0.5, -.infinity, .nan, -.nan, Float(nan: 1, signaling: true),
+        ]
+        for k in 0...bins {
+            let x = Float(k) / Float(bins)
+            var y = x
+            for _ in 0..<4 { y = y.nextDown; v.append(y) }
+            y = x
+            for _ in 0..<4 { y = y.nextUp; v.append(y) }
+            v.append(x)
+        }
+        var rng = RandomStream(seed: 11, trial: 0, stream: 5)
+        for _ in 0..<20_000 { v.append(Float(rng.uniformOpen())) }
+        return v
+    }()
+
+    /// The bins of 8 floats at once equal the definition on their doubles,
+    /// whichever lane a value sits in.
+    @Test func laneBinsMatchDefinition() {
+        let values = Self.floatEdgeValues
+        for start in stride(from: 0, to: values.count, by: 3) {
+            var a = LaneFloat()
+            for l in 0..<8 { a[l] = values[(start &+ l &* 7919) % values.count] }
+            let b = AdoptionSink.binLanes(a)
+            for l in 0..<8 {
+                #expect(Int(b[l]) == Self.referenceBin(Double(a[l])), "A = \(a[l])")
+            }
+        }
+    }
+
     @Test func fixedPointMatchesDefinition() {
         // Ties: x 2^48 exactly halfway between two integers.
         var values = Self.edgeValues.filter { $0 >= 0 && $0 <= 1 }

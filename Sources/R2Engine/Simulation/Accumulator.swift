@@ -14,7 +14,12 @@ final class Accumulator: @unchecked Sendable {
     /// (fewer than 2^15 trials: no overflow).
     let pendingSums: UnsafeMutablePointer<SIMD8<UInt64>>
     let pendingSquares: UnsafeMutablePointer<SIMD8<UInt64>>
-    var pendingTrials = 0
+    /// Trials added since the last `flush`: in `counters`' cache lines, not
+    /// in the object, which may share a line with another worker's.
+    var pendingTrials: Int {
+        get { counters[Counter.pending] }
+        set { counters[Counter.pending] = newValue }
+    }
     /// accepted, holds, switches, failures, restarts, mandated, completed.
     let counters: UnsafeMutablePointer<Int>
     let eventFires: UnsafeMutablePointer<Int>
@@ -29,6 +34,8 @@ final class Accumulator: @unchecked Sendable {
         static let mandated = 5
         static let completed = 6
         static let count = 7
+        /// Not a total: `pendingTrials`.
+        static let pending = 7
     }
 
     init(steps: Int, chips: Int, events: Int) {
@@ -41,7 +48,7 @@ final class Accumulator: @unchecked Sendable {
         squares = Self.allocate(steps, WideSum())
         pendingSums = Self.allocate(steps, SIMD8())
         pendingSquares = Self.allocate(steps, SIMD8())
-        counters = Self.allocate(Counter.count, 0)
+        counters = Self.allocate(Counter.count + 1, 0)
         eventFires = Self.allocate(events, 0)
         fleetSums = Self.allocate(chips, WideSum())
     }
@@ -105,10 +112,14 @@ final class Accumulator: @unchecked Sendable {
                     lowHalf: AdoptionSink.fixed48Pair(w0 * w0), highHalf: AdoptionSink.fixed48Pair(w1 * w1)),
                 highHalf: SIMD4(
                     lowHalf: AdoptionSink.fixed48Pair(w2 * w2), highHalf: AdoptionSink.fixed48Pair(w3 * w3)))
+            #if R2_LANES_HASWELL
+            let b = AdoptionSink.binLanes(a)
+            #else
             let b = SIMD8<UInt32>(
                 truncatingIfNeeded: SIMD8(
                     lowHalf: SIMD4(lowHalf: AdoptionSink.binPair(w0), highHalf: AdoptionSink.binPair(w1)),
                     highHalf: SIMD4(lowHalf: AdoptionSink.binPair(w2), highHalf: AdoptionSink.binPair(w3))))
+            #endif
             if allAccepted {
                 for l in 0..<LaneMath.width { row[Int(truncatingIfNeeded: b[l])] &+= 1 }
             } else {
@@ -116,21 +127,25 @@ final class Accumulator: @unchecked Sendable {
             }
             row += stride
         }
+        // Counts and totals as lane sums (integers: any order gives the same).
         let out = m.out
+        let on = accepted._storage
+        let completed = out.completed & on
+        let trials = Int(LaneMath.count(accepted).wrappedSum())
+        counters[Counter.accepted] &+= trials
+        pendingTrials &+= trials
+        counters[Counter.completed] &+= Int((0 &- completed).wrappedSum())
+        counters[Counter.failures] &+= Int((out.failures & on).wrappedSum())
+        counters[Counter.restarts] &+= Int((out.restarts & on).wrappedSum())
+        counters[Counter.switches] &+= Int((out.switches & on).wrappedSum())
+        counters[Counter.mandated] &+= Int((0 &- (out.mandated & on)).wrappedSum())
+        for v in 0..<events {
+            eventFires[v] &+= Int((0 &- (m.eventFired[v] & on)).wrappedSum())
+        }
+        for l in 0..<LaneMath.width where completed[l] != 0 && out.holds[l].isFinite {
+            counters[Counter.holds] &+= Int(out.holds[l])
+        }
         for l in 0..<LaneMath.width where accepted[l] {
-            counters[Counter.accepted] &+= 1
-            pendingTrials &+= 1
-            if out.completed[l] != 0 {
-                counters[Counter.completed] &+= 1
-                if out.holds[l].isFinite { counters[Counter.holds] &+= Int(out.holds[l]) }
-            }
-            counters[Counter.failures] &+= Int(out.failures[l])
-            counters[Counter.restarts] &+= Int(out.restarts[l])
-            counters[Counter.switches] &+= Int(out.switches[l])
-            if out.mandated[l] != 0 { counters[Counter.mandated] &+= 1 }
-            for v in 0..<events where m.eventFired[v][l] != 0 {
-                eventFires[v] &+= 1
-            }
             for c in 0..<chips {
                 fleetSums[c].add(WideSum.fixed(Double(m.fleet[c][l]), scale: SimulationTotals.fleetScale))
             }

@@ -118,6 +118,36 @@ public struct AdoptionSink {
         return t.bitPatterns &- inside
     }
 
+    /// `bin` of the `Double` of each of 8 single-precision values, in
+    /// single precision (the engine's lanes): 4 to 5 times fewer
+    /// instructions than `binPair` on the widened values. With a in [0, 1]
+    /// (a clamped copy; NaN and a <= 0 give 0, a >= 1 gives bins + 1 after):
+    ///
+    /// - Double(a) bins is exact (24 + 11 significant bits), so the
+    ///   definition's floor is the floor of the exact product a bins.
+    /// - r = floor(fl(a bins)) is that floor or one more (rounding may
+    ///   carry a product just below an integer up to it, never across one).
+    /// - fma(a, bins, -r) is a bins - r rounded once; a nonzero difference is
+    ///   a multiple of a's spacing (at least 2^-149, representable), so
+    ///   rounding keeps its sign: it is negative exactly when r is one too many.
+    ///
+    /// The fused multiply-add is one instruction with FMA (the AVX2 build);
+    /// elsewhere it is correct but a library call per lane, so the portable
+    /// build uses `binPair` (the same numbers).
+    @inlinable @inline(__always)
+    public static func binLanes(_ a: LaneFloat) -> LaneInt {
+        let bins = Float(SimulationResult.adoptionBins)
+        let inside = a .> LaneFloat()
+        let full = a .>= LaneFloat(repeating: 1)
+        let x = LaneMath.keep(LaneMath.select(full, LaneFloat(repeating: 1), a), inside)
+        var r = (x * bins).rounded(.down)
+        let error = (-r).addingProduct(x, LaneFloat(repeating: bins))
+        r = r - LaneMath.keep(LaneFloat(repeating: 1), error .< LaneFloat())
+        // r is a whole number in [0, bins]: 2^23 + r holds it in its low bits.
+        let floor = unsafeBitCast(r + 0x1p23, to: LaneInt.self) &- LaneInt(repeating: 0x4B00_0000)
+        return LaneMath.count(inside) &+ floor
+    }
+
     /// x * 2^48 rounded to the nearest integer (ties to even), for x in
     /// [0, 1]: adding 2^52 puts the integer in the low mantissa bits.
     @inline(__always)
