@@ -93,8 +93,14 @@ final class LaneMachine: @unchecked Sendable {
     let adoption: UnsafeMutablePointer<LaneFloat>
     /// The 64-bit keys of the group's trials.
     let laneKeys: UnsafeMutablePointer<UInt64>
-    /// What the group's trials produced (see `Outcome`).
-    var out = Outcome()
+    /// What the group's trials produced (see `Outcome`). Kept in the
+    /// arena's cache lines: the object itself may share a line with another
+    /// worker's, and this is written once per group.
+    var out: Outcome {
+        get { outcome.pointee }
+        set { outcome.pointee = newValue }
+    }
+    let outcome: UnsafeMutablePointer<Outcome>
 
     private let tables: [InverseTable]
     private let owned: [UnsafeMutableRawPointer]
@@ -261,6 +267,7 @@ final class LaneMachine: @unchecked Sendable {
         eventMonth = arena.copy([Int](repeating: 0, count: Self.width * compiled.events.count))
         adoption = arena.copy([LaneFloat](repeating: LaneFloat(), count: compiled.steps))
         laneKeys = arena.copy([UInt64](repeating: 0, count: Self.width))
+        outcome = arena.copy([Outcome()])
         owned = arena.pointers
     }
 
