@@ -36,7 +36,18 @@ struct BenchCommand: ParsableCommand {
             valueName: "loop"))
     var loop: Benchmark.Loop?
 
+    @Option(
+        help: ArgumentHelp(
+            "With `--loop engine`: run the engine on this many threads (default 1).", valueName: "N"))
+    var threads: Int?
+
     func validate() throws {
+        if let threads {
+            guard loop == .engine else { throw ValidationError("--threads needs --loop engine") }
+            guard threads >= 1 && threads <= 256 else {
+                throw ValidationError("--threads must be between 1 and 256, not \(threads)")
+            }
+        }
         if let trials, trials < 1 || trials > 50_000_000 {
             throw ValidationError("--trials must be between 1 and 50,000,000, not \(trials)")
         }
@@ -49,9 +60,10 @@ struct BenchCommand: ParsableCommand {
         do {
             if let loop {
                 let n = trials ?? 10_000
-                let (seconds, share) = try Benchmark(options: options).runLoop(loop, trials: n)
+                let t = threads ?? 1
+                let (seconds, share) = try Benchmark(options: options).runLoop(loop, trials: n, threads: t)
                 Output.stdout(
-                    "\(loop.rawValue): \(n) trials of the baseline on 1 thread in \(Format.fixed(seconds * 1000, digits: 2)) ms; P(release by 2026-06) \(Format.percent(share))"
+                    "\(loop.rawValue): \(n) trials of the baseline on \(t) thread\(t == 1 ? "" : "s") in \(Format.fixed(seconds * 1000, digits: 2)) ms; P(release by 2026-06) \(Format.percent(share))"
                 )
                 return
             }

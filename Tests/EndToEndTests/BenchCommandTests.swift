@@ -29,4 +29,19 @@ import Testing
         #expect(targets[0]["measured"] is NSNull)
         #expect(targets[3]["met"] is Bool)
     }
+
+    /// One loop alone, for a profiler: the engine on the threads asked for;
+    /// the hand-written loops take no thread count.
+    @Test func runsOneLoopOnTheThreadsAsked() throws {
+        let r = try Binary.run(["bench", "--loop", "engine", "--trials", "4000", "--threads", "2"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("engine: 4000 trials of the baseline on 2 threads in "), "\(r.stdout)")
+        let one = try Binary.run(["bench", "--loop", "engine", "--trials", "4000"])
+        #expect(one.stdout.hasPrefix("engine: 4000 trials of the baseline on 1 thread in "), "\(one.stdout)")
+        // Same trials, same forecast, whatever the thread count.
+        #expect(r.stdout.split(separator: ";").last == one.stdout.split(separator: ";").last)
+        let hand = try Binary.run(["bench", "--loop", "hand", "--threads", "2"])
+        #expect(hand.status != 0)
+        #expect(hand.stderr.contains("--threads needs --loop engine"), "\(hand.stderr)")
+    }
 }

@@ -10,7 +10,8 @@ extension Benchmark {
     /// One loop alone over the baseline, once, on the calling thread or one
     /// worker (for profilers: `valgrind --tool=callgrind r2cast bench --loop engine`).
     /// Returns the seconds and P(release by the end of 2026-06).
-    public func runLoop(_ loop: Loop, trials: Int) throws(Failure) -> (seconds: Double, share: Double) {
+    /// `threads` is for the engine; the hand-written loops run on one.
+    public func runLoop(_ loop: Loop, trials: Int, threads: Int = 1) throws(Failure) -> (seconds: Double, share: Double) {
         let baseline: Workload
         do {
             baseline = try Workload.file(options.baselinePath, name: "baseline")
@@ -20,7 +21,7 @@ extension Benchmark {
         switch loop {
         case .engine:
             let (result, seconds) = try Stopwatch.time { () throws(Failure) in
-                try simulate(baseline, trials: trials, threads: 1)
+                try simulate(baseline, trials: trials, threads: threads)
             }
             return (
                 seconds,
