@@ -8,6 +8,10 @@ final class Accumulator: @unchecked Sendable {
     let events: Int
     let stride = AdoptionSink.binStride
     let counts: UnsafeMutablePointer<UInt32>
+    /// The histogram's counts since the last `flush`, in 16 bits (fewer
+    /// than 2^15 trials: no overflow): half the cache lines the scattered
+    /// increments of every group touch.
+    let pendingCounts: UnsafeMutablePointer<UInt16>
     let sums: UnsafeMutablePointer<WideSum>
     let squares: UnsafeMutablePointer<WideSum>
     /// Per step and lane, the sums of A and A^2 since the last `flush`
@@ -44,6 +48,7 @@ final class Accumulator: @unchecked Sendable {
         self.events = events
         precondition(SimulationResult.adoptionScale == 0x1p48)
         counts = Self.allocate(steps * stride, 0)
+        pendingCounts = Self.allocate(steps * stride, 0)
         sums = Self.allocate(steps, WideSum())
         squares = Self.allocate(steps, WideSum())
         pendingSums = Self.allocate(steps, SIMD8())
@@ -55,6 +60,7 @@ final class Accumulator: @unchecked Sendable {
 
     deinit {
         counts.deallocate()
+        pendingCounts.deallocate()
         sums.deallocate()
         squares.deallocate()
         pendingSums.deallocate()
@@ -96,7 +102,7 @@ final class Accumulator: @unchecked Sendable {
         let weight = SIMD8<UInt32>(truncatingIfNeeded: LaneMath.count(accepted))
         let allAccepted = weight == SIMD8(repeating: 1)
         let stride = self.stride
-        var row = counts
+        var row = pendingCounts
         for t in 0..<steps {
             // Rejected lanes add A = 0 to the sums and nothing to the counts.
             let a = LaneMath.keep(m.adoption[t], accepted)
@@ -123,7 +129,9 @@ final class Accumulator: @unchecked Sendable {
             if allAccepted {
                 for l in 0..<LaneMath.width { row[Int(truncatingIfNeeded: b[l])] &+= 1 }
             } else {
-                for l in 0..<LaneMath.width { row[Int(truncatingIfNeeded: b[l])] &+= weight[l] }
+                for l in 0..<LaneMath.width {
+                    row[Int(truncatingIfNeeded: b[l])] &+= UInt16(truncatingIfNeeded: weight[l])
+                }
             }
             row += stride
         }
@@ -162,6 +170,10 @@ final class Accumulator: @unchecked Sendable {
 
     /// Moves the pending sums into the exact 128-bit sums.
     func flush() {
+        for i in 0..<(steps * stride) {
+            counts[i] &+= UInt32(pendingCounts[i])
+            pendingCounts[i] = 0
+        }
         for t in 0..<steps {
             for l in 0..<LaneMath.width {
                 sums[t].add(pendingSums[t][l])
