@@ -198,7 +198,9 @@ struct AdoptionSinkTests {
                 }
             }
         }
-        #expect(Array(UnsafeBufferPointer(start: accumulator.counts, count: steps * stride)) == counts)
+        // Counts since the last flush are in the 16-bit pending counts.
+        let gotCounts = (0..<(steps * stride)).map { accumulator.counts[$0] &+ UInt32(accumulator.pendingCounts[$0]) }
+        #expect(gotCounts == counts)
         var gotSums = [UInt64](repeating: 0, count: steps)
         var gotSquares = [UInt64](repeating: 0, count: steps)
         for t in 0..<steps {
@@ -209,6 +211,12 @@ struct AdoptionSinkTests {
         }
         #expect(gotSums == sums)
         #expect(gotSquares == squares)
+        // A flush moves every pending count and sum into the totals.
+        accumulator.flush()
+        #expect(Array(UnsafeBufferPointer(start: accumulator.counts, count: steps * stride)) == counts)
+        #expect((0..<(steps * stride)).allSatisfy { accumulator.pendingCounts[$0] == 0 })
+        #expect((0..<steps).map { accumulator.sums[$0] } == sums.map { var w = WideSum(); w.add($0); return w })
+        #expect((0..<steps).map { accumulator.squares[$0] } == squares.map { var w = WideSum(); w.add($0); return w })
     }
 
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8, 9, 36, 37])
