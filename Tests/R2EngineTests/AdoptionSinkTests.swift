@@ -21,6 +21,18 @@ struct AdoptionSinkTests {
         UInt64((x * 0x1p48).rounded(.toNearestOrEven))
     }
 
+    /// x and its n nearest neighbours on each side.
+    static func around<T: FloatingPoint>(_ x: T, _ n: Int) -> [T] {
+        var v = [x]
+        var (below, above) = (x, x)
+        for _ in 0..<n {
+            below = below.nextDown
+            above = above.nextUp
+            v += [below, above]
+        }
+        return v
+    }
+
     /// Values where a bin computation can go wrong: zero and tiny values,
     /// each k / bins with its neighbours and the exact first A whose product
     /// with `bins` rounds to k or more, the midpoints (k + 1/2) / bins where
@@ -35,11 +47,7 @@ struct AdoptionSinkTests {
         ]
         for k in 0...bins {
             let x = Double(k) / Double(bins)
-            var y = x
-            for _ in 0..<3 { y = y.nextDown; v.append(y) }
-            y = x
-            for _ in 0..<3 { y = y.nextUp; v.append(y) }
-            v.append(x)
+            v += around(x, 3)
             // The boundary: the largest A with fl(A bins) < k, and the next.
             if k > 0 {
                 var b = x
@@ -87,12 +95,7 @@ struct AdoptionSinkTests {
             -.leastNonzeroMagnitude, -0.5, -.infinity, .nan, -.nan, Float(nan: 1, signaling: true),
         ]
         for k in 0...bins {
-            let x = Float(k) / Float(bins)
-            var y = x
-            for _ in 0..<4 { y = y.nextDown; v.append(y) }
-            y = x
-            for _ in 0..<4 { y = y.nextUp; v.append(y) }
-            v.append(x)
+            v += around(Float(k) / Float(bins), 4)
         }
         var rng = RandomStream(seed: 11, trial: 0, stream: 5)
         for _ in 0..<20_000 { v.append(Float(rng.uniformOpen())) }
