@@ -32,7 +32,7 @@ struct BenchCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Run one loop alone over the baseline on one thread, for a profiler: `engine`, `hand` (the hand-written loop) or `lanes` (the hand-written loop, 8 trials at a time in SIMD lanes, single precision).",
+            "Run one loop alone over the baseline on one thread (the engine on `--threads`), for a profiler: `engine`, `hand` (the hand-written loop) or `lanes` (the hand-written loop, 8 trials at a time in SIMD lanes, single precision).",
             valueName: "loop"))
     var loop: Benchmark.Loop?
 
