@@ -24,7 +24,8 @@ final class Accumulator: @unchecked Sendable {
         get { counters[Counter.pending] }
         set { counters[Counter.pending] = newValue }
     }
-    /// accepted, holds, switches, failures, restarts, mandated, completed.
+    /// The totals (`Counter`: accepted, holds, switches, failures,
+    /// restarts, mandated, completed), then the pending-trial count.
     let counters: UnsafeMutablePointer<Int>
     let eventFires: UnsafeMutablePointer<Int>
     let fleetSums: UnsafeMutablePointer<WideSum>
