@@ -107,7 +107,7 @@ struct AdoptionSinkTests {
     @Test func laneBinsMatchDefinition() {
         let values = Self.floatEdgeValues
         for start in stride(from: 0, to: values.count, by: 3) {
-            var a = LaneFloat()
+            var a = SIMD8<Float>()
             for l in 0..<8 { a[l] = values[(start &+ l &* 7919) % values.count] }
             let b = AdoptionSink.binLanes(a)
             for l in 0..<8 {
@@ -207,9 +207,9 @@ struct AdoptionSinkTests {
         var gotSums = [UInt64](repeating: 0, count: steps)
         var gotSquares = [UInt64](repeating: 0, count: steps)
         for t in 0..<steps {
-            for l in 0..<LaneMath.width {
-                gotSums[t] &+= accumulator.pendingSums[t][l]
-                gotSquares[t] &+= accumulator.pendingSquares[t][l]
+            for v in (t * Accumulator.octets)..<((t + 1) * Accumulator.octets) {
+                gotSums[t] &+= accumulator.pendingSums[v].wrappedSum()
+                gotSquares[t] &+= accumulator.pendingSquares[v].wrappedSum()
             }
         }
         #expect(gotSums == sums)

@@ -118,7 +118,7 @@ struct LaneTests {
             }
             x += 0.0137
         }
-        let edges = LaneMath.exp(LaneFloat(89, 1000, -104, -1e9, .nan, .infinity, -.infinity, 0))
+        let edges = Lanes<SIMD8<Float>>.exp(SIMD8<Float>(89, 1000, -104, -1e9, .nan, .infinity, -.infinity, 0))
         #expect(edges[0] == .infinity && edges[1] == .infinity && edges[5] == .infinity)
         #expect(edges[2] == 0 && edges[3] == 0 && edges[6] == 0)
         #expect(edges[4].isNaN)
@@ -174,8 +174,10 @@ extension LaneTests {
             let keys = LaneRandom.Keys(base: base, first: UInt64(g))
             let u = LaneMath.unitOpenZero(keys.word(salt: 99, 0))
             let k = LaneMath.geometric(LaneFloat(repeating: h), u)
-            let edges = LaneMath.geometric(LaneFloat(0, -1, .nan, 1, 2, 0, 1, 0), u)
-            #expect(edges == LaneFloat(0, 0, 0, .infinity, .infinity, 0, .infinity, 0))
+            let hs: [Float] = [0, -1, .nan, 1, 2, 0, 1, 0]
+            let counts: [Float] = [0, 0, 0, .infinity, .infinity, 0, .infinity, 0]
+            let edges = LaneMath.geometric(LaneFloat((0..<LaneMath.width).map { hs[$0 % 8] }), u)
+            #expect(edges == LaneFloat((0..<LaneMath.width).map { counts[$0 % 8] }))
             for l in 0..<LaneMath.width { #expect(u[l] > 0 && u[l] <= 1) }
             for l in 0..<LaneMath.width {
                 n += 1
@@ -188,5 +190,66 @@ extension LaneTests {
             let se = (p * (1 - p) / Double(n)).squareRoot()
             #expect(abs(Double(atLeast[j]) / Double(n) - p) <= 4 * se, "P(K >= \(j))")
         }
+    }
+}
+
+extension LaneTests {
+    /// The lane arithmetic gives the same bits at 16 lanes (the engine in
+    /// the AVX2 build) as at 8 (the portable build, the hand-written loop),
+    /// lane by lane: e^x, ln x, geometric counts, the clamps, minimum and
+    /// maximum, uniforms and table cells, on ordinary values and on the
+    /// edges (NaN, infinities, signed zeros, subnormals).
+    @Test func sixteenLanesComputeAsEight() {
+        typealias Wide = Lanes<SIMD16<Float>>
+        typealias Narrow = Lanes<SIMD8<Float>>
+        var values: [Float] = [
+            0, -0, 1, -1, .nan, .infinity, -.infinity, .leastNonzeroMagnitude, .leastNormalMagnitude,
+            .greatestFiniteMagnitude, 0.5, 88.72, 88.73, -103.9, -104, 0x1p-24, 1 - 0x1p-24, 2,
+        ]
+        var rng = RandomStream(seed: 3, trial: 0, stream: 1)
+        for _ in 0..<2000 { values.append(Float(rng.uniformOpen() * 200 - 100)) }
+        for _ in 0..<500 { values.append(Float(rng.uniformOpen())) }
+        func same(_ wide: SIMD16<Float>, _ low: SIMD8<Float>, _ high: SIMD8<Float>) -> Bool {
+            (0..<16).allSatisfy { l in
+                let n = l < 8 ? low[l] : high[l - 8]
+                return wide[l].bitPattern == n.bitPattern
+            }
+        }
+        let cells = UnsafeMutablePointer<SIMD2<Float>>.allocate(capacity: 64)
+        defer { cells.deallocate() }
+        for k in 0..<64 { cells[k] = SIMD2(Float(k) * 0.25, 1 / Float(k + 1)) }
+        for start in stride(from: 0, to: values.count - 32, by: 5) {
+            let x = SIMD16<Float>(values[start..<start + 16])
+            let y = SIMD16<Float>(values[(start + 16)..<(start + 32)])
+            let (xl, xh, yl, yh) = (x.lowHalf, x.highHalf, y.lowHalf, y.highHalf)
+            #expect(same(Wide.exp(x), Narrow.exp(xl), Narrow.exp(xh)))
+            let positive = Wide.maximum(x.replacing(with: 1, where: x .!= x), SIMD16(repeating: 0x1p-30))
+            #expect(same(Wide.log(positive), Narrow.log(positive.lowHalf), Narrow.log(positive.highHalf)))
+            let u = Wide.clamp01(y).replacing(with: 1, where: Wide.clamp01(y) .== 0)
+            #expect(
+                same(
+                    Wide.geometric(x, u), Narrow.geometric(xl, u.lowHalf),
+                    Narrow.geometric(xh, u.highHalf)))
+            #expect(same(Wide.clamp01(x), Narrow.clamp01(xl), Narrow.clamp01(xh)))
+            #expect(same(Wide.positive(x), Narrow.positive(xl), Narrow.positive(xh)))
+            #expect(same(Wide.notNaN(x), Narrow.notNaN(xl), Narrow.notNaN(xh)))
+            #expect(same(Wide.minimum(x, y), Narrow.minimum(xl, yl), Narrow.minimum(xh, yh)))
+            #expect(same(Wide.maximum(x, y), Narrow.maximum(xl, yl), Narrow.maximum(xh, yh)))
+            #expect(same(Wide.select(x .< y, x, y), Narrow.select(xl .< yl, xl, yl), Narrow.select(xh .< yh, xh, yh)))
+            let w = unsafeBitCast(x, to: SIMD16<UInt32>.self)
+            #expect(same(Wide.unit(w), Narrow.unit(w.lowHalf), Narrow.unit(w.highHalf)))
+            #expect(same(Wide.unitOpenZero(w), Narrow.unitOpenZero(w.lowHalf), Narrow.unitOpenZero(w.highHalf)))
+            let k = w & SIMD16(repeating: 63)
+            #expect(
+                same(
+                    Wide.interpolate(cells, k, u), Narrow.interpolate(cells, k.lowHalf, u.lowHalf),
+                    Narrow.interpolate(cells, k.highHalf, u.highHalf)))
+            let m = x .< y
+            #expect(Wide.any(m) == (Narrow.any(xl .< yl) || Narrow.any(xh .< yh)))
+        }
+        #expect(!Wide.any(SIMD16<Float>() .< SIMD16<Float>()))
+        var one = SIMD16<Float>()
+        one[15] = 1
+        #expect(Wide.any(SIMD16<Float>() .< one))
     }
 }

@@ -37,7 +37,7 @@ extension HandWrittenLanes {
         /// cell, the low 20 its fraction.
         @inline(__always)
         func sample(_ u: VU) -> VF {
-            LaneMath.interpolate(cells, u &>> 20, unit20(u))
+            Math.interpolate(cells, u &>> 20, unit20(u))
         }
 
         /// Standard normals (with the table of `init(normal:)`): a lane in an
@@ -57,7 +57,7 @@ extension HandWrittenLanes {
         }
     }
 
-    /// `a to b`: LaneMath.exp(mu + sigma Z), as `HandWrittenBaseline.Lognormal90`.
+    /// `a to b`: Math.exp(mu + sigma Z), as `HandWrittenBaseline.Lognormal90`.
     struct LaneLognormal: Sendable {
         let mu: VF
         let sigma: VF
@@ -69,7 +69,7 @@ extension HandWrittenLanes {
 
         @inline(__always)
         func sample(_ u: VU, normal: LaneTable) -> VF {
-            LaneMath.exp(mu + sigma * normal.normal(u))
+            Math.exp(mu + sigma * normal.normal(u))
         }
     }
 
@@ -140,18 +140,18 @@ extension HandWrittenLanes {
     /// The top 23 bits of u as a float in [0, 2^23): compare with p 2^23 for
     /// an event of probability p.
     @inline(__always)
-    static func top23(_ u: VU) -> VF { LaneMath.small(u &>> 9) }
+    static func top23(_ u: VU) -> VF { Math.small(u &>> 9) }
 
     /// The low 20 bits of u over 2^20, in [0, 1).
     @inline(__always)
     static func unit20(_ u: VU) -> VF {
-        LaneMath.small(u & VU(repeating: 0xF_FFFF)) * 0x1p-20
+        Math.small(u & VU(repeating: 0xF_FFFF)) * 0x1p-20
     }
 
     /// Uniform integers 0 ..< n (n small): floor(u23 n / 2^23), exact in floats.
     @inline(__always)
     static func bounded(_ u: VU, _ n: Float) -> VF {
-        LaneMath.floorSmall(top23(u) * (n * 0x1p-23))
+        Math.floorSmall(top23(u) * (n * 0x1p-23))
     }
 }
 

@@ -9,15 +9,15 @@ extension HandWrittenLanes {
         var best = VF()
         var index = VF(repeating: -1)
         var m = c0 .> best
-        best = LaneMath.select(m, c0, best)
-        index = LaneMath.select(m, VF(repeating: 0), index)
+        best = Math.select(m, c0, best)
+        index = Math.select(m, VF(repeating: 0), index)
         m = c1 .> best
-        best = LaneMath.select(m, c1, best)
-        index = LaneMath.select(m, VF(repeating: 1), index)
+        best = Math.select(m, c1, best)
+        index = Math.select(m, VF(repeating: 1), index)
         m = c2 .> best
-        best = LaneMath.select(m, c2, best)
-        index = LaneMath.select(m, VF(repeating: 2), index)
-        index = LaneMath.select(c3 .> best, VF(repeating: 3), index)
+        best = Math.select(m, c2, best)
+        index = Math.select(m, VF(repeating: 2), index)
+        index = Math.select(c3 .> best, VF(repeating: 3), index)
         return index
     }
 
@@ -38,15 +38,15 @@ extension HandWrittenLanes {
         @inline(__always)
         mutating func choose(_ pick: VF, _ m: VM, _ c0: VF, _ c1: VF, _ fails: (VF, VF, VF, VF)) {
             let one = VF(repeating: 1)
-            chip = LaneMath.select(m, pick, chip)
-            h20 = LaneMath.select(m, LaneMath.keep(one, pick .== 2), h20)
-            h200 = LaneMath.select(m, LaneMath.keep(one, pick .== 3), h200)
-            ascend = LaneMath.select(m, LaneMath.keep(one, pick .== 4), ascend)
-            let fixed = LaneMath.keep(c0, pick .== 0) + LaneMath.keep(c1, pick .== 1)
-            fixedCapacity = LaneMath.select(m, fixed, fixedCapacity)
-            let fail = LaneMath.keep(fails.0, pick .== 0) + LaneMath.keep(fails.1, pick .== 1) + LaneMath.keep(fails.2, pick .== 2)
-                + LaneMath.keep(fails.3, pick .== 3)
-            foreignFail = LaneMath.select(m, fail, foreignFail)
+            chip = Math.select(m, pick, chip)
+            h20 = Math.select(m, Math.keep(one, pick .== 2), h20)
+            h200 = Math.select(m, Math.keep(one, pick .== 3), h200)
+            ascend = Math.select(m, Math.keep(one, pick .== 4), ascend)
+            let fixed = Math.keep(c0, pick .== 0) + Math.keep(c1, pick .== 1)
+            fixedCapacity = Math.select(m, fixed, fixedCapacity)
+            let fail = Math.keep(fails.0, pick .== 0) + Math.keep(fails.1, pick .== 1) + Math.keep(fails.2, pick .== 2)
+                + Math.keep(fails.3, pick .== 3)
+            foreignFail = Math.select(m, fail, foreignFail)
         }
     }
 
@@ -83,53 +83,53 @@ extension HandWrittenLanes {
         let zero = VF()
         let one = VF(repeating: 1)
         // Chips: 0 h800, 1 h100, 2 h20, 3 h200 (foreign), 4 ascend910c (domestic).
-        let perf1 = LaneMath.positive(t.h100Perf.sample(r.next()))
-        let perf2 = LaneMath.positive(t.h20Perf.sample(r.next()))
-        let perf3 = LaneMath.positive(t.h200Perf.sample(r.next()))
+        let perf1 = Math.positive(t.h100Perf.sample(r.next()))
+        let perf2 = Math.positive(t.h20Perf.sample(r.next()))
+        let perf3 = Math.positive(t.h200Perf.sample(r.next()))
         let perf4 = t.ascendPerf.sample(r.next(), normal: n)
-        let fail0 = LaneMath.clamp01(t.chipFail.sample(r.next()))
-        let fail1 = LaneMath.clamp01(t.chipFail.sample(r.next()))
-        let fail2 = LaneMath.clamp01(t.chipFail.sample(r.next()))
-        let fail3 = LaneMath.clamp01(t.chipFail.sample(r.next()))
-        let failA = LaneMath.clamp01(t.ascendFail.sample(r.next()))
-        let failB = LaneMath.clamp01(t.ascendFail2026.sample(r.next()))  // from 2026-01 (step 12)
+        let fail0 = Math.clamp01(t.chipFail.sample(r.next()))
+        let fail1 = Math.clamp01(t.chipFail.sample(r.next()))
+        let fail2 = Math.clamp01(t.chipFail.sample(r.next()))
+        let fail3 = Math.clamp01(t.chipFail.sample(r.next()))
+        let failA = Math.clamp01(t.ascendFail.sample(r.next()))
+        let failB = Math.clamp01(t.ascendFail2026.sample(r.next()))  // from 2026-01 (step 12)
         let f0 = t.h800Fleet.sample(r.next(), normal: n)
-        let h100 = .!(LaneMath.unit(r.next()) .< 0.5)
-        let f1 = LaneMath.keep(t.h100Fleet.sample(r.next(), normal: n), h100)
+        let h100 = .!(Math.unit(r.next()) .< 0.5)
+        let f1 = Math.keep(t.h100Fleet.sample(r.next(), normal: n), h100)
         var f2 = t.h20Fleet.sample(r.next(), normal: n)
         var f3 = zero
         var f4 = t.ascendFleet.sample(r.next(), normal: n)
-        let licence = LaneMath.clamp01(t.licence.sample(r.next()))  // h20 from step 7
+        let licence = Math.clamp01(t.licence.sample(r.next()))  // h20 from step 7
         let buyEarly = t.h20Buy.sample(r.next(), normal: n)
         let buyLate = t.h20BuyLate.sample(r.next(), normal: n)  // from step 7
         let buyH200 = t.h200Buy.sample(r.next(), normal: n)
         let output = t.ascendOutput.sample(r.next(), normal: n)
         let share = t.labShare.sample(r.next())
         let y0 = t.yieldStart.sample(r.next())
-        let make = LaneMath.positive(output / 12 * share / y0)
-        let yieldStart = LaneMath.clamp01(y0)
-        let growth = 0.003 + 0.009 * LaneMath.unit(r.next())
-        let yieldCap = LaneMath.clamp01(0.5 + 0.2 * LaneMath.unit(r.next()))
-        let pressure0 = LaneMath.clamp01(t.pressure0.sample(r.next()))
-        let pressure1 = LaneMath.clamp01(t.pressure1.sample(r.next()))  // step 1
-        let pressure2 = LaneMath.clamp01(t.pressure2.sample(r.next()))  // step 4
-        let pressure3 = LaneMath.clamp01(t.pressure3.sample(r.next()))  // step 6
+        let make = Math.positive(output / 12 * share / y0)
+        let yieldStart = Math.clamp01(y0)
+        let growth = 0.003 + 0.009 * Math.unit(r.next())
+        let yieldCap = Math.clamp01(0.5 + 0.2 * Math.unit(r.next()))
+        let pressure0 = Math.clamp01(t.pressure0.sample(r.next()))
+        let pressure1 = Math.clamp01(t.pressure1.sample(r.next()))  // step 1
+        let pressure2 = Math.clamp01(t.pressure2.sample(r.next()))  // step 4
+        let pressure3 = Math.clamp01(t.pressure3.sample(r.next()))  // step 6
         let startStep = bounded(r.next(), 2) + 1  // 2025-02 or 2025-03
         let needs = 3800 * t.needsFactor.sample(r.next(), normal: n)
         let post = t.months1to3.sample(r.next(), normal: n)
-        let holdProbability = LaneMath.clamp01(t.hold.sample(r.next()))
+        let holdProbability = Math.clamp01(t.hold.sample(r.next()))
         let holdMonths = t.months1to3.sample(r.next(), normal: n)
         // mixture(2 @ 25%, 3 @ 45%, 4 @ 20%, 5 @ 10%)
-        let k = LaneMath.unit(r.next())
-        let switchAfter = 5 - LaneMath.keep(one, k .< 0.90) - LaneMath.keep(one, k .< 0.70) - LaneMath.keep(one, k .< 0.25)
+        let k = Math.unit(r.next())
+        let switchAfter = 5 - Math.keep(one, k .< 0.90) - Math.keep(one, k .< 0.70) - Math.keep(one, k .< 0.25)
         let portMonths = t.months1to3.sample(r.next(), normal: n)
-        let restartShare = LaneMath.clamp01(t.restart.sample(r.next()))
+        let restartShare = Math.clamp01(t.restart.sample(r.next()))
         // Events: reban (20%, steps 9 ... 23), beijing_ban (30%, 8 ... 17),
         // nvidia_opens (20%, 11 ... 23); the step past the horizon means never.
         let never = VF(repeating: Float(steps))
-        let reban = LaneMath.select(LaneMath.unit(r.next()) .< 0.2, 9 + bounded(r.next(), 15), never)
-        let beijing = LaneMath.select(LaneMath.unit(r.next()) .< 0.3, 8 + bounded(r.next(), 10), never)
-        let opens = LaneMath.select(LaneMath.unit(r.next()) .< 0.2, 11 + bounded(r.next(), 13), never)
+        let reban = Math.select(Math.unit(r.next()) .< 0.2, 9 + bounded(r.next(), 15), never)
+        let beijing = Math.select(Math.unit(r.next()) .< 0.3, 8 + bounded(r.next(), 10), never)
+        let opens = Math.select(Math.unit(r.next()) .< 0.2, 11 + bounded(r.next(), 13), never)
         let firstOpen = opens.min()
 
         let c0 = f0  // perf 1
@@ -150,21 +150,21 @@ extension HandWrittenLanes {
         for step in 0..<steps {
             let time = Float(step)
             let tv = VF(repeating: time)
-            let pi = LaneMath.select(tv .>= beijing, VF(repeating: 0.95),
+            let pi = Math.select(tv .>= beijing, VF(repeating: 0.95),
                 step >= 6 ? pressure3 : (step >= 4 ? pressure2 : (step >= 1 ? pressure1 : pressure0)))
             let blocked = one - pi
             // h20: allowed, banned from step 3, licensed from step 7, banned again after reban.
             if step < 3 || step >= 7 {
-                let approve = LaneMath.keep(step >= 7 ? licence : one, tv .< reban)
+                let approve = Math.keep(step >= 7 ? licence : one, tv .< reban)
                 let through = top23(r.next()) .< approve * blocked * 0x1p23
-                f2 += LaneMath.keep(step >= 7 ? buyLate : buyEarly, through)
+                f2 += Math.keep(step >= 7 ? buyLate : buyEarly, through)
             }
             if time >= firstOpen {
                 let through = (tv .>= opens) .& (top23(r.next()) .< blocked * 0x1p22)
-                f3 += LaneMath.keep(buyH200, through)
+                f3 += Math.keep(buyH200, through)
             }
-            let y = LaneMath.minimum(yieldCap, yieldStart + growth * time)
-            f4 += LaneMath.keep(make * y, (make .> 0) .& (y .> 0))
+            let y = Math.minimum(yieldCap, yieldStart + growth * time)
+            f4 += Math.keep(make * y, (make .> 0) .& (y .> 0))
 
             let c2 = f2 * perf2
             let c3 = f3 * perf3
@@ -179,9 +179,9 @@ extension HandWrittenLanes {
                             let hasForeign = foreign .>= 0
                             let hasDomestic = c4 .> 0
                             let mandated = top23(r.next()) .< pi * 0x1p23
-                            let free = LaneMath.select(hasForeign, foreign, VF(repeating: 4))
-                            let ordered = LaneMath.select(hasDomestic, VF(repeating: 4), foreign)
-                            on.choose(LaneMath.select(mandated, ordered, free), choosing .& (hasForeign .| hasDomestic), c0, c1, fails)
+                            let free = Math.select(hasForeign, foreign, VF(repeating: 4))
+                            let ordered = Math.select(hasDomestic, VF(repeating: 4), foreign)
+                            on.choose(Math.select(mandated, ordered, free), choosing .& (hasForeign .| hasDomestic), c0, c1, fails)
                         }
                         choicePending = any(on.chip .< 0)
                     }
@@ -189,24 +189,24 @@ extension HandWrittenLanes {
                     // Port stall: d months left train 1 - d of the month (port >= 0).
                     var f = one
                     if portPending {
-                        f = LaneMath.maximum(one - port, zero)
-                        port = LaneMath.maximum(port - 1, zero)
+                        f = Math.maximum(one - port, zero)
+                        port = Math.maximum(port - 1, zero)
                     }
                     let pf = on.foreignFail + on.ascend * (step >= 12 ? failB : failA)
                     let capacity = on.fixedCapacity + on.h20 * c2 + on.h200 * c3 + on.ascend * c4
                     let u = top23(r.next())
                     let running = training .& (f .> 0)
                     let failed = running .& (u .< pf * 0x1p23)
-                    failures += LaneMath.keep(one, failed)
+                    failures += Math.keep(one, failed)
                     let wiped = failed .& (u .< pf * restartThreshold)
                     let advancing = running .& .!failed
                     let before = progress
-                    progress = LaneMath.keep(progress + LaneMath.keep(f * capacity, advancing), .!wiped)
+                    progress = Math.keep(progress + Math.keep(f * capacity, advancing), .!wiped)
                     let completing = advancing .& (progress .>= needs)
                     if any(completing) {
                         let remaining = needs - before
-                        let rest = LaneMath.keep(remaining / capacity, remaining .> 0)
-                        tau = LaneMath.select(completing, time + (one - f) + rest, tau)
+                        let rest = Math.keep(remaining / capacity, remaining .> 0)
+                        tau = Math.select(completing, time + (one - f) + rest, tau)
                         done = done .| completing
                     }
                     let switching = training .& .!done .& (on.ascend .> 0) .& (failures .>= switchAfter)
@@ -215,15 +215,15 @@ extension HandWrittenLanes {
                         let free = .!(top23(r.next()) .< pi * 0x1p23)
                         let moving = switching .& (foreign .>= 0) .& free
                         on.choose(foreign, moving, c0, c1, fails)
-                        failures = LaneMath.select(moving, zero, failures)
-                        port = LaneMath.select(moving, portMonths, port)
+                        failures = Math.select(moving, zero, failures)
+                        port = Math.select(moving, portMonths, port)
                         portPending = true
                     }
                 }
             }
             // Adoption: A = Dom / (Dom + For), 0 when both are 0.
             let all = c4 + c0 + c1 + c2 + c3
-            let a = LaneMath.keep(c4 / all, all .> 0)
+            let a = Math.keep(c4 / all, all .> 0)
             addAdoption(a, lanes: lanes, row: row, sums: sums + 2 &* step)
             row += stride
         }
@@ -234,12 +234,12 @@ extension HandWrittenLanes {
         var turns = 0
         while any(holding) && turns < 256 {
             holding = holding .& (top23(r.next()) .< threshold)
-            holds += LaneMath.keep(one, holding)
+            holds += Math.keep(one, holding)
             turns &+= 1
         }
-        holds = LaneMath.select(holdProbability .>= 1, VF(repeating: .infinity), holds)
-        let release = LaneMath.select(
-            done, tau + post + LaneMath.keep(holds * holdMonths, holdMonths .> 0), VF(repeating: .infinity))
+        holds = Math.select(holdProbability .>= 1, VF(repeating: .infinity), holds)
+        let release = Math.select(
+            done, tau + post + Math.keep(holds * holdMonths, holdMonths .> 0), VF(repeating: .infinity))
         for l in 0..<lanes {
             releases[first &+ l] = Double(release[l])
         }

@@ -39,6 +39,9 @@ public enum HandWrittenLanes {
     typealias VI = SIMD8<Int32>
     typealias VW = SIMD8<UInt64>
     typealias VM = SIMDMask<SIMD8<Int32>>
+    /// The engine's lane arithmetic at this loop's width (the engine's own
+    /// is 16 lanes in the AVX2 build).
+    typealias Math = Lanes<SIMD8<Float>>
 
     static var steps: Int { HandWrittenBaseline.steps }
 

@@ -1,7 +1,7 @@
 import R2Model
 
 extension LaneMachine {
-    /// Trials first ..< first + 8, step by step as in spec/model-v1.md (see
+    /// Trials first ..< first + width, step by step as in spec/model-v1.md (see
     /// docs/MODEL.md), one trial per lane; their outcomes go to `out`, their
     /// adoption paths to `adoption`, their fleets to `fleet`.
     ///
@@ -268,7 +268,11 @@ extension LaneMachine {
     /// Sets each chip's amount (and a foreign chip's chance of delivery)
     /// for the current segment, and lists the foreign chips that may
     /// deliver in some lane, then the domestic chips that make in some lane.
-    @inline(__always)
+    ///
+    /// Transparent, as `largest`: at 16 lanes the optimizer left both as
+    /// calls despite `@inline(__always)`, and a call in the month loop
+    /// spills every live vector around it (6% more instructions a trial).
+    @_transparent
     func listSuppliers() -> (foreign: Int, domestic: Int) {
         let n = chipCount
         let state = self.state
@@ -305,7 +309,7 @@ extension LaneMachine {
 
     /// The chip among `list` with the largest capacity fleet * perf > 0
     /// (the first on ties) in each lane, or -1.
-    @inline(__always)
+    @_transparent
     func largest(_ list: UnsafeMutablePointer<Int32>, _ count: Int, _ perf: UnsafeMutablePointer<LaneFloat>)
         -> (chip: LaneInt, capacity: LaneFloat)
     {

@@ -16,7 +16,7 @@ extension LaneMachine {
         var restart = LaneFloat()
     }
 
-    /// Samples every input of trials first ..< first + 8 into `nodes` (each
+    /// Samples every input of trials first ..< first + width into `nodes` (each
     /// random slot from its own stream), the fleets, the R2 programme and
     /// the events, and the steps of the dynamic timeline entries.
     @inline(__always)

@@ -1,11 +1,13 @@
 import R2Model
 
-/// One worker's handle on a compiled scenario for running it 8 trials at a
-/// time (docs/MODEL.md, "Lanes"): read-only copies of the compiled tables
-/// and the scratch of one group of trials, allocated once as raw buffers,
-/// so the group loop allocates nothing and touches no array. Trial i of a
-/// run is lane i mod 8 of the group starting at 8 floor(i / 8); what it
-/// draws depends only on (seed, i). Used by one thread at a time.
+/// One worker's handle on a compiled scenario for running it a group of
+/// `width` trials at a time (16 in the AVX2 build, 8 in the portable one;
+/// docs/MODEL.md, "Lanes"): read-only copies of the compiled tables and
+/// the scratch of one group, allocated once as raw buffers, so the group
+/// loop allocates nothing and touches no array. The group starting at
+/// trial g holds trials g ..< g + width, one per lane; what a trial draws
+/// and computes depends only on (seed, i), never on its lane or group.
+/// Used by one thread at a time.
 final class LaneMachine: @unchecked Sendable {
     static let width = LaneMath.width
     let seed: UInt64
@@ -138,8 +140,8 @@ final class LaneMachine: @unchecked Sendable {
     /// The group's results, lane by lane.
     struct Outcome {
         /// r in months after the clock's start; +infinity when training never completed.
-        var release = SIMD8<Double>(repeating: .infinity)
-        var holds = SIMD8<Double>()
+        var release = LaneDouble(repeating: .infinity)
+        var holds = LaneDouble()
         var completed = LaneInt()
         var failures = LaneInt()
         var restarts = LaneInt()

@@ -1,71 +1,140 @@
-/// Arithmetic on 8 trials at once (docs/MODEL.md, "Lanes"): every per-trial
-/// quantity of the engine is a `SIMD8<Float>` (one 256-bit register with
-/// AVX2, two 128-bit ones with SSE2), every branch on a trial's state a
-/// mask. Public and inlinable so that the benchmark's hand-written loop
-/// computes as the engine does.
+/// The vectors of one group of trials (docs/MODEL.md, "Lanes"): every
+/// per-trial quantity of the engine is a `LaneFloat`, every branch on a
+/// trial's state a mask. 16 lanes in the build for AVX2 (two 256-bit
+/// registers a vector: the scalar work of a group, its loops, branches and
+/// table reads, is shared by twice as many trials), 8 in the portable build
+/// (two 128-bit SSE2 registers a vector; 16 lanes there were 28% slower).
+/// Which lane a trial runs in never changes what it computes, so both
+/// builds give the same bits.
+#if R2_LANES_HASWELL
+public typealias LaneFloat = SIMD16<Float>
+public typealias LaneDouble = SIMD16<Double>
+#else
 public typealias LaneFloat = SIMD8<Float>
-public typealias LaneWord = SIMD8<UInt32>
-public typealias LaneInt = SIMD8<Int32>
-public typealias LaneMask = SIMDMask<SIMD8<Int32>>
+public typealias LaneDouble = SIMD8<Double>
+#endif
+public typealias LaneWord = LaneFloat.Words
+public typealias LaneInt = LaneFloat.MaskStorage
+public typealias LaneMask = SIMDMask<LaneInt>
+/// The engine's lane arithmetic, at its width.
+public typealias LaneMath = Lanes<LaneFloat>
 
-public enum LaneMath {
-    /// Trials per group: the lane count of the vectors.
-    public static let width = 8
+/// A vector of `Float` lanes the lane arithmetic works on: 8 or 16 lanes,
+/// with its 32-bit integer masks and words.
+public protocol LaneVector: SIMD
+where
+    Scalar == Float, MaskStorage.Scalar == Int32, MaskStorage.MaskStorage == MaskStorage,
+    Words.MaskStorage == MaskStorage
+{
+    /// The unsigned 32-bit words of the same width.
+    associatedtype Words: SIMD where Words.Scalar == UInt32
+    /// Whether any lane of a mask's bits is set, the lanes or-ed in halves
+    /// (the standard library's `any` takes the lanes' minimum one by one).
+    static func anyLane(_ bits: MaskStorage) -> Bool
+    /// Each integer lane as a float.
+    static func float(_ x: MaskStorage) -> Self
+    // The comparisons again, as requirements: their witnesses are the
+    // standard library's concrete ones for the width (one vector compare),
+    // where generic code would otherwise call the generic `SIMD` ones, a
+    // loop over the lanes.
+    static func .< (a: Self, b: Self) -> SIMDMask<MaskStorage>
+    static func .<= (a: Self, b: Self) -> SIMDMask<MaskStorage>
+    static func .> (a: Self, b: Self) -> SIMDMask<MaskStorage>
+    static func .>= (a: Self, b: Self) -> SIMDMask<MaskStorage>
+    static func .== (a: Self, b: Self) -> SIMDMask<MaskStorage>
+    static func .!= (a: Self, b: Self) -> SIMDMask<MaskStorage>
+}
 
-    /// m ? a : b lane by lane: one `vblendvps` with AVX (`and`, `andn`, `or`
-    /// on SSE2). Not an and/andn/or of the mask's bits written out: with 8
-    /// float lanes LLVM turns that into selects on pieces of 2 lanes.
+extension SIMD8: LaneVector where Scalar == Float {
+    public typealias Words = SIMD8<UInt32>
+
     @inlinable @inline(__always)
-    public static func select(_ m: LaneMask, _ a: LaneFloat, _ b: LaneFloat) -> LaneFloat {
+    public static func anyLane(_ bits: SIMD8<Int32>) -> Bool {
+        let x = bits.lowHalf | bits.highHalf
+        let y = x.lowHalf | x.highHalf
+        return (y[0] | y[1]) != 0
+    }
+
+    @inlinable @inline(__always)
+    public static func float(_ x: SIMD8<Int32>) -> Self { Self(x) }
+}
+
+extension SIMD16: LaneVector where Scalar == Float {
+    public typealias Words = SIMD16<UInt32>
+
+    @inlinable @inline(__always)
+    public static func anyLane(_ bits: SIMD16<Int32>) -> Bool {
+        SIMD8<Float>.anyLane(bits.lowHalf | bits.highHalf)
+    }
+
+    @inlinable @inline(__always)
+    public static func float(_ x: SIMD16<Int32>) -> Self { Self(x) }
+}
+
+/// Arithmetic on the lanes of `F` (8 or 16 trials at once). Public and
+/// inlinable so that the benchmark's hand-written loop computes as the
+/// engine does, at its own width (`Lanes<SIMD8<Float>>`).
+public enum Lanes<F: LaneVector> {
+    public typealias Int32s = F.MaskStorage
+    public typealias Words = F.Words
+    public typealias Mask = SIMDMask<F.MaskStorage>
+
+    /// Trials per group: the lane count of the vectors.
+    @inlinable
+    public static var width: Int { F.scalarCount }
+
+    /// m ? a : b lane by lane: one `vblendvps` a register with AVX (`and`,
+    /// `andn`, `or` on SSE2). Not an and/andn/or of the mask's bits written
+    /// out: LLVM turns that into selects on pieces of 2 lanes.
+    @inlinable @inline(__always)
+    public static func select(_ m: Mask, _ a: F, _ b: F) -> F {
         b.replacing(with: a, where: m)
     }
 
     @inlinable @inline(__always)
-    public static func select(_ m: LaneMask, _ a: LaneInt, _ b: LaneInt) -> LaneInt {
+    public static func select(_ m: Mask, _ a: Int32s, _ b: Int32s) -> Int32s {
         b.replacing(with: a, where: m)
     }
 
     /// m ? x : 0 lane by lane (one `and`).
     @inlinable @inline(__always)
-    public static func keep(_ x: LaneFloat, _ m: LaneMask) -> LaneFloat {
-        unsafeBitCast(unsafeBitCast(x, to: LaneInt.self) & m._storage, to: LaneFloat.self)
+    public static func keep(_ x: F, _ m: Mask) -> F {
+        unsafeBitCast(unsafeBitCast(x, to: Int32s.self) & m._storage, to: F.self)
     }
 
     /// m ? 1 : 0 as integers (the mask's all-ones is -1).
     @inlinable @inline(__always)
-    public static func count(_ m: LaneMask) -> LaneInt { 0 &- m._storage }
+    public static func count(_ m: Mask) -> Int32s { Int32s() &- m._storage }
 
     /// min(x, y) (y where either is NaN).
     @inlinable @inline(__always)
-    public static func minimum(_ x: LaneFloat, _ y: LaneFloat) -> LaneFloat { select(x .< y, x, y) }
+    public static func minimum(_ x: F, _ y: F) -> F { select(x .< y, x, y) }
 
     /// max(x, y) (y where either is NaN).
     @inlinable @inline(__always)
-    public static func maximum(_ x: LaneFloat, _ y: LaneFloat) -> LaneFloat { select(x .> y, x, y) }
+    public static func maximum(_ x: F, _ y: F) -> F { select(x .> y, x, y) }
 
     /// `Clamp.probability`: into [0, 1], NaN to 0.
     @inlinable @inline(__always)
-    public static func clamp01(_ x: LaneFloat) -> LaneFloat {
-        keep(select(x .< LaneFloat(repeating: 1), x, LaneFloat(repeating: 1)), x .> LaneFloat())
+    public static func clamp01(_ x: F) -> F {
+        keep(select(x .< F(repeating: 1), x, F(repeating: 1)), x .> F())
     }
 
     /// `Clamp.nonNegative`: negative and NaN to 0.
     @inlinable @inline(__always)
-    public static func positive(_ x: LaneFloat) -> LaneFloat { keep(x, x .> LaneFloat()) }
+    public static func positive(_ x: F) -> F { keep(x, x .> F()) }
 
     /// `Clamp.free`: NaN to 0.
     @inlinable @inline(__always)
-    public static func notNaN(_ x: LaneFloat) -> LaneFloat { keep(x, x .== x) }
+    public static func notNaN(_ x: F) -> F { keep(x, x .== x) }
 
     /// Linear interpolation in a table of cells (value at the cell's start,
     /// rise over the cell) for each lane: cell k[l] at `fraction[l]` of its
     /// width. One 8-byte load per lane fetches both numbers of a cell.
     @inlinable @inline(__always)
-    public static func interpolate(
-        _ cells: UnsafePointer<SIMD2<Float>>, _ k: LaneWord, _ fraction: LaneFloat
-    ) -> LaneFloat {
-        var start = LaneFloat()
-        var rise = LaneFloat()
+    public static func interpolate(_ cells: UnsafePointer<SIMD2<Float>>, _ k: Words, _ fraction: F) -> F {
+        var start = F()
+        var rise = F()
         for l in 0..<width {
             let c = cells[Int(truncatingIfNeeded: k[l])]
             start[l] = c.x
@@ -76,14 +145,14 @@ public enum LaneMath {
 
     /// v as a float, exactly, for v < 2^23: 2^23 + v has v in its mantissa bits.
     @inlinable @inline(__always)
-    public static func small(_ v: LaneWord) -> LaneFloat {
-        let bits = v | LaneWord(repeating: (0x1p23 as Float).bitPattern)
-        return unsafeBitCast(bits, to: LaneFloat.self) - 0x1p23
+    public static func small(_ v: Words) -> F {
+        let bits = v | Words(repeating: (0x1p23 as Float).bitPattern)
+        return unsafeBitCast(bits, to: F.self) - 0x1p23
     }
 
     /// The uniform on [0, 1) of each lane's word: its top 23 bits times 2^-23.
     @inlinable @inline(__always)
-    public static func unit(_ w: LaneWord) -> LaneFloat { small(w &>> 9) * 0x1p-23 }
+    public static func unit(_ w: Words) -> F { small(w &>> 9) * 0x1p-23 }
 
     /// The scalar form of `unit`: the same value for the same word.
     @inlinable @inline(__always)
@@ -92,9 +161,9 @@ public enum LaneMath {
     /// floor(x) for x in [0, 2^22): x + 2^23 rounds to the nearest integer,
     /// one less where that went up.
     @inlinable @inline(__always)
-    public static func floorSmall(_ x: LaneFloat) -> LaneFloat {
+    public static func floorSmall(_ x: F) -> F {
         let r = (x + 0x1p23) - 0x1p23
-        return r - keep(LaneFloat(repeating: 1), r .> x)
+        return r - keep(F(repeating: 1), r .> x)
     }
 
     /// e^x lane by lane without a call (after Cephes `expf`): x = n ln 2 + r
@@ -104,13 +173,13 @@ public enum LaneMath {
     /// down to the subnormals are right. +infinity above 88.72, 0 below
     /// -103.9, NaN for NaN.
     @inlinable @inline(__always)
-    public static func exp(_ x: LaneFloat) -> LaneFloat {
+    public static func exp(_ x: F) -> F {
         let shifter: Float = 0x1.8p23
-        let xc = maximum(minimum(x, LaneFloat(repeating: 88.7)), LaneFloat(repeating: -104))
+        let xc = maximum(minimum(x, F(repeating: 88.7)), F(repeating: -104))
         let t = xc * 1.44269504088896341 + shifter
         let n = t - shifter
         let r = (xc - n * 0.693359375) - n * -2.12194440e-4
-        var p = LaneFloat(repeating: 1.9875691500e-4)
+        var p = F(repeating: 1.9875691500e-4)
         p = p * r + 1.3981999507e-3
         p = p * r + 8.3334519073e-3
         p = p * r + 4.1665795894e-2
@@ -119,15 +188,78 @@ public enum LaneMath {
         p = p * (r * r) + r + 1
         // The low bits of t hold n (two's complement), n in [-150, 128]:
         // 2^n = 2^h 2^(n - h) with h = n >> 1, both normal.
-        let ni = unsafeBitCast(t, to: LaneInt.self) &- LaneInt(repeating: 0x4B40_0000)
+        let ni = unsafeBitCast(t, to: Int32s.self) &- Int32s(repeating: 0x4B40_0000)
         let h = ni &>> 1
-        let s1 = unsafeBitCast((h &+ 127) &<< 23, to: LaneFloat.self)
-        let s2 = unsafeBitCast((ni &- h &+ 127) &<< 23, to: LaneFloat.self)
+        let s1 = unsafeBitCast((h &+ 127) &<< 23, to: F.self)
+        let s2 = unsafeBitCast((ni &- h &+ 127) &<< 23, to: F.self)
         var y = p * s1 * s2
-        y.replace(with: .infinity, where: x .> LaneFloat(repeating: 88.72283))
-        y.replace(with: 0, where: x .< LaneFloat(repeating: -103.9))
+        y.replace(with: .infinity, where: x .> F(repeating: 88.72283))
+        y.replace(with: 0, where: x .< F(repeating: -103.9))
         y.replace(with: x, where: x .!= x)
         return y
+    }
+
+    /// Whether any lane is set.
+    @inlinable @inline(__always)
+    public static func any(_ m: Mask) -> Bool { F.anyLane(m._storage) }
+
+    /// a and b, a or b, a and not b, lane by lane, on the masks' bits (the
+    /// standard library's `.&` compiles to a loop over the lanes).
+    @inlinable @inline(__always)
+    public static func and(_ a: Mask, _ b: Mask) -> Mask { Mask(a._storage & b._storage) }
+
+    @inlinable @inline(__always)
+    public static func or(_ a: Mask, _ b: Mask) -> Mask { Mask(a._storage | b._storage) }
+
+    @inlinable @inline(__always)
+    public static func andNot(_ a: Mask, _ b: Mask) -> Mask { Mask(a._storage & ~b._storage) }
+
+    /// ln x lane by lane for positive normal x (after Cephes `logf`): x =
+    /// 2^e m with m in [sqrt(1/2), sqrt(2)), ln m by its minimax polynomial
+    /// in m - 1 (relative error about 1e-7), e ln 2 in two parts.
+    @inlinable @inline(__always)
+    public static func log(_ x: F) -> F {
+        let bits = unsafeBitCast(x, to: Int32s.self)
+        var e = F.float(((bits &>> 23) & Int32s(repeating: 0xFF)) &- Int32s(repeating: 126))
+        // m in [1/2, 1).
+        var m = unsafeBitCast(
+            (bits & Int32s(repeating: 0x007F_FFFF)) | Int32s(repeating: 0x3F00_0000), to: F.self)
+        let small = m .< F(repeating: 0.707106781186547524)
+        e = select(small, e - 1, e)
+        m = select(small, m + m, m) - 1
+        let z = m * m
+        var p = F(repeating: 7.0376836292e-2)
+        p = p * m - 1.1514610310e-1
+        p = p * m + 1.1676998740e-1
+        p = p * m - 1.2420140846e-1
+        p = p * m + 1.4249322787e-1
+        p = p * m - 1.6668057665e-1
+        p = p * m + 2.0000714765e-1
+        p = p * m - 2.4999993993e-1
+        p = p * m + 3.3333331174e-1
+        var y = m * z * p
+        y = y + e * -2.12194440e-4
+        y = y - z * 0.5
+        return (m + y) + e * 0.693359375
+    }
+
+    /// Geometric counts K with P(K = k) = h^k (1 - h), by inversion from
+    /// uniforms u in (0, 1]: floor(ln u / ln h); 0 where h <= 0 (or NaN),
+    /// +infinity where h >= 1 (`RandomStream.geometric` in lanes).
+    @inlinable @inline(__always)
+    public static func geometric(_ h: F, _ u: F) -> F {
+        // Below 1e-30 the count is 0 for every u >= 2^-23, as with the exact h.
+        let k = (log(u) / log(maximum(h, F(repeating: 1e-30)))).rounded(.down)
+        var out = keep(k, h .> F())
+        out.replace(with: .infinity, where: h .>= F(repeating: 1))
+        return out
+    }
+
+    /// The uniform on (0, 1] of each lane's word: (top 23 bits + 1) 2^-23
+    /// (`small` holds 23 bits).
+    @inlinable @inline(__always)
+    public static func unitOpenZero(_ w: Words) -> F {
+        (small(w &>> 9) + 1) * 0x1p-23
     }
 }
 
@@ -184,12 +316,12 @@ public enum LaneRandom {
         RandomStream.mix(base &+ (trial &+ 1) &* RandomStream.gamma)
     }
 
-    /// The keys of 8 trials, halves apart.
+    /// The keys of a group's trials, halves apart.
     public struct Keys {
         public var k0: LaneWord
         public var k1: LaneWord
 
-        /// Trials first ..< first + 8.
+        /// Trials first ..< first + `LaneMath.width`.
         @inlinable @inline(__always)
         public init(base: UInt64, first: UInt64) {
             k0 = LaneWord()
@@ -225,77 +357,5 @@ public enum LaneRandom {
     public static func word(key: UInt64, salt: UInt32, _ counter: UInt32) -> UInt32 {
         let b = hash(hash(UInt32(truncatingIfNeeded: key) ^ salt) ^ UInt32(truncatingIfNeeded: key &>> 32))
         return hash(b &+ counter &* phi)
-    }
-}
-
-extension LaneMath {
-    /// Whether any lane is set: the mask's lanes or-ed in halves (the
-    /// standard library's `any` takes the lanes' minimum one by one).
-    @inlinable @inline(__always)
-    public static func any(_ m: LaneMask) -> Bool {
-        let x = m._storage.lowHalf | m._storage.highHalf
-        let y = x.lowHalf | x.highHalf
-        return (y[0] | y[1]) != 0
-    }
-
-    /// a and b, a or b, a and not b, lane by lane, on the masks' bits (the
-    /// standard library's `.&` on 8 lanes compiles to a loop over them).
-    @inlinable @inline(__always)
-    public static func and(_ a: LaneMask, _ b: LaneMask) -> LaneMask { LaneMask(a._storage & b._storage) }
-
-    @inlinable @inline(__always)
-    public static func or(_ a: LaneMask, _ b: LaneMask) -> LaneMask { LaneMask(a._storage | b._storage) }
-
-    @inlinable @inline(__always)
-    public static func andNot(_ a: LaneMask, _ b: LaneMask) -> LaneMask { LaneMask(a._storage & ~b._storage) }
-}
-
-extension LaneMath {
-    /// ln x lane by lane for positive normal x (after Cephes `logf`): x =
-    /// 2^e m with m in [sqrt(1/2), sqrt(2)), ln m by its minimax polynomial
-    /// in m - 1 (relative error about 1e-7), e ln 2 in two parts.
-    @inlinable @inline(__always)
-    public static func log(_ x: LaneFloat) -> LaneFloat {
-        let bits = unsafeBitCast(x, to: LaneInt.self)
-        var e = LaneFloat(((bits &>> 23) & LaneInt(repeating: 0xFF)) &- LaneInt(repeating: 126))
-        // m in [1/2, 1).
-        var m = unsafeBitCast(
-            (bits & LaneInt(repeating: 0x007F_FFFF)) | LaneInt(repeating: 0x3F00_0000), to: LaneFloat.self)
-        let small = m .< LaneFloat(repeating: 0.707106781186547524)
-        e = select(small, e - 1, e)
-        m = select(small, m + m, m) - 1
-        let z = m * m
-        var p = LaneFloat(repeating: 7.0376836292e-2)
-        p = p * m - 1.1514610310e-1
-        p = p * m + 1.1676998740e-1
-        p = p * m - 1.2420140846e-1
-        p = p * m + 1.4249322787e-1
-        p = p * m - 1.6668057665e-1
-        p = p * m + 2.0000714765e-1
-        p = p * m - 2.4999993993e-1
-        p = p * m + 3.3333331174e-1
-        var y = m * z * p
-        y = y + e * -2.12194440e-4
-        y = y - z * 0.5
-        return (m + y) + e * 0.693359375
-    }
-
-    /// Geometric counts K with P(K = k) = h^k (1 - h), by inversion from
-    /// uniforms u in (0, 1]: floor(ln u / ln h); 0 where h <= 0 (or NaN),
-    /// +infinity where h >= 1 (`RandomStream.geometric` in lanes).
-    @inlinable @inline(__always)
-    public static func geometric(_ h: LaneFloat, _ u: LaneFloat) -> LaneFloat {
-        // Below 1e-30 the count is 0 for every u >= 2^-23, as with the exact h.
-        let k = (log(u) / log(maximum(h, LaneFloat(repeating: 1e-30)))).rounded(.down)
-        var out = keep(k, h .> LaneFloat())
-        out.replace(with: .infinity, where: h .>= LaneFloat(repeating: 1))
-        return out
-    }
-
-    /// The uniform on (0, 1] of each lane's word: (top 23 bits + 1) 2^-23
-    /// (`small` holds 23 bits).
-    @inlinable @inline(__always)
-    public static func unitOpenZero(_ w: LaneWord) -> LaneFloat {
-        (small(w &>> 9) + 1) * 0x1p-23
     }
 }

@@ -1,4 +1,4 @@
-/// A quantile function for 8 draws at once, in single precision: 2^b cells
+/// A quantile function for a group's draws at once, in single precision: 2^b cells
 /// of u (b = 12, 14 for the standard normal), linear inside each. Cell k
 /// holds Q(k / 2^b) and the rise Q((k + 1) / 2^b) - Q(k / 2^b), so one
 /// 8-byte load per lane fetches both. A lane's 32-bit word w picks the cell

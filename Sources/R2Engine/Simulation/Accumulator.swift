@@ -15,7 +15,8 @@ final class Accumulator: @unchecked Sendable {
     let sums: UnsafeMutablePointer<WideSum>
     let squares: UnsafeMutablePointer<WideSum>
     /// Per step and lane, the sums of A and A^2 since the last `flush`
-    /// (fewer than 2^15 trials: no overflow).
+    /// (fewer than 2^15 trials: no overflow), 8 lanes a vector: the vectors
+    /// of step t are `octets` t ..< `octets` (t + 1).
     let pendingSums: UnsafeMutablePointer<SIMD8<UInt64>>
     let pendingSquares: UnsafeMutablePointer<SIMD8<UInt64>>
     /// Trials added since the last `flush`: in `counters`' cache lines, not
@@ -52,8 +53,8 @@ final class Accumulator: @unchecked Sendable {
         pendingCounts = Self.allocate(steps * stride, 0)
         sums = Self.allocate(steps, WideSum())
         squares = Self.allocate(steps, WideSum())
-        pendingSums = Self.allocate(steps, SIMD8())
-        pendingSquares = Self.allocate(steps, SIMD8())
+        pendingSums = Self.allocate(steps * Self.octets, SIMD8())
+        pendingSquares = Self.allocate(steps * Self.octets, SIMD8())
         counters = Self.allocate(Counter.count + 1, 0)
         eventFires = Self.allocate(events, 0)
         fleetSums = Self.allocate(chips, WideSum())
@@ -100,40 +101,18 @@ final class Accumulator: @unchecked Sendable {
     /// fleets, events and totals.
     @inline(never)
     func add(group m: LaneMachine, accepted: LaneMask) {
-        let weight = SIMD8<UInt32>(truncatingIfNeeded: LaneMath.count(accepted))
-        let allAccepted = weight == SIMD8(repeating: 1)
-        let stride = self.stride
+        let weights = LaneWord(truncatingIfNeeded: LaneMath.count(accepted))
+        let all = weights == LaneWord(repeating: 1)
         var row = pendingCounts
         for t in 0..<steps {
-            // Rejected lanes add A = 0 to the sums and nothing to the counts.
-            let a = LaneMath.keep(m.adoption[t], accepted)
-            let w0 = Self.widen(a.lowHalf.lowHalf)
-            let w1 = Self.widen(a.lowHalf.highHalf)
-            let w2 = Self.widen(a.highHalf.lowHalf)
-            let w3 = Self.widen(a.highHalf.highHalf)
-            pendingSums[t] &+= SIMD8(
-                lowHalf: SIMD4(lowHalf: AdoptionSink.fixed48Pair(w0), highHalf: AdoptionSink.fixed48Pair(w1)),
-                highHalf: SIMD4(lowHalf: AdoptionSink.fixed48Pair(w2), highHalf: AdoptionSink.fixed48Pair(w3)))
-            pendingSquares[t] &+= SIMD8(
-                lowHalf: SIMD4(
-                    lowHalf: AdoptionSink.fixed48Pair(w0 * w0), highHalf: AdoptionSink.fixed48Pair(w1 * w1)),
-                highHalf: SIMD4(
-                    lowHalf: AdoptionSink.fixed48Pair(w2 * w2), highHalf: AdoptionSink.fixed48Pair(w3 * w3)))
+            // Eight lanes at a time: the sums' pending lanes are 8 wide.
+            let a = m.adoption[t]
             #if R2_LANES_HASWELL
-            let b = AdoptionSink.binLanes(a)
+            addOctet(a.lowHalf, weight: weights.lowHalf, all: all, pending: 2 &* t, row: row)
+            addOctet(a.highHalf, weight: weights.highHalf, all: all, pending: 2 &* t &+ 1, row: row)
             #else
-            let b = SIMD8<UInt32>(
-                truncatingIfNeeded: SIMD8(
-                    lowHalf: SIMD4(lowHalf: AdoptionSink.binPair(w0), highHalf: AdoptionSink.binPair(w1)),
-                    highHalf: SIMD4(lowHalf: AdoptionSink.binPair(w2), highHalf: AdoptionSink.binPair(w3))))
+            addOctet(a, weight: weights, all: all, pending: t, row: row)
             #endif
-            if allAccepted {
-                for l in 0..<LaneMath.width { row[Int(truncatingIfNeeded: b[l])] &+= 1 }
-            } else {
-                for l in 0..<LaneMath.width {
-                    row[Int(truncatingIfNeeded: b[l])] &+= UInt16(truncatingIfNeeded: weight[l])
-                }
-            }
             row += stride
         }
         // Counts and totals as lane sums (integers: any order gives the same).
@@ -162,6 +141,45 @@ final class Accumulator: @unchecked Sendable {
         if pendingTrials >= Self.flushEvery - LaneMath.width { flush() }
     }
 
+    /// Lane groups of 8 in a group of trials.
+    static let octets = LaneMath.width / 8
+
+    /// Adds 8 lanes' A of one step, each lane's count `weight` (1, or 0 for
+    /// a rejected lane: it adds A = 0 to the sums and nothing to the
+    /// counts), to the pending sums `pending` and the histogram row `row`;
+    /// `all` when every lane of the group counts.
+    @inline(__always)
+    private func addOctet(
+        _ x: SIMD8<Float>, weight: SIMD8<UInt32>, all: Bool, pending: Int, row: UnsafeMutablePointer<UInt16>
+    ) {
+        let a = Lanes<SIMD8<Float>>.keep(x, weight .!= SIMD8<UInt32>())
+        let w0 = Self.widen(a.lowHalf.lowHalf)
+        let w1 = Self.widen(a.lowHalf.highHalf)
+        let w2 = Self.widen(a.highHalf.lowHalf)
+        let w3 = Self.widen(a.highHalf.highHalf)
+        pendingSums[pending] &+= SIMD8(
+            lowHalf: SIMD4(lowHalf: AdoptionSink.fixed48Pair(w0), highHalf: AdoptionSink.fixed48Pair(w1)),
+            highHalf: SIMD4(lowHalf: AdoptionSink.fixed48Pair(w2), highHalf: AdoptionSink.fixed48Pair(w3)))
+        pendingSquares[pending] &+= SIMD8(
+            lowHalf: SIMD4(
+                lowHalf: AdoptionSink.fixed48Pair(w0 * w0), highHalf: AdoptionSink.fixed48Pair(w1 * w1)),
+            highHalf: SIMD4(
+                lowHalf: AdoptionSink.fixed48Pair(w2 * w2), highHalf: AdoptionSink.fixed48Pair(w3 * w3)))
+        #if R2_LANES_HASWELL
+        let b = SIMD8<UInt32>(truncatingIfNeeded: AdoptionSink.binLanes(a))
+        #else
+        let b = SIMD8<UInt32>(
+            truncatingIfNeeded: SIMD8(
+                lowHalf: SIMD4(lowHalf: AdoptionSink.binPair(w0), highHalf: AdoptionSink.binPair(w1)),
+                highHalf: SIMD4(lowHalf: AdoptionSink.binPair(w2), highHalf: AdoptionSink.binPair(w3))))
+        #endif
+        if all {
+            for l in 0..<8 { row[Int(truncatingIfNeeded: b[l])] &+= 1 }
+        } else {
+            for l in 0..<8 { row[Int(truncatingIfNeeded: b[l])] &+= UInt16(truncatingIfNeeded: weight[l]) }
+        }
+    }
+
     /// Two lanes as doubles, exactly (`cvtps2pd`).
     @inline(__always)
     static func widen(_ x: SIMD2<Float>) -> SIMD2<Double> { SIMD2(Double(x[0]), Double(x[1])) }
@@ -176,12 +194,14 @@ final class Accumulator: @unchecked Sendable {
             pendingCounts[i] = 0
         }
         for t in 0..<steps {
-            for l in 0..<LaneMath.width {
-                sums[t].add(pendingSums[t][l])
-                squares[t].add(pendingSquares[t][l])
+            for v in (t * Self.octets)..<((t + 1) * Self.octets) {
+                for l in 0..<8 {
+                    sums[t].add(pendingSums[v][l])
+                    squares[t].add(pendingSquares[v][l])
+                }
+                pendingSums[v] = SIMD8()
+                pendingSquares[v] = SIMD8()
             }
-            pendingSums[t] = SIMD8()
-            pendingSquares[t] = SIMD8()
         }
         pendingTrials = 0
     }

@@ -135,17 +135,18 @@ public struct AdoptionSink {
     /// elsewhere it is correct but a library call per lane, so the portable
     /// build uses `binPair` (the same numbers).
     @inlinable @inline(__always)
-    public static func binLanes(_ a: LaneFloat) -> LaneInt {
+    public static func binLanes(_ a: SIMD8<Float>) -> SIMD8<Int32> {
+        typealias Math = Lanes<SIMD8<Float>>
         let bins = Float(SimulationResult.adoptionBins)
-        let inside = a .> LaneFloat()
-        let full = a .>= LaneFloat(repeating: 1)
-        let x = LaneMath.keep(LaneMath.select(full, LaneFloat(repeating: 1), a), inside)
+        let inside = a .> SIMD8<Float>()
+        let full = a .>= SIMD8<Float>(repeating: 1)
+        let x = Math.keep(Math.select(full, SIMD8(repeating: 1), a), inside)
         var r = (x * bins).rounded(.down)
-        let error = (-r).addingProduct(x, LaneFloat(repeating: bins))
-        r = r - LaneMath.keep(LaneFloat(repeating: 1), error .< LaneFloat())
+        let error = (-r).addingProduct(x, SIMD8(repeating: bins))
+        r = r - Math.keep(SIMD8(repeating: 1), error .< SIMD8<Float>())
         // r is a whole number in [0, bins]: 2^23 + r holds it in its low bits.
-        let floor = unsafeBitCast(r + 0x1p23, to: LaneInt.self) &- LaneInt(repeating: 0x4B00_0000)
-        return LaneMath.count(inside) &+ floor
+        let floor = unsafeBitCast(r + 0x1p23, to: SIMD8<Int32>.self) &- SIMD8(repeating: 0x4B00_0000)
+        return Math.count(inside) &+ floor
     }
 
     /// x * 2^48 rounded to the nearest integer (ties to even), for x in

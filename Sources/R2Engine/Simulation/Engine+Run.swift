@@ -6,7 +6,7 @@ extension Engine {
     /// Runs trials `options.firstTrial ..< options.firstTrial + options.trials`
     /// on `options.threads` threads. The result is bit-identical for any
     /// thread count and equals the merge of any split into shards.
-    /// Trials run 8 at a time (`LaneMachine`). Time O(trials x months x
+    /// Trials run in groups of `LaneMath.width` (`LaneMachine`). Time O(trials x months x
     /// chips); memory 8 bytes per trial (and 8 more per adoption probe)
     /// plus O(months).
     public static func run(
