@@ -222,6 +222,44 @@ struct AdoptionSinkTests {
         #expect((0..<steps).map { accumulator.squares[$0] } == squares.map { var w = WideSum(); w.add($0); return w })
     }
 
+    /// The final fleets of the engine's groups add up, per chip, to the sum
+    /// of `WideSum.fixed` of each accepted lane's fleet: below 2^32 units
+    /// through the pending sums 8 lanes at a time, beyond it (and infinity)
+    /// lane by lane; rejected lanes add nothing. Values include ties of
+    /// x 2^16 + 1/2, the least subnormal and the neighbours of 2^32.
+    @Test func fleetsMatchDefinition() throws {
+        let compiled = try Fixtures.compile(Fixtures.rich())
+        let chips = compiled.chipNames.count
+        let machine = LaneMachine(compiled, seed: 1)
+        let accumulator = Accumulator(steps: compiled.steps, chips: chips, events: compiled.eventNames.count)
+        var small: [Float] = [
+            0, .leastNonzeroMagnitude, 0x1p-18, 0x1p-17, 3 * 0x1p-17, 0x1p-16, 3 * 0x1p-16, 0.5, 1, 2999.5,
+            Float(256).nextDown, 4095.999, 0x1p24 + 2, Float(0x1p32).nextDown,
+        ]
+        let large: [Float] = [0x1p32, 0x1p40, 1e20, .infinity]
+        var rng = RandomStream(seed: 5, trial: 0, stream: 9)
+        for _ in 0..<200 { small.append(Float(rng.uniformOpen() * 50_000)) }
+        var expected = [WideSum](repeating: WideSum(), count: chips)
+        for g in 0..<300 {
+            var accepted = LaneMask(repeating: false)
+            for l in 0..<LaneMath.width { accepted[l] = (g + l) % 4 != 1 }
+            // One group in five has fleets of 2^32 units and more: lane by lane.
+            let values = g % 5 == 0 ? small + large : small
+            for c in 0..<chips {
+                for l in 0..<LaneMath.width {
+                    machine.fleet[c][l] = values[Int(rng.next() % UInt64(values.count))]
+                    if accepted[l] {
+                        expected[c].add(WideSum.fixed(Double(machine.fleet[c][l]), scale: SimulationTotals.fleetScale))
+                    }
+                }
+            }
+            accumulator.add(group: machine, accepted: accepted)
+        }
+        accumulator.flush()
+        #expect(Array(UnsafeBufferPointer(start: accumulator.fleetSums, count: chips)) == expected)
+        #expect((0..<(chips * Accumulator.octets)).allSatisfy { accumulator.pendingFleets[$0] == SIMD8() })
+    }
+
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8, 9, 36, 37])
     func pathsMatchDefinition(steps: Int) {
         let inside = Self.edgeValues.filter { $0 >= 0 && $0 <= 1 }

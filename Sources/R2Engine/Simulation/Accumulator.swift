@@ -30,6 +30,10 @@ final class Accumulator: @unchecked Sendable {
     let counters: UnsafeMutablePointer<Int>
     let eventFires: UnsafeMutablePointer<Int>
     let fleetSums: UnsafeMutablePointer<WideSum>
+    /// Per chip and lane, the sum of the final fleets below 2^32 units in
+    /// fixed point since the last `flush` (below 2^15 trials of 2^48 each:
+    /// no overflow), 8 lanes a vector: chip c's are `octets` c ..< `octets` (c + 1).
+    let pendingFleets: UnsafeMutablePointer<SIMD8<UInt64>>
 
     enum Counter {
         static let accepted = 0
@@ -58,6 +62,7 @@ final class Accumulator: @unchecked Sendable {
         counters = Self.allocate(Counter.count + 1, 0)
         eventFires = Self.allocate(events, 0)
         fleetSums = Self.allocate(chips, WideSum())
+        pendingFleets = Self.allocate(chips * Self.octets, SIMD8())
     }
 
     deinit {
@@ -70,6 +75,7 @@ final class Accumulator: @unchecked Sendable {
         counters.deallocate()
         eventFires.deallocate()
         fleetSums.deallocate()
+        pendingFleets.deallocate()
     }
 
     private static func allocate<T>(_ count: Int, _ value: T) -> UnsafeMutablePointer<T> {
@@ -133,11 +139,7 @@ final class Accumulator: @unchecked Sendable {
         for l in 0..<LaneMath.width where completed[l] != 0 && out.holds[l].isFinite {
             counters[Counter.holds] &+= Int(out.holds[l])
         }
-        for l in 0..<LaneMath.width where accepted[l] {
-            for c in 0..<chips {
-                fleetSums[c].add(WideSum.fixed(Double(m.fleet[c][l]), scale: SimulationTotals.fleetScale))
-            }
-        }
+        addFleets(m, accepted)
         if pendingTrials >= Self.flushEvery - LaneMath.width { flush() }
     }
 
@@ -180,6 +182,51 @@ final class Accumulator: @unchecked Sendable {
         }
     }
 
+    /// The accepted lanes' final fleets, in `WideSum.fixed` with
+    /// `SimulationTotals.fleetScale`: 8 lanes at a time into the pending
+    /// sums when every accepted lane's fleet is below 2^32 units (fleets are
+    /// never negative), lane by lane into the wide sums otherwise.
+    @inline(__always)
+    private func addFleets(_ m: LaneMachine, _ accepted: LaneMask) {
+        for c in 0..<chips {
+            let f = m.fleet[c]
+            let x = LaneMath.keep(f, accepted)
+            // Not below 2^32: too large for the pending sums, or NaN.
+            let small = x .< LaneFloat(repeating: 0x1p32)
+            guard !LaneMath.any(LaneMath.andNot(LaneMask(repeating: true), small)) else {
+                for l in 0..<LaneMath.width where accepted[l] {
+                    fleetSums[c].add(WideSum.fixed(Double(f[l]), scale: SimulationTotals.fleetScale))
+                }
+                continue
+            }
+            #if R2_LANES_HASWELL
+            pendingFleets[2 &* c] &+= Self.fixedFleets(x.lowHalf)
+            pendingFleets[2 &* c &+ 1] &+= Self.fixedFleets(x.highHalf)
+            #else
+            pendingFleets[c] &+= Self.fixedFleets(x)
+            #endif
+        }
+    }
+
+    /// `WideSum.fixed(Double(x), scale: 2^16)` of 8 fleets in [0, 2^32):
+    /// y = x 2^16 + 1/2 is exact, and its floor is found as `binPair` finds
+    /// one: t = y + 2^52 rounds y to an integer r = t - 2^52, one too many
+    /// where r > y, and the bits of t less those of 2^52 are r.
+    @inline(__always)
+    static func fixedFleets(_ x: SIMD8<Float>) -> SIMD8<UInt64> {
+        SIMD8(
+            lowHalf: SIMD4(lowHalf: fixedFleetPair(widen(x.lowHalf.lowHalf)), highHalf: fixedFleetPair(widen(x.lowHalf.highHalf))),
+            highHalf: SIMD4(lowHalf: fixedFleetPair(widen(x.highHalf.lowHalf)), highHalf: fixedFleetPair(widen(x.highHalf.highHalf))))
+    }
+
+    @inline(__always)
+    static func fixedFleetPair(_ x: SIMD2<Double>) -> SIMD2<UInt64> {
+        let y = x * SimulationTotals.fleetScale + 0.5
+        let t = y + 0x1p52
+        let over = SIMD2<UInt64>(repeating: 0).replacing(with: .max, where: (t - 0x1p52) .> y)
+        return t.bitPatterns &- SIMD2(repeating: (0x1p52 as Double).bitPattern) &+ over
+    }
+
     /// Two lanes as doubles, exactly (`cvtps2pd`).
     @inline(__always)
     static func widen(_ x: SIMD2<Float>) -> SIMD2<Double> { SIMD2(Double(x[0]), Double(x[1])) }
@@ -201,6 +248,12 @@ final class Accumulator: @unchecked Sendable {
                 }
                 pendingSums[v] = SIMD8()
                 pendingSquares[v] = SIMD8()
+            }
+        }
+        for c in 0..<chips {
+            for v in (c * Self.octets)..<((c + 1) * Self.octets) {
+                for l in 0..<8 { fleetSums[c].add(pendingFleets[v][l]) }
+                pendingFleets[v] = SIMD8()
             }
         }
         pendingTrials = 0
