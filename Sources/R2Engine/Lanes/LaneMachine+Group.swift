@@ -55,18 +55,15 @@ extension LaneMachine {
             // ones in every lane, the dynamic ones where they act at t.
             var i = Int(truncatingIfNeeded: staticStart[t])
             let staticEnd = Int(truncatingIfNeeded: staticStart[t &+ 1])
-            var j = 0
-            var dynamicEnd = 0
-            if dynamicCount > 0 {
-                j = Int(truncatingIfNeeded: bucketStart[t])
-                dynamicEnd = Int(truncatingIfNeeded: bucketStart[t &+ 1])
-            }
-            if i < staticEnd || j < dynamicEnd {
+            let word = t &>> 6
+            let bit = 1 &<< UInt64(truncatingIfNeeded: t & 63)
+            let dynamicHere = dynamicCount > 0 && stepBits[word] & bit != 0
+            if i < staticEnd || dynamicHere {
                 var effects: UInt8 = 0
-                while i < staticEnd || j < dynamicEnd {
+                var d = dynamicHere ? nextDynamic(from: 0, word: word, bit: bit) : dynamicCount
+                while i < staticEnd || d < dynamicCount {
                     let s = i < staticEnd ? staticList[i] : Int32.max
-                    let d = j < dynamicEnd ? Int(truncatingIfNeeded: bucketList[j]) : 0
-                    let e = j < dynamicEnd ? dynamicEntries[d] : Int32.max
+                    let e = d < dynamicCount ? dynamicEntries[d] : Int32.max
                     let en = entryRuns[Int(truncatingIfNeeded: Swift.min(s, e))]
                     let value = Self.clamp(nodes[Int(truncatingIfNeeded: en.node)], en.clamp)
                     let slot = Int(truncatingIfNeeded: en.stateSlot)
@@ -78,7 +75,7 @@ extension LaneMachine {
                         let m = dynamicSteps[d] .== LaneInt(repeating: t32)
                         state[slot] = LaneMath.select(m, value, state[slot])
                         acts = m[lane]
-                        j &+= 1
+                        d = nextDynamic(from: d &+ 1, word: word, bit: bit)
                     }
                     effects |= en.effect
                     if R.isActive && acts {

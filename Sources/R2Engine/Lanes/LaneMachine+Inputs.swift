@@ -221,14 +221,15 @@ extension LaneMachine {
         }
     }
 
-    /// Each dynamic entry's step in each lane, and the buckets of the
-    /// entries acting at each step in some lane (each entry once per step).
+    /// Each dynamic entry's step in each lane, and the bits of the steps
+    /// at which it acts in some lane.
     @inline(__always)
     func placeDynamicEntries() {
         guard dynamicCount > 0 else { return }
         let never = Int32(truncatingIfNeeded: steps)
-        let counts = bucketStart + 1
-        counts.update(repeating: 0, count: steps + 1)
+        let words = stepWords
+        stepBits.update(repeating: 0, count: words)
+        dynamicBits.update(repeating: 0, count: words &* dynamicCount)
         for d in 0..<dynamicCount {
             let en = entries + Int(truncatingIfNeeded: dynamicEntries[d])
             var s = LaneInt()
@@ -242,32 +243,21 @@ extension LaneMachine {
                 s = s.replacing(with: f, where: f .> s)
             }
             dynamicSteps[d] = s
-            let d32 = Int32(truncatingIfNeeded: d)
+            let bits = dynamicBits + d &* words
             for l in 0..<Self.width where s[l] < never {
                 let t = Int(truncatingIfNeeded: s[l])
-                if bucketMark[t] != d32 {
-                    bucketMark[t] = d32
-                    counts[t] &+= 1
-                }
+                bits[t &>> 6] |= 1 &<< UInt64(truncatingIfNeeded: t & 63)
             }
+            for w in 0..<words { stepBits[w] |= bits[w] }
         }
-        bucketStart[0] = 0
-        for t in 0..<steps {
-            bucketStart[t + 1] &+= bucketStart[t]
-            bucketFill[t] = bucketStart[t]
-        }
-        bucketMark.update(repeating: -1, count: steps)
-        for d in 0..<dynamicCount {
-            let s = dynamicSteps[d]
-            let d32 = Int32(truncatingIfNeeded: d)
-            for l in 0..<Self.width where s[l] < never {
-                let t = Int(truncatingIfNeeded: s[l])
-                if bucketMark[t] == d32 { continue }
-                bucketMark[t] = d32
-                bucketList[Int(truncatingIfNeeded: bucketFill[t])] = d32
-                bucketFill[t] &+= 1
-            }
-        }
-        bucketMark.update(repeating: -1, count: steps)
+    }
+
+    /// The first dynamic entry from `d` on that acts in some lane at the
+    /// step whose bit is `bit` of word `word`; `dynamicCount` when none does.
+    @inline(__always)
+    func nextDynamic(from d: Int, word: Int, bit: UInt64) -> Int {
+        var d = d
+        while d < dynamicCount && dynamicBits[d &* stepWords &+ word] & bit == 0 { d &+= 1 }
+        return d
     }
 }

@@ -80,13 +80,13 @@ final class LaneMachine: @unchecked Sendable {
     let supplierDraws: UnsafeMutablePointer<Bool>
     /// Per dynamic entry, its step in each lane (`steps`: never).
     let dynamicSteps: UnsafeMutablePointer<LaneInt>
-    /// The dynamic entries acting at step t in some lane:
-    /// bucketList[bucketStart[t] ..< bucketStart[t + 1]], in entry order.
-    let bucketStart: UnsafeMutablePointer<Int32>
-    let bucketList: UnsafeMutablePointer<Int32>
-    let bucketFill: UnsafeMutablePointer<Int32>
-    /// Per step, the last dynamic entry counted there (each entry once per step).
-    let bucketMark: UnsafeMutablePointer<Int32>
+    /// The steps as bits, 64 to a word (`stepWords` words): bit t of
+    /// `stepBits` is set when some dynamic entry acts at step t in some
+    /// lane, bit t of dynamic entry d's words (`dynamicBits` from
+    /// d `stepWords` on) when d does.
+    let stepWords: Int
+    let stepBits: UnsafeMutablePointer<UInt64>
+    let dynamicBits: UnsafeMutablePointer<UInt64>
     /// Per event, whether it fired (all ones) in each lane, and its step.
     let eventFired: UnsafeMutablePointer<LaneInt>
     let eventStep: UnsafeMutablePointer<LaneInt>
@@ -260,10 +260,9 @@ final class LaneMachine: @unchecked Sendable {
         suppliers = arena.copy([Int32](repeating: 0, count: chips))
         supplierDraws = arena.copy([Bool](repeating: false, count: chips))
         dynamicSteps = arena.copy([LaneInt](repeating: LaneInt(), count: dynamicList.count))
-        bucketStart = arena.copy([Int32](repeating: 0, count: compiled.steps + 2))
-        bucketFill = arena.copy([Int32](repeating: 0, count: compiled.steps + 1))
-        bucketMark = arena.copy([Int32](repeating: -1, count: compiled.steps + 1))
-        bucketList = arena.copy([Int32](repeating: 0, count: Self.width * dynamicList.count))
+        stepWords = (compiled.steps + 63) / 64
+        stepBits = arena.copy([UInt64](repeating: 0, count: stepWords))
+        dynamicBits = arena.copy([UInt64](repeating: 0, count: stepWords * dynamicList.count))
         eventFired = arena.copy([LaneInt](repeating: LaneInt(), count: compiled.events.count))
         eventStep = arena.copy([LaneInt](repeating: LaneInt(), count: compiled.events.count))
         eventMonth = arena.copy([Int](repeating: 0, count: Self.width * compiled.events.count))
