@@ -2,7 +2,8 @@ import Foundation
 import R2Engine
 
 extension Benchmark {
-    /// The processor, its cores and whether this is an optimized build.
+    /// The processor, its cores, whether this is an optimized build and the
+    /// engine's trials per group.
     static var machine: BenchReport.Machine {
         var processor = "unknown"
         if let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
@@ -18,6 +19,7 @@ extension Benchmark {
         #endif
         return BenchReport.Machine(
             cores: SimulationOptions.defaultThreads, processor: processor, optimized: optimized,
+            lanes: LaneMath.width,
             loadBefore: nil,
             loadAfter: nil)
     }

@@ -8,7 +8,7 @@ extension BenchReport {
                 "machine",
                 .object([
                     ("cores", .integer(machine.cores)), ("processor", .string(machine.processor)),
-                    ("optimized", .bool(machine.optimized)),
+                    ("optimized", .bool(machine.optimized)), ("engine_lanes", .integer(machine.lanes)),
                     ("load_before", machine.loadBefore.map { .number($0) } ?? .null),
                     ("load_after", machine.loadAfter.map { .number($0) } ?? .null),
                 ])

@@ -8,7 +8,7 @@ extension BenchReport {
             $0.map { Format.fixed($0, digits: 2) } ?? "?"
         }
         out.append(
-            "r2cast bench: \(machine.cores) core\(machine.cores == 1 ? "" : "s") (\(machine.processor)), seed \(seed), load average \(load[0]) before, \(load[1]) after"
+            "r2cast bench: \(machine.cores) core\(machine.cores == 1 ? "" : "s") (\(machine.processor)), engine \(machine.lanes) trials per group, seed \(seed), load average \(load[0]) before, \(load[1]) after"
         )
         if !machine.optimized {
             out.append("warning: a debug build; build with -c release for figures worth quoting")
@@ -98,7 +98,7 @@ extension BenchReport {
                     ],
                 ]))
             out.append(
-                "  the engine (8 trials per group, single precision) takes \(Format.fixed(h.ratio, digits: 2))x the hand-written loop's time and \(Format.fixed(h.engineSeconds / h.lanesSeconds, digits: 2))x the 8-lane loop's; the shares differ by \(Format.fixed(h.shareDifferenceInErrors, digits: 1)) standard errors"
+                "  the engine (\(machine.lanes) trials per group, single precision) takes \(Format.fixed(h.ratio, digits: 2))x the hand-written loop's time and \(Format.fixed(h.engineSeconds / h.lanesSeconds, digits: 2))x the 8-lane loop's; the shares differ by \(Format.fixed(h.shareDifferenceInErrors, digits: 1)) standard errors"
             )
             out.append(
                 "  the hand-written loop with 8 trials in SIMD lanes (single precision) takes \(Format.fixed(h.lanesSeconds / h.handSeconds, digits: 2))x its time; the shares differ by \(Format.fixed(h.lanesDifferenceInErrors, digits: 1)) standard errors"

@@ -7,6 +7,9 @@ public struct BenchReport: Sendable {
         public var cores: Int
         public var processor: String
         public var optimized: Bool
+        /// Trials per group of the engine (`LaneMath.width`): 16 in the
+        /// build for AVX2, 8 in the portable one.
+        public var lanes: Int
         /// The 1-minute load average when the benchmark started and ended:
         /// other work on the machine inflates wall times.
         public var loadBefore: Double?
