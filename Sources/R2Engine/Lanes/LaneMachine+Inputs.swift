@@ -191,27 +191,30 @@ extension LaneMachine {
             let u = LaneMath.unit(keys.word(salt: ev.pointee.salt, 0))
             let fired = u .< q
             eventFired[v] = fired._storage
+            let months = eventMonth + v &* Self.width
+            months.update(repeating: .max, count: Self.width)
             var step = LaneInt(repeating: Int32(truncatingIfNeeded: steps))
-            for l in 0..<Self.width {
-                var month = Int.max
-                if fired[l] {
-                    var rng = RandomStream(key: laneKeys[l], salt: ev.pointee.salt64)
-                    let m: Double
-                    if ev.pointee.span != 0 {
-                        m = ev.pointee.low + Double(Int64(bitPattern: rng.boundedInline(ev.pointee.span)))
-                    } else {
-                        m = rng.monthWindow(
-                            from: Double(n[Int(truncatingIfNeeded: ev.pointee.windowStartNode)][l]),
-                            to: Double(n[Int(truncatingIfNeeded: ev.pointee.windowEndNode)][l]))
-                    }
-                    if abs(m) < 0x1p52 {
-                        // m is a whole number: its floor is itself.
-                        month = Int(m)
-                        let t = month &- clockStart
-                        step[l] = Int32(truncatingIfNeeded: t >= 0 ? (t < steps ? t : steps) : 0)
-                    }
+            // Only the lanes where it fired draw a month (a quarter of them
+            // in the baseline), found by their bits.
+            var lanes = Self.bits(fired)
+            while lanes != 0 {
+                let l = lanes.trailingZeroBitCount
+                lanes &= lanes &- 1
+                var rng = RandomStream(key: laneKeys[l], salt: ev.pointee.salt64)
+                let m: Double
+                if ev.pointee.span != 0 {
+                    m = ev.pointee.low + Double(Int64(bitPattern: rng.boundedInline(ev.pointee.span)))
+                } else {
+                    m = rng.monthWindow(
+                        from: Double(n[Int(truncatingIfNeeded: ev.pointee.windowStartNode)][l]),
+                        to: Double(n[Int(truncatingIfNeeded: ev.pointee.windowEndNode)][l]))
                 }
-                eventMonth[v &* Self.width &+ l] = month
+                if abs(m) < 0x1p52 {
+                    // m is a whole number: its floor is itself.
+                    months[l] = Int(m)
+                    let t = months[l] &- clockStart
+                    step[l] = Int32(truncatingIfNeeded: t >= 0 ? (t < steps ? t : steps) : 0)
+                }
             }
             eventStep[v] = step
             if R.isActive {
@@ -220,6 +223,15 @@ extension LaneMachine {
             }
         }
     }
+
+    /// The lanes set in `m` as bits (bit l for lane l).
+    @inline(__always)
+    static func bits(_ m: LaneMask) -> UInt32 {
+        UInt32(truncatingIfNeeded: (m._storage & laneBits).wrappedSum())
+    }
+
+    /// 2^l in lane l.
+    static let laneBits = LaneInt((0..<LaneMath.width).map { Int32(1) << Int32($0) })
 
     /// Each dynamic entry's step in each lane, and the bits of the steps
     /// at which it acts in some lane.

@@ -61,6 +61,8 @@ extension Engine {
                 let thread = Thread {
                     defer { group.leave() }
                     var recorder = NoRecorder()
+                    let acceptAll = conditions.isEmpty
+                    let laneIndex = LaneInt((0..<LaneMath.width).map { Int32($0) })
                     while cancellation?.isCancelled != true {
                         let c = shared.nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
                         if c >= chunkCount { break }
@@ -68,14 +70,21 @@ extension Engine {
                         let hi = Swift.min(first + n, (firstChunk + c + 1) * chunkSize)
                         var g = lo
                         while g < hi {
-                            // Trials g ..< g + 8; lanes past hi run but count nowhere.
+                            // Trials g ..< g + width; lanes past hi run but count nowhere.
                             let lanes = Swift.min(LaneMachine.width, hi - g)
                             machine.runGroup(first: UInt64(g), &recorder)
-                            var accepted = LaneMask(repeating: false)
-                            for l in 0..<lanes {
-                                accepted[l] = conditions.isEmpty || conditions.accepts(lane: l, machine)
+                            var accepted = laneIndex .< LaneInt(repeating: Int32(truncatingIfNeeded: lanes))
+                            if !acceptAll {
+                                for l in 0..<lanes { accepted[l] = conditions.accepts(lane: l, machine) }
                             }
                             accumulator.add(group: machine, accepted: accepted)
+                            if acceptAll && lanes == LaneMath.width && probeCount == 0 {
+                                // A whole group, every lane counted: its releases in one store.
+                                UnsafeMutableRawPointer(out.base! + (g - first)).storeBytes(
+                                    of: machine.out.release, as: LaneDouble.self)
+                                g += lanes
+                                continue
+                            }
                             for l in 0..<lanes {
                                 let i = g + l - first
                                 out.base![i] = accepted[l] ? machine.out.release[l] : .nan
