@@ -253,3 +253,45 @@ extension LaneTests {
         #expect(Wide.any(SIMD16<Float>() .< one))
     }
 }
+
+extension LaneTests {
+    /// `expInRange` is `exp` bit for bit on [-87, 88]: every float step of
+    /// 2^-10 there, the ends and their neighbours, the points where
+    /// n = round(x / ln 2) changes, and subnormal results near -87.
+    @Test func expInRangeIsExpThere() {
+        var xs: [Float] = [-87, Float(-87).nextUp, 88, Float(88).nextDown, 0, -0, .leastNonzeroMagnitude]
+        for k in -126...127 {
+            let edge = (Float(k) + 0.5) * 0.693147180559945
+            if edge >= -87 && edge <= 88 { xs += [edge.nextDown, edge, edge.nextUp] }
+        }
+        var x: Float = -87
+        while x <= 88 {
+            xs.append(x)
+            x += 0x1p-10
+        }
+        for start in stride(from: 0, to: xs.count, by: LaneMath.width) {
+            var v = LaneFloat(repeating: 1)
+            for l in 0..<Swift.min(LaneMath.width, xs.count - start) { v[l] = xs[start + l] }
+            let fast = LaneMath.expInRange(v)
+            let full = LaneMath.exp(v)
+            for l in 0..<LaneMath.width {
+                #expect(fast[l].bitPattern == full[l].bitPattern, "e^\(v[l]): \(fast[l]) against \(full[l])")
+            }
+        }
+    }
+
+    /// The standard normal's lane table never gives more than
+    /// `LaneMachine.normalBound` in magnitude, the bound by which
+    /// lognormal draws are sent to `expInRange`: its exact end cells at
+    /// the first and last words, and every interior cell's two ends.
+    @Test func normalTableStaysWithinItsBound() {
+        let table = LaneTable.standardNormal
+        let bound = LaneMachine.normalBound
+        #expect(abs(table.sample(UInt32(0))) <= bound && abs(table.sample(UInt32.max)) <= bound)
+        #expect(abs(table.sample(UInt32(0))) > 6, "the end cells reach the far tail")
+        for k in 4..<(table.cellCount - 4) {
+            let c = table.cells[k]
+            #expect(abs(c.x) <= bound && abs(c.x + c.y) <= bound)
+        }
+    }
+}

@@ -62,6 +62,13 @@ extension LaneMachine {
                 LaneFloat(repeating: d.pointee.a) + LaneFloat(repeating: d.pointee.b) * d.pointee.table.sample(w)
             d += 1
         }
+        let inRangeEnd = draws + self.inRangeEnd
+        while d < inRangeEnd {
+            let w = keys.word(salt: d.pointee.salt, d.pointee.counter)
+            nodes[Int(truncatingIfNeeded: d.pointee.dst)] = LaneMath.expInRange(
+                LaneFloat(repeating: d.pointee.a) + LaneFloat(repeating: d.pointee.b) * d.pointee.table.sample(w))
+            d += 1
+        }
         let exponentialEnd = draws + self.exponentialEnd
         while d < exponentialEnd {
             let w = keys.word(salt: d.pointee.salt, d.pointee.counter)

@@ -18,8 +18,14 @@ extension LaneMachine {
     }
 
     enum DrawKind: UInt8 {
-        case quantile, exponential, uniform
+        /// `exponentialInRange`: a + b X stays in [-87, 88] for every word
+        /// (`LaneMath.expInRange` applies).
+        case quantile, exponentialInRange, exponential, uniform
     }
+
+    /// The largest |X| the standard normal's lane table gives (its end
+    /// cells, computed exactly, reach 6.23; checked by a test).
+    static let normalBound: Float = 6.5
 
     /// One instruction of a random slot's program: `op` over nodes a, b, c
     /// into `dst`; its word `counter` of the slot's stream (`salt`), or for
@@ -93,9 +99,12 @@ extension LaneMachine {
                         salt: salt, counter: counter, kind: .quantile, table: .standardNormal,
                         a: Float(n[Int(ins.a)]), b: Float(n[Int(ins.b)]), dst: ins.dst)
                 case .lognormal where constant(ins.a) && constant(ins.b):
+                    let (a, b) = (Float(n[Int(ins.a)]), Float(n[Int(ins.b)]))
+                    let reach = Self.normalBound * abs(b)
+                    let inRange = a - reach >= -87 && a + reach <= 88
                     draw = Draw(
-                        salt: salt, counter: counter, kind: .exponential, table: .standardNormal,
-                        a: Float(n[Int(ins.a)]), b: Float(n[Int(ins.b)]), dst: ins.dst)
+                        salt: salt, counter: counter, kind: inRange ? .exponentialInRange : .exponential,
+                        table: .standardNormal, a: a, b: b, dst: ins.dst)
                 case .uniform where constant(ins.a) && constant(ins.b):
                     let low = n[Int(ins.a)]
                     draw = Draw(
@@ -129,8 +138,7 @@ extension LaneMachine {
         }
         // By kind (each reads only constants and its own stream: any order
         // gives the same nodes), so that each kind has a loop of its own.
-        return (draws.filter { $0.kind == .quantile } + draws.filter { $0.kind == .exponential }
-            + draws.filter { $0.kind == .uniform }, steps)
+        return (draws.sorted { $0.kind.rawValue < $1.kind.rawValue }, steps)
     }
 
     /// `monthWindow(from:to:)`'s first month and month count, computed by

@@ -23,8 +23,10 @@ final class LaneMachine: @unchecked Sendable {
     let domesticCount: Int
     let exportCheckCount: Int
     let drawCount: Int
-    /// Where the draws of each kind end: quantile, exponential, then uniform.
+    /// Where the draws of each kind end: quantile, exponential within
+    /// `expInRange`'s range, other exponential, then uniform.
     let quantileEnd: Int
+    let inRangeEnd: Int
     let exponentialEnd: Int
     let programCount: Int
     let dynamicCount: Int
@@ -173,7 +175,8 @@ final class LaneMachine: @unchecked Sendable {
         let (drawList, stepList) = Self.inputPlan(compiled, written: written)
         drawCount = drawList.count
         quantileEnd = drawList.filter { $0.kind == .quantile }.count
-        exponentialEnd = quantileEnd + drawList.filter { $0.kind == .exponential }.count
+        inRangeEnd = quantileEnd + drawList.filter { $0.kind == .exponentialInRange }.count
+        exponentialEnd = inRangeEnd + drawList.filter { $0.kind == .exponential }.count
         programCount = stepList.count
         draws = arena.copy(drawList)
         program = arena.copy(stepList)

@@ -174,21 +174,8 @@ public enum Lanes<F: LaneVector> {
     /// -103.9, NaN for NaN.
     @inlinable @inline(__always)
     public static func exp(_ x: F) -> F {
-        let shifter: Float = 0x1.8p23
-        let xc = maximum(minimum(x, F(repeating: 88.7)), F(repeating: -104))
-        let t = xc * 1.44269504088896341 + shifter
-        let n = t - shifter
-        let r = (xc - n * 0.693359375) - n * -2.12194440e-4
-        var p = F(repeating: 1.9875691500e-4)
-        p = p * r + 1.3981999507e-3
-        p = p * r + 8.3334519073e-3
-        p = p * r + 4.1665795894e-2
-        p = p * r + 1.6666665459e-1
-        p = p * r + 5.0000001201e-1
-        p = p * (r * r) + r + 1
-        // The low bits of t hold n (two's complement), n in [-150, 128]:
-        // 2^n = 2^h 2^(n - h) with h = n >> 1, both normal.
-        let ni = unsafeBitCast(t, to: Int32s.self) &- Int32s(repeating: 0x4B40_0000)
+        let (p, ni) = expParts(maximum(minimum(x, F(repeating: 88.7)), F(repeating: -104)))
+        // n in [-150, 128]: 2^n = 2^h 2^(n - h) with h = n >> 1, both normal.
         let h = ni &>> 1
         let s1 = unsafeBitCast((h &+ 127) &<< 23, to: F.self)
         let s2 = unsafeBitCast((ni &- h &+ 127) &<< 23, to: F.self)
@@ -197,6 +184,36 @@ public enum Lanes<F: LaneVector> {
         y.replace(with: 0, where: x .< F(repeating: -103.9))
         y.replace(with: x, where: x .!= x)
         return y
+    }
+
+    /// `exp` for every lane in [-87, 88], bit for bit, with one power of
+    /// two: there n = round(x / ln 2) is in [-126, 127], so 2^n is a normal
+    /// float, none of `exp`'s clamps or edge cases applies, and p 2^n is
+    /// p 2^h 2^(n - h) (p 2^h is exact; both round p 2^n once).
+    @inlinable @inline(__always)
+    public static func expInRange(_ x: F) -> F {
+        let (p, ni) = expParts(x)
+        return p * unsafeBitCast((ni &+ 127) &<< 23, to: F.self)
+    }
+
+    /// e^x = p 2^n for x in [-104, 88.7]: x = n ln 2 + r with |r| <= ln 2 /
+    /// 2 (n by the 1.5 2^23 rounding trick, ln 2 in two parts), p = e^r by
+    /// its minimax polynomial.
+    @inlinable @inline(__always)
+    static func expParts(_ x: F) -> (p: F, n: Int32s) {
+        let shifter: Float = 0x1.8p23
+        let t = x * 1.44269504088896341 + shifter
+        let n = t - shifter
+        let r = (x - n * 0.693359375) - n * -2.12194440e-4
+        var p = F(repeating: 1.9875691500e-4)
+        p = p * r + 1.3981999507e-3
+        p = p * r + 8.3334519073e-3
+        p = p * r + 4.1665795894e-2
+        p = p * r + 1.6666665459e-1
+        p = p * r + 5.0000001201e-1
+        p = p * (r * r) + r + 1
+        // The low bits of t hold n (two's complement).
+        return (p, unsafeBitCast(t, to: Int32s.self) &- Int32s(repeating: 0x4B40_0000))
     }
 
     /// Whether any lane is set.
