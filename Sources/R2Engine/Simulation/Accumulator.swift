@@ -16,7 +16,9 @@ final class Accumulator: @unchecked Sendable {
     let squares: UnsafeMutablePointer<WideSum>
     /// Per step and lane, the sums of A and A^2 since the last `flush`
     /// (fewer than 2^15 trials: no overflow), 8 lanes a vector: the vectors
-    /// of step t are `octets` t ..< `octets` (t + 1).
+    /// of step t are `octets` t ..< `octets` (t + 1). Each group adds the
+    /// bits of x + 16 (`AdoptionSink.fixed48Pair` without its subtraction),
+    /// modulo 2^64; `flush` takes off bits(16) once per group (`pendingSum`).
     let pendingSums: UnsafeMutablePointer<SIMD8<UInt64>>
     let pendingSquares: UnsafeMutablePointer<SIMD8<UInt64>>
     /// Trials added since the last `flush`: in `counters`' cache lines, not
@@ -26,7 +28,7 @@ final class Accumulator: @unchecked Sendable {
         set { counters[Counter.pending] = newValue }
     }
     /// The totals (`Counter`: accepted, holds, switches, failures,
-    /// restarts, mandated, completed), then the pending-trial count.
+    /// restarts, mandated, completed), then the pending trial and group counts.
     let counters: UnsafeMutablePointer<Int>
     let eventFires: UnsafeMutablePointer<Int>
     let fleetSums: UnsafeMutablePointer<WideSum>
@@ -44,8 +46,10 @@ final class Accumulator: @unchecked Sendable {
         static let mandated = 5
         static let completed = 6
         static let count = 7
-        /// Not a total: `pendingTrials`.
+        /// Not totals: `pendingTrials`, then the groups added since the last
+        /// flush.
         static let pending = 7
+        static let pendingGroups = 8
     }
 
     init(steps: Int, chips: Int, events: Int) {
@@ -59,7 +63,7 @@ final class Accumulator: @unchecked Sendable {
         squares = Self.allocate(steps, WideSum())
         pendingSums = Self.allocate(steps * Self.octets, SIMD8())
         pendingSquares = Self.allocate(steps * Self.octets, SIMD8())
-        counters = Self.allocate(Counter.count + 1, 0)
+        counters = Self.allocate(Counter.count + 2, 0)
         eventFires = Self.allocate(events, 0)
         fleetSums = Self.allocate(chips, WideSum())
         pendingFleets = Self.allocate(chips * Self.octets, SIMD8())
@@ -110,6 +114,7 @@ final class Accumulator: @unchecked Sendable {
         let weights = LaneWord(truncatingIfNeeded: LaneMath.count(accepted))
         let all = weights == LaneWord(repeating: 1)
         var row = pendingCounts
+        counters[Counter.pendingGroups] &+= 1
         for t in 0..<steps {
             // Eight lanes at a time: the sums' pending lanes are 8 wide.
             let a = m.adoption[t]
@@ -160,13 +165,11 @@ final class Accumulator: @unchecked Sendable {
         let w2 = Self.widen(a.highHalf.lowHalf)
         let w3 = Self.widen(a.highHalf.highHalf)
         pendingSums[pending] &+= SIMD8(
-            lowHalf: SIMD4(lowHalf: AdoptionSink.fixed48Pair(w0), highHalf: AdoptionSink.fixed48Pair(w1)),
-            highHalf: SIMD4(lowHalf: AdoptionSink.fixed48Pair(w2), highHalf: AdoptionSink.fixed48Pair(w3)))
+            lowHalf: SIMD4(lowHalf: Self.biased(w0), highHalf: Self.biased(w1)),
+            highHalf: SIMD4(lowHalf: Self.biased(w2), highHalf: Self.biased(w3)))
         pendingSquares[pending] &+= SIMD8(
-            lowHalf: SIMD4(
-                lowHalf: AdoptionSink.fixed48Pair(w0 * w0), highHalf: AdoptionSink.fixed48Pair(w1 * w1)),
-            highHalf: SIMD4(
-                lowHalf: AdoptionSink.fixed48Pair(w2 * w2), highHalf: AdoptionSink.fixed48Pair(w3 * w3)))
+            lowHalf: SIMD4(lowHalf: Self.biased(w0 * w0), highHalf: Self.biased(w1 * w1)),
+            highHalf: SIMD4(lowHalf: Self.biased(w2 * w2), highHalf: Self.biased(w3 * w3)))
         #if R2_LANES_HASWELL
         let b = SIMD8<UInt32>(truncatingIfNeeded: AdoptionSink.binLanes(a))
         #else
@@ -227,6 +230,30 @@ final class Accumulator: @unchecked Sendable {
         return t.bitPatterns &- SIMD2(repeating: (0x1p52 as Double).bitPattern) &+ over
     }
 
+    /// `AdoptionSink.fixed48Pair(x)` plus bits(16) in each lane: the bits
+    /// of x + 16.
+    @inline(__always)
+    static func biased(_ x: SIMD2<Double>) -> SIMD2<UInt64> { (x + 16).bitPatterns }
+
+    /// The fixed-point sums of A and A^2 at step t since the last flush,
+    /// over its lanes: the biased sums less bits(16) per group and lane.
+    func pendingSum(_ t: Int) -> (sum: UInt64, square: UInt64) {
+        var (sum, square): (UInt64, UInt64) = (0, 0)
+        for v in (t * Self.octets)..<((t + 1) * Self.octets) {
+            for l in 0..<8 {
+                sum &+= unbiased(pendingSums[v][l])
+                square &+= unbiased(pendingSquares[v][l])
+            }
+        }
+        return (sum, square)
+    }
+
+    /// A lane's biased pending sum less bits(16) for each group added.
+    @inline(__always)
+    private func unbiased(_ x: UInt64) -> UInt64 {
+        x &- UInt64(truncatingIfNeeded: counters[Counter.pendingGroups]) &* (16 as Double).bitPattern
+    }
+
     /// Two lanes as doubles, exactly (`cvtps2pd`).
     @inline(__always)
     static func widen(_ x: SIMD2<Float>) -> SIMD2<Double> { SIMD2(Double(x[0]), Double(x[1])) }
@@ -243,8 +270,8 @@ final class Accumulator: @unchecked Sendable {
         for t in 0..<steps {
             for v in (t * Self.octets)..<((t + 1) * Self.octets) {
                 for l in 0..<8 {
-                    sums[t].add(pendingSums[v][l])
-                    squares[t].add(pendingSquares[v][l])
+                    sums[t].add(unbiased(pendingSums[v][l]))
+                    squares[t].add(unbiased(pendingSquares[v][l]))
                 }
                 pendingSums[v] = SIMD8()
                 pendingSquares[v] = SIMD8()
@@ -257,6 +284,7 @@ final class Accumulator: @unchecked Sendable {
             }
         }
         pendingTrials = 0
+        counters[Counter.pendingGroups] = 0
     }
 
     /// Adds another worker's sums into this one.
