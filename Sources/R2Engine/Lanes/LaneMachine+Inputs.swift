@@ -263,9 +263,18 @@ extension LaneMachine {
             }
             dynamicSteps[d] = s
             let bits = dynamicBits + d &* words
-            for l in 0..<Self.width where s[l] < never {
-                let t = Int(truncatingIfNeeded: s[l])
-                bits[t &>> 6] |= 1 &<< UInt64(truncatingIfNeeded: t & 63)
+            if words == 1 {
+                // At most 64 steps: 2^s in 64-bit lanes (0 where never), or-ed.
+                let one = LaneWide(truncatingIfNeeded: LaneMath.count(s .< LaneInt(repeating: never)))
+                let powers = one &<< LaneWide(truncatingIfNeeded: s)
+                var or: UInt64 = 0
+                for l in 0..<Self.width { or |= powers[l] }
+                bits[0] = or
+            } else {
+                for l in 0..<Self.width where s[l] < never {
+                    let t = Int(truncatingIfNeeded: s[l])
+                    bits[t &>> 6] |= 1 &<< UInt64(truncatingIfNeeded: t & 63)
+                }
             }
             for w in 0..<words { stepBits[w] |= bits[w] }
         }

@@ -9,9 +9,11 @@
 #if R2_LANES_HASWELL
 public typealias LaneFloat = SIMD16<Float>
 public typealias LaneDouble = SIMD16<Double>
+public typealias LaneWide = SIMD16<UInt64>
 #else
 public typealias LaneFloat = SIMD8<Float>
 public typealias LaneDouble = SIMD8<Double>
+public typealias LaneWide = SIMD8<UInt64>
 #endif
 public typealias LaneWord = LaneFloat.Words
 public typealias LaneInt = LaneFloat.MaskStorage

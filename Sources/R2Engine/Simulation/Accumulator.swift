@@ -141,9 +141,11 @@ final class Accumulator: @unchecked Sendable {
         for v in 0..<events {
             eventFires[v] &+= Int((0 &- (m.eventFired[v] & on)).wrappedSum())
         }
-        for l in 0..<LaneMath.width where completed[l] != 0 && out.holds[l].isFinite {
-            counters[Counter.holds] &+= Int(out.holds[l])
-        }
+        // Holds are whole numbers below 2^29 (or infinity, left out) and 0
+        // where training never completed, so the accepted lanes' sum is
+        // exact in double precision, whatever the order.
+        let finite = out.holds.replacing(with: 0, where: .!(out.holds .< .infinity))
+        counters[Counter.holds] &+= Int((finite * LaneDouble(LaneMath.count(accepted))).sum())
         addFleets(m, accepted)
         if pendingTrials >= Self.flushEvery - LaneMath.width { flush() }
     }
