@@ -229,11 +229,14 @@ extension LaneMachine {
         if LaneMath.any(done) {
             let u = LaneMath.unitOpenZero(keys.word(salt: holdsSalt, 0))
             let k = LaneMath.geometric(p.holdProbability, u)
-            for l in 0..<Self.width where done[l] {
-                let months = Double(p.holdMonths[l])
-                out.holds[l] = Double(k[l])
-                out.release[l] = Double(tau[l]) + Double(p.post[l]) + (months > 0 ? Double(k[l]) * months : 0)
-            }
+            // In double precision, each lane as the scalar definition: a
+            // hold of 0 months adds 0 whatever K (K may be infinite).
+            let finished = SIMDMask(LaneDouble.MaskStorage(truncatingIfNeeded: done._storage))
+            let holds = LaneDouble(k)
+            let months = LaneDouble(p.holdMonths)
+            let held = (holds * months).replacing(with: 0, where: .!(months .> 0))
+            out.holds = out.holds.replacing(with: holds, where: finished)
+            out.release = out.release.replacing(with: LaneDouble(tau) + LaneDouble(p.post) + held, where: finished)
         }
         if R.isActive { rec.release(holds: out.holds[lane], release: out.release[lane]) }
         self.out = out
