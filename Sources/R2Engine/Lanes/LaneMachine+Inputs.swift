@@ -50,30 +50,24 @@ extension LaneMachine {
         return (keys, p)
     }
 
-    /// The single draws with constant parameters.
+    /// The single draws with constant parameters, kind by kind.
     @inline(never)
     func drawSingles(_ keys: LaneRandom.Keys) {
         let nodes = self.nodes
         var d = draws
         let quantileEnd = d + self.quantileEnd
         while d < quantileEnd {
-            let w = keys.word(salt: d.pointee.salt, d.pointee.counter)
-            nodes[Int(truncatingIfNeeded: d.pointee.dst)] =
-                LaneFloat(repeating: d.pointee.a) + LaneFloat(repeating: d.pointee.b) * d.pointee.table.sample(w)
+            nodes[Int(truncatingIfNeeded: d.pointee.dst)] = Self.affine(d, keys)
             d += 1
         }
         let inRangeEnd = draws + self.inRangeEnd
         while d < inRangeEnd {
-            let w = keys.word(salt: d.pointee.salt, d.pointee.counter)
-            nodes[Int(truncatingIfNeeded: d.pointee.dst)] = LaneMath.expInRange(
-                LaneFloat(repeating: d.pointee.a) + LaneFloat(repeating: d.pointee.b) * d.pointee.table.sample(w))
+            nodes[Int(truncatingIfNeeded: d.pointee.dst)] = LaneMath.expInRange(Self.affine(d, keys))
             d += 1
         }
         let exponentialEnd = draws + self.exponentialEnd
         while d < exponentialEnd {
-            let w = keys.word(salt: d.pointee.salt, d.pointee.counter)
-            nodes[Int(truncatingIfNeeded: d.pointee.dst)] = LaneMath.exp(
-                LaneFloat(repeating: d.pointee.a) + LaneFloat(repeating: d.pointee.b) * d.pointee.table.sample(w))
+            nodes[Int(truncatingIfNeeded: d.pointee.dst)] = LaneMath.exp(Self.affine(d, keys))
             d += 1
         }
         let end = draws + drawCount
@@ -83,6 +77,13 @@ extension LaneMachine {
                 LaneFloat(repeating: d.pointee.a) + LaneFloat(repeating: d.pointee.b) * LaneMath.unit(w)
             d += 1
         }
+    }
+
+    /// a + b X for draw `d`, X its table's quantile of the draw's word.
+    @inline(__always)
+    static func affine(_ d: UnsafeMutablePointer<Draw>, _ keys: LaneRandom.Keys) -> LaneFloat {
+        let w = keys.word(salt: d.pointee.salt, d.pointee.counter)
+        return LaneFloat(repeating: d.pointee.a) + LaneFloat(repeating: d.pointee.b) * d.pointee.table.sample(w)
     }
 
     /// The other random slots' programs, step by step: arithmetic, the
