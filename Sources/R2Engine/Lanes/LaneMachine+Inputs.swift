@@ -238,8 +238,9 @@ extension LaneMachine {
         UInt32(truncatingIfNeeded: (m._storage & laneBits).wrappedSum())
     }
 
-    /// 2^l in lane l.
-    static let laneBits = LaneInt((0..<LaneMath.width).map { Int32(1) << Int32($0) })
+    /// l in lane l, and 2^l.
+    static let laneIndex = LaneInt((0..<LaneMath.width).map { Int32($0) })
+    static let laneBits = LaneInt(repeating: 1) &<< laneIndex
 
     /// Each dynamic entry's step in each lane, and the bits of the steps
     /// at which it acts in some lane.

@@ -119,8 +119,8 @@ final class Accumulator: @unchecked Sendable {
             // Eight lanes at a time: the sums' pending lanes are 8 wide.
             let a = m.adoption[t]
             #if R2_LANES_HASWELL
-            addOctet(a.lowHalf, weight: weights.lowHalf, all: all, pending: 2 &* t, row: row)
-            addOctet(a.highHalf, weight: weights.highHalf, all: all, pending: 2 &* t &+ 1, row: row)
+            addOctet(a.lowHalf, weight: weights.lowHalf, all: all, pending: Self.octets &* t, row: row)
+            addOctet(a.highHalf, weight: weights.highHalf, all: all, pending: Self.octets &* t &+ 1, row: row)
             #else
             addOctet(a, weight: weights, all: all, pending: t, row: row)
             #endif
@@ -205,8 +205,8 @@ final class Accumulator: @unchecked Sendable {
                 continue
             }
             #if R2_LANES_HASWELL
-            pendingFleets[2 &* c] &+= Self.fixedFleets(x.lowHalf)
-            pendingFleets[2 &* c &+ 1] &+= Self.fixedFleets(x.highHalf)
+            pendingFleets[Self.octets &* c] &+= Self.fixedFleets(x.lowHalf)
+            pendingFleets[Self.octets &* c &+ 1] &+= Self.fixedFleets(x.highHalf)
             #else
             pendingFleets[c] &+= Self.fixedFleets(x)
             #endif

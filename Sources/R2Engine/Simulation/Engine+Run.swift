@@ -62,7 +62,6 @@ extension Engine {
                     defer { group.leave() }
                     var recorder = NoRecorder()
                     let acceptAll = conditions.isEmpty
-                    let laneIndex = LaneInt((0..<LaneMath.width).map { Int32($0) })
                     while cancellation?.isCancelled != true {
                         let c = shared.nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
                         if c >= chunkCount { break }
@@ -73,7 +72,8 @@ extension Engine {
                             // Trials g ..< g + width; lanes past hi run but count nowhere.
                             let lanes = Swift.min(LaneMachine.width, hi - g)
                             machine.runGroup(first: UInt64(g), &recorder)
-                            var accepted = laneIndex .< LaneInt(repeating: Int32(truncatingIfNeeded: lanes))
+                            var accepted =
+                                LaneMachine.laneIndex .< LaneInt(repeating: Int32(truncatingIfNeeded: lanes))
                             if !acceptAll {
                                 for l in 0..<lanes { accepted[l] = conditions.accepts(lane: l, machine) }
                             }
