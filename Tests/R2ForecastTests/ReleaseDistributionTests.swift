@@ -71,3 +71,42 @@ import Testing
         #expect(v.serialized == #"{"query":"forecast","p":0.25,"n":3,"null":null,"s":"a\"b\n"}"#)
     }
 }
+
+extension ReleaseDistributionTests {
+    /// Past `RadixSort.threshold` the release times are sorted by their bits:
+    /// the same order as the comparison sort, element for element, with
+    /// negative numbers, both zeros, subnormals, infinities, runs of equal
+    /// values and NaN (dropped) among them; and every digit varies, so no
+    /// pass is skipped, as well as a set whose high digits are all equal.
+    @Test func largeRunsSortAsTheComparisonSort() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        let special: [Double] = [
+            -.infinity, .infinity, -0.0, 0.0, .leastNonzeroMagnitude, -.leastNonzeroMagnitude,
+            .greatestFiniteMagnitude, -1, 1, .nan,
+        ]
+        var mixed = (0..<20_000).map { _ in Double(bitPattern: next()) }
+        mixed += (0..<5_000).map { i in special[i % special.count] }
+        mixed += (0..<5_000).map { _ in Double(next() % 37) }
+        var months = (0..<50_000).map { _ in Double(next() % 1_000_000) / 27_777 }
+        months += [Double](repeating: .infinity, count: 500) + [Double](repeating: .nan, count: 7)
+        for values in [mixed, months] {
+            let sorted = ReleaseDistribution(releases: values, horizon: 36).sorted
+            let expected = values.filter { !$0.isNaN }.sorted()
+            #expect(sorted.count == expected.count)
+            #expect(zip(sorted, expected).allSatisfy { $0 == $1 })
+            #expect(zip(sorted, sorted.dropFirst()).allSatisfy { $0 <= $1 })
+            // Bit for bit, but for the two zeros, which compare equal and may come in either order.
+            let zeros: Set<UInt64> = [(0.0).bitPattern, (-0.0).bitPattern]
+            let bits: [UInt64] = sorted.map(\.bitPattern).filter { !zeros.contains($0) }
+            let expectedBits: [UInt64] = expected.map(\.bitPattern).filter { !zeros.contains($0) }
+            #expect(bits == expectedBits)
+        }
+    }
+}
