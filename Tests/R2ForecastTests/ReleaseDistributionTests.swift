@@ -76,8 +76,10 @@ extension ReleaseDistributionTests {
     /// Past `RadixSort.threshold` the release times are sorted by their bits:
     /// the same order as the comparison sort, element for element, with
     /// negative numbers, both zeros, subnormals, infinities, runs of equal
-    /// values and NaN (dropped) among them; and every digit varies, so no
-    /// pass is skipped, as well as a set whose high digits are all equal.
+    /// values and NaN (dropped) among them. In the first two sets every
+    /// digit varies; in the third, numbers whose bits differ only in the top
+    /// byte (1, 2^16, 2^-16), seven passes are skipped and the one left
+    /// ends in the scratch buffer.
     @Test func largeRunsSortAsTheComparisonSort() {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next() -> UInt64 {
@@ -96,7 +98,9 @@ extension ReleaseDistributionTests {
         mixed += (0..<5_000).map { _ in Double(next() % 37) }
         var months = (0..<50_000).map { _ in Double(next() % 1_000_000) / 27_777 }
         months += [Double](repeating: .infinity, count: 500) + [Double](repeating: .nan, count: 7)
-        for values in [mixed, months] {
+        let powers: [Double] = [1, 0x1p16, 0x1p-16]
+        let oneDigit = (0..<6_000).map { _ in powers[Int(next() % 3)] }
+        for values in [mixed, months, oneDigit] {
             let sorted = ReleaseDistribution(releases: values, horizon: 36).sorted
             let expected = values.filter { !$0.isNaN }.sorted()
             #expect(sorted.count == expected.count)
