@@ -77,6 +77,22 @@ struct RobustnessTests {
         #expect(errors("chip ü foreign").hasPrefix("error: unexpected character `ü`"))
     }
 
+    /// A `%` away from a number says where it goes, and when the word before
+    /// it is a number with a letter O or l for a digit, which number was meant.
+    @Test func strayPercentSaysWhereItGoes() {
+        #expect(
+            errors("pressure 2O%") == """
+                error: unexpected character `%`
+                 --> x.r2s:1:12
+                  |
+                1 | pressure 2O%
+                  |            ^ did you mean `20%`? `2O` has a letter for a digit
+                """)
+        #expect(errors("fail h20 1l%").hasSuffix("^ did you mean `11%`? `1l` has a letter for a digit"))
+        #expect(errors("pressure 15 %").hasSuffix("^ `%` goes right after a number, as in `15%`"))
+        #expect(errors("pressure lab_share%").hasSuffix("^ `%` goes right after a number, as in `15%`"))
+    }
+
     @Test func errorsOnLaterLinesKeepTheirColumnsByCharacter() {
         #expect(
             errors("# «café»\nlet x = « 3") == """

@@ -58,7 +58,7 @@ struct Lexer {
                 } else {
                     let end = nextScalarBoundary(after: position)
                     let text = String(decoding: bytes[position..<end], as: UTF8.self)
-                    fail(.unexpectedCharacter(text), from: position, to: end)
+                    fail(.unexpectedCharacter(text), from: position, to: end, help: helpForStray(byte))
                 }
             }
         }
@@ -102,6 +102,24 @@ struct Lexer {
     ) {
         failures.append(Failure(message, at: SourceRange(start: start, end: end), help: help))
         emit(.invalid(failures.count - 1), from: start, to: end)
+    }
+
+    /// A hint for a character that starts no token: `%` away from a number
+    /// (with the number meant, where a letter O or l stands for a digit).
+    private func helpForStray(_ byte: UInt8) -> String? {
+        guard byte == UInt8(ascii: "%") else { return nil }
+        // The word just before the `%`, if it touches it: `2O` in `2O%`.
+        var start = position
+        while start > 0, bytes[start - 1].isIdentifierContinue || bytes[start - 1] == UInt8(ascii: ".") { start -= 1 }
+        let word = String(decoding: bytes[start..<position], as: UTF8.self)
+        let lookalikes: [Character: Character] = ["O": "0", "o": "0", "l": "1", "I": "1"]
+        if let first = word.first, first.isASCII, first.isNumber,
+            word.contains(where: { lookalikes[$0] != nil }),
+            word.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." || lookalikes[$0] != nil })
+        {
+            return "did you mean `\(String(word.map { lookalikes[$0] ?? $0 }))%`? `\(word)` has a letter for a digit"
+        }
+        return "`%` goes right after a number, as in `15%`"
     }
 
     // MARK: Pieces
