@@ -93,6 +93,21 @@ struct RobustnessTests {
         #expect(errors("pressure lab_share%").hasSuffix("^ `%` goes right after a number, as in `15%`"))
     }
 
+    /// A word glued to a number that makes a number with a letter for a
+    /// digit gets the number meant; the same word apart from it does not.
+    @Test func aLetterForADigitInANumber() {
+        #expect(
+            errors("fleet h800 2O0 to 10k") == """
+                error: expected the end of the statement, found `O0`
+                 --> x.r2s:1:13
+                  |
+                1 | fleet h800 2O0 to 10k
+                  |             ^^ did you mean `200`? `2O0` has a letter for a digit
+                """)
+        #expect(errors("let x = 3 O").hasSuffix("|           ^"))
+        #expect(errors("let x = 3Ox").hasSuffix("|          ^^"))
+    }
+
     @Test func errorsOnLaterLinesKeepTheirColumnsByCharacter() {
         #expect(
             errors("# «café»\nlet x = « 3") == """

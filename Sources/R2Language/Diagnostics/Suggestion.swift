@@ -22,6 +22,19 @@ public enum Suggestion {
         nearest(to: name, in: candidates).map { "did you mean `\($0)`?" }
     }
 
+    /// `word` with each letter that looks like a digit (O and o for 0, l
+    /// and I for 1) turned into it, when `word` is a number written so:
+    /// it starts with a digit, holds at least one such letter, and
+    /// otherwise only digits and `.` (`2O` -> `20`, `1l` -> `11`).
+    public static func digitsForLookalikes(_ word: String) -> String? {
+        let lookalikes: [Character: Character] = ["O": "0", "o": "0", "l": "1", "I": "1"]
+        guard let first = word.first, first.isASCII, first.isNumber,
+            word.contains(where: { lookalikes[$0] != nil }),
+            word.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." || lookalikes[$0] != nil })
+        else { return nil }
+        return String(word.map { lookalikes[$0] ?? $0 })
+    }
+
     /// Levenshtein distance between two strings, by character.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)

@@ -112,12 +112,8 @@ struct Lexer {
         var start = position
         while start > 0, bytes[start - 1].isIdentifierContinue || bytes[start - 1] == UInt8(ascii: ".") { start -= 1 }
         let word = String(decoding: bytes[start..<position], as: UTF8.self)
-        let lookalikes: [Character: Character] = ["O": "0", "o": "0", "l": "1", "I": "1"]
-        if let first = word.first, first.isASCII, first.isNumber,
-            word.contains(where: { lookalikes[$0] != nil }),
-            word.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." || lookalikes[$0] != nil })
-        {
-            return "did you mean `\(String(word.map { lookalikes[$0] ?? $0 }))%`? `\(word)` has a letter for a digit"
+        if let number = Suggestion.digitsForLookalikes(word) {
+            return "did you mean `\(number)%`? `\(word)` has a letter for a digit"
         }
         return "`%` goes right after a number, as in `15%`"
     }

@@ -103,7 +103,18 @@ struct StatementParser {
                 .expected(what, found: "the end of the statement"), at: SourceRange(at: consumedEnd))
         }
         let text = token.kind == .newline ? "the end of the line" : "`\(file.text(in: token.range))`"
-        return Failure(.expected(what, found: text), at: token.range)
+        return Failure(.expected(what, found: text), at: token.range, help: lookalikeHelp())
+    }
+
+    /// For a word glued to the number before it that makes a number with
+    /// a letter for a digit (`2O0`: `2` then `O0`), the number meant.
+    func lookalikeHelp() -> String? {
+        guard index > 0, let token = current, token.identifier != nil,
+            case .number = tokens[index - 1].kind, tokens[index - 1].range.end == token.range.start
+        else { return nil }
+        let written = file.text(in: SourceRange(start: tokens[index - 1].range.start, end: token.range.end))
+        guard let number = Suggestion.digitsForLookalikes(written) else { return nil }
+        return "did you mean `\(number)`? `\(written)` has a letter for a digit"
     }
 
     /// `expected(what)`, with "did you mean" when the word found is a
