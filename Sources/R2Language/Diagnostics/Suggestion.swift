@@ -22,6 +22,12 @@ public enum Suggestion {
         nearest(to: name, in: candidates).map { "did you mean `\($0)`?" }
     }
 
+    /// "did you mean" the number `written` stands for (`digitsForLookalikes`),
+    /// followed by `suffix` (`%` for `2O%`); nil when it stands for none.
+    public static func numberHelp(for written: String, suffix: String = "") -> String? {
+        digitsForLookalikes(written).map { "did you mean `\($0)\(suffix)`? `\(written)` has a letter for a digit" }
+    }
+
     /// `word` with each letter that looks like a digit (O and o for 0, l
     /// and I for 1) turned into it, when `word` is a number written so:
     /// it starts with a digit, holds at least one such letter, and

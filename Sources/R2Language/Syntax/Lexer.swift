@@ -112,10 +112,7 @@ struct Lexer {
         var start = position
         while start > 0, bytes[start - 1].isIdentifierContinue || bytes[start - 1] == UInt8(ascii: ".") { start -= 1 }
         let word = String(decoding: bytes[start..<position], as: UTF8.self)
-        if let number = Suggestion.digitsForLookalikes(word) {
-            return "did you mean `\(number)%`? `\(word)` has a letter for a digit"
-        }
-        return "`%` goes right after a number, as in `15%`"
+        return Suggestion.numberHelp(for: word, suffix: "%") ?? "`%` goes right after a number, as in `15%`"
     }
 
     // MARK: Pieces

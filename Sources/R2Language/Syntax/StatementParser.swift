@@ -112,16 +112,15 @@ struct StatementParser {
         guard index > 0, let token = current, token.identifier != nil,
             case .number = tokens[index - 1].kind, tokens[index - 1].range.end == token.range.start
         else { return nil }
-        let written = file.text(in: SourceRange(start: tokens[index - 1].range.start, end: token.range.end))
-        guard let number = Suggestion.digitsForLookalikes(written) else { return nil }
-        return "did you mean `\(number)`? `\(written)` has a letter for a digit"
+        return Suggestion.numberHelp(
+            for: file.text(in: SourceRange(start: tokens[index - 1].range.start, end: token.range.end)))
     }
 
     /// `expected(what)`, with "did you mean" when the word found is a
     /// likely misspelling of one of `words` (`licenced`, `foriegn`).
     func expected(_ what: String, suggesting words: [String]) -> Failure {
         var failure = expected(what)
-        if let word = current?.identifier { failure.help = Suggestion.help(for: word, in: words) }
+        if let word = current?.identifier, let help = Suggestion.help(for: word, in: words) { failure.help = help }
         return failure
     }
 
