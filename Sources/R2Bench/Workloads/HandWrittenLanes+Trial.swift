@@ -246,16 +246,25 @@ extension HandWrittenLanes {
     }
 
     /// Adds one step of every lane's adoption path: A widened to `Double`
-    /// (exactly), its histogram bin by `AdoptionSink.binPair` and A, A^2 in
-    /// 2^48 fixed point by `AdoptionSink.fixed48Pair`, to the lane's sums.
-    /// Lanes at and past `lanes` add nothing.
+    /// (exactly), its histogram bin by `AdoptionSink.binLanes` (the AVX2
+    /// build) or `binPair` (the same bins) and A, A^2 in 2^48 fixed point by
+    /// `AdoptionSink.fixed48Pair`, to the lane's sums. Lanes at and past
+    /// `lanes` add nothing.
     @inline(__always)
     static func addAdoption(_ a: VF, lanes: Int, row: UnsafeMutablePointer<UInt32>, sums: UnsafeMutablePointer<VW>) {
         let lo = widen(a.lowHalf)
         let hi = widen(a.highHalf)
         var x = VW(lowHalf: fixed48(lo), highHalf: fixed48(hi))
         var x2 = VW(lowHalf: fixed48(lo * lo), highHalf: fixed48(hi * hi))
+        // The bins as the engine finds them: in single-precision lanes where
+        // the build has fused multiply-adds, else from the widened halves.
+        // (On a Zen 4 the AVX2 build's increments after `binPair` stalled:
+        // 60% of the loop's time; docs/PERFORMANCE.md, "Tried".)
+        #if R2_LANES_HASWELL
+        let b = SIMD8<UInt32>(truncatingIfNeeded: AdoptionSink.binLanes(a))
+        #else
         let b = SIMD8<UInt32>(truncatingIfNeeded: VW(lowHalf: bin(lo), highHalf: bin(hi)))
+        #endif
         if lanes == VF.scalarCount {
             sums[0] &+= x
             sums[1] &+= x2
