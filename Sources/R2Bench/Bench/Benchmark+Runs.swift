@@ -2,30 +2,27 @@ import R2Engine
 import R2Forecast
 
 extension Benchmark {
-    /// Best time of Engine.run over the repetitions; memory on the first,
-    /// which also builds the forecast report (it sorts a copy of the releases).
+    /// Best time of Engine.run over the repetitions, with its CPU time; the
+    /// largest memory growth of any repetition, each of which also builds
+    /// the forecast report (it sorts a copy of the releases). A repetition
+    /// can only under-read its growth (when it reuses pages an earlier run
+    /// left resident), never over-read it, hence the largest.
     func measure(_ w: Workload, trials: Int, threads: Int) throws(Failure) -> BenchReport.Run {
         let reps = Benchmark.repetitions(trials: trials, steps: w.steps)
         var best = (wall: Double.infinity, cpu: 0.0)
         var growth: Int?
-        for rep in 0..<reps {
-            let cpuBefore = ProcessCPU.seconds
-            let wall: Double
-            if rep == 0 {
-                (wall, growth) = try ResidentMemory.growth { () throws(Failure) -> Double in
-                    let (result, seconds) = try Stopwatch.time { () throws(Failure) in
-                        try simulate(w, trials: trials, threads: threads)
-                    }
-                    _ = ForecastReport(result: result, scenario: w.name)
-                    return seconds
-                }
-            } else {
-                wall = try Stopwatch.time { () throws(Failure) in
+        for _ in 0..<reps {
+            let (time, bytes) = try ResidentMemory.growth { () throws(Failure) -> (wall: Double, cpu: Double) in
+                let cpuBefore = ProcessCPU.seconds
+                let (result, seconds) = try Stopwatch.time { () throws(Failure) in
                     try simulate(w, trials: trials, threads: threads)
-                }.seconds
+                }
+                let cpu = ProcessCPU.seconds - cpuBefore
+                _ = ForecastReport(result: result, scenario: w.name)
+                return (seconds, cpu)
             }
-            // The first repetition's CPU time includes its report; the others' do not.
-            if wall < best.wall { best = (wall, ProcessCPU.seconds - cpuBefore) }
+            if let bytes { growth = Swift.max(growth ?? 0, bytes) }
+            if time.wall < best.wall { best = time }
         }
         return BenchReport.Run(
             scenario: w.name, trials: trials, threads: threads, steps: w.steps, repetitions: reps,
