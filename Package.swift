@@ -2,29 +2,49 @@
 import Foundation
 import PackageDescription
 
-/// The engine runs 8 trials per vector (docs/MODEL.md, "Lanes"). On an
-/// x86-64 Linux machine whose CPU has AVX2 and the rest of the `haswell`
-/// feature set, R2Engine and the benchmark are compiled for it: one 256-bit
-/// register per vector instead of two 128-bit ones, 1.3 to 2x faster. The
-/// results are the same bits either way (no fused multiply-add: Swift does
-/// not contract). The binary then needs such a CPU; r2cast checks at start
-/// and says so. `R2CAST_PORTABLE=1 swift build` builds for any x86-64.
-let laneCPU: [String] = {
-    #if arch(x86_64) && os(Linux)
-    // As /proc/cpuinfo names them (abm: lzcnt); Sources/r2cast/LaneCPU.swift checks the same.
-    let needed = ["avx2", "fma", "bmi1", "bmi2", "movbe", "f16c", "abm"]
-    guard ProcessInfo.processInfo.environment["R2CAST_PORTABLE"] == nil,
-        let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-        let line = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
-    else { return [] }
-    let flags = Set(line.split(separator: " ").map(String.init))
-    return needed.allSatisfy(flags.contains) ? needed : []
-    #else
-    return []
-    #endif
-}()
+/// The engine runs 8 or 16 trials per vector (docs/MODEL.md, "Lanes"). On
+/// an x86-64 Linux machine, R2Engine and the benchmark are compiled for the
+/// building CPU's vector instructions: AVX-512 (the `skylake-avx512`
+/// feature set, x86-64-v4: one 512-bit register per 16-lane vector, 32
+/// registers) where it has them, else AVX2 with the rest of the `haswell`
+/// set (two 256-bit registers per vector). The results are the same bits
+/// at every level (no fused multiply-add: Swift does not contract). The
+/// binary then needs such a CPU; r2cast checks at start and says so.
+/// `R2CAST_AVX2=1` stops at AVX2 (valgrind cannot run AVX-512 code);
+/// `R2CAST_PORTABLE=1` builds for any x86-64.
+struct LaneBuild {
+    let cpu: String
+    /// As /proc/cpuinfo names them (abm: lzcnt); Sources/r2cast/LaneCPU.swift
+    /// checks the same bits by CPUID when r2cast starts.
+    let flags: [String]
+    let defines: [String]
+
+    static let avx2 = LaneBuild(
+        cpu: "haswell", flags: ["avx", "avx2", "fma", "bmi1", "bmi2", "movbe", "f16c", "popcnt", "abm"],
+        defines: ["R2_LANES_AVX2"])
+    static let avx512 = LaneBuild(
+        cpu: "skylake-avx512",
+        flags: avx2.flags + ["avx512f", "avx512dq", "avx512cd", "avx512bw", "avx512vl"],
+        defines: avx2.defines + ["R2_LANES_AVX512"])
+
+    /// The widest level the building CPU has and the environment allows.
+    static let chosen: LaneBuild? = {
+        #if arch(x86_64) && os(Linux)
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["R2CAST_PORTABLE"] == nil,
+            let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+            let line = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
+        else { return nil }
+        let present = Set(line.split(separator: " ").map(String.init))
+        let levels = environment["R2CAST_AVX2"] == nil ? [avx512, avx2] : [avx2]
+        return levels.first { $0.flags.allSatisfy(present.contains) }
+        #else
+        return nil
+        #endif
+    }()
+}
 let laneSettings: [SwiftSetting] =
-    laneCPU.isEmpty ? [] : [.unsafeFlags(["-target-cpu", "haswell"]), .define("R2_LANES_HASWELL")]
+    LaneBuild.chosen.map { [.unsafeFlags(["-target-cpu", $0.cpu])] + $0.defines.map { .define($0) } } ?? []
 
 // Layers, one direction:
 //   R2Model (shared value types)
@@ -57,6 +77,9 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
         .target(name: "LineEditor", dependencies: ["CLibEdit"]),
+        // CPUID and XGETBV, for r2cast's check of the CPU at start. DWARF 4,
+        // as Swift emits, for valgrind 3.19, which cannot read clang's DWARF 5.
+        .target(name: "CPUFeatures", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         .target(
             name: "R2Bench",
             dependencies: ["R2Model", "R2Language", "R2Engine", "R2Forecast", "R2Notebook"],
@@ -67,11 +90,11 @@ let package = Package(
         .executableTarget(
             name: "r2cast",
             dependencies: [
-                "R2Model", "R2Language", "R2Engine", "R2Forecast", "R2Notebook", "R2REPL", "R2Bench",
+                "R2Model", "R2Language", "R2Engine", "R2Forecast", "R2Notebook", "R2REPL", "R2Bench", "CPUFeatures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // Only the flag: r2cast itself runs on any CPU, to check it.
-            swiftSettings: laneCPU.isEmpty ? [] : [.define("R2_LANES_HASWELL")]),
+            ]),
+        // r2cast itself is built for any CPU, so that it can check the CPU
+        // (Sources/r2cast/LaneCPU.swift) before the engine runs.
         .testTarget(
             name: "R2LanguageTests",
             dependencies: ["R2Language", "R2Model"]),
@@ -89,7 +112,8 @@ let package = Package(
             name: "R2NotebookTests",
             dependencies: ["R2Notebook", "R2Language", "R2Engine", "R2Forecast", "R2Model"],
             exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", exclude: ["Golden"]),
+        // R2Engine only for `laneInstructions`: which CPU the binary needs.
+        .testTarget(name: "EndToEndTests", dependencies: ["R2Engine"], exclude: ["Golden"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "R2BenchTests", dependencies: ["R2Bench", "R2Engine"]),
         .testTarget(name: "R2REPLTests", dependencies: ["R2REPL", "R2Notebook", "R2Language"]),

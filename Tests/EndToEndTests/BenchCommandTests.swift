@@ -10,6 +10,10 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let machine = try #require(json["machine"] as? [String: Any])
         let cores = try #require(machine["cores"] as? Int)
+        // The engine's vector instructions and its trials per group go together.
+        let lanes = ["AVX-512": 16, "AVX2": 16, "SSE2": 8]
+        let instructions = try #require(machine["engine_instructions"] as? String)
+        #expect(lanes[instructions] != nil && machine["engine_lanes"] as? Int == lanes[instructions])
         // Both scenarios, on one thread and on every core, at the one trial count.
         let runs = try #require(json["runs"] as? [[String: Any]])
         let keys = Set(runs.map { "\($0["scenario"] ?? "")/\($0["threads"] ?? "")/\($0["trials"] ?? "")" })

@@ -195,7 +195,7 @@ extension LaneTests {
 
 extension LaneTests {
     /// The lane arithmetic gives the same bits at 16 lanes (the engine in
-    /// the AVX2 build) as at 8 (the portable build, the hand-written loop),
+    /// the AVX-512 and AVX2 builds) as at 8 (the portable build, the hand-written loop),
     /// lane by lane: e^x, ln x, geometric counts, the clamps, minimum and
     /// maximum, uniforms and table cells, on ordinary values and on the
     /// edges (NaN, infinities, signed zeros, subnormals).

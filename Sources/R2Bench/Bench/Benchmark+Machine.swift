@@ -3,7 +3,7 @@ import R2Engine
 
 extension Benchmark {
     /// The processor, its cores, whether this is an optimized build and the
-    /// engine's trials per group.
+    /// engine's trials per group and vector instructions.
     static var machine: BenchReport.Machine {
         var processor = "unknown"
         if let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
@@ -19,7 +19,7 @@ extension Benchmark {
         #endif
         return BenchReport.Machine(
             cores: SimulationOptions.defaultThreads, processor: processor, optimized: optimized,
-            lanes: LaneMath.width,
+            lanes: LaneMath.width, instructions: laneInstructions ?? "SSE2",
             loadBefore: nil,
             loadAfter: nil)
     }

@@ -12,7 +12,8 @@ extension Benchmark {
         var best = (wall: Double.infinity, cpu: 0.0)
         var growth: Int?
         for _ in 0..<reps {
-            let (time, bytes) = try ResidentMemory.growth { () throws(Failure) -> (wall: Double, cpu: Double) in
+            let (time, bytes) = try ResidentMemory.growth {
+                () throws(Failure) -> (wall: Double, cpu: Double) in
                 let cpuBefore = ProcessCPU.seconds
                 let (result, seconds) = try Stopwatch.time { () throws(Failure) in
                     try simulate(w, trials: trials, threads: threads)

@@ -9,6 +9,7 @@ extension BenchReport {
                 .object([
                     ("cores", .integer(machine.cores)), ("processor", .string(machine.processor)),
                     ("optimized", .bool(machine.optimized)), ("engine_lanes", .integer(machine.lanes)),
+                    ("engine_instructions", .string(machine.instructions)),
                     ("load_before", machine.loadBefore.map { .number($0) } ?? .null),
                     ("load_after", machine.loadAfter.map { .number($0) } ?? .null),
                 ])

@@ -8,7 +8,7 @@ extension BenchReport {
             $0.map { Format.fixed($0, digits: 2) } ?? "?"
         }
         out.append(
-            "r2cast bench: \(machine.cores) core\(machine.cores == 1 ? "" : "s") (\(machine.processor)), engine \(machine.lanes) trials per group, seed \(seed), load average \(load[0]) before, \(load[1]) after"
+            "r2cast bench: \(machine.cores) core\(machine.cores == 1 ? "" : "s") (\(machine.processor)), engine \(machine.lanes) trials per group in \(machine.instructions), seed \(seed), load average \(load[0]) before, \(load[1]) after"
         )
         if !machine.optimized {
             out.append("warning: a debug build; build with -c release for figures worth quoting")

@@ -8,8 +8,11 @@ public struct BenchReport: Sendable {
         public var processor: String
         public var optimized: Bool
         /// Trials per group of the engine (`LaneMath.width`): 16 in the
-        /// build for AVX2, 8 in the portable one.
+        /// builds for AVX-512 and AVX2, 8 in the portable one.
         public var lanes: Int
+        /// The vector instructions the engine was compiled for: "AVX-512",
+        /// "AVX2" or "SSE2" (the portable build).
+        public var instructions: String
         /// The 1-minute load average when the benchmark started and ended:
         /// other work on the machine inflates wall times.
         public var loadBefore: Double?

@@ -246,10 +246,10 @@ extension HandWrittenLanes {
     }
 
     /// Adds one step of every lane's adoption path: A widened to `Double`
-    /// (exactly), its histogram bin by `AdoptionSink.binLanes` (the AVX2
-    /// build) or `binPair` (the same bins) and A, A^2 in 2^48 fixed point by
-    /// `AdoptionSink.fixed48Pair`, to the lane's sums. Lanes at and past
-    /// `lanes` add nothing.
+    /// (exactly), its histogram bin by `AdoptionSink.binLanes` (the AVX-512
+    /// and AVX2 builds) or `binPair` (the same bins) and A, A^2 in 2^48
+    /// fixed point by `AdoptionSink.fixed48Pair`, to the lane's sums. Lanes
+    /// at and past `lanes` add nothing.
     @inline(__always)
     static func addAdoption(_ a: VF, lanes: Int, row: UnsafeMutablePointer<UInt32>, sums: UnsafeMutablePointer<VW>) {
         let lo = widen(a.lowHalf)
@@ -260,7 +260,7 @@ extension HandWrittenLanes {
         // the build has fused multiply-adds, else from the widened halves.
         // (On a Zen 4 the AVX2 build's increments after `binPair` stalled:
         // 60% of the loop's time; docs/PERFORMANCE.md, "Tried".)
-        #if R2_LANES_HASWELL
+        #if R2_LANES_AVX2
         let b = SIMD8<UInt32>(truncatingIfNeeded: AdoptionSink.binLanes(a))
         #else
         let b = SIMD8<UInt32>(truncatingIfNeeded: VW(lowHalf: bin(lo), highHalf: bin(hi)))

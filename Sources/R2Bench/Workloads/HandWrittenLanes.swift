@@ -3,8 +3,8 @@ import R2Engine
 
 /// The hand-written baseline (`HandWrittenBaseline`) with 8 trials per
 /// group in single precision: every per-trial variable a `SIMD8<Float>`,
-/// the generators `SIMD8<UInt32>`, one 256-bit AVX2 register each (two SSE2
-/// registers in the default build); every branch on a trial's state a mask,
+/// the generators `SIMD8<UInt32>`, one 256-bit register each in the AVX2
+/// and AVX-512 builds (two SSE2 registers in the portable build); every branch on a trial's state a mask,
 /// lanes whose training has finished masked off. A branch survives only
 /// where it is on the month alone (a timeline's pieces, the same for every
 /// lane) or skips work no lane of the group needs this month (`any`).
@@ -40,7 +40,7 @@ public enum HandWrittenLanes {
     typealias VW = SIMD8<UInt64>
     typealias VM = SIMDMask<SIMD8<Int32>>
     /// The engine's lane arithmetic at this loop's width (the engine's own
-    /// is 16 lanes in the AVX2 build).
+    /// is 16 lanes in the AVX-512 and AVX2 builds).
     typealias Math = Lanes<SIMD8<Float>>
 
     static var steps: Int { HandWrittenBaseline.steps }

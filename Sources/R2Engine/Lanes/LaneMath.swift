@@ -1,12 +1,12 @@
 /// The vectors of one group of trials (docs/MODEL.md, "Lanes"): every
 /// per-trial quantity of the engine is a `LaneFloat`, every branch on a
-/// trial's state a mask. 16 lanes in the build for AVX2 (two 256-bit
-/// registers a vector: the scalar work of a group, its loops, branches and
-/// table reads, is shared by twice as many trials), 8 in the portable build
-/// (two 128-bit SSE2 registers a vector; 16 lanes there were 28% slower).
-/// Which lane a trial runs in never changes what it computes, so both
-/// builds give the same bits.
-#if R2_LANES_HASWELL
+/// trial's state a mask. 16 lanes in the builds for AVX-512 (one 512-bit
+/// register a vector) and AVX2 (two 256-bit registers: the scalar work of
+/// a group, its loops, branches and table reads, is shared by twice as many
+/// trials), 8 in the portable build (two 128-bit SSE2 registers a vector;
+/// 16 lanes there were 28% slower). Which lane a trial runs in never
+/// changes what it computes, so every build gives the same bits.
+#if R2_LANES_AVX2
 public typealias LaneFloat = SIMD16<Float>
 public typealias LaneDouble = SIMD16<Double>
 public typealias LaneWide = SIMD16<UInt64>
@@ -14,6 +14,15 @@ public typealias LaneWide = SIMD16<UInt64>
 public typealias LaneFloat = SIMD8<Float>
 public typealias LaneDouble = SIMD8<Double>
 public typealias LaneWide = SIMD8<UInt64>
+#endif
+/// The vector instructions the engine was compiled for (Package.swift,
+/// `LaneBuild`): "AVX-512", "AVX2", or nil in the portable build.
+#if R2_LANES_AVX512
+public let laneInstructions: String? = "AVX-512"
+#elseif R2_LANES_AVX2
+public let laneInstructions: String? = "AVX2"
+#else
+public let laneInstructions: String? = nil
 #endif
 public typealias LaneWord = LaneFloat.Words
 public typealias LaneInt = LaneFloat.MaskStorage

@@ -118,7 +118,7 @@ final class Accumulator: @unchecked Sendable {
         for t in 0..<steps {
             // Eight lanes at a time: the sums' pending lanes are 8 wide.
             let a = m.adoption[t]
-            #if R2_LANES_HASWELL
+            #if R2_LANES_AVX2
             addOctet(a.lowHalf, weight: weights.lowHalf, all: all, pending: Self.octets &* t, row: row)
             addOctet(a.highHalf, weight: weights.highHalf, all: all, pending: Self.octets &* t &+ 1, row: row)
             #else
@@ -172,7 +172,7 @@ final class Accumulator: @unchecked Sendable {
         pendingSquares[pending] &+= SIMD8(
             lowHalf: SIMD4(lowHalf: Self.biased(w0 * w0), highHalf: Self.biased(w1 * w1)),
             highHalf: SIMD4(lowHalf: Self.biased(w2 * w2), highHalf: Self.biased(w3 * w3)))
-        #if R2_LANES_HASWELL
+        #if R2_LANES_AVX2
         let b = SIMD8<UInt32>(truncatingIfNeeded: AdoptionSink.binLanes(a))
         #else
         let b = SIMD8<UInt32>(
@@ -204,7 +204,7 @@ final class Accumulator: @unchecked Sendable {
                 }
                 continue
             }
-            #if R2_LANES_HASWELL
+            #if R2_LANES_AVX2
             pendingFleets[Self.octets &* c] &+= Self.fixedFleets(x.lowHalf)
             pendingFleets[Self.octets &* c &+ 1] &+= Self.fixedFleets(x.highHalf)
             #else

@@ -131,7 +131,7 @@ public struct AdoptionSink {
     ///   a multiple of a's spacing (at least 2^-149, representable), so
     ///   rounding keeps its sign: it is negative exactly when r is one too many.
     ///
-    /// The fused multiply-add is one instruction with FMA (the AVX2 build);
+    /// The fused multiply-add is one instruction with FMA (the AVX-512 and AVX2 builds);
     /// elsewhere it is correct but a library call per lane, so the portable
     /// build uses `binPair` (the same numbers).
     @inlinable @inline(__always)
