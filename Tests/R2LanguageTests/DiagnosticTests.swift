@@ -234,6 +234,34 @@ struct DiagnosticTests {
                 """)
     }
 
+    /// A chart asked of the other chart's subject names the chart that shows it.
+    @Test func chartOfTheWrongSubjectNamesTheRightChart() {
+        #expect(
+            errors("hist adoption") == """
+                error: expected `release`, found `adoption`
+                 --> x.r2s:1:6
+                  |
+                1 | hist adoption
+                  |      ^^^^^^^^ adoption's monthly bands are `fan adoption`
+                """)
+        #expect(
+            errors("fan release") == """
+                error: expected `adoption`, found `release`
+                 --> x.r2s:1:5
+                  |
+                1 | fan release
+                  |     ^^^^^^^ the release's distribution is `hist release` or `cdf release`
+                """)
+        #expect(
+            errors("cdf relase") == """
+                error: expected `release`, found `relase`
+                 --> x.r2s:1:5
+                  |
+                1 | cdf relase
+                  |     ^^^^^^ did you mean `release`?
+                """)
+    }
+
     @Test func colours() {
         var ws = Workspace()
         let items = ws.evaluate(SourceFile(name: "x.r2s", text: "forcast"))

@@ -54,7 +54,16 @@ extension StatementParser {
         case "hist", "cdf", "fan":
             advance()
             let subject = word == "fan" ? "adoption" : "release"
-            try expect(subject)
+            guard consume(subject) else {
+                // The other chart's subject: say which chart shows it.
+                var failure = expected("`\(subject)`", suggesting: [subject])
+                if word == "fan", isAt("release") {
+                    failure.help = "the release's distribution is `hist release` or `cdf release`"
+                } else if word != "fan", isAt("adoption") {
+                    failure.help = "adoption's monthly bands are `fan adoption`"
+                }
+                throw failure
+            }
             return .chart(word == "hist" ? .releaseHistogram : word == "cdf" ? .releaseCDF : .adoptionFan)
         case "tornado":
             advance()
