@@ -108,6 +108,30 @@ struct RobustnessTests {
         #expect(errors("let x = 3Ox").hasSuffix("|          ^^"))
     }
 
+    /// A date with a letter for a digit, in the year, month or day, is a
+    /// malformed date with the date meant; one that is no date once read
+    /// with digits keeps its earlier reading.
+    @Test func aLetterForADigitInADate() {
+        #expect(
+            errors("r2 start 2O25-03") == """
+                error: malformed date `2O25-03`
+                 --> x.r2s:1:10
+                  |
+                1 | r2 start 2O25-03
+                  |          ^^^^^^^ did you mean `2025-03`? `2O25-03` has a letter for a digit
+                """)
+        #expect(
+            errors("pressure 50% from 2025-O3-1l") == """
+                error: malformed date `2025-O3-1l`
+                 --> x.r2s:1:19
+                  |
+                1 | pressure 50% from 2025-O3-1l
+                  |                   ^^^^^^^^^^ did you mean `2025-03-11`? `2025-O3-1l` has a letter for a digit
+                """)
+        #expect(errors("r2 start 2O25-13").hasPrefix("error: expected `start`, `needs`, `post`"))
+        #expect(errors("let x = 2025-O3x").hasPrefix("error: unknown name `O3x`"))
+    }
+
     @Test func errorsOnLaterLinesKeepTheirColumnsByCharacter() {
         #expect(
             errors("# «café»\nlet x = « 3") == """

@@ -1,3 +1,5 @@
+import R2Model
+
 /// "Did you mean ...?" suggestions: the known name nearest to a misspelt one.
 public enum Suggestion {
     /// The candidate nearest to `name` by edit distance, if near enough to
@@ -28,17 +30,40 @@ public enum Suggestion {
         digitsForLookalikes(written).map { "did you mean `\($0)\(suffix)`? `\(written)` has a letter for a digit" }
     }
 
-    /// `word` with each letter that looks like a digit (O and o for 0, l
-    /// and I for 1) turned into it, when `word` is a number written so:
-    /// it starts with a digit, holds at least one such letter, and
-    /// otherwise only digits and `.` (`2O` -> `20`, `1l` -> `11`).
+    /// Letters that look like digits: O and o for 0, l and I for 1.
+    static let lookalikes: [Character: Character] = ["O": "0", "o": "0", "l": "1", "I": "1"]
+
+    /// `word` with each letter that looks like a digit (`lookalikes`)
+    /// turned into it, when `word` is a number written so: it starts with
+    /// a digit, holds at least one such letter, and otherwise only digits
+    /// and `.` (`2O` -> `20`, `1l` -> `11`).
     public static func digitsForLookalikes(_ word: String) -> String? {
-        let lookalikes: [Character: Character] = ["O": "0", "o": "0", "l": "1", "I": "1"]
         guard let first = word.first, first.isASCII, first.isNumber,
             word.contains(where: { lookalikes[$0] != nil }),
             word.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." || lookalikes[$0] != nil })
         else { return nil }
         return String(word.map { lookalikes[$0] ?? $0 })
+    }
+
+    /// `word` with its lookalike letters turned into digits, when it is a
+    /// date written so: `YYYY-MM` or `YYYY-MM-DD` with at least one such
+    /// letter, a date that exists once they are read as digits (`2O25-03`
+    /// -> `2025-03`, `2025-O3` -> `2025-03`).
+    public static func dateForLookalikes(_ word: String) -> String? {
+        let parts = word.split(separator: "-", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count), parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
+            word.contains(where: { lookalikes[$0] != nil }),
+            word.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "-" || lookalikes[$0] != nil })
+        else { return nil }
+        let numbers = parts.map { Int(String($0.map { lookalikes[$0] ?? $0 }))! }
+        guard CalendarDate(year: numbers[0], month: numbers[1], day: numbers.count == 3 ? numbers[2] : nil) != nil
+        else { return nil }
+        return String(word.map { lookalikes[$0] ?? $0 })
+    }
+
+    /// "did you mean" the date `written` stands for (`dateForLookalikes`).
+    public static func dateHelp(for written: String) -> String? {
+        dateForLookalikes(written).map { "did you mean `\($0)`? `\(written)` has a letter for a digit" }
     }
 
     /// Levenshtein distance between two strings, by character.

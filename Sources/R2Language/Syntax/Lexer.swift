@@ -214,6 +214,11 @@ struct Lexer {
             lexDate()
             return
         }
+        if let end = lookalikeDateEnd(at: start) {
+            let text = String(decoding: bytes[start..<end], as: UTF8.self)
+            fail(.malformedDate(text), from: start, to: end, help: Suggestion.dateHelp(for: text))
+            return
+        }
         var index = start
         var digits = ""
         func take(_ byte: UInt8) { digits.append(Character(UnicodeScalar(byte))) }
@@ -276,6 +281,22 @@ struct Lexer {
         guard start + 5 < bytes.count else { return false }
         return (start..<start + 4).allSatisfy { bytes[$0].isDigit }
             && bytes[start + 4] == UInt8(ascii: "-") && bytes[start + 5].isDigit
+    }
+
+    /// The end of a date written with a letter for a digit (`2O25-03`,
+    /// `2025-O3`): the word from `start` over letters, digits and inner
+    /// `-`, when `Suggestion.dateForLookalikes` reads it as a date; nil
+    /// for anything else, which lexes as before.
+    private func lookalikeDateEnd(at start: Int) -> Int? {
+        var end = start
+        while end < bytes.count,
+            bytes[end].isIdentifierContinue
+                || (bytes[end] == UInt8(ascii: "-") && end + 1 < bytes.count && bytes[end + 1].isIdentifierContinue)
+        {
+            end += 1
+        }
+        let word = String(decoding: bytes[start..<end], as: UTF8.self)
+        return Suggestion.dateForLookalikes(word) == nil ? nil : end
     }
 
     private mutating func lexDate() {
