@@ -57,6 +57,23 @@ public indirect enum Value: Hashable, Sendable {
     public func isUncertain(variables: [Value] = []) -> Bool {
         constantValue(variables: variables) == nil
     }
+
+    /// The indices of the variables the value names itself (not those its
+    /// variables name in turn), in written order, repeats included.
+    public var namedVariables: [Int] {
+        switch self {
+        case .constant: return []
+        case .variable(let i): return [i]
+        case .negate(let v): return v.namedVariables
+        case .normal(let a, let b), .lognormal(let a, let b), .uniform(let a, let b), .beta(let a, let b),
+            .interval90(let a, let b), .monthWindow(let a, let b), .binary(_, let a, let b):
+            return a.namedVariables + b.namedVariables
+        case .triangular(let a, let b, let c), .pert(let a, let b, let c):
+            return a.namedVariables + b.namedVariables + c.namedVariables
+        case .mixture(let components, _):
+            return components.flatMap(\.namedVariables)
+        }
+    }
 }
 
 extension Value.BinaryOperator {

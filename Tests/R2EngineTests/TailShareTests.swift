@@ -43,6 +43,37 @@ import Testing
             Engine.shareOutside(independent, variables: [x], low: -0.001, high: 0.001, draws: Self.draws)! > 0.99)
     }
 
+    @Test func aValueNamesItsVariablesInWrittenOrder() {
+        let v = Value.binary(
+            .add,
+            .pert(low: .variable(3), mode: .constant(1), high: .negate(.variable(0))),
+            .mixture(components: [.variable(3), .interval90(low: .constant(1), high: .variable(7))], weights: [1, 1]))
+        #expect(v.namedVariables == [3, 0, 3, 7])
+        #expect(Value.normal(mean: .constant(0), sd: .constant(1)).namedVariables.isEmpty)
+    }
+
+    /// Only the variables a value depends on, directly or through others,
+    /// are drawn: the rest may be anything, even values that could not be
+    /// compiled (a reference past the end), and the estimate is the same
+    /// bits as with them constant, since each variable keeps its stream.
+    @Test func onlyTheVariablesTheValueDependsOnAreDrawn() {
+        let n = Value.normal(mean: .constant(0.5), sd: .constant(0.3))
+        let chained = [
+            Variable(name: "unused", value: .binary(.add, .variable(99), n)),
+            Variable(name: "a", value: n),
+            Variable(name: "b", value: .binary(.multiply, .variable(1), n)),
+        ]
+        let value = Value.binary(.add, .variable(2), .uniform(low: .constant(0), high: .constant(0.5)))
+        let share = Engine.shareOutside(value, variables: chained, low: 0, high: 1, draws: Self.draws)
+        var constant = chained
+        constant[0].value = .constant(0)
+        #expect(share != nil)
+        #expect(share == Engine.shareOutside(value, variables: constant, low: 0, high: 1, draws: Self.draws))
+        // Without `a`, which `b` names, the value is drawn differently.
+        constant[1].value = .constant(0.5)
+        #expect(share != Engine.shareOutside(value, variables: constant, low: 0, high: 1, draws: Self.draws))
+    }
+
     @Test func constantsAndEmptyEstimatesAreNil() {
         #expect(Engine.shareOutside(.constant(2), variables: [], low: 0, high: 1, draws: Self.draws) == nil)
         let u = Value.uniform(low: .constant(0), high: .constant(1))

@@ -5,7 +5,8 @@ extension Engine {
     /// (NaN counts as outside: the engine clamps it too), drawn as a run
     /// under `seed` draws a `let` holding it after `variables` (which it may
     /// refer to). Nil when the value holds no distribution or cannot be
-    /// compiled on its own. For the language's clamp warnings
+    /// compiled on its own. Its cost does not grow with the variables the
+    /// value does not depend on. For the language's clamp warnings
     /// (`TailSampler`): what arithmetic on distributions puts outside the
     /// range its role allows has no closed form.
     public static func shareOutside(
@@ -14,7 +15,18 @@ extension Engine {
     ) -> Double? {
         guard draws > 0 else { return nil }
         var scenario = Scenario(name: "tail", clock: Clock(start: 0, end: 0))
-        scenario.variables = variables + [Variable(name: "value", value: value)]
+        // Only the variables the value depends on are drawn; the others
+        // become constants in place, so each keeps its index and stream.
+        var needed = Set<Int>()
+        var pending = value.namedVariables
+        while let i = pending.popLast() {
+            guard i < variables.count, needed.insert(i).inserted else { continue }
+            pending += variables[i].value.namedVariables
+        }
+        let used = variables.indices.map { i in
+            needed.contains(i) ? variables[i] : Variable(name: variables[i].name, value: .constant(0))
+        }
+        scenario.variables = used + [Variable(name: "value", value: value)]
         scenario.r2.start = .constant(0)
         scenario.r2.needs = .constant(1)
         guard let compiled = try? compile(scenario),
