@@ -5,7 +5,7 @@ import Testing
 /// (the figures themselves are the benchmark's business, not a test's).
 @Suite struct BenchCommandTests {
     @Test func reportsRunsMemoryAndTargetsAsJSON() throws {
-        let r = try Binary.run(["bench", "--trials", "2000", "--no-hand-loop", "--json"])
+        let r = try Binary.run(["bench", "--trials", "500", "--no-hand-loop", "--json"])
         #expect(r.status == 0, "\(r.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let machine = try #require(json["machine"] as? [String: Any])
@@ -18,11 +18,19 @@ import Testing
         let runs = try #require(json["runs"] as? [[String: Any]])
         let keys = Set(runs.map { "\($0["scenario"] ?? "")/\($0["threads"] ?? "")/\($0["trials"] ?? "")" })
         let threads = Set([1, cores])
-        #expect(keys == Set(["baseline", "synthetic"].flatMap { s in threads.map { "\(s)/\($0)/2000" } }))
+        #expect(keys == Set(["baseline", "synthetic"].flatMap { s in threads.map { "\(s)/\($0)/500" } }))
         for run in runs {
             #expect((run["trials_per_second"] as? Double ?? 0) > 0)
             #expect((run["ns_per_trial_month"] as? Double ?? 0) > 0)
         }
+        // The baseline with longer clocks, at the one trial count, and what
+        // each added month costs.
+        let growth = try #require(json["month_growth"] as? [[String: Any]])
+        #expect(growth.map { $0["months"] as? Int } == [36, 72, 144, 288])
+        #expect(growth.allSatisfy { $0["trials"] as? Int == 500 && $0["threads"] as? Int == 1 })
+        let steps = try #require(json["month_steps"] as? [[String: Any]])
+        #expect(steps.map { $0["to_months"] as? Int } == [72, 144, 288])
+        #expect(steps.allSatisfy { $0["added_ns_per_trial_month"] is Double })
         let preparation = try #require(json["preparation"] as? [[String: Any]])
         #expect(preparation.count == 2)
         #expect(json["repl_query"] is [String: Any])

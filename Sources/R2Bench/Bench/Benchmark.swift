@@ -4,8 +4,9 @@ import R2Forecast
 import R2Notebook
 
 /// `r2cast bench`: the baseline and the synthetic scenario at each trial
-/// count on one thread and on all cores, parse and compile times, a REPL
-/// query, `r2cast --version`, and the engine against a hand-written loop.
+/// count on one thread and on all cores, parse and compile times, the
+/// baseline with longer clocks, a REPL query, `r2cast --version`, and the
+/// engine against a hand-written loop.
 public struct Benchmark {
     public struct Options: Sendable {
         public var trialCounts: [Int]
@@ -17,6 +18,10 @@ public struct Benchmark {
         public var seed: UInt64
         /// Compare the engine with the hand-written baseline loop.
         public var handLoop: Bool
+        /// Clock lengths, in months, of the growth runs (the baseline's
+        /// clock lengthened), and their trials (at most the largest count).
+        public var growthMonths = [36, 72, 144, 288]
+        public var growthTrials: Int
 
         public init(
             quick: Bool = false, baselinePath: String = "scenarios/baseline.r2s", executable: String? = nil,
@@ -29,6 +34,7 @@ public struct Benchmark {
             self.executable = executable
             self.seed = seed
             self.handLoop = handLoop
+            growthTrials = quick ? 50_000 : 200_000
         }
     }
 
@@ -64,7 +70,8 @@ public struct Benchmark {
                     compileSeconds: w.compileSeconds(repetitions: 20)))
         }
         for w in workloads {
-            _ = try simulate(w, trials: 10_000, threads: options.threadCounts.last ?? 1)  // warm-up
+            // Warm-up: pages, tables and threads touched once before timing.
+            _ = try simulate(w, trials: min(10_000, options.trialCounts.min() ?? 10_000), threads: options.threadCounts.last ?? 1)
             for trials in options.trialCounts.sorted() {
                 for threads in options.threadCounts {
                     progress(
@@ -75,6 +82,9 @@ public struct Benchmark {
             }
         }
         report.memorySlopes = Benchmark.slopes(report.runs)
+        let growthTrials = min(options.growthTrials, options.trialCounts.max() ?? options.growthTrials)
+        progress("baseline lengthened to \(options.growthMonths.map(String.init).joined(separator: ", ")) months")
+        report.monthGrowth = try monthGrowth(workloads[0], trials: growthTrials)
 
         progress("REPL query")
         report.query = try replQuery()

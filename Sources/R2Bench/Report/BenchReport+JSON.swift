@@ -56,6 +56,30 @@ extension BenchReport {
                     })
             ),
             (
+                "month_growth",
+                .array(
+                    monthGrowth.map {
+                        .object([
+                            ("months", .integer($0.steps)), ("trials", .integer($0.trials)),
+                            ("threads", .integer($0.threads)), ("repetitions", .integer($0.repetitions)),
+                            ("seconds", .number($0.seconds)),
+                            ("ns_per_trial_month", .number($0.nanosecondsPerTrialMonth)),
+                            ("peak_growth_bytes", $0.memoryGrowth.map { .integer($0) } ?? .null),
+                        ])
+                    })
+            ),
+            (
+                "month_steps",
+                .array(
+                    monthSteps.map {
+                        .object([
+                            ("from_months", .integer($0.fromMonths)), ("to_months", .integer($0.toMonths)),
+                            ("added_ns_per_trial_month", .number($0.nanosecondsPerTrialMonth)),
+                            ("added_bytes_per_month", $0.bytesPerMonth.map { .number($0) } ?? .null),
+                        ])
+                    })
+            ),
+            (
                 "repl_query",
                 query.map {
                     .object([

@@ -64,6 +64,28 @@ extension BenchReport {
                         }))
         }
 
+        if let first = monthGrowth.first {
+            out.append(
+                "\nGrowth in months (the baseline, its clock lengthened; \(BenchFormat.trials(first.trials)) trials, 1 thread; \"added\": from the row above, per month added)"
+            )
+            let steps = [nil] + monthSteps.map(Optional.some)
+            out.append(
+                BenchFormat.table(
+                    [["clock", "wall", "ns/trial-month", "added ns/trial-month", "peak growth", "added KB/month"]]
+                        + zip(monthGrowth, steps).map { r, step in
+                            [
+                                "\(r.steps) months", BenchFormat.seconds(r.seconds),
+                                Format.fixed(r.nanosecondsPerTrialMonth, digits: 2),
+                                step.map { Format.fixed($0.nanosecondsPerTrialMonth, digits: 2) } ?? "",
+                                BenchFormat.megabytes(r.memoryGrowth),
+                                step.map { $0.bytesPerMonth.map { Format.fixed($0 / 1024, digits: 0) } ?? "n/a" } ?? "",
+                            ]
+                        }))
+            out.append(
+                "  one double per trial and month would add \(Format.count(first.trials * 8 / 1024)) KB a month at these trials; the run keeps a histogram of each month instead"
+            )
+        }
+
         out.append("\nInteractive")
         if let q = query {
             out.append(

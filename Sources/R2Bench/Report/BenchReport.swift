@@ -61,6 +61,26 @@ public struct BenchReport: Sendable {
         public var fixedBytes: Double
     }
 
+    /// What one more month (`Run.steps`) adds between consecutive runs of
+    /// `monthGrowth`: nanoseconds per trial, and resident bytes (nil where
+    /// either run's memory is unknown).
+    public struct MonthStep: Sendable {
+        public var fromMonths: Int
+        public var toMonths: Int
+        public var nanosecondsPerTrialMonth: Double
+        public var bytesPerMonth: Double?
+    }
+
+    public var monthSteps: [MonthStep] {
+        zip(monthGrowth, monthGrowth.dropFirst()).map { a, b in
+            let months = Double(b.steps - a.steps)
+            return MonthStep(
+                fromMonths: a.steps, toMonths: b.steps,
+                nanosecondsPerTrialMonth: (b.seconds - a.seconds) * 1e9 / (Double(b.trials) * months),
+                bytesPerMonth: a.memoryGrowth.flatMap { x in b.memoryGrowth.map { Double($0 - x) / months } })
+        }
+    }
+
     /// A `forecast` typed into a session holding the baseline.
     public struct Query: Sendable {
         public var trials: Int
@@ -120,6 +140,8 @@ public struct BenchReport: Sendable {
     public var preparations: [Preparation] = []
     public var runs: [Run] = []
     public var memorySlopes: [MemorySlope] = []
+    /// The baseline with its clock lengthened, one thread, by months.
+    public var monthGrowth: [Run] = []
     public var query: Query?
     public var versionSeconds: Double?
     public var handLoop: HandLoop?

@@ -1,0 +1,35 @@
+import R2Engine
+
+extension Benchmark {
+    /// The baseline with its clock lengthened to each of
+    /// `options.growthMonths`, at `trials` trials on one thread: what a month
+    /// adds to a run's time and memory.
+    func monthGrowth(_ baseline: Workload, trials: Int) throws(Failure) -> [BenchReport.Run] {
+        var runs: [BenchReport.Run] = []
+        for months in options.growthMonths {
+            let w: Workload
+            do {
+                w = try baseline.lengthened(toMonths: months)
+            } catch {
+                throw Failure(description: error.description)
+            }
+            runs.append(try measure(w, trials: trials, threads: 1))
+        }
+        return runs
+    }
+}
+
+extension Workload {
+    /// The same scenario with a clock of `months` steps from the same start
+    /// (compiled anew; events and timelines keep their dates).
+    func lengthened(toMonths months: Int) throws(Failure) -> Workload {
+        var w = self
+        w.scenario.clock.end = scenario.clock.start + months - 1
+        do {
+            w.compiled = try Engine.compile(w.scenario)
+        } catch {
+            throw Failure(description: "\(origin): a clock of \(months) months cannot be simulated: \(error)")
+        }
+        return w
+    }
+}
