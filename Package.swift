@@ -87,14 +87,14 @@ let package = Package(
         .target(
             name: "R2REPL",
             dependencies: ["R2Notebook", "R2Language", "R2Forecast", "LineEditor"]),
+        // r2cast itself is built for any CPU, so that it can check the CPU
+        // (Sources/r2cast/LaneCPU.swift) before the engine runs.
         .executableTarget(
             name: "r2cast",
             dependencies: [
-                "R2Model", "R2Language", "R2Engine", "R2Forecast", "R2Notebook", "R2REPL", "R2Bench", "CPUFeatures",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "R2Model", "R2Language", "R2Engine", "R2Forecast", "R2Notebook", "R2REPL", "R2Bench",
+                "CPUFeatures", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        // r2cast itself is built for any CPU, so that it can check the CPU
-        // (Sources/r2cast/LaneCPU.swift) before the engine runs.
         .testTarget(
             name: "R2LanguageTests",
             dependencies: ["R2Language", "R2Model"]),

@@ -4,8 +4,9 @@ import R2Engine
 /// The hand-written baseline (`HandWrittenBaseline`) with 8 trials per
 /// group in single precision: every per-trial variable a `SIMD8<Float>`,
 /// the generators `SIMD8<UInt32>`, one 256-bit register each in the AVX2
-/// and AVX-512 builds (two SSE2 registers in the portable build); every branch on a trial's state a mask,
-/// lanes whose training has finished masked off. A branch survives only
+/// and AVX-512 builds (two SSE2 registers in the portable build); every
+/// branch on a trial's state a mask, lanes whose training has finished
+/// masked off. A branch survives only
 /// where it is on the month alone (a timeline's pieces, the same for every
 /// lane) or skips work no lane of the group needs this month (`any`).
 ///

@@ -1,8 +1,8 @@
 import R2Model
 
 /// One worker's handle on a compiled scenario for running it a group of
-/// `width` trials at a time (16 in the AVX-512 and AVX2 builds, 8 in the portable one;
-/// docs/MODEL.md, "Lanes"): read-only copies of the compiled tables and
+/// `width` trials at a time (16 in the AVX-512 and AVX2 builds, 8 in the
+/// portable one; docs/MODEL.md, "Lanes"): read-only copies of the compiled tables and
 /// the scratch of one group, allocated once as raw buffers, so the group
 /// loop allocates nothing and touches no array. The group starting at
 /// trial g holds trials g ..< g + width, one per lane; what a trial draws

@@ -131,9 +131,9 @@ public struct AdoptionSink {
     ///   a multiple of a's spacing (at least 2^-149, representable), so
     ///   rounding keeps its sign: it is negative exactly when r is one too many.
     ///
-    /// The fused multiply-add is one instruction with FMA (the AVX-512 and AVX2 builds);
-    /// elsewhere it is correct but a library call per lane, so the portable
-    /// build uses `binPair` (the same numbers).
+    /// The fused multiply-add is one instruction with FMA (the AVX-512 and
+    /// AVX2 builds); elsewhere it is correct but a library call per lane, so
+    /// the portable build uses `binPair` (the same numbers).
     @inlinable @inline(__always)
     public static func binLanes(_ a: SIMD8<Float>) -> SIMD8<Int32> {
         typealias Math = Lanes<SIMD8<Float>>

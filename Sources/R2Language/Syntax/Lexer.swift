@@ -295,6 +295,8 @@ struct Lexer {
         {
             end += 1
         }
+        // Shorter than `YYYY-MM`: an ordinary number (most), no String made.
+        guard end - start >= 7 else { return nil }
         let word = String(decoding: bytes[start..<end], as: UTF8.self)
         return Suggestion.dateForLookalikes(word) == nil ? nil : end
     }
