@@ -78,4 +78,24 @@ import Testing
         #expect(cell?.outputs.first?.plainText == "error: unknown command :sav; did you mean :save?")
         #expect(session.runCommand(":help forcast").cell?.outputs.first?.plainText == "error: no help topic `forcast`; did you mean `forecast`?")
     }
+
+    /// A command typed without its colon, as a cell, points to the command;
+    /// in a file, where commands are not read, it stays a plain unknown statement.
+    @Test func aCommandWithoutItsColonPointsToTheCommand() {
+        let session = Session(configuration: SessionConfiguration(threads: 1))
+        #expect(
+            session.evaluateCell("exit").outputs.map(\.plainText) == [
+                """
+                error: unknown statement `exit`
+                 --> In[1]:1:1
+                  |
+                1 | exit
+                  | ^^^^ did you mean `:quit`? commands start with `:`
+                """
+            ])
+        #expect(session.evaluateCell("help").outputs.first?.plainText.hasSuffix("^^^^ did you mean `:help`? commands start with `:`") == true)
+        #expect(session.evaluateCell("forcast").outputs.first?.plainText.hasSuffix("^^^^^^^ did you mean `forecast`?") == true)
+        let (_, file) = evaluate("help")
+        #expect(file.outputs.first?.plainText.hasSuffix("| ^^^^") == true)
+    }
 }

@@ -10,6 +10,19 @@ extension Session {
         ":reset", ":quit",
     ]
 
+    /// `d`, with "did you mean `:help`?" when it is an unknown statement that
+    /// is a command's name without its colon (`help`, `quit`; `exit` and
+    /// `q` as `:quit` takes them) and has no other help.
+    static func withCommandHelp(_ d: Diagnostic) -> Diagnostic {
+        guard d.id == "unknown-statement", d.help == nil else { return d }
+        let word = d.file.text(in: d.range).lowercased()
+        let command = [":exit", ":q"].contains(":" + word) ? ":quit" : ":" + word
+        guard commandNames.contains(command) else { return d }
+        var withHelp = d
+        withHelp.help = "did you mean `\(command)`? commands start with `:`"
+        return withHelp
+    }
+
     /// What a command did: its cell (nil for none) and whether to leave.
     public struct CommandResult {
         public var cell: Cell?

@@ -51,8 +51,10 @@ public final class Session {
 
     /// Evaluates the statements of `file` in order, executing each query
     /// against the scenario as it stands at that statement. With
-    /// `stopAtFirstError`, nothing after the first error runs.
-    public func evaluate(_ file: SourceFile, stopAtFirstError: Bool = false) -> Evaluation {
+    /// `stopAtFirstError`, nothing after the first error runs. With
+    /// `commandHelp` (text typed where `:commands` are read too), a
+    /// command's name without its colon gets "did you mean" it.
+    public func evaluate(_ file: SourceFile, stopAtFirstError: Bool = false, commandHelp: Bool = false) -> Evaluation {
         var evaluation = Evaluation()
         workspace.evaluate(file, loader: FileSourceLoader()) { item, snapshot in
             if evaluation.cancelled || (stopAtFirstError && evaluation.failed) { return false }
@@ -61,7 +63,7 @@ public final class Session {
                 break
             case .diagnostic(let d):
                 if d.severity == .error { evaluation.failed = true }
-                evaluation.outputs.append(diagnosticOutput(d))
+                evaluation.outputs.append(diagnosticOutput(commandHelp ? Self.withCommandHelp(d) : d))
             case .query(let q):
                 do throws(QueryFailure) {
                     evaluation.outputs += try execute(q, in: snapshot, file: file)
@@ -104,7 +106,7 @@ public final class Session {
         // Blank lines before the text give its statements their lines in the file.
         let source = SourceFile(
             name: name ?? "In[\(number)]", text: String(repeating: "\n", count: max(0, firstLine - 1)) + text)
-        let result = evaluate(source, stopAtFirstError: stopAtFirstError)
+        let result = evaluate(source, stopAtFirstError: stopAtFirstError, commandHelp: true)
         let cell = Cell(number: number, kind: .statements, input: text, outputs: result.outputs, failed: result.failed, scenario: scenario)
         notebook.append(cell)
         return cell
