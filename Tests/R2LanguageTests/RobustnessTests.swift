@@ -111,7 +111,7 @@ struct RobustnessTests {
     /// A date with a letter for a digit, in the year, month or day, is a
     /// malformed date with the date meant; one that is no date once read
     /// with digits keeps its earlier reading.
-    @Test func aLetterForADigitInADate() {
+    @Test func datesWithALetterForADigit() {
         #expect(
             errors("r2 start 2O25-03") == """
                 error: malformed date `2O25-03`
