@@ -1,5 +1,3 @@
-import R2Engine
-
 extension Benchmark {
     /// The baseline with its clock lengthened to each of
     /// `options.growthMonths`, at `trials` trials on one thread: what a month
@@ -16,20 +14,5 @@ extension Benchmark {
             runs.append(try measure(w, trials: trials, threads: 1))
         }
         return runs
-    }
-}
-
-extension Workload {
-    /// The same scenario with a clock of `months` steps from the same start
-    /// (compiled anew; events and timelines keep their dates).
-    func lengthened(toMonths months: Int) throws(Failure) -> Workload {
-        var w = self
-        w.scenario.clock.end = scenario.clock.start + months - 1
-        do {
-            w.compiled = try Engine.compile(w.scenario)
-        } catch {
-            throw Failure(description: "\(origin): a clock of \(months) months cannot be simulated: \(error)")
-        }
-        return w
     }
 }

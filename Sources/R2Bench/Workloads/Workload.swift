@@ -73,6 +73,19 @@ public struct Workload: Sendable {
         Stopwatch.best(of: repetitions) { _ = try? Engine.compile(scenario) }
     }
 
+    /// The same scenario with a clock of `months` steps from the same start
+    /// (compiled anew; events and timelines keep their dates).
+    func lengthened(toMonths months: Int) throws(Failure) -> Workload {
+        var w = self
+        w.scenario.clock.end = scenario.clock.start + months - 1
+        do {
+            w.compiled = try Engine.compile(w.scenario)
+        } catch {
+            throw Failure(description: "\(origin): a clock of \(months) months cannot be simulated: \(error)")
+        }
+        return w
+    }
+
     /// T, the monthly steps of the clock.
     public var steps: Int { compiled.steps }
 }

@@ -55,10 +55,11 @@ public enum Suggestion {
             word.contains(where: { lookalikes[$0] != nil }),
             word.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "-" || lookalikes[$0] != nil })
         else { return nil }
-        let numbers = parts.map { Int(String($0.map { lookalikes[$0] ?? $0 }))! }
+        let digits = String(word.map { lookalikes[$0] ?? $0 })
+        let numbers = digits.split(separator: "-").map { Int($0)! }
         guard CalendarDate(year: numbers[0], month: numbers[1], day: numbers.count == 3 ? numbers[2] : nil) != nil
         else { return nil }
-        return String(word.map { lookalikes[$0] ?? $0 })
+        return digits
     }
 
     /// "did you mean" the date `written` stands for (`dateForLookalikes`).

@@ -10,13 +10,16 @@ extension Session {
         ":reset", ":quit",
     ]
 
+    /// Other names of commands: `:q` and `:exit` are `:quit`.
+    static let commandAliases = [":q": ":quit", ":exit": ":quit"]
+
     /// `d`, with "did you mean `:help`?" when it is an unknown statement that
     /// is a command's name without its colon (`help`, `quit`; `exit` and
     /// `q` as `:quit` takes them) and has no other help.
     static func withCommandHelp(_ d: Diagnostic) -> Diagnostic {
         guard d.id == "unknown-statement", d.help == nil else { return d }
         let word = d.file.text(in: d.range).lowercased()
-        let command = [":exit", ":q"].contains(":" + word) ? ":quit" : ":" + word
+        let command = commandAliases[":" + word] ?? ":" + word
         guard commandNames.contains(command) else { return d }
         var withHelp = d
         withHelp.help = "did you mean `\(command)`? commands start with `:`"
@@ -32,12 +35,12 @@ extension Session {
     /// Runs a `:command` line. Commands never end the session except `:quit`.
     public func runCommand(_ line: String) -> CommandResult {
         let parts = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        let name = parts.first ?? ":"
+        let name = parts.first.map { Self.commandAliases[$0] ?? $0 } ?? ":"
         let args = Array(parts.dropFirst())
         let rest = line.drop(while: { $0 != " " }).drop(while: { $0 == " " })
         let argument = String(rest)
         switch name {
-        case ":quit", ":q", ":exit":
+        case ":quit":
             return CommandResult(cell: nil, quit: true)
         case ":load":
             guard !argument.isEmpty else { return commandCell(line, error: "usage: :load FILE") }
