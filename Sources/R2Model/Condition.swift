@@ -10,6 +10,10 @@ public enum Condition: Hashable, Sendable {
     case export(chip: Int, month: Int, status: ExportKind)
     /// Whether event `event` (an index into `Scenario.events`) fired.
     case event(Int, fired: Bool)
+    /// The programme folded at or before `by` (a continuous absolute month;
+    /// a fold happens at the start of its step), or, with `happened` false,
+    /// had not folded by then (model v2).
+    case folded(by: Double, happened: Bool)
 }
 
 public enum Comparison: String, Hashable, Sendable {

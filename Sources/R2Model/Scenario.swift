@@ -9,7 +9,12 @@ public struct Scenario: Hashable, Sendable {
     public var trials: Int
     public var seed: UInt64
     /// The date of knowledge the scenario represents, when it records one.
+    /// Unless `flagshipShipped`, the forecast is conditioned on no flagship
+    /// release before it (spec/model-v2.md, section 3).
     public var knownAsOf: CalendarDate?
+    /// The scenario states that the flagship had shipped by `knownAsOf`:
+    /// then the as-of date conditions nothing.
+    public var flagshipShipped: Bool
     /// `let`-bound quantities; `Value.variable(i)` refers to `variables[i]`,
     /// and a variable only refers to earlier ones.
     public var variables: [Variable]
@@ -18,6 +23,8 @@ public struct Scenario: Hashable, Sendable {
     public var timeline: [TimelineEntry]
     public var r2: R2Programme
     public var events: [Event]
+    /// Rank correlations between `let` inputs (a Gaussian copula, spec/model-v2.md section 5).
+    public var correlations: [Correlation]
 
     public static let defaultTrials = 20_000
     public static let defaultSeed: UInt64 = 1
@@ -35,11 +42,21 @@ public struct Scenario: Hashable, Sendable {
         self.trials = Scenario.defaultTrials
         self.seed = Scenario.defaultSeed
         self.knownAsOf = nil
+        self.flagshipShipped = false
         self.variables = []
         self.chips = []
         self.timeline = []
         self.r2 = R2Programme()
         self.events = []
+        self.correlations = []
+    }
+
+    /// The bound, in months after the clock's start, below which a flagship
+    /// release is ruled out by the as-of date (r >= bound is kept); nil when
+    /// the scenario states no date or says the flagship had shipped.
+    public var asOfBound: Double? {
+        guard let knownAsOf, !flagshipShipped else { return nil }
+        return knownAsOf.continuousMonth - Double(clock.start)
     }
 
     public func chipIndex(named name: String) -> Int? {
@@ -99,12 +116,17 @@ public struct Chip: Hashable, Sendable {
     public var fleet: Value
     public var provenance: Provenance
     public var fleetProvenance: Provenance?
+    /// Units installed in China at the clock's start (the sector's base, default 0).
+    public var base: Value
+    public var baseProvenance: Provenance?
     public init(name: String, origin: Origin, fleet: Value = .constant(0), provenance: Provenance = Provenance()) {
         self.name = name
         self.origin = origin
         self.fleet = fleet
         self.provenance = provenance
         self.fleetProvenance = nil
+        self.base = .constant(0)
+        self.baseProvenance = nil
     }
 }
 
@@ -124,13 +146,37 @@ public enum ChipInput: String, Hashable, Sendable, CaseIterable {
     case yieldGrowth
     /// Cap ymax of the yield (default 1).
     case yieldCap
+    /// Units per month a foreign chip's vendor would deliver to the whole
+    /// sector in China (default 0; model v2).
+    case ship
+    /// Dies per month of a domestic chip for the whole sector (default 0;
+    /// model v2), distinct from the lab's `make`.
+    case sectorMake
 
     public var defaultValue: Double {
         switch self {
         case .perf, .yieldStart, .yieldCap: return 1
-        case .fail, .buy, .make, .yieldGrowth: return 0
+        case .fail, .buy, .make, .yieldGrowth, .ship, .sectorMake: return 0
         }
     }
+
+    /// The statement that sets it, as a user writes it (`yield ... rising`).
+    public var statement: String {
+        switch self {
+        case .perf: return "perf"
+        case .fail: return "fail"
+        case .buy: return "buy"
+        case .make: return "make"
+        case .yieldStart: return "yield"
+        case .yieldGrowth: return "yield rising"
+        case .yieldCap: return "yield cap"
+        case .ship: return "sector ship"
+        case .sectorMake: return "sector make"
+        }
+    }
+
+    /// True for the sector's inputs (model v2).
+    public var isSector: Bool { self == .ship || self == .sectorMake }
 }
 
 public enum ExportStatus: Hashable, Sendable {
@@ -146,6 +192,48 @@ public enum TimelineTarget: Hashable, Sendable {
     /// A foreign chip's export status (default allowed).
     case export(chip: Int)
     case chip(Int, ChipInput)
+    /// A programme input of the R2 programme from a date (model v2).
+    case programme(ProgrammeInput)
+    /// The share of the sector's foreign purchases Beijing's guidance stops (model v2).
+    case sectorPressure
+
+    /// True for the targets model v2 added: their statements draw from
+    /// streams of their own, so adding one never moves a v1 draw.
+    public var isV2: Bool {
+        switch self {
+        case .pressure, .export: return false
+        case .chip(_, let input): return input.isSector
+        case .programme, .sectorPressure: return true
+        }
+    }
+}
+
+/// A programme input that can change over time (spec/model-v2.md, section 1).
+public enum ProgrammeInput: String, Hashable, Sendable, CaseIterable {
+    /// C, the compute training needs.
+    case needs
+    /// P, months of post-training.
+    case post
+    /// h, the probability a hold delays the release.
+    case holdProbability
+    /// H, the months each hold adds.
+    case holdMonths
+    /// rho, the probability a failure wipes all progress.
+    case restart
+    /// phi, the monthly probability of folding the programme into another line.
+    case fold
+
+    /// The statement that sets it, as a user writes it.
+    public var statement: String {
+        switch self {
+        case .needs: return "r2 needs"
+        case .post: return "r2 post"
+        case .holdProbability: return "r2 hold (probability)"
+        case .holdMonths: return "r2 hold (months)"
+        case .restart: return "r2 restart"
+        case .fold: return "r2 fold"
+        }
+    }
 }
 
 public enum TimelineSetting: Hashable, Sendable {
@@ -208,7 +296,25 @@ public struct R2Programme: Hashable, Sendable {
     public var portMonths: Value = .constant(0)
     /// rho, probability a failure wipes all progress (default 0).
     public var restart: Value = .constant(0)
-    /// Provenance per field name ("start", "needs", "post", "hold", "switch", "restart").
+    /// phi, the monthly probability of folding into another product line
+    /// (default 0; model v2).
+    public var fold: Value = .constant(0)
+    /// Provenance per field name ("start", "needs", "post", "hold", "switch", "restart", "fold").
     public var provenance: [String: Provenance] = [:]
     public init() {}
+}
+
+/// A rank correlation between two `let` inputs (model v2): the indices of
+/// the variables and Spearman's coefficient in (-1, 1).
+public struct Correlation: Hashable, Sendable {
+    public var first: Int
+    public var second: Int
+    public var coefficient: Double
+    public var provenance: Provenance
+    public init(first: Int, second: Int, coefficient: Double, provenance: Provenance = Provenance()) {
+        self.first = first
+        self.second = second
+        self.coefficient = coefficient
+        self.provenance = provenance
+    }
 }

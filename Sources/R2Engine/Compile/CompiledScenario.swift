@@ -30,8 +30,23 @@ public struct CompiledScenario: Sendable {
     let entries: [CompiledEntry]
     let events: [CompiledEvent]
     let fleetNodes: [Int32]
-    /// Node per `InputSlot.R2Field` (switchAfter is -1 when never).
+    /// Node per `InputSlot.R2Field` (switchAfter is -1 when never, fold
+    /// -1 when the scenario does not fold).
     let r2Nodes: [Int32]
+    /// Flagship releases before it (months after the clock's start) are
+    /// ruled out by the scenario's as-of date; nil when none.
+    public let asOfBound: Double?
+    /// Whether the programme can fold (its fold draws run).
+    public let folds: Bool
+    /// The sector, when the scenario describes it.
+    let sector: CompiledSector?
+    /// The Gaussian copula of the correlated inputs, when there are any.
+    let copula: CompiledCopula?
+
+    /// Whether the scenario describes the sector (its shares are computed).
+    public var hasSector: Bool { sector != nil }
+    /// The calendar years the sector's shares are reported for.
+    public var sectorYears: [SectorWindow] { sector?.years ?? [] }
 
     /// T, the number of monthly steps.
     public var steps: Int { clock.steps }

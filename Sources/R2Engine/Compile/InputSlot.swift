@@ -16,17 +16,21 @@ public struct InputSlot: Sendable, Hashable {
         case eventWindowEnd(event: Int)
         case eventChangeValue(event: Int, change: Int)
         case eventChangeFrom(event: Int, change: Int)
+        /// A chip's installed base in the sector (model v2).
+        case base(chip: Int)
     }
 
     public enum R2Field: Int, Sendable, Hashable, CaseIterable {
         case start, needs, post, holdProbability, holdMonths, switchAfter, portMonths, restart
+        /// phi (model v2): a slot only in scenarios that fold.
+        case fold
 
         /// The clamp the engine applies to the field (nil: a date, or the
         /// switch count, which is rounded and at least 1).
         var clamp: Clamp? {
             switch self {
             case .needs, .post, .holdMonths, .portMonths: return .nonNegative
-            case .holdProbability, .restart: return .probability
+            case .holdProbability, .restart, .fold: return .probability
             case .start, .switchAfter: return nil
             }
         }
@@ -41,6 +45,7 @@ public struct InputSlot: Sendable, Hashable {
             case .switchAfter: return "switch after"
             case .portMonths: return "port months"
             case .restart: return "restart"
+            case .fold: return "fold"
             }
         }
     }

@@ -15,6 +15,8 @@ struct ScenarioCompiler {
     var variableNodes: [Int32] = []
     var entries: [CompiledEntry] = []
     var entryLabels: [String] = []
+    /// Model v2 timeline statements so far (they number their streams apart).
+    var v2Entries = 0
 
     init(_ scenario: Scenario) {
         self.scenario = scenario
@@ -37,7 +39,12 @@ struct ScenarioCompiler {
             s.timeline.count < StreamID.maximumTimeline, s.events.count < StreamID.maximumEvents
         else { throw CompileError(path: "scenario", message: "too many inputs to simulate") }
 
+        let correlated = correlatedVariables
         for (i, v) in s.variables.enumerated() {
+            if correlated.contains(i) {
+                variableNodes.append(copulaSlot(i))
+                continue
+            }
             let node = try slot(
                 v.value, .variable(i), "let \(v.name)", StreamID.variable(i), "variables[\(i)]")
             variableNodes.append(node)
@@ -50,17 +57,27 @@ struct ScenarioCompiler {
             )
             inputs[inputs.count - 1].clamp = .nonNegative
         }
+        var v1Entries = 0
         for (e, entry) in s.timeline.enumerated() {
+            // A v1 statement's stream is numbered among the v1 statements,
+            // a v2 one's among the v2 ones: adding either moves no other.
+            let k = entry.target.isV2 ? v2Entries : v1Entries
+            let stream = { (from: Bool) in
+                entry.target.isV2 ? StreamID.timelineV2(k, from: from) : StreamID.timeline(k, from: from)
+            }
+            if entry.target.isV2 { v2Entries += 1 } else { v1Entries += 1 }
             try timelineEntry(
                 entry, event: -1, path: "timeline[\(e)]", label: label(entry.target),
-                valueSlot: (.timelineValue(entry: e), StreamID.timeline(e, from: false)),
-                fromSlot: (.timelineFrom(entry: e), StreamID.timeline(e, from: true)))
+                valueSlot: (.timelineValue(entry: e), stream(false)),
+                fromSlot: (.timelineFrom(entry: e), stream(true)))
         }
         let r2Nodes = try r2Programme(s.r2)
         var events: [CompiledEvent] = []
         for (v, event) in s.events.enumerated() {
             events.append(try self.event(event, index: v))
         }
+        let sector = try self.sector()
+        let copula = try self.copula()
         let randomSlots = inputs.indices.filter { inputs[$0].programEnd > inputs[$0].programStart }
         // The lanes compute in single precision: a constant input beyond
         // 10^30 would overflow their products (to infinity, then NaN). The
@@ -80,7 +97,37 @@ struct ScenarioCompiler {
             eventNames: s.events.map(\.name), inputs: inputs, entryLabels: entryLabels,
             initialNodes: nodes, program: program, mixtureNodes: mixtureNodes,
             mixtureCumulative: mixtureCumulative, tables: tables, randomSlots: randomSlots.map { Int32($0) },
-            entries: entries, events: events, fleetNodes: fleetNodes, r2Nodes: r2Nodes)
+            entries: entries, events: events, fleetNodes: fleetNodes, r2Nodes: r2Nodes,
+            asOfBound: s.asOfBound, folds: folds, sector: sector, copula: copula)
+    }
+
+    /// Whether the scenario can fold: a fold probability that is not 0, or
+    /// a dated or event `fold` statement.
+    var folds: Bool {
+        if scenario.r2.fold != .constant(0) { return true }
+        let all = scenario.timeline + scenario.events.flatMap(\.changes)
+        return all.contains { $0.target == .programme(.fold) }
+    }
+
+    /// The sector's base nodes (after every other input, in chip order)
+    /// when the scenario describes the sector; nil when it does not.
+    mutating func sector() throws(CompileError) -> CompiledSector? {
+        let s = scenario
+        var baseNodes = [Int32](repeating: -1, count: s.chips.count)
+        for (c, chip) in s.chips.enumerated() where chip.base != .constant(0) {
+            baseNodes[c] = try slot(
+                chip.base, .base(chip: c), "base \(chip.name)", StreamID.base(c), "chips[\(c)].base")
+            inputs[inputs.count - 1].clamp = .nonNegative
+        }
+        let all = s.timeline + s.events.flatMap(\.changes)
+        let described = baseNodes.contains { $0 >= 0 } || all.contains { entry in
+            switch entry.target {
+            case .sectorPressure, .chip(_, .ship), .chip(_, .sectorMake): return true
+            default: return false
+            }
+        }
+        guard described else { return nil }
+        return CompiledSector(baseNodes: baseNodes, years: SectorWindow.years(of: s.clock))
     }
 
     // MARK: - Programme and events
@@ -92,11 +139,13 @@ struct ScenarioCompiler {
         guard let needs = r2.needs else {
             throw CompileError(path: "r2.needs", message: "the R2 programme needs its compute (needs)")
         }
-        let fields: [(InputSlot.R2Field, Value?)] = [
+        var fields: [(InputSlot.R2Field, Value?)] = [
             (.start, start), (.needs, needs), (.post, r2.post),
             (.holdProbability, r2.holdProbability), (.holdMonths, r2.holdMonths),
             (.switchAfter, r2.switchAfter), (.portMonths, r2.portMonths), (.restart, r2.restart),
         ]
+        // phi only where the scenario folds: a v1 scenario keeps its inputs.
+        fields.append((.fold, folds ? r2.fold : nil))
         var result: [Int32] = []
         for (field, value) in fields {
             guard let value else {
@@ -111,7 +160,9 @@ struct ScenarioCompiler {
 
     mutating func event(_ event: Event, index v: Int) throws(CompileError) -> CompiledEvent {
         let path = "events[\(v)]"
-        guard event.changes.count <= StreamID.maximumEventChanges else {
+        guard event.changes.filter({ $0.target.isV2 }).count <= StreamID.maximumEventChanges,
+            event.changes.filter({ !$0.target.isV2 }).count <= StreamID.maximumEventChanges
+        else {
             throw CompileError(path: path, message: "too many changes in one event")
         }
         let p = try slot(
@@ -124,12 +175,21 @@ struct ScenarioCompiler {
         let b = try slot(
             event.windowEnd, .eventWindowEnd(event: v), "event \(event.name) window end",
             StreamID.event(v, field: 2), path + ".windowEnd")
+        var counts = (v1: 0, v2: 0)
         for (j, change) in event.changes.enumerated() {
+            let field: Int
+            if change.target.isV2 {
+                field = StreamID.v2Changes + 2 * counts.v2
+                counts.v2 += 1
+            } else {
+                field = 4 + 2 * counts.v1
+                counts.v1 += 1
+            }
             try timelineEntry(
                 change, event: Int32(v), path: path + ".changes[\(j)]",
                 label: "\(label(change.target)) (event \(event.name))",
-                valueSlot: (.eventChangeValue(event: v, change: j), StreamID.event(v, field: 4 + 2 * j)),
-                fromSlot: (.eventChangeFrom(event: v, change: j), StreamID.event(v, field: 5 + 2 * j)))
+                valueSlot: (.eventChangeValue(event: v, change: j), StreamID.event(v, field: field)),
+                fromSlot: (.eventChangeFrom(event: v, change: j), StreamID.event(v, field: field + 1)))
         }
         return CompiledEvent(
             probabilityNode: p, windowStartNode: a, windowEndNode: b,
@@ -155,12 +215,29 @@ struct ScenarioCompiler {
             guard c >= 0 && c < chips else {
                 throw CompileError(path: path, message: "chip index \(c) is out of range (\(chips) chips)")
             }
+            let origin = scenario.chips[c].origin
+            if (input == .ship && origin != .foreign) || (input == .sectorMake && origin != .domestic) {
+                throw CompileError(
+                    path: path,
+                    message: "\(input.statement) takes a \(input == .ship ? "foreign" : "domestic") chip")
+            }
             compiled.stateSlot = Int32(StateLayout.slot(chip: c, StateLayout.field(input), chips: chips))
             switch input {
-            case .perf, .buy, .make: compiled.clamp = .nonNegative
+            case .perf, .buy, .make, .ship, .sectorMake: compiled.clamp = .nonNegative
             case .fail, .yieldStart, .yieldCap: compiled.clamp = .probability
             case .yieldGrowth: compiled.clamp = .free
             }
+            compiled.valueNode = try slot(value, valueSlot.0, label, valueSlot.1, path)
+        case (.programme(let input), .number(let value)):
+            compiled.stateSlot = Int32(StateLayout.programme(input, chips: chips))
+            switch input {
+            case .needs, .post, .holdMonths: compiled.clamp = .nonNegative
+            case .holdProbability, .restart, .fold: compiled.clamp = .probability
+            }
+            compiled.valueNode = try slot(value, valueSlot.0, label, valueSlot.1, path)
+        case (.sectorPressure, .number(let value)):
+            compiled.stateSlot = Int32(StateLayout.sectorPressure(chips: chips))
+            compiled.clamp = .probability
             compiled.valueNode = try slot(value, valueSlot.0, label, valueSlot.1, path)
         case (.export(let c), .export(let status)):
             guard c >= 0 && c < chips else {
@@ -194,7 +271,9 @@ struct ScenarioCompiler {
         switch target {
         case .pressure: return "pressure"
         case .export(let c): return "export \(chipName(c))"
-        case .chip(let c, let input): return "\(input.rawValue) \(chipName(c))"
+        case .chip(let c, let input): return "\(input.statement) \(chipName(c))"
+        case .programme(let input): return input.statement
+        case .sectorPressure: return "sector pressure"
         }
     }
 }

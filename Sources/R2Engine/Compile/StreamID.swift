@@ -16,6 +16,10 @@ enum StreamID {
     static let switchAttempt: UInt32 = 0x7000_0002
     /// The number of release holds (one geometric draw per trial).
     static let holds: UInt32 = 0x7000_0003
+    /// Whether the programme folds in step t (word t; model v2).
+    static let fold: UInt32 = 0x7000_0004
+    /// The copula's independent standard normals (model v2).
+    static let copula: UInt32 = 0x7000_0005
 
     static func variable(_ i: Int) -> UInt32 { 0x1000_0000 | UInt32(i) }
     static func fleet(_ c: Int) -> UInt32 { 0x2000_0000 | UInt32(c) }
@@ -23,8 +27,16 @@ enum StreamID {
         0x3000_0000 | UInt32(e) << 1 | (from ? 1 : 0)
     }
     static func r2(_ f: InputSlot.R2Field) -> UInt32 { 0x4000_0000 | UInt32(f.rawValue) }
+    /// Model v2's timeline statements (sector, dated programme inputs),
+    /// numbered among themselves so that adding one moves no v1 stream.
+    static func timelineV2(_ e: Int, from: Bool) -> UInt32 {
+        0x9000_0000 | UInt32(e) << 1 | (from ? 1 : 0)
+    }
+    /// A chip's installed base in the sector (model v2).
+    static func base(_ c: Int) -> UInt32 { 0x8000_0000 | UInt32(c) }
     /// Field 0 probability, 1 window start, 2 window end, 3 occurrence and
-    /// month, 4 + 2j change j's value, 5 + 2j change j's `from`.
+    /// month, 4 + 2j v1 change j's value, 5 + 2j its `from`; a model v2
+    /// change j (numbered among the v2 changes) at `v2Changes` + 2j and + 2j + 1.
     static func event(_ v: Int, field: Int) -> UInt32 {
         0x5000_0000 | UInt32(v) << 16 | UInt32(field)
     }
@@ -33,5 +45,7 @@ enum StreamID {
     static let maximumChips = 1 << 20
     static let maximumTimeline = 1 << 27
     static let maximumEvents = 1 << 12
-    static let maximumEventChanges = (1 << 15) - 3
+    /// Of each kind (v1, v2) in one event.
+    static let maximumEventChanges = (1 << 14) - 3
+    static let v2Changes = 0x8000
 }

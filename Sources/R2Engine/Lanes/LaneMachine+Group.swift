@@ -38,6 +38,31 @@ extension LaneMachine {
         let one = LaneFloat(repeating: 1)
         let lane = R.isActive ? rec.lane : 0
 
+        // The programme's inputs, from the clock's start; timelines may
+        // change them (model v2), and P, h, H are taken at completion.
+        var needs = p.needs
+        var restartP = p.restart
+        var post = p.post
+        var holdProbability = p.holdProbability
+        var holdMonths = p.holdMonths
+        var phi = p.fold
+        var takenPost = p.post
+        var takenHoldProbability = p.holdProbability
+        var takenHoldMonths = p.holdMonths
+        if programmeTimelines {
+            state[needsSlot] = needs
+            state[restartSlot] = restartP
+            state[postSlot] = post
+            state[holdProbabilitySlot] = holdProbability
+            state[holdMonthsSlot] = holdMonths
+            state[foldSlot] = phi
+        }
+        let foldBase = keys.base(foldSalt)
+        var foldStep = LaneFloat(repeating: .infinity)
+        // The sector's running sums (model v2): domestic and all units, and
+        // the same weighted by perf, from step 0; the installed base.
+        var sector = SectorSums()
+
         var out = Outcome()
         out.exportsHold = LaneInt(repeating: -1)
         var chip = LaneInt(repeating: -1)
@@ -84,6 +109,28 @@ extension LaneMachine {
                 }
                 if effects & Effect.capacity != 0 { (domestic, foreign) = capacities() }
                 (foreignSuppliers, domesticSuppliers) = listSuppliers()
+                if effects & Effect.programme != 0 {
+                    // A lower target that progress already meets completes
+                    // training at the start of the step (spec/model-v2.md, 1).
+                    let lowered = state[needsSlot]
+                    let trained = LaneMath.andNot(LaneInt(repeating: t32) .> p.startStep, done)
+                    let completes = LaneMath.and(
+                        trained, LaneMath.and(lowered .< needs, progress .>= lowered))
+                    needs = lowered
+                    restartP = state[restartSlot]
+                    post = state[postSlot]
+                    holdProbability = state[holdProbabilitySlot]
+                    holdMonths = state[holdMonthsSlot]
+                    phi = state[foldSlot]
+                    if LaneMath.any(completes) {
+                        tau = LaneMath.select(completes, LaneFloat(repeating: Float(t)), tau)
+                        done = LaneMath.or(done, completes)
+                        takenPost = LaneMath.select(completes, post, takenPost)
+                        takenHoldProbability = LaneMath.select(completes, holdProbability, takenHoldProbability)
+                        takenHoldMonths = LaneMath.select(completes, holdMonths, takenHoldMonths)
+                        if R.isActive && completes[lane] { rec.completed(tau: Double(tau[lane])) }
+                    }
+                }
             }
             let pi = state[StateLayout.pressure]
             if R.isActive { rec.beginStep(t, pressure: Double(pi[lane])) }
@@ -117,6 +164,19 @@ extension LaneMachine {
                 domestic += added * perf[c]
                 if R.isActive && amount[c][lane] > 0 {
                     rec.supply(chip: c, outcome: .produced, added: Double(added[lane]))
+                }
+            }
+
+            if hasSector { addSector(t, &sector) }
+            if folds {
+                // The fold draw of step t, in the lanes past the programme's
+                // start that have not folded (a fold after the release is
+                // dropped below).
+                let eligible = LaneMath.and(
+                    LaneInt(repeating: t32) .>= p.startStep, foldStep .== LaneFloat(repeating: .infinity))
+                if LaneMath.any(eligible) {
+                    let u = LaneMath.unit(keys.word(foldBase, month))
+                    foldStep = LaneMath.select(LaneMath.and(eligible, u .< phi), growthStep, foldStep)
                 }
             }
 
@@ -168,7 +228,7 @@ extension LaneMachine {
                     let working = LaneMath.and(training, f .> LaneFloat())
                     let u = LaneMath.unit(keys.word(failureBase, month))
                     let failed = LaneMath.and(working, u .< pf)
-                    let restart = LaneMath.and(failed, u .< pf * p.restart)
+                    let restart = LaneMath.and(failed, u .< pf * restartP)
                     failures += LaneMath.keep(one, failed)
                     out.failures &+= LaneMath.count(failed)
                     out.restarts &+= LaneMath.count(restart)
@@ -177,9 +237,14 @@ extension LaneMachine {
                     let before = progress
                     let added = f * capacity
                     progress = LaneMath.select(working2, progress + added, progress)
-                    let completing = LaneMath.and(working2, progress .>= p.needs)
+                    let completing = LaneMath.and(working2, progress .>= needs)
                     if LaneMath.any(completing) {
-                        let remaining = p.needs - before
+                        if programmeTimelines {
+                            takenPost = LaneMath.select(completing, post, takenPost)
+                            takenHoldProbability = LaneMath.select(completing, holdProbability, takenHoldProbability)
+                            takenHoldMonths = LaneMath.select(completing, holdMonths, takenHoldMonths)
+                        }
+                        let remaining = needs - before
                         // An infinite capacity (single-precision overflow) completes at once.
                         let rest = LaneMath.keep(
                             remaining / capacity,
@@ -228,15 +293,21 @@ extension LaneMachine {
         out.completed = done._storage
         if LaneMath.any(done) {
             let u = LaneMath.unitOpenZero(keys.word(salt: holdsSalt, 0))
-            let k = LaneMath.geometric(p.holdProbability, u)
+            let k = LaneMath.geometric(takenHoldProbability, u)
             // In double precision, each lane as the scalar definition: a
             // hold of 0 months adds 0 whatever K (K may be infinite).
             let finished = SIMDMask(LaneDouble.MaskStorage(truncatingIfNeeded: done._storage))
             let holds = LaneDouble(k)
-            let months = LaneDouble(p.holdMonths)
+            let months = LaneDouble(takenHoldMonths)
             let held = (holds * months).replacing(with: 0, where: .!(months .> 0))
             out.holds = out.holds.replacing(with: holds, where: finished)
-            out.release = out.release.replacing(with: LaneDouble(tau) + LaneDouble(p.post) + held, where: finished)
+            out.release = out.release.replacing(with: LaneDouble(tau) + LaneDouble(takenPost) + held, where: finished)
+        }
+        if folds {
+            // A fold counts when it came before the release (t < r).
+            let before = LaneDouble(foldStep) .< out.release
+            for l in 0..<Self.width where before[l] { out.fold[l] = foldStep[l] }
+            if R.isActive && before[lane] { rec.folded(step: Int(foldStep[lane])) }
         }
         if R.isActive { rec.release(holds: out.holds[lane], release: out.release[lane]) }
         self.out = out

@@ -14,6 +14,8 @@ extension LaneMachine {
         var switchAfter = LaneFloat()
         var portMonths = LaneFloat()
         var restart = LaneFloat()
+        /// phi from the clock's start (0 when the scenario does not fold).
+        var fold = LaneFloat()
     }
 
     /// Samples every input of trials first ..< first + width into `nodes` (each
@@ -26,6 +28,7 @@ extension LaneMachine {
             laneKeys[l] = UInt64(keys.k1[l]) &<< 32 | UInt64(keys.k0[l])
         }
         drawSingles(keys)
+        if let copula { drawCorrelated(copula) }
         if programCount > 0 { runPrograms(keys) }
         let nodes = self.nodes
         if R.isActive {
@@ -76,6 +79,18 @@ extension LaneMachine {
             nodes[Int(truncatingIfNeeded: d.pointee.dst)] =
                 LaneFloat(repeating: d.pointee.a) + LaneFloat(repeating: d.pointee.b) * LaneMath.unit(w)
             d += 1
+        }
+    }
+
+    /// The correlated inputs, lane by lane in double precision, from each
+    /// trial's copula stream (before the programs that may use them).
+    @inline(never)
+    func drawCorrelated(_ copula: CompiledCopula) {
+        let k = copula.count
+        let out = copulaScratch + 2 * k
+        for l in 0..<Self.width {
+            copula.sample(key: laneKeys[l], scratch: copulaScratch, into: out)
+            for i in 0..<k { nodes[Int(truncatingIfNeeded: copula.nodes[i])][l] = Float(out[i]) }
         }
     }
 
@@ -177,6 +192,7 @@ extension LaneMachine {
         p.holdMonths = LaneMath.positive(node(.holdMonths))
         p.portMonths = LaneMath.positive(node(.portMonths))
         p.restart = LaneMath.clamp01(node(.restart))
+        if r2[InputSlot.R2Field.fold.rawValue] >= 0 { p.fold = LaneMath.clamp01(node(.fold)) }
         var k = LaneFloat(repeating: .infinity)
         if r2[InputSlot.R2Field.switchAfter.rawValue] >= 0 {
             let x = node(.switchAfter)

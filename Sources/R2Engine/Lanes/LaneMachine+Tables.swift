@@ -75,6 +75,9 @@ extension LaneMachine {
         static let capacity: UInt8 = 1
         /// A buy, make, yield or export status: the suppliers are listed again.
         static let supply: UInt8 = 2
+        /// A programme input (model v2): read again, and a lowered `needs`
+        /// may complete training.
+        static let programme: UInt8 = 4
     }
 
     /// The single draws with constant parameters and the steps of the

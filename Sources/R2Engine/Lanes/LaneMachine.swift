@@ -34,6 +34,33 @@ final class LaneMachine: @unchecked Sendable {
     let failureSalt = LaneRandom.salt(StreamID.failure)
     let switchSalt = LaneRandom.salt(StreamID.switchAttempt)
     let holdsSalt = LaneRandom.salt(StreamID.holds)
+    let foldSalt = LaneRandom.salt(StreamID.fold)
+    /// Whether the programme's fold draws run (model v2).
+    let folds: Bool
+    /// Whether any timeline statement changes a programme input (model v2).
+    let programmeTimelines: Bool
+    let needsSlot: Int
+    let postSlot: Int
+    let holdProbabilitySlot: Int
+    let holdMonthsSlot: Int
+    let restartSlot: Int
+    let foldSlot: Int
+    /// The sector (model v2): whether the scenario describes it, its
+    /// pressure's slot, and its windows (the calendar years, then those
+    /// asked for): per step the windows that start there and those that end
+    /// there (`sectorStarts`/`sectorEnds` offsets into the lists, by step).
+    let hasSector: Bool
+    let sectorPressureSlot: Int
+    let sectorWindowCount: Int
+    let sectorWindows: UnsafeMutablePointer<SectorPlan>
+    let sectorStartOffsets: UnsafeMutablePointer<Int32>
+    let sectorStartList: UnsafeMutablePointer<Int32>
+    let sectorEndOffsets: UnsafeMutablePointer<Int32>
+    let sectorEndList: UnsafeMutablePointer<Int32>
+    let baseNodes: UnsafeMutablePointer<Int32>
+    /// The copula of the correlated inputs (model v2), and its scratch.
+    let copula: CompiledCopula?
+    let copulaScratch: UnsafeMutablePointer<Double>
 
     // Read-only tables.
     /// The single draws with constant parameters, then the other random
@@ -95,6 +122,11 @@ final class LaneMachine: @unchecked Sendable {
     /// Per event and lane, the absolute month it happens in (Int.max: never).
     let eventMonth: UnsafeMutablePointer<Int>
     let adoption: UnsafeMutablePointer<LaneFloat>
+    /// Per sector window, its value in each lane (NaN when nothing was received).
+    let sectorValues: UnsafeMutablePointer<LaneFloat>
+    /// Per sector window, the cumulative domestic and total units (or
+    /// compute) at its start.
+    let sectorMarks: UnsafeMutablePointer<LaneDouble>
     /// The 64-bit keys of the group's trials.
     let laneKeys: UnsafeMutablePointer<UInt64>
     /// What the group's trials produced (see `Outcome`). Kept in the
@@ -108,6 +140,14 @@ final class LaneMachine: @unchecked Sendable {
 
     private let tables: [InverseTable]
     private let owned: [UnsafeMutableRawPointer]
+
+    /// A sector window as the group computes it: its first and last step
+    /// (an installed share: first -1), and whether it weighs by perf.
+    struct SectorPlan {
+        var first: Int32
+        var last: Int32
+        var compute: Bool
+    }
 
     /// An `export` condition, checked at its step.
     struct ExportCheck {
@@ -151,9 +191,30 @@ final class LaneMachine: @unchecked Sendable {
         var mandated = LaneInt()
         /// All ones where every `export` condition held.
         var exportsHold = LaneInt()
+        /// F, the step in which the programme folded (before its release);
+        /// +infinity when it did not (model v2).
+        var fold = LaneFloat(repeating: .infinity)
     }
 
-    init(_ compiled: CompiledScenario, seed: UInt64, exportChecks checks: [ExportCheck] = []) {
+    /// The sector windows a run computes: the calendar years of the clock,
+    /// then `extra`, as steps.
+    static func sectorPlans(_ compiled: CompiledScenario, extra: [SectorWindow]) -> [SectorPlan] {
+        guard compiled.hasSector else { return [] }
+        let start = compiled.clock.start
+        return (compiled.sectorYears + extra).map { w in
+            switch w.kind {
+            case .share(let first, let last):
+                return SectorPlan(first: Int32(first - start), last: Int32(last - start), compute: w.compute)
+            case .installed(let m):
+                return SectorPlan(first: -1, last: Int32(m - start), compute: w.compute)
+            }
+        }
+    }
+
+    init(
+        _ compiled: CompiledScenario, seed: UInt64, exportChecks checks: [ExportCheck] = [],
+        sectorWindows extraWindows: [SectorWindow] = []
+    ) {
         var arena = Arena()
         self.seed = seed
         seedBase = LaneRandom.seedBase(seed)
@@ -170,8 +231,40 @@ final class LaneMachine: @unchecked Sendable {
         exportCheckCount = checks.count
         tables = compiled.tables
 
-        // Nodes no instruction writes hold constants.
-        let written = Set(compiled.program.map(\.dst))
+        // Nodes no instruction (and not the copula) writes hold constants.
+        let written = Set(compiled.program.map(\.dst)).union(compiled.copula?.nodes ?? [])
+        copula = compiled.copula
+        copulaScratch = arena.copy([Double](repeating: 0, count: 3 * (compiled.copula?.count ?? 0)))
+        folds = compiled.folds
+        needsSlot = StateLayout.programme(.needs, chips: chips)
+        postSlot = StateLayout.programme(.post, chips: chips)
+        holdProbabilitySlot = StateLayout.programme(.holdProbability, chips: chips)
+        holdMonthsSlot = StateLayout.programme(.holdMonths, chips: chips)
+        restartSlot = StateLayout.programme(.restart, chips: chips)
+        foldSlot = StateLayout.programme(.fold, chips: chips)
+        sectorPressureSlot = StateLayout.sectorPressure(chips: chips)
+        let firstProgrammeSlot = Int32(StateLayout.programme(.needs, chips: chips))
+        programmeTimelines = compiled.entries.contains { $0.stateSlot >= firstProgrammeSlot }
+        hasSector = compiled.hasSector
+        let plans = Self.sectorPlans(compiled, extra: extraWindows)
+        sectorWindowCount = plans.count
+        sectorWindows = arena.copy(plans)
+        var startsByStep = [[Int32]](repeating: [], count: compiled.steps)
+        var endsByStep = [[Int32]](repeating: [], count: compiled.steps)
+        for (w, plan) in plans.enumerated() {
+            if plan.first >= 0 { startsByStep[Int(plan.first)].append(Int32(w)) }
+            endsByStep[Int(plan.last)].append(Int32(w))
+        }
+        func offsets(_ lists: [[Int32]]) -> [Int32] {
+            var o: [Int32] = [0]
+            for l in lists { o.append(o.last! + Int32(l.count)) }
+            return o
+        }
+        sectorStartOffsets = arena.copy(offsets(startsByStep))
+        sectorStartList = arena.copy(startsByStep.flatMap { $0 })
+        sectorEndOffsets = arena.copy(offsets(endsByStep))
+        sectorEndList = arena.copy(endsByStep.flatMap { $0 })
+        baseNodes = arena.copy(compiled.sector?.baseNodes ?? [])
         let (drawList, stepList) = Self.inputPlan(compiled, written: written)
         drawCount = drawList.count
         quantileEnd = drawList.filter { $0.kind == .quantile }.count
@@ -205,14 +298,16 @@ final class LaneMachine: @unchecked Sendable {
         for e in compiled.entries {
             var effect: UInt8 = 0
             let slot = Int(e.stateSlot)
-            if slot >= 1 {
-                switch (slot - 1) / chips {
+            if let field = StateLayout.chipField(ofSlot: slot, chips: chips) {
+                switch field {
                 case StateLayout.perf: effect = Effect.capacity
                 case StateLayout.buy, StateLayout.make, StateLayout.export, StateLayout.yieldStart,
                     StateLayout.yieldGrowth, StateLayout.yieldCap:
                     effect = Effect.supply
                 default: break
                 }
+            } else if slot >= needsSlot {
+                effect = Effect.programme
             }
             var node = e.valueNode
             var clamp = e.clamp
@@ -270,6 +365,8 @@ final class LaneMachine: @unchecked Sendable {
         eventStep = arena.copy([LaneInt](repeating: LaneInt(), count: compiled.events.count))
         eventMonth = arena.copy([Int](repeating: 0, count: Self.width * compiled.events.count))
         adoption = arena.copy([LaneFloat](repeating: LaneFloat(), count: compiled.steps))
+        sectorValues = arena.copy([LaneFloat](repeating: LaneFloat(), count: plans.count))
+        sectorMarks = arena.copy([LaneDouble](repeating: LaneDouble(), count: 2 * plans.count))
         laneKeys = arena.copy([UInt64](repeating: 0, count: Self.width))
         outcome = arena.copy([Outcome()])
         owned = arena.pointers

@@ -30,6 +30,11 @@ extension SimulationResult {
                 result.adoptionSumOfSquares[t].add(shard.adoptionSumOfSquares[t])
             }
             result.totals.add(shard.totals)
+            guard (shard.folds == nil) == (result.folds == nil), shard.sector?.windows == result.sector?.windows else {
+                throw .incompatibleShards("the shards come from different scenarios or seeds")
+            }
+            if let folds = shard.folds { result.folds? += folds }
+            if let sector = shard.sector { result.sector?.values += sector.values }
             if let probes = shard.adoptionProbes, probes.steps == result.adoptionProbes?.steps {
                 result.adoptionProbes?.values += probes.values
             } else {

@@ -30,6 +30,12 @@ public struct SimulationResult: Sendable, Codable {
     public var totals: SimulationTotals
     /// Each trial's adoption at chosen steps, when the run asked for it.
     public var adoptionProbes: AdoptionProbes?
+    /// Per trial, F, the step in which the programme folded before its
+    /// release (+infinity: it did not; NaN: rejected); nil when the
+    /// scenario cannot fold (model v2).
+    public var folds: [Float]?
+    /// Per trial, the sector's windows (model v2); nil without a sector.
+    public var sector: SectorValues?
 
     public static let adoptionBins = 2000
     public static let adoptionScale = 0x1p48
@@ -53,6 +59,37 @@ public struct SimulationResult: Sendable, Codable {
 
     /// The releases of the accepted trials, in trial order.
     public var acceptedReleases: [Double] { releases.filter { !$0.isNaN } }
+
+    /// Per trial, the named release (model v2): the flagship release when
+    /// the programme did not fold, +infinity when it did; NaN when rejected.
+    public var namedReleases: [Double] {
+        guard let folds else { return releases }
+        return zip(releases, folds).map { r, f in f.isFinite ? .infinity : r }
+    }
+}
+
+/// Every trial's value of each sector window (model v2).
+public struct SectorValues: Sendable, Codable, Equatable {
+    /// The calendar years of the clock, then the windows the run asked for.
+    public var windows: [SectorWindow]
+    /// Trial-major: trial i's value of window j is `values[i * windows.count + j]`;
+    /// NaN when nothing was received in the window, or the trial was rejected.
+    public var values: [Float]
+
+    public init(windows: [SectorWindow], values: [Float]) {
+        self.windows = windows
+        self.values = values
+    }
+
+    /// The values of window j over the trials, NaN ones included.
+    public func column(_ j: Int) -> [Float] {
+        stride(from: j, to: values.count, by: windows.count).map { values[$0] }
+    }
+
+    public static func == (a: SectorValues, b: SectorValues) -> Bool {
+        a.windows == b.windows && a.values.count == b.values.count
+            && zip(a.values, b.values).allSatisfy { $0.bitPattern == $1.bitPattern }
+    }
 }
 
 extension SimulationResult: Equatable {
@@ -63,7 +100,8 @@ extension SimulationResult: Equatable {
             && a.chipNames == b.chipNames && a.eventNames == b.eventNames
             && a.accepted == b.accepted && a.adoptionCounts == b.adoptionCounts
             && a.adoptionSum == b.adoptionSum && a.adoptionSumOfSquares == b.adoptionSumOfSquares
-            && a.totals == b.totals && a.adoptionProbes == b.adoptionProbes
+            && a.totals == b.totals && a.adoptionProbes == b.adoptionProbes && a.sector == b.sector
+            && a.folds?.map(\.bitPattern) == b.folds?.map(\.bitPattern)
             && a.releases.count == b.releases.count
             && zip(a.releases, b.releases).allSatisfy { $0.bitPattern == $1.bitPattern }
     }

@@ -14,11 +14,19 @@ struct CompiledConditions {
     var adoptions: [Adoption] = []
     var events: [(event: Int, fired: Bool)] = []
     var exports: [LaneMachine.ExportCheck] = []
+    /// Fold conditions as (fold step F <= bound) == happened (model v2).
+    var folds: [(bound: Double, happened: Bool)] = []
+    /// The as-of date's bound: a flagship release r < bound is ruled out.
+    var asOfBound: Double?
 
-    var isEmpty: Bool { releases.isEmpty && adoptions.isEmpty && events.isEmpty && exports.isEmpty }
+    var isEmpty: Bool {
+        releases.isEmpty && adoptions.isEmpty && events.isEmpty && exports.isEmpty && folds.isEmpty
+            && asOfBound == nil
+    }
 
     init(_ conditions: [Condition], _ compiled: CompiledScenario) throws(SimulationError) {
         let clock = compiled.clock
+        asOfBound = compiled.asOfBound
         func step(_ month: Int, _ what: String) throws(SimulationError) -> Int {
             guard month >= clock.start && month <= clock.end else {
                 let date = month >= 12 ? CalendarDate(year: month / 12, month: month % 12 + 1) : nil
@@ -50,6 +58,11 @@ struct CompiledConditions {
                     throw .invalidCondition("event index \(index) is out of range")
                 }
                 events.append((index, fired))
+            case .folded(let by, let happened):
+                guard compiled.folds else {
+                    throw .invalidCondition("the programme cannot fold in this scenario (it states no `r2 fold`)")
+                }
+                folds.append((by - Double(clock.start), happened))
             }
         }
     }
@@ -58,7 +71,9 @@ struct CompiledConditions {
     func accepts(lane l: Int, _ m: LaneMachine) -> Bool {
         let out = m.out
         if out.exportsHold[l] == 0 { return false }
+        if let bound = asOfBound, out.release[l] < bound { return false }
         for r in releases where (out.release[l] <= r.bound) != r.happened { return false }
+        for f in folds where (Double(out.fold[l]) <= f.bound) != f.happened { return false }
         for a in adoptions {
             let x = Double(m.adoption[a.step][l])
             if a.above ? !(x > a.threshold) : !(x < a.threshold) { return false }

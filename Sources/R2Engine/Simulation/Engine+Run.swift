@@ -28,6 +28,27 @@ extension Engine {
             throw .invalidOptions("adoption probes must be steps of the clock")
         }
         let probeCount = probeSteps.count
+        for w in options.sectorWindows where compiled.hasSector {
+            let inside: Bool
+            switch w.kind {
+            case .share(let a, let b): inside = a <= b && a >= compiled.clock.start && b <= compiled.clock.end
+            case .installed(let m): inside = m >= compiled.clock.start && m <= compiled.clock.end
+            }
+            guard inside else { throw .invalidOptions("the sector window \(w) is not inside the clock") }
+        }
+        let sectorWindows = compiled.hasSector ? compiled.sectorYears + options.sectorWindows : []
+        let windowCount = sectorWindows.count
+        // Per trial: the fold step F (model v2) and the sector's windows;
+        // NaN stays for rejected trials.
+        let foldValues = UnsafeMutablePointer<Float>.allocate(capacity: compiled.folds ? Swift.max(1, n) : 1)
+        foldValues.initialize(repeating: .nan, count: compiled.folds ? n : 0)
+        let sectorOut = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(1, n * windowCount))
+        sectorOut.initialize(repeating: .nan, count: n * windowCount)
+        defer {
+            foldValues.deallocate()
+            sectorOut.deallocate()
+        }
+        let perTrialV2 = compiled.folds || windowCount > 0
         // Written by the workers, one slot per (trial, probe); NaN stays for rejected trials.
         let probeValues = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(1, n * probeCount))
         probeValues.initialize(repeating: .nan, count: n * probeCount)
@@ -52,9 +73,13 @@ extension Engine {
             let out = RunCoordination.TrialBuffer(base: buffer.baseAddress)
             let probesOut = RunCoordination.TrialBuffer(base: probeValues)
             let probeStepsIn = RunCoordination.StepList(base: probeStepList)
+            let foldsOut = RunCoordination.FloatBuffer(base: foldValues)
+            let sectorValuesOut = RunCoordination.FloatBuffer(base: sectorOut)
             let group = DispatchGroup()
             for w in 0..<workerCount {
-                let machine = LaneMachine(compiled, seed: options.seed, exportChecks: conditions.exports)
+                let machine = LaneMachine(
+                    compiled, seed: options.seed, exportChecks: conditions.exports,
+                    sectorWindows: options.sectorWindows)
                 let accumulator = accumulators[w]
                 let cancellation = options.cancellation
                 group.enter()
@@ -78,7 +103,7 @@ extension Engine {
                                 for l in 0..<lanes { accepted[l] = conditions.accepts(lane: l, machine) }
                             }
                             accumulator.add(group: machine, accepted: accepted)
-                            if acceptAll && lanes == LaneMath.width && probeCount == 0 {
+                            if acceptAll && lanes == LaneMath.width && probeCount == 0 && !perTrialV2 {
                                 // A whole group, every lane counted: its releases in one store.
                                 UnsafeMutableRawPointer(out.base! + (g - first)).storeBytes(
                                     of: machine.out.release, as: LaneDouble.self)
@@ -91,6 +116,12 @@ extension Engine {
                                 if accepted[l] {
                                     for j in 0..<probeCount {
                                         probesOut.base![i * probeCount + j] = Double(machine.adoption[probeStepsIn.base[j]][l])
+                                    }
+                                    if perTrialV2 {
+                                        foldsOut.base[i] = machine.out.fold[l]
+                                        for j in 0..<windowCount {
+                                            sectorValuesOut.base[i * windowCount + j] = machine.sectorValues[j][l]
+                                        }
                                     }
                                 }
                             }
@@ -132,6 +163,11 @@ extension Engine {
             adoptionProbes: probeCount > 0
                 ? AdoptionProbes(
                     steps: probeSteps, values: Array(UnsafeBufferPointer(start: probeValues, count: n * probeCount)))
+                : nil,
+            folds: compiled.folds ? Array(UnsafeBufferPointer(start: foldValues, count: n)) : nil,
+            sector: compiled.hasSector
+                ? SectorValues(
+                    windows: sectorWindows, values: Array(UnsafeBufferPointer(start: sectorOut, count: n * windowCount)))
                 : nil)
     }
 }

@@ -11,6 +11,11 @@ final class RunCoordination: Sendable {
         let base: UnsafeMutablePointer<Double>?
     }
 
+    /// A per-trial array of single-precision values (folds, sector windows).
+    struct FloatBuffer: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Float>
+    }
+
     /// A read-only list of steps the workers share.
     struct StepList: @unchecked Sendable {
         let base: UnsafeMutablePointer<Int>

@@ -21,6 +21,9 @@ public struct SimulationOptions: Sendable {
     /// Steps at which every trial's adoption A_t is kept (for paired
     /// comparisons); none by default, as it costs 8 bytes per trial and step.
     public var adoptionProbes: [Int]
+    /// Sector windows computed for every trial besides the calendar years
+    /// (model v2; ignored when the scenario has no sector).
+    public var sectorWindows: [SectorWindow] = []
 
     public init(
         trials: Int, seed: UInt64, threads: Int = SimulationOptions.defaultThreads, firstTrial: Int = 0,

@@ -115,4 +115,8 @@ struct TraceRecorder: TrialRecorder {
         trace.holds = holds
         trace.release = release
     }
+
+    mutating func folded(step: Int) {
+        trace.fold = step
+    }
 }

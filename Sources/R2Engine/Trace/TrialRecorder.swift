@@ -24,6 +24,8 @@ protocol TrialRecorder {
     mutating func switchAttempt(to: Int, succeeded: Bool)
     mutating func endStep(_ t: Int, fleets: UnsafeMutablePointer<Double>, adoption: Double)
     mutating func release(holds: Double, release: Double)
+    /// The programme folded in step `step`, before its release (model v2).
+    mutating func folded(step: Int)
 }
 
 extension TrialRecorder {
@@ -48,4 +50,5 @@ extension TrialRecorder {
     @inline(__always) mutating func endStep(_ t: Int, fleets: UnsafeMutablePointer<Double>, adoption: Double)
     {}
     @inline(__always) mutating func release(holds: Double, release: Double) {}
+    @inline(__always) mutating func folded(step: Int) {}
 }

@@ -20,6 +20,10 @@ public struct TrialTrace: Sendable, Hashable, Codable {
     public var holds: Double = 0
     /// r in months after the clock's start; +infinity when training never completed.
     public var release: Double = .infinity
+    /// The step in which the programme folded (before its release), when it
+    /// did (model v2): the lab's next flagship still ships at `release`, but
+    /// not under R2's name.
+    public var fold: Int?
 
     public var clock: Clock { Clock(start: clockStart, end: clockEnd) }
     public var isCensored: Bool { release >= Double(clockEnd - clockStart + 1) }

@@ -30,6 +30,7 @@ extension Scenario {
             case .switchAfter: s.r2.switchAfter = c
             case .portMonths: s.r2.portMonths = c
             case .restart: s.r2.restart = c
+            case .fold: s.r2.fold = c
             }
         case .eventProbability(let e):
             guard e < s.events.count else { return nil }
@@ -48,6 +49,9 @@ extension Scenario {
         case .eventChangeFrom(let e, let j):
             guard e < s.events.count, j < s.events[e].changes.count else { return nil }
             s.events[e].changes[j].from = c
+        case .base(let chip):
+            guard chip < s.chips.count else { return nil }
+            s.chips[chip].base = c
         }
         return s
     }

@@ -1,0 +1,120 @@
+import Foundation
+import R2Model
+
+extension ScenarioCompiler {
+    /// The variables whose values the copula draws: every correlated one
+    /// whose value is a distribution (a variable pinned to a constant, as
+    /// sensitivity pins inputs, drops out with its correlations).
+    var correlatedVariables: Set<Int> {
+        var set = Set<Int>()
+        for c in scenario.correlations {
+            for v in [c.first, c.second]
+            where v >= 0 && v < scenario.variables.count && scenario.variables[v].value.constantValue() == nil {
+                set.insert(v)
+            }
+        }
+        return set
+    }
+
+    /// A node the copula writes, for correlated variable `i`: no
+    /// instructions, so its slot draws nothing from its own stream.
+    mutating func copulaSlot(_ i: Int) -> Int32 {
+        nodes.append(0)
+        nodeIsConstant.append(false)
+        let node = Int32(nodes.count - 1)
+        let start = Int32(program.count)
+        inputs.append(
+            InputSlot(
+                kind: .variable(i), label: "let \(scenario.variables[i].name)", stream: StreamID.variable(i),
+                isRandom: true, node: node, programStart: start, programEnd: start))
+        return node
+    }
+
+    /// The copula of the correlated variables, or nil when there are none.
+    mutating func copula() throws(CompileError) -> CompiledCopula? {
+        let kept = correlatedVariables
+        let correlations = scenario.correlations.filter { kept.contains($0.first) && kept.contains($0.second) }
+        guard !correlations.isEmpty else { return nil }
+        var seen = Set<[Int]>()
+        for c in correlations {
+            guard c.first != c.second else {
+                throw CompileError(path: "correlations", message: "an input cannot be correlated with itself")
+            }
+            guard c.coefficient > -1 && c.coefficient < 1 else {
+                throw CompileError(path: "correlations", message: "a rank correlation must lie strictly between -1 and 1")
+            }
+            guard seen.insert([min(c.first, c.second), max(c.first, c.second)]).inserted else {
+                throw CompileError(path: "correlations", message: "the same pair is correlated twice")
+            }
+        }
+        let matrix = CorrelationMatrix(correlations)
+        guard let cholesky = matrix.cholesky else {
+            throw CompileError(
+                path: "correlations", message: "the correlations are not possible together (the matrix is not positive definite)")
+        }
+        var marginals: [Marginal] = []
+        for v in matrix.variables {
+            marginals.append(try marginal(scenario.variables[v].value, path: "variables[\(v)]"))
+        }
+        // Variables correlated only with pinned ones draw on their own.
+        return CompiledCopula(
+            nodes: matrix.variables.map { variableNodes[$0] }, marginals: marginals, cholesky: cholesky)
+    }
+
+    /// The distribution of a correlated input: one distribution of
+    /// constant parameters (a mixture's components may be constants).
+    func marginal(_ value: Value, path: String, inMixture: Bool = false) throws(CompileError) -> Marginal {
+        func c(_ v: Value) throws(CompileError) -> Double {
+            guard let x = v.constantValue(variables: scenario.variables.map(\.value)) else {
+                throw CompileError(path: path, message: "a correlated input's parameters must be constants")
+            }
+            return x
+        }
+        switch value {
+        case .constant(let x) where inMixture: return .constant(x)
+        case .normal(let m, let s): return .normal(mu: try c(m), sigma: try c(s))
+        case .lognormal(let m, let s): return .lognormal(mu: try c(m), sigma: try c(s))
+        case .uniform(let a, let b): return .uniform(low: try c(a), high: try c(b))
+        case .beta(let a, let b):
+            let (x, y) = (try c(a), try c(b))
+            guard x > 0 && y > 0 else { throw CompileError(path: path, message: "a beta needs positive shapes") }
+            return .beta(a: x, b: y, low: 0, width: 1, table: InverseTable.beta(x, y))
+        case .triangular(let a, let m, let b): return .triangular(low: try c(a), mode: try c(m), high: try c(b))
+        case .pert(let a, let m, let b):
+            let (low, high) = (try c(a), try c(b))
+            guard high > low else { return .constant(low) }
+            let mode = Swift.min(Swift.max(try c(m), low), high)
+            let alpha = 1 + 4 * (mode - low) / (high - low)
+            let beta = 1 + 4 * (high - mode) / (high - low)
+            return .beta(a: alpha, b: beta, low: low, width: high - low, table: InverseTable.beta(alpha, beta))
+        case .interval90(let a, let b):
+            let (x, y) = (try c(a), try c(b))
+            if x > 0 && y > 0 {
+                return .lognormal(mu: 0.5 * (log(x) + log(y)), sigma: (log(y) - log(x)) / (2 * RandomStream.z95))
+            }
+            return .normal(mu: 0.5 * (x + y), sigma: (y - x) / (2 * RandomStream.z95))
+        case .monthWindow(let a, let b):
+            let window = LaneMachine.window(try c(a), try c(b))
+            guard window.span > 0 else { throw CompileError(path: path, message: "the date window is not a number") }
+            return .monthWindow(low: window.low, span: Double(window.span))
+        case .mixture(let components, let weights) where !inMixture:
+            let total = weights.reduce(0, +)
+            guard total > 0, components.count == weights.count else {
+                throw CompileError(path: path, message: "a mixture needs positive weights")
+            }
+            var parts: [Marginal] = []
+            for component in components { parts.append(try marginal(component, path: path, inMixture: true)) }
+            var cumulative: [Double] = []
+            var sum = 0.0
+            for w in weights {
+                sum += w
+                cumulative.append(sum / total)
+            }
+            cumulative[cumulative.count - 1] = 1
+            return .mixture(parts, cumulative: cumulative)
+        default:
+            throw CompileError(
+                path: path, message: "a correlated input must be one distribution (arithmetic over distributions cannot be correlated)")
+        }
+    }
+}
