@@ -24,3 +24,9 @@ public enum Comparison: String, Hashable, Sendable {
 public enum ExportKind: String, Hashable, Sendable {
     case allowed, licensed, banned
 }
+
+/// Which release a release query reads (model v2): the lab's next flagship
+/// whatever its name, or R2 under its own name (never, once folded).
+public enum ReleaseReading: String, Hashable, Sendable, Codable {
+    case flagship, named
+}

@@ -11,7 +11,7 @@ public enum SVGPlots {
     public static func histogram(_ report: ForecastReport) -> String {
         let bins = MonthlyBins(report.release, clockStart: report.clockStart, steps: report.steps, maxBins: 120)
         var svg = SVGDocument(width: width, height: height)
-        svg.text("R2 release: share of trials per \(bins.monthsPerBin == 1 ? "month" : "\(bins.monthsPerBin) months") — \(report.scenario)", x: left, y: 24, size: 15, bold: true)
+        svg.text("\(report.releaseTitle): share of trials per \(bins.monthsPerBin == 1 ? "month" : "\(bins.monthsPerBin) months") — \(report.scenario)", x: left, y: 24, size: 15, bold: true)
         let total = Double(Swift.max(1, bins.total))
         let peak = Double(bins.counts.max() ?? 0) / total
         let ymax = niceCeiling(Swift.max(peak, 0.01))
@@ -32,7 +32,7 @@ public enum SVGPlots {
     public static func cdf(_ report: ForecastReport) -> String {
         let bins = MonthlyBins(report.release, clockStart: report.clockStart, steps: report.steps, maxBins: report.steps)
         var svg = SVGDocument(width: width, height: height)
-        svg.text("R2 release: P(release by date) — \(report.scenario)", x: left, y: 24, size: 15, bold: true)
+        svg.text("\(report.releaseTitle): P(release by date) — \(report.scenario)", x: left, y: 24, size: 15, bold: true)
         let total = Double(Swift.max(1, bins.total))
         let w = plotWidth / Double(bins.counts.count)
         var points: [(Double, Double)] = [(left, top + plotHeight)]

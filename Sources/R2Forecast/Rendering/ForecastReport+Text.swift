@@ -3,12 +3,11 @@ extension ForecastReport {
     public func text(style: Style = .plain) -> String {
         var lines: [String] = []
         var head = "Forecast for \(style.bold(scenario))  (\(Format.count(trials)) trials, seed \(seed)"
-        if kept != trials {
-            head += ", \(Format.count(kept)) kept by \(observations.count) observation"
-            head += observations.count == 1 ? "" : "s"
+        if !observations.isEmpty || kept != trials {
+            head += "; given " + observations.joined(separator: "; ") + ": \(Format.count(kept)) kept"
         }
         lines.append(head + ")")
-        let label = Format.pad("R2 release", 12)
+        let label = Format.pad(named == nil ? "R2 release" : "Flagship", 12)
         let indent = String(repeating: " ", count: 12)
         lines.append(label + releaseLine(style: style))
         let end = release.probability(by: Double(steps))
@@ -23,6 +22,7 @@ extension ForecastReport {
                     + Format.date(mean.value, clockStart: clockStart)
                     + style.dim(" (±\(Format.days(mean.standardError)))"))
         }
+        if let named { lines += namedLines(named, style: style) }
         let months = summaryMonths
         if !months.isEmpty {
             lines.append(Format.pad("Adoption", 12) + style.dim("month     mean    p10    p50    p90"))
@@ -34,7 +34,50 @@ extension ForecastReport {
                 lines.append(indent + Format.month(m) + cells.joined())
             }
         }
+        if !sector.isEmpty { lines += sectorLines(style: style) }
         return lines.joined(separator: "\n")
+    }
+
+    /// The named reading: released under R2's name by the horizon, folded
+    /// (and when), pending; the named release's median when it has one.
+    func namedLines(_ named: NamedRelease, style: Style) -> [String] {
+        let indent = String(repeating: " ", count: 12)
+        var first = Format.pad("R2 (named)", 12) + "by \(Format.month(clockEnd)): "
+        first += "released \(Format.percent(named.releasedShare.value)) "
+        first += style.dim("(±\(Format.percent(named.releasedShare.standardError, digits: 2)))")
+        first += "   folded \(Format.percent(named.foldedShare.value))"
+        first += "   pending \(Format.percent(named.pendingShare.value))"
+        var result = [first]
+        if let median = named.foldQuantile(0.5), let p10 = named.foldQuantile(0.1), let p90 = named.foldQuantile(0.9) {
+            result.append(
+                indent + "folded in \(Format.month(clockStart + Int(median))) at the median of folded trials"
+                    + "   80%: \(Format.month(clockStart + Int(p10))) .. \(Format.month(clockStart + Int(p90)))")
+        }
+        if let median = named.release.quantile(0.5) {
+            result.append(indent + "named release median \(Format.date(median, clockStart: clockStart))")
+        } else {
+            result.append(indent + "named release median after \(Format.month(clockEnd))")
+        }
+        return result
+    }
+
+    /// The sector's domestic share of units received, by calendar year.
+    func sectorLines(style: Style) -> [String] {
+        let indent = String(repeating: " ", count: 12)
+        var result = [Format.pad("Sector", 12) + style.dim("year       mean    p10    p50    p90   domestic share of units")]
+        for band in sector {
+            guard case .share(let first, let last) = band.window.kind else { continue }
+            var year = String(first / 12)
+            if band.partial {
+                year += " (\(Format.month(first).suffix(2))-\(Format.month(last).suffix(2)))"
+            }
+            let cells = [band.mean.value, band.quantile(0.1) ?? .nan, band.quantile(0.5) ?? .nan, band.quantile(0.9) ?? .nan]
+                .map { Format.pad($0.isNaN ? "n/a" : Format.percent($0, digits: 0), 7, right: true) }
+            var line = indent + Format.pad(year, 9) + cells.joined()
+            if band.undefined > 0 { line += style.dim("   \(Format.count(band.undefined)) trials received nothing") }
+            result.append(line)
+        }
+        return result
     }
 
     /// `median 2026-02-14   80%: 2025-10-02 .. 2026-11-20`

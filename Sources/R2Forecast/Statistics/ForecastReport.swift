@@ -1,6 +1,8 @@
 /// Everything one forecast offers (model v1, "Outputs every forecast
 /// offers"): the release distribution with its censored share, and the
 /// adoption bands of every month.
+import R2Model
+
 public struct ForecastReport: Sendable {
     public var scenario: String
     /// Trials simulated.
@@ -13,8 +15,15 @@ public struct ForecastReport: Sendable {
     public var steps: Int
     public var release: ReleaseDistribution
     public var adoption: [AdoptionBand]
-    /// The observations the forecast is conditioned on, as written.
+    /// What the forecast is conditioned on, as written: the as-of date's
+    /// condition first, then the observations.
     public var observations: [String]
+    /// The named reading of the release, when the scenario can fold (model v2).
+    public var named: NamedRelease?
+    /// The sector's share by calendar year, when the scenario describes the sector (model v2).
+    public var sector: [SectorBand] = []
+    /// What the release charts call the release.
+    public var releaseTitle = "R2 release"
 
     public init(
         scenario: String, trials: Int, kept: Int, seed: UInt64, clockStart: Int, steps: Int,
@@ -29,6 +38,23 @@ public struct ForecastReport: Sendable {
         self.release = release
         self.adoption = adoption
         self.observations = observations
+        self.named = nil
+    }
+
+    /// The report with the named release in place of the flagship's, for
+    /// the release charts (`hist named release`).
+    public func reading(_ reading: ReleaseReading) -> ForecastReport {
+        guard reading == .named, let named else { return self }
+        var copy = self
+        copy.release = named.release
+        copy.releaseTitle = "R2 under its own name"
+        return copy
+    }
+
+    /// The release distribution of a reading (the flagship's when the
+    /// scenario cannot fold: then both are the same).
+    public func release(_ reading: ReleaseReading) -> ReleaseDistribution {
+        reading == .named ? (named?.release ?? release) : release
     }
 
     /// The clock's last month, absolute.

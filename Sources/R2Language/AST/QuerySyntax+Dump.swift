@@ -1,9 +1,12 @@
+import R2Model
+
 extension QuerySyntax {
     var dump: String {
         switch self {
         case .forecast: return "(forecast)"
         case .metric(let m): return "(\(m.dump))"
-        case .quantileRelease(let ps): return "(quantile release" + ps.map { " " + $0.dump }.joined() + ")"
+        case .quantileRelease(let ps, let reading):
+            return "(quantile \(reading.prefix)release" + ps.map { " " + $0.dump }.joined() + ")"
         case .quantileAdoption(let d, let ps):
             return "(quantile adoption-at \(d.dump)" + ps.map { " " + $0.dump }.joined() + ")"
         case .expect(let m, let scenario, let bound):
@@ -29,13 +32,16 @@ extension QuerySyntax {
 extension MetricSyntax {
     var dump: String {
         switch self {
-        case .releaseProbability(let d, true): return "p release-by \(d.dump)"
-        case .releaseProbability(let d, false): return "p no-release-by \(d.dump)"
+        case .releaseProbability(let d, true, let r): return "p \(r.prefix)release-by \(d.dump)"
+        case .releaseProbability(let d, false, let r): return "p no-\(r.prefix)release-by \(d.dump)"
+        case .foldedProbability(let d, true): return "p folded-by \(d.dump)"
+        case .foldedProbability(let d, false): return "p not-folded-by \(d.dump)"
+        case .sector(let w, let statistic): return "\(statistic.dump) \(w.dump)"
         case .adoptionProbability(let d, let c, let x):
             return "p adoption-at \(d.dump) \(c.rawValue) \(x.dump)"
-        case .medianRelease: return "median release"
-        case .meanRelease: return "mean release"
-        case .releaseQuantile(let p): return "quantile \(p.dump) release"
+        case .medianRelease(let r): return "median \(r.prefix)release"
+        case .meanRelease(let r): return "mean \(r.prefix)release"
+        case .releaseQuantile(let p, let r): return "quantile \(p.dump) \(r.prefix)release"
         case .censored: return "censored"
         case .adoptionMean(let d): return "adoption-at \(d.dump)"
         case .adoptionMedian(let d): return "median adoption-at \(d.dump)"
@@ -66,6 +72,33 @@ extension ObservationSyntax {
         case .adoption(let d, let c, let x): return "adoption-at \(d.dump) \(c.rawValue) \(x.dump)"
         case .export(let chip, let kind, let d): return "export \(chip) \(kind.rawValue) at \(d.dump)"
         case .event(let name, let fired): return "event \(name) \(fired ? "fired" : "not-fired")"
+        case .folded(let d, let happened): return "\(happened ? "" : "not-")folded-by \(d.dump)"
+        }
+    }
+}
+
+extension ReleaseReading {
+    /// `named-` for the named reading; nothing for the flagship's.
+    var prefix: String { self == .named ? "named-" : "" }
+}
+
+extension SectorWindowSyntax {
+    var dump: String {
+        let unit = compute ? " by-compute" : ""
+        switch kind {
+        case .share(let a, let b): return "sector-share-in \(a.dump)\(b.dump("to"))\(unit)"
+        case .installed(let d): return "installed-share-at \(d.dump)\(unit)"
+        }
+    }
+}
+
+extension SectorStatisticSyntax {
+    var dump: String {
+        switch self {
+        case .mean: return "mean"
+        case .median: return "median"
+        case .quantile(let p): return "quantile \(p.dump)"
+        case .probability(let c, let x): return "p \(c.rawValue) \(x.dump)"
         }
     }
 }

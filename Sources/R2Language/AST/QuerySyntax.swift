@@ -7,8 +7,8 @@ public indirect enum QuerySyntax: Hashable, Sendable {
     case forecast
     /// `p(...)`, `median release`, `mean release`, `adoption at DATE`
     case metric(MetricSyntax)
-    /// `quantile release [P {, P}]`
-    case quantileRelease([Quantity])
+    /// `quantile [named] release [P {, P}]`
+    case quantileRelease([Quantity], ReleaseReading)
     /// `quantile adoption at DATE [P {, P}]`
     case quantileAdoption(Quantity, [Quantity])
     /// `expect METRIC [in SCENARIO] BOUND`
@@ -44,14 +44,19 @@ public indirect enum QuerySyntax: Hashable, Sendable {
 
 /// A forecast metric as written.
 public enum MetricSyntax: Hashable, Sendable {
-    /// `p(release by DATE)`, or with `released` false `p(no release by DATE)`
-    case releaseProbability(by: Quantity, released: Bool)
+    /// `p([named] release by DATE)`, or with `released` false `p(no [named] release by DATE)`
+    case releaseProbability(by: Quantity, released: Bool, reading: ReleaseReading)
     /// `p(adoption at DATE above X)`
     case adoptionProbability(at: Quantity, Comparison, Quantity)
-    case medianRelease
-    case meanRelease
-    /// `quantile P release`
-    case releaseQuantile(Quantity)
+    case medianRelease(ReleaseReading)
+    case meanRelease(ReleaseReading)
+    /// `quantile P [named] release`
+    case releaseQuantile(Quantity, ReleaseReading)
+    /// `p(folded by DATE)`, or with `folded` false `p(not folded by DATE)` (model v2)
+    case foldedProbability(by: Quantity, folded: Bool)
+    /// `sector share in ...`, `installed share at ...` and their median,
+    /// quantiles and probabilities (model v2)
+    case sector(SectorWindowSyntax, SectorStatisticSyntax)
     /// `censored`: the share of trials that release after the horizon.
     case censored
     /// `adoption at DATE` (the mean)
@@ -60,6 +65,30 @@ public enum MetricSyntax: Hashable, Sendable {
     case adoptionMedian(at: Quantity)
     /// `quantile P adoption at DATE`
     case adoptionQuantile(Quantity, at: Quantity)
+}
+
+/// A sector window as written: `share in YEAR`, `share in DATE to DATE`,
+/// `installed share at DATE`, each optionally `by compute`.
+public struct SectorWindowSyntax: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case share(Quantity, to: Quantity?)
+        case installed(Quantity)
+    }
+    public var kind: Kind
+    public var compute: Bool
+
+    public init(_ kind: Kind, compute: Bool) {
+        self.kind = kind
+        self.compute = compute
+    }
+}
+
+/// What is read of a sector window's distribution over the trials.
+public enum SectorStatisticSyntax: Hashable, Sendable {
+    case mean
+    case median
+    case quantile(Quantity)
+    case probability(Comparison, Quantity)
 }
 
 /// The bound of an expectation as written.
@@ -86,6 +115,8 @@ public enum ObservationSyntax: Hashable, Sendable {
     case export(Name, ExportKind, at: Quantity)
     /// `observe event NAME [not] fired`
     case event(Name, fired: Bool)
+    /// `observe [not] folded by DATE` (model v2)
+    case folded(by: Quantity, happened: Bool)
 }
 
 /// Which observations `unobserve` drops.
@@ -115,11 +146,17 @@ public enum Chart: String, Hashable, Sendable {
     case releaseCDF = "cdf release"
     /// `fan adoption`
     case adoptionFan = "fan adoption"
+    /// `hist named release` (model v2)
+    case namedReleaseHistogram = "hist named release"
+    /// `cdf named release` (model v2)
+    case namedReleaseCDF = "cdf named release"
+    /// `fan sector`: the sector's share by calendar year (model v2)
+    case sectorFan = "fan sector"
     /// `tornado`
     case tornado
 }
 
 /// What `plot` draws to an SVG file.
 public enum PlotKind: String, Hashable, Sendable, CaseIterable {
-    case release, cdf, adoption, sensitivity
+    case release, cdf, adoption, sensitivity, sector
 }

@@ -5,7 +5,7 @@ extension Statement {
         case .scenario(let name, let parent):
             return "(scenario \(name)" + (parent.map { " from \($0)" } ?? "") + ")"
         case .use(let name): return "(use \(name))"
-        case .asOf(let date): return "(as-of \(date.dump))"
+        case .asOf(let date, let shipped): return "(as-of \(date.dump)\(shipped ? " flagship-shipped" : ""))"
         case .clock(let a, let b): return "(clock \(a.dump) \(b.dump))"
         case .trials(let n): return "(trials \(n.dump))"
         case .seed(let n): return "(seed \(n.dump))"
@@ -25,7 +25,10 @@ extension Statement {
         case .export(let chip, let status, let from):
             return "(export \(chip) \(status.dump)\(from.dump("from")))"
         case .pressure(let value, let from): return "(pressure \(value.dump)\(from.dump("from")))"
-        case .r2(let clauses): return "(r2" + clauses.map { " " + $0.kind.dump }.joined() + ")"
+        case .r2(let clauses, let from):
+            return "(r2" + clauses.map { " " + $0.kind.dump }.joined() + "\(from.dump("from")))"
+        case .sector(let sector, let from): return "(sector \(sector.dump)\(from.dump("from")))"
+        case .correlate(let a, let b, let r): return "(correlate \(a) \(b) \(r.dump))"
         case .event(let name, let probability, let window, let changes):
             return "(event \(name) \(probability.dump) \(window.dump) :"
                 + changes.map { " " + $0.statement.dump }.joined() + ")"
@@ -69,6 +72,18 @@ extension R2Clause.Kind {
         case .switchAfter(let k, let port): return "switch after \(k.dump)" + port.dump("port")
         case .switchNever: return "switch never"
         case .restart(let p): return "restart \(p.dump)"
+        case .fold(let p): return "fold \(p.dump)"
+        }
+    }
+}
+
+extension SectorSyntax {
+    var dump: String {
+        switch self {
+        case .ship(let chip, let q): return "ship \(chip) \(q.dump)"
+        case .make(let chip, let q): return "make \(chip) \(q.dump)"
+        case .pressure(let q): return "pressure \(q.dump)"
+        case .base(let chip, let q): return "base \(chip) \(q.dump)"
         }
     }
 }

@@ -6,8 +6,8 @@ public enum Statement: Hashable, Sendable {
     case scenario(Name, parent: Name?)
     /// `use NAME`
     case use(Name)
-    /// `as of DATE`
-    case asOf(Quantity)
+    /// `as of DATE [flagship shipped]`
+    case asOf(Quantity, flagshipShipped: Bool)
     /// `clock DATE to DATE`
     case clock(Quantity, Quantity)
     /// `trials COUNT`
@@ -32,8 +32,12 @@ public enum Statement: Hashable, Sendable {
     case export(Name, ExportSyntax, from: Quantity?)
     /// `pressure P [from DATE]`
     case pressure(Quantity, from: Quantity?)
-    /// `r2 CLAUSE {CLAUSE}`
-    case r2([R2Clause])
+    /// `r2 CLAUSE {CLAUSE} [from DATE]`
+    case r2([R2Clause], from: Quantity?)
+    /// `sector ship|make|pressure|base ...` (model v2)
+    case sector(SectorSyntax, from: Quantity?)
+    /// `correlate NAME, NAME COEFFICIENT` (model v2)
+    case correlate(Name, Name, Quantity)
     /// `event NAME P WINDOW: STMT {; STMT}`
     case event(Name, probability: Quantity, window: EventWindowSyntax, changes: [ParsedStatement])
     /// A query or a later statement (`forecast`, `expect`, `observe`, ...).
@@ -41,6 +45,18 @@ public enum Statement: Hashable, Sendable {
     /// `include PATH`: another file's definitions, evaluated in place. The
     /// path is kept as written, with its range for diagnostics and `:save`.
     case include(Citation)
+}
+
+/// A sector statement (model v2).
+public enum SectorSyntax: Hashable, Sendable {
+    /// `sector ship CHIP Q [per month]`
+    case ship(Name, Quantity)
+    /// `sector make CHIP Q [per month]`
+    case make(Name, Quantity)
+    /// `sector pressure P`
+    case pressure(Quantity)
+    /// `sector base CHIP Q`
+    case base(Name, Quantity)
 }
 
 /// The yield clause of `make` and `yield`: `Y [rising G [per month]] [to CAP]`.
@@ -98,6 +114,8 @@ public struct R2Clause: Hashable, Sendable {
         case switchNever
         /// `restart P`
         case restart(Quantity)
+        /// `fold P [per month]` (model v2)
+        case fold(Quantity)
 
         /// The field name used for provenance and duplicate checks.
         var field: String {
@@ -108,6 +126,7 @@ public struct R2Clause: Hashable, Sendable {
             case .hold: return "hold"
             case .switchAfter, .switchNever: return "switch"
             case .restart: return "restart"
+            case .fold: return "fold"
             }
         }
     }

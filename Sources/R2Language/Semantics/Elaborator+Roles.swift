@@ -32,6 +32,20 @@ extension Elaborator {
         return value
     }
 
+    /// A monthly probability: a probability, or a rate `per month` (or
+    /// `per year`, as its monthly share) whose extent lies in [0, 1].
+    func monthlyProbability(_ e: Quantity) throws(Failure) -> Value {
+        let typed = try elaborate(e)
+        guard typed.dimension == .number || typed.dimension == .rate else {
+            throw Failure(.expectedDimension("a probability such as `2%` or `2% per month`", found: typed.dimension), at: e.range)
+        }
+        if let (low, high) = extent(typed.value), low < 0 || high > 1 {
+            let shown = low < 0 ? low : high
+            throw Failure(.probabilityOutOfRange, at: e.range, help: "this reaches \(NumberText.percent(shown)) a month")
+        }
+        return typed.value
+    }
+
     /// A value with `let` names looked through to the distribution they hold.
     func resolved(_ value: Value) -> Value {
         if case .variable(let i) = value, i < variables.count { return resolved(variables[i].value) }

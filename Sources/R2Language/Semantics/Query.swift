@@ -9,8 +9,8 @@ public enum Query: Hashable, Sendable {
     case forecast
     /// One metric (`p(...)`, `median release`, `mean release`, `adoption at DATE`).
     case metric(Metric)
-    /// Release quantiles at these levels (default 10%, 50%, 90%).
-    case releaseQuantiles([Double])
+    /// Release quantiles at these levels (default 10%, 50%, 90%), of either reading.
+    case releaseQuantiles([Double], ReleaseReading)
     /// Adoption quantiles at the end of `month` at these levels.
     case adoptionQuantiles(month: Int, [Double])
     /// An expectation to check.
@@ -45,20 +45,39 @@ public enum Query: Hashable, Sendable {
 
 /// A number a forecast yields.
 public enum Metric: Hashable, Sendable {
-    /// P(release at or before `by`), or with `released` false P(no release by then).
-    case releaseProbability(by: Double, released: Bool)
+    /// P(release at or before `by`), or with `released` false P(no release
+    /// by then), of the flagship release or the named one.
+    case releaseProbability(by: Double, released: Bool, reading: ReleaseReading)
     /// P(A_month above/below threshold).
     case adoptionProbability(month: Int, Comparison, threshold: Double)
     /// The release time's quantile at `level` (a date; the median is 0.5).
-    case releaseQuantile(Double)
+    case releaseQuantile(Double, ReleaseReading)
     /// The mean release time of the uncensored trials (a date).
-    case releaseMean
+    case releaseMean(ReleaseReading)
+    /// P(the programme folded at or before `by`), or with `folded` false
+    /// P(it had not folded by then) (model v2).
+    case foldedProbability(by: Double, folded: Bool)
+    /// A statistic of a sector window over the trials where it is defined (model v2).
+    case sector(SectorWindow, SectorStatistic)
     /// The share of trials released after the horizon.
     case censoredShare
     /// The mean adoption at the end of `month`.
     case adoptionMean(month: Int)
     /// Adoption's quantile at `level` at the end of `month`.
     case adoptionQuantile(month: Int, level: Double)
+
+    /// The sector window the metric reads, if it reads one.
+    public var sectorWindow: SectorWindow? {
+        if case .sector(let w, _) = self { return w }
+        return nil
+    }
+
+    /// The sector windows a run must compute for this metric besides the
+    /// calendar years it always computes.
+    public var extraSectorWindows: [SectorWindow] {
+        guard let w = sectorWindow, !w.isWholeYear else { return [] }
+        return [w]
+    }
 
     /// True when the metric is a date (a release time) rather than a fraction.
     public var isReleaseTime: Bool {
@@ -67,6 +86,13 @@ public enum Metric: Hashable, Sendable {
         default: return false
         }
     }
+}
+
+/// What a sector metric reads of a window's distribution over the trials.
+public enum SectorStatistic: Hashable, Sendable {
+    case mean
+    case quantile(Double)
+    case probability(Comparison, Double)
 }
 
 /// `expect METRIC [in SCENARIO] BOUND`, resolved.

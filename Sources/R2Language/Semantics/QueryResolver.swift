@@ -46,21 +46,59 @@ struct QueryResolver {
     func metric(_ m: MetricSyntax) throws(Failure) -> Metric {
         let e = elaborator
         switch m {
-        case .releaseProbability(let date, let released):
-            return .releaseProbability(by: try releaseBy(date), released: released)
+        case .releaseProbability(let date, let released, let reading):
+            return .releaseProbability(by: try releaseBy(date), released: released, reading: reading)
+        case .foldedProbability(let date, let folded):
+            return .foldedProbability(by: try releaseBy(date), folded: folded)
+        case .sector(let window, let statistic):
+            let w = try sectorWindow(window)
+            switch statistic {
+            case .mean: return .sector(w, .mean)
+            case .median: return .sector(w, .quantile(0.5))
+            case .quantile(let p): return .sector(w, .quantile(try e.constantProbability(p, "a quantile level")))
+            case .probability(let comparison, let x):
+                return .sector(w, .probability(comparison, try e.constantProbability(x, "the threshold")))
+            }
         case .adoptionProbability(let date, let comparison, let x):
             return .adoptionProbability(
                 month: try month(date), comparison, threshold: try e.constantProbability(x, "the threshold"))
-        case .medianRelease: return .releaseQuantile(0.5)
-        case .meanRelease: return .releaseMean
-        case .releaseQuantile(let p):
-            return .releaseQuantile(try e.constantProbability(p, "a quantile level"))
+        case .medianRelease(let reading): return .releaseQuantile(0.5, reading)
+        case .meanRelease(let reading): return .releaseMean(reading)
+        case .releaseQuantile(let p, let reading):
+            return .releaseQuantile(try e.constantProbability(p, "a quantile level"), reading)
         case .censored: return .censoredShare
         case .adoptionMean(let date): return .adoptionMean(month: try month(date))
         case .adoptionMedian(let date): return .adoptionQuantile(month: try month(date), level: 0.5)
         case .adoptionQuantile(let p, let date):
             return .adoptionQuantile(
                 month: try month(date), level: try e.constantProbability(p, "a quantile level"))
+        }
+    }
+
+    /// A sector window, which must lie inside the clock: a year (`in 2026`,
+    /// clipped to the clock when the clock covers it in part), a range of
+    /// months (`in 2025-03 to 2025-08`), or a month's installed share.
+    func sectorWindow(_ w: SectorWindowSyntax) throws(Failure) -> SectorWindow {
+        let clock = scenario.clock
+        switch w.kind {
+        case .installed(let date):
+            return SectorWindow(.installed(try month(date)), compute: w.compute)
+        case .share(let a, let b):
+            if b == nil, case .number(let y) = a.kind, y == y.rounded(), y >= 1000, y <= 9999 {
+                let year = Int(y)
+                let first = max(year * 12, clock.start)
+                let last = min(year * 12 + 11, clock.end)
+                guard first <= last else {
+                    throw Failure(
+                        .outsideClock(String(year), clockText), at: a.range,
+                        help: "scenario `\(scenario.name)` simulates \(clockText)")
+                }
+                return SectorWindow(.share(first: first, last: last), compute: w.compute)
+            }
+            let first = try month(a)
+            let last = try b.map { q throws(Failure) in try month(q) } ?? first
+            guard first <= last else { throw Failure(.backwardsBetween, at: a.range.union(b?.range ?? a.range)) }
+            return SectorWindow(.share(first: first, last: last), compute: w.compute)
         }
     }
 
@@ -149,6 +187,8 @@ struct QueryResolver {
                     help: Suggestion.help(for: name.text, in: scenario.events.map(\.name)))
             }
             return .event(index, fired: fired)
+        case .folded(let date, let happened):
+            return .folded(by: try releaseBy(date), happened: happened)
         }
     }
 

@@ -15,7 +15,13 @@ extension StatementParser {
         case "as":
             advance()
             try expect("of")
-            return .asOf(try parseQuantity())
+            let date = try parseQuantity()
+            var shipped = false
+            if consume("flagship") {
+                try expect("shipped")
+                shipped = true
+            }
+            return .asOf(date, flagshipShipped: shipped)
         case "clock":
             advance()
             let start = try parseSum()
@@ -71,7 +77,19 @@ extension StatementParser {
             return .pressure(level, from: try parseFrom())
         case "r2":
             advance()
-            return .r2(try parseR2Clauses())
+            let clauses = try parseR2Clauses()
+            return .r2(clauses, from: try parseFrom())
+        case "sector":
+            // `sector share in 2026` is a query.
+            if peek()?.isIdentifier("share") == true { return nil }
+            advance()
+            return try parseSector()
+        case "correlate":
+            advance()
+            let first = try expectName("a `let` name")
+            _ = consume(.comma) || consume("and")
+            let second = try expectName("a second `let` name")
+            return .correlate(first, second, try parseQuantity())
         case "event":
             advance()
             return try parseEvent()
@@ -139,11 +157,12 @@ extension StatementParser {
     private mutating func parseR2Clauses() throws(Failure) -> [R2Clause] {
         var clauses: [R2Clause] = []
         var progress = LoopProgress()
-        while !isAtStatementEnd, progress.advanced(to: index) {
+        // `from DATE` after the clauses dates them all.
+        while !isAtStatementEnd, !(isAt("from") && !clauses.isEmpty), progress.advanced(to: index) {
             let token = current!
             let keyword = try expectOne(
-                of: ["start", "needs", "post", "hold", "switch", "restart"],
-                "`start`, `needs`, `post`, `hold`, `switch` or `restart`")
+                of: ["start", "needs", "post", "hold", "switch", "restart", "fold"],
+                "`start`, `needs`, `post`, `hold`, `switch`, `restart` or `fold`")
             let kind: R2Clause.Kind
             switch keyword {
             case "start": kind = .start(try parseQuantity())
@@ -162,6 +181,7 @@ extension StatementParser {
                     _ = try expectOne(of: ["failures", "failure"], "`failures`")
                     kind = .switchAfter(k, port: consume("port") ? try parseQuantity() : nil)
                 }
+            case "fold": kind = .fold(try parseQuantity())
             default: kind = .restart(try parseQuantity())
             }
             if clauses.contains(where: { $0.kind.field == kind.field }) {
@@ -169,8 +189,32 @@ extension StatementParser {
             }
             clauses.append(R2Clause(kind, range: range(from: token.range.start)))
         }
-        if clauses.isEmpty { throw expected("`start`, `needs`, `post`, `hold`, `switch` or `restart`") }
+        if clauses.isEmpty {
+            throw expected("`start`, `needs`, `post`, `hold`, `switch`, `restart` or `fold`")
+        }
         return clauses
+    }
+
+    /// `sector ship CHIP Q`, `sector make CHIP Q`, `sector pressure P`,
+    /// `sector base CHIP Q`, each but `base` with `from DATE`.
+    private mutating func parseSector() throws(Failure) -> Statement {
+        let word = try expectOne(
+            of: ["ship", "make", "pressure", "base"], "`ship`, `make`, `pressure` or `base`")
+        let sector: SectorSyntax
+        switch word {
+        case "ship":
+            let chip = try expectName("a foreign chip name")
+            sector = .ship(chip, try parseQuantity())
+        case "make":
+            let chip = try expectName("a domestic chip name")
+            sector = .make(chip, try parseQuantity())
+        case "pressure":
+            sector = .pressure(try parseQuantity())
+        default:
+            let chip = try expectName("a chip name")
+            return .sector(.base(chip, try parseQuantity()), from: nil)
+        }
+        return .sector(sector, from: try parseFrom())
     }
 
     private mutating func parseEvent() throws(Failure) -> Statement {

@@ -7,11 +7,11 @@ extension StatementParser {
         case "forecast":
             advance()
             return .forecast
-        case "p", "median", "mean", "adoption", "censored":
+        case "p", "median", "mean", "adoption", "censored", "sector", "installed":
             return .metric(try parseMetric())
         case "quantile":
             advance()
-            if consume("release") { return .quantileRelease(try parseQuantityList()) }
+            if let reading = try parseReleaseWord() { return .quantileRelease(try parseQuantityList(), reading) }
             if isAt("adoption") {
                 let date = try parseAdoptionAt()
                 return .quantileAdoption(date, try parseQuantityList())
@@ -19,12 +19,16 @@ extension StatementParser {
             // The levels first, as an expectation's metric writes them:
             // `quantile 90% release` is `quantile release 90%`.
             guard !isAtStatementEnd && current?.identifier == nil else {
-                throw expected("`release` or `adoption at DATE`")
+                throw expected("`release`, `named release` or `adoption at DATE`")
             }
             let levels = try parseQuantityList()
-            if consume("release") { return .quantileRelease(levels) }
+            if let reading = try parseReleaseWord() { return .quantileRelease(levels, reading) }
             if isAt("adoption") { return .quantileAdoption(try parseAdoptionAt(), levels) }
-            throw expected("`release` or `adoption at DATE`")
+            if levels.count == 1, isAt("sector") || isAt("installed") {
+                // `quantile 90% sector share in 2026` is a metric.
+                return .metric(.sector(try parseSectorWindow(), .quantile(levels[0])))
+            }
+            throw expected("`release`, `named release`, `adoption at DATE` or `sector share in YEAR`")
         case "expect":
             advance()
             let metric = try parseMetric()
@@ -53,6 +57,11 @@ extension StatementParser {
             return .explain(isAtStatementEnd ? nil : try expectName("a name to explain"))
         case "hist", "cdf", "fan":
             advance()
+            if word == "fan", consume("sector") { return .chart(.sectorFan) }
+            if word != "fan", consume("named") {
+                try expect("release")
+                return .chart(word == "hist" ? .namedReleaseHistogram : .namedReleaseCDF)
+            }
             let subject = word == "fan" ? "adoption" : "release"
             guard consume(subject) else {
                 // The other chart's subject: say which chart shows it.
@@ -97,47 +106,102 @@ extension StatementParser {
     }
 
     mutating func parseMetric() throws(Failure) -> MetricSyntax {
-        let what = "`p(...)`, `median`, `mean`, `quantile`, `adoption at DATE` or `censored`"
-        switch try expectOne(of: ["p", "median", "mean", "quantile", "adoption", "censored"], what) {
+        let what = "`p(...)`, `median`, `mean`, `quantile`, `adoption at DATE`, `sector share`, `installed share` or `censored`"
+        let subjects = "`release`, `named release`, `adoption at DATE`, `sector share in YEAR` or `installed share at DATE`"
+        switch try expectOne(
+            of: ["p", "median", "mean", "quantile", "adoption", "censored", "sector", "installed"], what)
+        {
         case "p":
             try expect(.leftParen)
             let metric: MetricSyntax
             if consume("no") {
-                try expect("release")
+                guard let reading = try parseReleaseWord() else { throw expected("`release` or `named release`") }
                 try expect("by")
-                metric = .releaseProbability(by: try parseQuantity(), released: false)
-            } else if consume("release") {
+                metric = .releaseProbability(by: try parseQuantity(), released: false, reading: reading)
+            } else if let reading = try parseReleaseWord() {
                 try expect("by")
-                metric = .releaseProbability(by: try parseQuantity(), released: true)
+                metric = .releaseProbability(by: try parseQuantity(), released: true, reading: reading)
+            } else if isAt("folded") || isAt("not") {
+                let folded = !consume("not")
+                try expect("folded")
+                try expect("by")
+                metric = .foldedProbability(by: try parseQuantity(), folded: folded)
             } else if isAt("adoption") {
                 let date = try parseAdoptionAt()
                 let comparison = try parseComparison()
                 metric = .adoptionProbability(at: date, comparison, try parseQuantity())
+            } else if isAt("sector") || isAt("installed") {
+                let window = try parseSectorWindow()
+                let comparison = try parseComparison()
+                metric = .sector(window, .probability(comparison, try parseQuantity()))
             } else {
-                throw expected("`release by DATE`, `no release by DATE` or `adoption at DATE above X`")
+                throw expected(
+                    "`release by DATE`, `named release by DATE`, `folded by DATE`, `adoption at DATE above X` or `sector share in YEAR above X`"
+                )
             }
             try expect(.rightParen)
             return metric
         case "median":
-            if consume("release") { return .medianRelease }
+            if let reading = try parseReleaseWord() { return .medianRelease(reading) }
             if isAt("adoption") { return .adoptionMedian(at: try parseAdoptionAt()) }
-            throw expected("`release` or `adoption at DATE`")
+            if isAt("sector") || isAt("installed") { return .sector(try parseSectorWindow(), .median) }
+            throw expected(subjects)
         case "mean":
-            if consume("release") { return .meanRelease }
+            if let reading = try parseReleaseWord() { return .meanRelease(reading) }
             if isAt("adoption") { return .adoptionMean(at: try parseAdoptionAt()) }
-            throw expected("`release` or `adoption at DATE`")
+            if isAt("sector") || isAt("installed") { return .sector(try parseSectorWindow(), .mean) }
+            throw expected(subjects)
         case "quantile":
             let p = try parseQuantity()
-            if consume("release") { return .releaseQuantile(p) }
+            if let reading = try parseReleaseWord() { return .releaseQuantile(p, reading) }
             if isAt("adoption") { return .adoptionQuantile(p, at: try parseAdoptionAt()) }
-            throw expected("`release` or `adoption at DATE`")
+            if isAt("sector") || isAt("installed") { return .sector(try parseSectorWindow(), .quantile(p)) }
+            throw expected(subjects)
         case "adoption":
             try expect("at")
             return .adoptionMean(at: try parseQuantity())
+        case "sector", "installed":
+            index -= 1
+            return .sector(try parseSectorWindow(), .mean)
         default:
             return .censored
         }
     }
+
+    /// `release`, `flagship release` or `named release`: which reading, or
+    /// nil (nothing consumed) when none of them is here.
+    private mutating func parseReleaseWord() throws(Failure) -> ReleaseReading? {
+        if consume("release") { return .flagship }
+        guard isAt("named") || isAt("flagship") else { return nil }
+        let reading: ReleaseReading = advance().isIdentifier("named") ? .named : .flagship
+        try expect("release")
+        return reading
+    }
+
+    /// `sector share in YEAR`, `sector share in DATE to DATE` or
+    /// `installed share at DATE`, then `by compute` if present.
+    mutating func parseSectorWindow() throws(Failure) -> SectorWindowSyntax {
+        let kind: SectorWindowSyntax.Kind
+        if consume("installed") {
+            try expect("share")
+            try expect("at")
+            kind = .installed(try parseQuantity())
+        } else {
+            try expect("sector")
+            try expect("share")
+            try expect("in")
+            let first = try parseSum()
+            kind = .share(first, to: consume("to") ? try parseSum() : nil)
+        }
+        var compute = false
+        if isAt("by"), peek()?.isIdentifier("compute") == true {
+            advance()
+            advance()
+            compute = true
+        }
+        return SectorWindowSyntax(kind, compute: compute)
+    }
+
 
     private mutating func parseComparison() throws(Failure) -> Comparison {
         try expectOne(of: ["above", "below"], "`above` or `below`") == "above" ? .above : .below
@@ -209,8 +273,13 @@ extension StatementParser {
     }
 
     private mutating func parseObservation() throws(Failure) -> ObservationSyntax {
-        let what = "`release by`, `no release by`, `adoption at`, `export` or `event`"
-        switch try expectOne(of: ["no", "release", "adoption", "export", "event"], what) {
+        let what = "`release by`, `no release by`, `folded by`, `not folded by`, `adoption at`, `export` or `event`"
+        switch try expectOne(of: ["no", "release", "adoption", "export", "event", "folded", "not"], what) {
+        case "folded", "not":
+            let happened = tokens[index - 1].isIdentifier("folded")
+            if !happened { try expect("folded") }
+            try expect("by")
+            return .folded(by: try parseQuantity(), happened: happened)
         case "no":
             try expect("release")
             try expect("by")
@@ -254,7 +323,7 @@ extension StatementParser {
         // `plot adoption`, as `fan adoption` shows it.
         let aliases = ["hist": PlotKind.release, "fan": .adoption, "tornado": .sensitivity]
         let kinds = PlotKind.allCases.map(\.rawValue) + aliases.keys.sorted()
-        let word = try expectOne(of: kinds, "`release`, `cdf`, `adoption` or `sensitivity`")
+        let word = try expectOne(of: kinds, "`release`, `cdf`, `adoption`, `sensitivity` or `sector`")
         let kind = aliases[word] ?? PlotKind(rawValue: word)!
         try expect("to")
         guard let token = current else { throw expected("a file path ending in `.svg`") }

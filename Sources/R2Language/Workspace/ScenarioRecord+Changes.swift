@@ -63,9 +63,68 @@ extension ScenarioRecord {
             ]
         case .pressure(let level, _):
             return [entry(.pressure, try e.probability(level))]
+        case .r2(let clauses, _):
+            return try programmeEntries(clauses, provenance: provenance)
+        case .sector(.ship(let chip, let quantity), _):
+            let index = failures.attempt { () throws(Failure) in
+                try chipIndex(
+                    chip, origin: .foreign, for: "sector ship", help: "domestic chips are made: use `sector make`")
+            }
+            let amount = failures.attempt { () throws(Failure) in try e.amountPerMonth(quantity, "shipments") }
+            try failures.check()
+            guard let index, let amount else { return [] }
+            return [entry(.chip(index, .ship), amount)]
+        case .sector(.make(let chip, let quantity), _):
+            let index = failures.attempt { () throws(Failure) in
+                try chipIndex(
+                    chip, origin: .domestic, for: "sector make", help: "foreign chips are shipped: use `sector ship`")
+            }
+            let amount = failures.attempt { () throws(Failure) in try e.amountPerMonth(quantity, "production") }
+            try failures.check()
+            guard let index, let amount else { return [] }
+            return [entry(.chip(index, .sectorMake), amount)]
+        case .sector(.pressure(let level), _):
+            return [entry(.sectorPressure, try e.probability(level))]
+        case .sector(.base(let chip, _), _):
+            throw Failure(.baseNotATimeline, at: chip.range, help: "write `sector base` outside events, without `from`")
         default:
             return []
         }
+    }
+
+    /// The programme's timeline entries of a dated `r2` statement or of one
+    /// inside an event (model v2); `start` and `switch` cannot change.
+    func programmeEntries(_ clauses: [R2Clause], provenance: Provenance) throws(Failure) -> [TimelineEntry] {
+        let e = elaborator
+        var failures = Failures()
+        var entries: [TimelineEntry] = []
+        func add(_ input: ProgrammeInput, _ value: Value?) {
+            if let value {
+                entries.append(TimelineEntry(target: .programme(input), setting: .number(value), provenance: provenance))
+            }
+        }
+        for clause in clauses {
+            switch clause.kind {
+            case .start, .switchAfter, .switchNever:
+                failures.add(
+                    Failure(
+                        .notATimeline(clause.kind.field), at: clause.range,
+                        help: "needs, post, hold, restart and fold can change from a date or in an event"))
+            case .needs(let q):
+                add(.needs, failures.attempt { () throws(Failure) in try e.nonNegativeNumber(q, "the compute R2 needs") })
+            case .post(let q):
+                add(.post, failures.attempt { () throws(Failure) in try e.duration(q, "post-training") })
+            case .hold(let p, let d):
+                add(.holdProbability, failures.attempt { () throws(Failure) in try e.probability(p) })
+                add(.holdMonths, failures.attempt { () throws(Failure) in try e.duration(d, "a hold") })
+            case .restart(let p):
+                add(.restart, failures.attempt { () throws(Failure) in try e.probability(p) })
+            case .fold(let p):
+                add(.fold, failures.attempt { () throws(Failure) in try e.monthlyProbability(p) })
+            }
+        }
+        try failures.check()
+        return entries
     }
 
     /// `yieldStart`, and `yieldGrowth` and `yieldCap` when written.

@@ -6,8 +6,9 @@ extension ScenarioRecord {
         let e = elaborator
         let provenance = context.provenance
         switch statement {
-        case .asOf(let date):
+        case .asOf(let date, let shipped):
             scenario.knownAsOf = try e.calendarDate(date)
+            scenario.flagshipShipped = shipped
         case .clock(let a, let b):
             var failures = Failures()
             let first = failures.attempt { () throws(Failure) in try e.calendarDate(a) }
@@ -54,8 +55,30 @@ extension ScenarioRecord {
                 entry.from = start ?? nil
                 scenario.timeline.append(entry)
             }
-        case .r2(let clauses):
+        case .r2(let clauses, nil):
             try applyR2(clauses, context: context)
+        case .r2(_, let from?), .sector(_, let from?):
+            // Dated: timeline statements from that month (model v2).
+            var failures = Failures()
+            let entries = failures.attempt { () throws(Failure) in try changes(statement, provenance: provenance) }
+            let start = failures.attempt { () throws(Failure) in try e.date(from) }
+            try failures.check()
+            for var entry in entries ?? [] {
+                entry.from = start
+                scenario.timeline.append(entry)
+            }
+        case .sector(.base(let chip, let quantity), nil):
+            var failures = Failures()
+            let index = failures.attempt { () throws(Failure) in try chipIndex(chip) }
+            let base = failures.attempt { () throws(Failure) in try e.nonNegativeNumber(quantity, "an installed base") }
+            try failures.check()
+            guard let index, let base else { return }
+            scenario.chips[index].base = base
+            scenario.chips[index].baseProvenance = provenance
+        case .sector(_, nil):
+            for entry in try changes(statement, provenance: provenance) { scenario.timeline.append(entry) }
+        case .correlate(let first, let second, let coefficient):
+            try correlate(first, second, coefficient, provenance: provenance)
         case .event(let name, let probability, let window, let changes):
             try declareEvent(
                 name, probability: probability, window: window, changes: changes, context: context)

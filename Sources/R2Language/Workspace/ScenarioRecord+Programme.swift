@@ -36,6 +36,8 @@ extension ScenarioRecord {
                 r2.switchAfter = nil
             case .restart(let p):
                 if let v = failures.attempt({ () throws(Failure) in try e.probability(p) }) { r2.restart = v }
+            case .fold(let p):
+                if let v = failures.attempt({ () throws(Failure) in try e.monthlyProbability(p) }) { r2.fold = v }
             }
             r2.provenance[clause.kind.field] = context.provenance
         }

@@ -19,7 +19,7 @@ extension Workspace {
         switch query {
         case .forecast: resolved = .forecast
         case .metric(let m): resolved = .metric(try resolver.metric(m))
-        case .quantileRelease(let ps): resolved = .releaseQuantiles(try resolver.levels(ps))
+        case .quantileRelease(let ps, let reading): resolved = .releaseQuantiles(try resolver.levels(ps), reading)
         case .quantileAdoption(let date, let ps):
             resolved = .adoptionQuantiles(month: try resolver.month(date), try resolver.levels(ps))
         case .expect(let m, let scenario, let b):
@@ -47,7 +47,7 @@ extension Workspace {
             resolved = .compare(scenarios: scenarios, releaseBy: dates, adoptionAt: months)
         case .sensitivity(let m):
             resolved = .sensitivity(
-                try m.map { m throws(Failure) in try resolver.metric(m) } ?? .releaseQuantile(0.5))
+                try m.map { m throws(Failure) in try resolver.metric(m) } ?? .releaseQuantile(0.5, .flagship))
         case .observe(let o): resolved = .observe(try resolver.observation(o))
         case .unobserve(.last): resolved = .unobserve(.last)
         case .unobserve(.all): resolved = .unobserve(.all)

@@ -1,6 +1,7 @@
 import R2Engine
 import R2Forecast
 import R2Language
+import R2Model
 
 /// A metric measured on one forecast: release times are months after the
 /// clock's start (nil when the quantile falls after the horizon), other
@@ -48,22 +49,44 @@ extension Metric {
             return (0..<report.steps).contains(s) ? s : nil
         }
         switch self {
-        case .releaseProbability(let by, let released):
-            let e = report.release.probability(by: by - Double(report.clockStart))
+        case .releaseProbability(let by, let released, let reading):
+            let e = report.release(reading).probability(by: by - Double(report.clockStart))
             m.value = released ? e.value : 1 - e.value
             m.standardError = e.standardError
+        case .foldedProbability(let by, let folded):
+            // A scenario that cannot fold never folds.
+            let e =
+                report.named?.foldedProbability(by: by - Double(report.clockStart))
+                ?? .proportion(0, of: report.kept)
+            m.value = folded ? e.value : 1 - e.value
+            m.standardError = e.standardError
+        case .sector(let window, let statistic):
+            guard let band = report.sectorBand(window, result) else { return nil }
+            switch statistic {
+            case .mean:
+                m.value = band.mean.value
+                m.standardError = band.mean.standardError
+            case .quantile(let level):
+                let q = band.quantileEstimate(level)
+                m.value = q.value
+                m.standardError = q.standardError
+            case .probability(let comparison, let x):
+                let e = comparison == .above ? band.probabilityAbove(x) : band.probabilityBelow(x)
+                m.value = e.value
+                m.standardError = e.standardError
+            }
         case .adoptionProbability(let month, let comparison, let threshold):
             guard let s = step(month) else { return nil }
             let above = result.adoptionShareAbove(step: s, threshold)
             let p = comparison == .above ? above : 1 - above
             m.value = p
             m.standardError = (p * (1 - p) / Double(max(1, result.accepted))).squareRoot()
-        case .releaseQuantile(let level):
-            let q = report.release.quantileEstimate(level)
+        case .releaseQuantile(let level, let reading):
+            let q = report.release(reading).quantileEstimate(level)
             m.value = q.value
             m.standardError = q.standardError
-        case .releaseMean:
-            let mean = report.release.uncensoredMean
+        case .releaseMean(let reading):
+            let mean = report.release(reading).uncensoredMean
             m.value = mean?.value
             m.standardError = mean?.standardError
         case .censoredShare:
@@ -91,6 +114,17 @@ extension Metric {
         case .adoptionProbability(let month, _, _), .adoptionMean(let month), .adoptionQuantile(let month, _): return month
         default: return nil
         }
+    }
+}
+
+extension ForecastReport {
+    /// The band of a sector window: a year of the report, or the run's
+    /// own column for another window; nil when the run has no sector or
+    /// did not compute the window.
+    func sectorBand(_ window: SectorWindow, _ result: SimulationResult) -> SectorBand? {
+        if let band = sector.first(where: { $0.window == window }) { return band }
+        guard let values = result.sector, let j = values.windows.firstIndex(of: window) else { return nil }
+        return ForecastReport.band(values, j, result)
     }
 }
 

@@ -17,10 +17,19 @@ extension Session {
         let (report, _) = try forecast(scenario, query: q, file: file)
         let plain = Style(colors: false, width: configuration.style.width)
         switch chart {
-        case .releaseHistogram:
-            return CellOutput(plainText: ReleasePlots.histogram(report, style: plain), styledText: ReleasePlots.histogram(report, style: configuration.style), svg: SVGPlots.histogram(report))
-        case .releaseCDF:
-            return CellOutput(plainText: ReleasePlots.cdf(report, style: plain), styledText: ReleasePlots.cdf(report, style: configuration.style), svg: SVGPlots.cdf(report))
+        case .releaseHistogram, .namedReleaseHistogram:
+            let r = report.reading(chart == .releaseHistogram ? .flagship : .named)
+            return CellOutput(plainText: ReleasePlots.histogram(r, style: plain), styledText: ReleasePlots.histogram(r, style: configuration.style), svg: SVGPlots.histogram(r))
+        case .releaseCDF, .namedReleaseCDF:
+            let r = report.reading(chart == .releaseCDF ? .flagship : .named)
+            return CellOutput(plainText: ReleasePlots.cdf(r, style: plain), styledText: ReleasePlots.cdf(r, style: configuration.style), svg: SVGPlots.cdf(r))
+        case .sectorFan:
+            guard !report.sector.isEmpty else {
+                throw queryError(
+                    "query.no-sector", "scenario `\(scenario.name)` does not describe the sector", q, file,
+                    help: "describe it with `sector ship CHIP N per month`, `sector make CHIP N per month` or `sector base CHIP N`")
+            }
+            return CellOutput(plainText: SectorFan.render(report, style: plain), styledText: SectorFan.render(report, style: configuration.style), svg: SVGPlots.sectorFan(report))
         case .adoptionFan, .tornado:
             return CellOutput(plainText: AdoptionFan.render(report, style: plain), styledText: AdoptionFan.render(report, style: configuration.style), svg: SVGPlots.fan(report))
         }
@@ -38,6 +47,12 @@ extension Session {
         case .release, .cdf, .adoption:
             let (report, _) = try forecast(scenario, query: q, file: file)
             svg = kind == .release ? SVGPlots.histogram(report) : kind == .cdf ? SVGPlots.cdf(report) : SVGPlots.fan(report)
+        case .sector:
+            let (report, _) = try forecast(scenario, query: q, file: file)
+            guard !report.sector.isEmpty else {
+                throw queryError("query.no-sector", "scenario `\(scenario.name)` does not describe the sector", q, file)
+            }
+            svg = SVGPlots.sectorFan(report)
         }
         do {
             try AtomicFile.write(svg, to: path)

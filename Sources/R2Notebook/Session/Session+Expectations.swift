@@ -11,7 +11,8 @@ extension Session {
             throw queryError("expect.scenario", "unknown scenario `\(e.scenario)`", q, file,
                              help: nil)
         }
-        let (report, result) = try forecast(scenario, query: q, file: file)
+        let windows = e.metric.extraSectorWindows
+        let (report, result) = try forecast(scenario, sectorWindows: windows, query: q, file: file)
         let m = try measured(e.metric, report, result, q, file)
         let start = Double(report.clockStart)
         // Release-time bounds are absolute months; measure them from the clock's start.
@@ -47,7 +48,7 @@ extension Session {
                 throw queryError("expect.self", "an expectation compares `\(other)` with itself", q, file,
                                  help: "name two different scenarios")
             }
-            let (otherReport, otherResult) = try forecast(otherScenario, query: q, file: file)
+            let (otherReport, otherResult) = try forecast(otherScenario, sectorWindows: windows, query: q, file: file)
             let o = try measured(e.metric, otherReport, otherResult, q, file)
             let ov = o.value ?? .infinity
             // Scenarios share a clock start only if declared so; compare in absolute months.
@@ -55,14 +56,24 @@ extension Session {
             let diff = (v + shift) - ov
             let isAbove: Bool
             if case .aboveScenario = e.bound { isAbove = true } else { isAbove = false }
-            passed = isAbove ? diff >= margin : -diff >= margin
+            // `later than` and `above` without a margin are strict: a tie
+            // fails; `by X or more` includes X.
+            let signed = isAbove ? diff : -diff
+            passed = margin == 0 ? signed > 0 : signed >= margin
             let combined = (se ?? .nan).hypot(o.standardError ?? .nan)
-            distance = diff.isFinite ? abs((isAbove ? diff : -diff) - margin) : nil
+            distance = diff.isFinite ? abs(signed - margin) : nil
             estimate = differenceText(diff, e.metric) + " (\(e.scenario) \(m.text) vs \(other) \(o.text))"
+            if diff == 0 {
+                // Under common random numbers an exact tie is no noise: the
+                // two scenarios give this metric the same value.
+                estimate += ", identical under common random numbers"
+                return ExpectationResult(
+                    location: q.location, statement: q.text, status: passed ? .passed : .failed,
+                    estimate: estimate, bound: boundTextFor(isAbove, other, margin, e.metric), standardError: nil,
+                    marginInStandardErrors: nil)
+            }
             errorText = combined.isFinite ? (e.metric.isReleaseTime ? Format.days(combined) : Format.percent(combined, digits: 2)) : nil
-            let word = e.metric.isReleaseTime ? (isAbove ? "later than" : "earlier than") : (isAbove ? "above" : "below")
-            let by = margin == 0 ? "" : " by " + (e.metric.isReleaseTime ? Format.months(margin) : Format.percent(margin)) + " or more"
-            boundText = "\(word) \(other)\(by)"
+            boundText = boundTextFor(isAbove, other, margin, e.metric)
             return ExpectationResult(
                 location: q.location, statement: q.text, status: passed ? .passed : .failed,
                 estimate: estimate, bound: boundText, standardError: errorText,
@@ -75,6 +86,13 @@ extension Session {
         return ExpectationResult(
             location: q.location, statement: q.text, status: passed ? .passed : .failed,
             estimate: estimate, bound: boundText, standardError: errorText, marginInStandardErrors: margin)
+    }
+
+    /// `later than hawk by 1.0 months or more`, `above hawk`.
+    private func boundTextFor(_ isAbove: Bool, _ other: String, _ margin: Double, _ metric: Metric) -> String {
+        let word = metric.isReleaseTime ? (isAbove ? "later than" : "earlier than") : (isAbove ? "above" : "below")
+        let by = margin == 0 ? "" : " by " + (metric.isReleaseTime ? Format.months(margin) : Format.percent(margin)) + " or more"
+        return "\(word) \(other)\(by)"
     }
 
     /// A bound as written: a date bound that is the end of a month or day

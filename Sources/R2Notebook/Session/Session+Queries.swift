@@ -19,24 +19,26 @@ extension Session {
             let (report, _) = try forecast(scenario, query: q, file: file)
             return [CellOutput(plainText: report.text(style: .plain), styledText: report.text(style: style), json: report.json)]
         case .metric(let metric):
-            let (report, result) = try forecast(scenario, query: q, file: file)
+            let (report, result) = try forecast(scenario, sectorWindows: metric.extraSectorWindows, query: q, file: file)
             let m = try measured(metric, report, result, q, file)
             var text = "\(q.text) = \(m.text)"
             if let e = m.errorText { text += " (±\(e))" }
             if metric.isReleaseTime, m.value == nil { text += "  (the quantile falls after the horizon)" }
             let json: JSONValue = .object([("query", "metric"), ("text", .string(q.text)), ("scenario", .string(scenario.name))] + m.json)
             return [CellOutput(plainText: text, json: json)]
-        case .releaseQuantiles(let levels):
+        case .releaseQuantiles(let levels, let reading):
             let (report, result) = try forecast(scenario, query: q, file: file)
             var lines: [String] = []
             var items: [JSONValue] = []
             for level in levels {
-                let m = try measured(.releaseQuantile(level), report, result, q, file)
+                let m = try measured(.releaseQuantile(level, reading), report, result, q, file)
                 lines.append(Format.pad(Format.percent(level, digits: level * 100 == (level * 100).rounded() ? 0 : 1), 6, right: true) + "  " + m.text + (m.errorText.map { " (±\($0))" } ?? ""))
                 items.append(.object([("level", .number(level))] + m.json))
             }
-            let head = "R2 release quantiles (\(scenario.name), \(Format.count(report.kept)) trials, censored \(Format.percent(report.release.censoredShare.value)))"
-            return [CellOutput(plainText: ([head] + lines).joined(separator: "\n"), json: .object([("query", "quantiles"), ("scenario", .string(scenario.name)), ("release", .array(items))]))]
+            let distribution = report.release(reading)
+            let what = reading == .named ? "Named R2 release" : report.named == nil ? "R2 release" : "Flagship release"
+            let head = "\(what) quantiles (\(scenario.name), \(Format.count(report.kept)) trials, not released by the horizon \(Format.percent(distribution.censoredShare.value)))"
+            return [CellOutput(plainText: ([head] + lines).joined(separator: "\n"), json: .object([("query", "quantiles"), ("scenario", .string(scenario.name)), ("reading", .string(reading.rawValue)), ("release", .array(items))]))]
         case .adoptionQuantiles(let month, let levels):
             let (report, result) = try forecast(scenario, query: q, file: file)
             var lines: [String] = []
@@ -72,8 +74,14 @@ extension Session {
         }
     }
 
-    /// A metric's measurement, or a diagnostic when its month is outside the clock.
+    /// A metric's measurement, or a diagnostic when its month is outside
+    /// the clock or it reads a sector the scenario does not describe.
     func measured(_ metric: Metric, _ report: ForecastReport, _ result: SimulationResult, _ q: ResolvedQuery, _ file: SourceFile) throws(QueryFailure) -> Measurement {
+        if metric.sectorWindow != nil, result.sector == nil {
+            throw queryError(
+                "query.no-sector", "scenario `\(report.scenario)` does not describe the sector", q, file,
+                help: "describe it with `sector ship CHIP N per month`, `sector make CHIP N per month` or `sector base CHIP N`")
+        }
         guard let m = metric.measure(report, result) else {
             let month = metric.adoptionMonth.map(Format.month) ?? "?"
             throw queryError(

@@ -12,6 +12,8 @@ struct RunKey: Hashable {
     var conditions: [Condition]
     /// Steps whose per-trial adoption the run keeps (compare's paired errors).
     var probes: [Int] = []
+    /// Sector windows computed besides the calendar years (model v2).
+    var sectorWindows: [SectorWindow] = []
 }
 
 /// What determines a report: its run and the observations it names.
@@ -36,6 +38,7 @@ extension Session {
     /// The run of `key` (cached or made).
     private func simulate(_ key: RunKey, fromObservations: Bool, query: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> SimulationResult {
         let (scenario, trials, seed, conditions, probes) = (key.scenario, key.trials, key.seed, key.conditions, key.probes)
+        let sectorWindows = key.sectorWindows
         if let hit = cache[key] { return hit }
         let compiled: CompiledScenario
         do {
@@ -46,13 +49,14 @@ extension Session {
         let flag = CancellationFlag()
         let interrupted = configuration.isInterrupted
         let bar = configuration.showsProgress ? ProgressBar(total: trials, width: configuration.style.width) : nil
-        let options = SimulationOptions(
+        var options = SimulationOptions(
             trials: trials, seed: seed, threads: configuration.threads, conditions: conditions,
             cancellation: flag,
             progress: { done in
                 if interrupted() { flag.cancel() }
                 bar?.update(done)
             }, adoptionProbes: probes)
+        options.sectorWindows = sectorWindows
         let start = Date()
         let result: SimulationResult
         do {
@@ -67,11 +71,13 @@ extension Session {
             let ms = Date().timeIntervalSince(start) * 1000
             FileHandle.standardError.write(Data("run: \(scenario.name), \(trials) trials, \(Format.fixed(ms, digits: 1)) ms\n".utf8))
         }
-        if result.accepted == 0 && !conditions.isEmpty && fromObservations {
-            let names = (observations[scenario.name] ?? []).map { "`\($0.text)`" }.joined(separator: ", ")
+        if result.accepted == 0 && (!conditions.isEmpty || scenario.asOfBound != nil) && fromObservations {
+            let names = conditionTexts(scenario).map { "`\($0)`" }.joined(separator: ", ")
             throw queryError(
-                "observe.none", "no trial of `\(scenario.name)` satisfies the observations \(names)", query, file,
-                help: "remove one with `unobserve` (or `unobserve all`)")
+                "observe.none", "no trial of `\(scenario.name)` satisfies what it is conditioned on: \(names)", query, file,
+                help: conditions.isEmpty
+                    ? "the as-of date rules out every trial: check `as of`, or say `flagship shipped`"
+                    : "remove an observation with `unobserve` (or `unobserve all`)")
         }
         // Bounded by count and by size: a run keeps 8 bytes per trial, and
         // its report as many again.
@@ -85,18 +91,30 @@ extension Session {
 
     /// The key of a run of `scenario` under `conditions` (by default the
     /// observations in force for it) keeping adoption at `probes`.
-    func runKey(_ scenario: Scenario, conditions: [Condition]? = nil, probes: [Int] = []) -> RunKey {
+    func runKey(_ scenario: Scenario, conditions: [Condition]? = nil, probes: [Int] = [], sectorWindows: [SectorWindow] = []) -> RunKey {
         let (trials, seed) = runParameters(scenario)
         let conditions = conditions ?? (observations[scenario.name] ?? []).map(\.condition)
-        return RunKey(scenario: scenario, trials: trials, seed: seed, conditions: conditions, probes: probes)
+        return RunKey(
+            scenario: scenario, trials: trials, seed: seed, conditions: conditions, probes: probes,
+            sectorWindows: sectorWindows)
+    }
+
+    /// What a forecast of `scenario` is conditioned on, as the report says
+    /// it: the as-of date's condition, then the observations as written.
+    func conditionTexts(_ scenario: Scenario) -> [String] {
+        var texts: [String] = []
+        if let date = scenario.knownAsOf, scenario.asOfBound != nil {
+            texts.append("no flagship before \(date) (as of)")
+        }
+        return texts + (observations[scenario.name] ?? []).map(\.text)
     }
 
     /// The forecast report of `scenario` under its observations, built once
     /// per run however many queries and expectations read it.
-    func forecast(_ scenario: Scenario, probes: [Int] = [], query: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> (ForecastReport, SimulationResult) {
-        let run = runKey(scenario, probes: probes)
+    func forecast(_ scenario: Scenario, probes: [Int] = [], sectorWindows: [SectorWindow] = [], query: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> (ForecastReport, SimulationResult) {
+        let run = runKey(scenario, probes: probes, sectorWindows: sectorWindows)
         let result = try simulate(run, fromObservations: true, query: query, file: file)
-        let obs = (observations[scenario.name] ?? []).map(\.text)
+        let obs = conditionTexts(scenario)
         let key = ReportKey(run: run, observations: obs)
         if let hit = reports[key] { return (hit, result) }
         let report = ForecastReport(result: result, scenario: scenario.name, observations: obs)

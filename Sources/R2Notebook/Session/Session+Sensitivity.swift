@@ -76,9 +76,16 @@ extension Session {
 
     func metricName(_ metric: Metric) -> String {
         switch metric {
-        case .releaseQuantile(let l): return l == 0.5 ? "the median release" : "the \(Format.percent(l, digits: 0)) release quantile"
-        case .releaseMean: return "the mean release"
-        case .releaseProbability(let by, let released): return "P(\(released ? "" : "no ")release by \(monthLabel(by)))"
+        case .releaseQuantile(let l, let r):
+            let what = r == .named ? "named release" : "release"
+            return l == 0.5 ? "the median \(what)" : "the \(Format.percent(l, digits: 0)) \(what) quantile"
+        case .releaseMean(let r): return "the mean \(r == .named ? "named " : "")release"
+        case .releaseProbability(let by, let released, let r):
+            return "P(\(released ? "" : "no ")\(r == .named ? "named " : "")release by \(monthLabel(by)))"
+        case .foldedProbability(let by, let folded): return "P(\(folded ? "" : "not ")folded by \(monthLabel(by)))"
+        case .sector(let w, .mean): return "the sector's share in \(w)"
+        case .sector(let w, .quantile(let l)): return "the \(Format.percent(l, digits: 0)) quantile of the sector's share in \(w)"
+        case .sector(let w, .probability(let c, let x)): return "P(sector share in \(w) \(c.rawValue) \(Format.percent(x)))"
         case .censoredShare: return "the censored share"
         case .adoptionMean(let m): return "adoption at \(Format.month(m))"
         case .adoptionQuantile(let m, let l): return "the \(Format.percent(l, digits: 0)) quantile of adoption at \(Format.month(m))"

@@ -1,0 +1,55 @@
+/// The named reading of the release (model v2): R2 ships under its own name
+/// only when the programme did not fold first. Over the kept trials: the
+/// named release distribution (a folded trial never releases), the share
+/// that folded and when, and the share still pending at the horizon.
+public struct NamedRelease: Sendable {
+    /// Named release months after the clock's start; +infinity for a trial
+    /// that folded (it counts as never released under the name).
+    public let release: ReleaseDistribution
+    /// F, the fold step of each trial that folded, ascending.
+    public let foldSteps: [Double]
+
+    public init(releases: [Double], folds: [Float], horizon: Int) {
+        var named: [Double] = []
+        var steps: [Double] = []
+        named.reserveCapacity(releases.count)
+        for (r, f) in zip(releases, folds) where !r.isNaN {
+            if f.isFinite {
+                named.append(.infinity)
+                steps.append(Double(f))
+            } else {
+                named.append(r)
+            }
+        }
+        self.release = ReleaseDistribution(releases: named, horizon: horizon)
+        self.foldSteps = steps.sorted()
+    }
+
+    public var count: Int { release.count }
+    public var foldedCount: Int { foldSteps.count }
+    /// Trials neither released under the name nor folded by the horizon.
+    public var pendingCount: Int { count - release.releasedCount - foldedCount }
+
+    public var releasedShare: Estimate { .proportion(release.releasedCount, of: count) }
+    public var foldedShare: Estimate { .proportion(foldedCount, of: count) }
+    public var pendingShare: Estimate { .proportion(pendingCount, of: count) }
+
+    /// P(folded by `month`), months after the clock's start: a fold
+    /// happens at the start of its step.
+    public func foldedProbability(by month: Double) -> Estimate {
+        var lo = 0
+        var hi = foldSteps.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if foldSteps[mid] <= month { lo = mid + 1 } else { hi = mid }
+        }
+        return .proportion(lo, of: count)
+    }
+
+    /// The p-quantile of the fold step over the trials that folded (type 1).
+    public func foldQuantile(_ p: Double) -> Double? {
+        guard !foldSteps.isEmpty else { return nil }
+        let rank = Swift.max(0, Swift.min(foldSteps.count - 1, Int((p * Double(foldSteps.count)).rounded(.up)) - 1))
+        return foldSteps[rank]
+    }
+}

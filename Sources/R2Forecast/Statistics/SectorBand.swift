@@ -1,0 +1,79 @@
+import R2Model
+
+/// One sector window over the kept trials (model v2): the domestic share's
+/// mean (with standard error) and quantiles over the trials where it is
+/// defined; trials in which nothing was received are counted apart.
+public struct SectorBand: Sendable {
+    public var window: SectorWindow
+    /// The window covers only part of its calendar year (the clock cuts it).
+    public var partial: Bool
+    /// The defined values, ascending.
+    public let sorted: [Double]
+    /// Kept trials in which the window's share is undefined (nothing received).
+    public var undefined: Int
+
+    public init(window: SectorWindow, values: some Sequence<Float>, partial: Bool = false) {
+        var defined: [Double] = []
+        var undefined = 0
+        // A rejected trial is NaN too: the caller passes kept trials only.
+        for v in values {
+            if v.isNaN { undefined += 1 } else { defined.append(Double(v)) }
+        }
+        self.window = window
+        self.partial = partial
+        self.sorted = defined.sorted()
+        self.undefined = undefined
+    }
+
+    public var count: Int { sorted.count }
+
+    public var mean: Estimate {
+        guard !sorted.isEmpty else { return Estimate(.nan, standardError: .nan) }
+        var sum = 0.0
+        for x in sorted { sum += x }
+        let m = sum / Double(sorted.count)
+        var ss = 0.0
+        for x in sorted { ss += (x - m) * (x - m) }
+        let sd = sorted.count > 1 ? (ss / Double(sorted.count - 1)).squareRoot() : 0
+        return Estimate(m, standardError: sd / Double(sorted.count).squareRoot())
+    }
+
+    /// The p-quantile (type 1), nil when no trial defines the share.
+    public func quantile(_ p: Double) -> Double? {
+        guard !sorted.isEmpty else { return nil }
+        let rank = Swift.max(0, Swift.min(count - 1, Int((p * Double(count)).rounded(.up)) - 1))
+        return sorted[rank]
+    }
+
+    /// The quantile with the order-statistic interval's half width as its error.
+    public func quantileEstimate(_ p: Double) -> (value: Double?, standardError: Double?) {
+        guard let x = quantile(p) else { return (nil, nil) }
+        let n = Double(count)
+        let half = (n * p * (1 - p)).squareRoot()
+        let lo = Swift.max(0, Int((n * p - half).rounded(.down)) - 1)
+        let hi = Swift.min(count - 1, Int((n * p + half).rounded(.up)) - 1)
+        return (x, (sorted[hi] - sorted[lo]) / 2)
+    }
+
+    /// P(share > x) over the trials that define it.
+    public func probabilityAbove(_ x: Double) -> Estimate {
+        var lo = 0
+        var hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] <= x { lo = mid + 1 } else { hi = mid }
+        }
+        return .proportion(sorted.count - lo, of: sorted.count)
+    }
+
+    /// P(share < x) over the trials that define it.
+    public func probabilityBelow(_ x: Double) -> Estimate {
+        var lo = 0
+        var hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < x { lo = mid + 1 } else { hi = mid }
+        }
+        return .proportion(lo, of: sorted.count)
+    }
+}
