@@ -95,7 +95,7 @@ struct ParserTests {
         #expect(dump("quantile 50% adoption at 2026-12") == "(quantile adoption-at 2026-12 0.5)")
         #expect(
             dump("quantile relase 90%") == """
-                error: expected `release` or `adoption at DATE`, found `relase`
+                error: expected `release`, `named release` or `adoption at DATE`, found `relase`
                  --> x.r2s:1:10
                   |
                 1 | quantile relase 90%

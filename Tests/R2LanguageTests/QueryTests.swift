@@ -17,17 +17,17 @@ struct QueryTests {
         #expect(resolved("forecast") == .forecast)
         #expect(
             resolved("p(release by 2026-06)")
-                == .metric(.releaseProbability(by: end(2026, 6), released: true)))
+                == .metric(.releaseProbability(by: end(2026, 6), released: true, reading: .flagship)))
         #expect(
             resolved("p(no release by 2025-11-15)")
-                == .metric(.releaseProbability(by: end(2025, 11, 15), released: false)))
+                == .metric(.releaseProbability(by: end(2025, 11, 15), released: false, reading: .flagship)))
         #expect(
             resolved("p(adoption at 2026-12 above 30%)")
                 == .metric(.adoptionProbability(month: 2026 * 12 + 11, .above, threshold: 0.3)))
-        #expect(resolved("median release") == .metric(.releaseQuantile(0.5)))
-        #expect(resolved("mean release") == .metric(.releaseMean))
+        #expect(resolved("median release") == .metric(.releaseQuantile(0.5, .flagship)))
+        #expect(resolved("mean release") == .metric(.releaseMean(.flagship)))
         #expect(resolved("adoption at 2026-12") == .metric(.adoptionMean(month: 2026 * 12 + 11)))
-        #expect(resolved("quantile release") == .releaseQuantiles([0.1, 0.5, 0.9]))
+        #expect(resolved("quantile release") == .releaseQuantiles([0.1, 0.5, 0.9], .flagship))
         #expect(
             resolved("quantile adoption at 2026-01 25%, 75%")
                 == .adoptionQuantiles(month: 2026 * 12, [0.25, 0.75]))
@@ -38,18 +38,18 @@ struct QueryTests {
             resolved("expect p(release by 2026-06) between 30% and 50%")
                 == .expect(
                     Expectation(
-                        metric: .releaseProbability(by: end(2026, 6), released: true), scenario: "baseline",
+                        metric: .releaseProbability(by: end(2026, 6), released: true, reading: .flagship), scenario: "baseline",
                         bound: .between(0.3, 0.5))))
         #expect(
             resolved("expect median release before 2026-09")
                 == .expect(
                     Expectation(
-                        metric: .releaseQuantile(0.5), scenario: "baseline", bound: .below(month(2026, 9)))))
+                        metric: .releaseQuantile(0.5, .flagship), scenario: "baseline", bound: .below(month(2026, 9)))))
         #expect(
             resolved("expect mean release in dovish later than baseline by 2 months or more")
                 == .expect(
                     Expectation(
-                        metric: .releaseMean, scenario: "dovish", bound: .aboveScenario("baseline", margin: 2)
+                        metric: .releaseMean(.flagship), scenario: "dovish", bound: .aboveScenario("baseline", margin: 2)
                     )))
         #expect(
             resolved("expect adoption at 2026-12 below dovish by 5% or more")
@@ -65,10 +65,10 @@ struct QueryTests {
     @Test func dateBoundsCoverWholeMonths() {
         #expect(
             resolved("expect median release between 2026-01 and 2026-09")
-                == .expect(Expectation(metric: .releaseQuantile(0.5), scenario: "baseline", bound: .between(month(2026, 1), end(2026, 9)))))
+                == .expect(Expectation(metric: .releaseQuantile(0.5, .flagship), scenario: "baseline", bound: .between(month(2026, 1), end(2026, 9)))))
         #expect(
             resolved("expect median release after 2026-09-14")
-                == .expect(Expectation(metric: .releaseQuantile(0.5), scenario: "baseline", bound: .above(end(2026, 9, 14)))))
+                == .expect(Expectation(metric: .releaseQuantile(0.5, .flagship), scenario: "baseline", bound: .above(end(2026, 9, 14)))))
         #expect(resolved("trace where release after 2026-02") == .trace(.releaseAfter(end(2026, 2))))
     }
 
@@ -78,7 +78,7 @@ struct QueryTests {
                 == .compare(
                     scenarios: ["baseline", "dovish"], releaseBy: [end(2026, 1), end(2026, 6)],
                     adoptionAt: [2026 * 12 + 11]))
-        #expect(resolved("sensitivity") == .sensitivity(.releaseQuantile(0.5)))
+        #expect(resolved("sensitivity") == .sensitivity(.releaseQuantile(0.5, .flagship)))
         #expect(
             resolved("observe no release by 2025-11")
                 == .observe(.release(by: end(2025, 11), happened: false)))

@@ -88,8 +88,10 @@ extension LaneMachine {
                 let (d, a) = plan.compute ? (s.domesticCompute, s.allCompute) : (s.domestic, s.all)
                 value = (d - sectorMarks[2 &* w]) / (a - sectorMarks[2 &* w &+ 1])
             }
-            // Nothing received: 0 / 0 is NaN, and stays so (undefined).
-            sectorValues[w] = LaneFloat(value)
+            // Nothing received: 0 / 0, undefined; stored as the one NaN
+            // (the division's own has the sign bit set), so that shards
+            // written as text read back to the same bits.
+            sectorValues[w] = LaneFloat(value.replacing(with: .nan, where: value .!= value))
         }
     }
 }

@@ -48,7 +48,8 @@ extension Engine {
             foldValues.deallocate()
             sectorOut.deallocate()
         }
-        let perTrialV2 = compiled.folds || windowCount > 0
+        let folds = compiled.folds
+        let perTrialV2 = folds || windowCount > 0
         // Written by the workers, one slot per (trial, probe); NaN stays for rejected trials.
         let probeValues = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(1, n * probeCount))
         probeValues.initialize(repeating: .nan, count: n * probeCount)
@@ -118,7 +119,7 @@ extension Engine {
                                         probesOut.base![i * probeCount + j] = Double(machine.adoption[probeStepsIn.base[j]][l])
                                     }
                                     if perTrialV2 {
-                                        foldsOut.base[i] = machine.out.fold[l]
+                                        if folds { foldsOut.base[i] = machine.out.fold[l] }
                                         for j in 0..<windowCount {
                                             sectorValuesOut.base[i * windowCount + j] = machine.sectorValues[j][l]
                                         }

@@ -30,8 +30,14 @@ extension HelpCatalogue {
                 """,
             example: "include \"baseline.r2s\"\nscenario hawkish from baseline"),
         HelpTopic(
-            "as of", .declarations, syntax: "as of DATE",
-            meaning: "Records the date of knowledge the scenario represents.",
+            "as of", .declarations, syntax: "as of DATE [flagship shipped]",
+            meaning: """
+                Records the date of knowledge the scenario represents, and conditions its forecasts on what \
+                that date knew: no flagship had shipped before DATE (model v2). Trials whose flagship release \
+                falls before DATE are rejected, as `observe` rejects them, and every output says so with the \
+                number of trials kept. `flagship shipped` records the date without that condition, for a \
+                scenario written after the flagship came out. A day lies (d - 1)/m into its month.
+                """,
             example: "as of 2025-06-30"),
         HelpTopic(
             "clock", .declarations, syntax: "clock DATE to DATE",
@@ -115,25 +121,54 @@ extension HelpCatalogue {
         HelpTopic(
             "r2", .declarations,
             syntax:
-                "r2 [start DATE] [needs Q [chip-months]] [post D] [hold P for D] [switch (after K failures [port D] | never)] [restart P]",
+                "r2 [start DATE] [needs Q [chip-months]] [post D] [hold P for D] [switch (after K failures [port D] | never)] [restart P] [fold P [per month]] [from DATE]",
             meaning: """
                 Describes the R2 programme; clauses combine in any order. `start` is the month training \
                 starts and `needs` the compute in reference chip-months (both required before a forecast); `post` \
                 the months of post-training after training; `hold P for D` the probability the release gate \
                 holds the release and the months each hold adds; `switch after K failures` moves training from a \
                 domestic to a foreign chip after K failures, stalling it for the `port` duration; `restart P` the \
-                probability a failure wipes all progress.
+                probability a failure wipes all progress; `fold P` the monthly probability that the lab folds \
+                the programme into another product line, after which the flagship still ships but not as R2 \
+                (model v2). With `from DATE`, the clauses `needs`, `post`, `hold`, `restart` and `fold` take \
+                effect from that month, as timelines; an event can change them too. A lower `needs` that \
+                progress already meets completes training at the start of that month. `post` and `hold` are \
+                read in the month training completes.
                 """,
             example:
-                "r2 start 2025-02 needs 8k to 20k chip-months post 1 to 3 months\nr2 hold 20% for 1 month switch after 3 failures port 2 months"
+                "r2 start 2025-02 needs 8k to 20k chip-months post 1 to 3 months\nr2 hold 20% for 1 month switch after 3 failures port 2 months\nr2 fold 2% per month from 2025-06"
         ),
+        HelpTopic(
+            "sector", .declarations,
+            syntax: "sector (ship CHIP Q [per month] | make CHIP Q [per month] | pressure P) [from DATE] | sector base CHIP Q",
+            meaning: """
+                Describes the chips China's whole AI sector receives each month (model v2), for the sector's \
+                domestic share. `ship` is the units a foreign chip's vendor would deliver a month, cut by the \
+                chip's export status (a licence's P is the share that gets one) and by `sector pressure`, the \
+                share of foreign purchases Beijing's guidance stops; `make` is the dies a month of a domestic \
+                chip for the whole sector, turned into chips by the same yield as the lab's; `base` is the units \
+                installed at the clock's start. Each but `base` is a timeline: `from DATE`, or inside an event.
+                """,
+            example: "sector ship h20 100k per month\nsector make ascend910c 50k to 150k per month\nsector pressure 40% from 2025-09\nsector base h800 200k"),
+        HelpTopic(
+            "correlate", .declarations,
+            syntax: "correlate NAME, NAME RHO",
+            meaning: """
+                Makes two `let` inputs move together (model v2): RHO, strictly between -1 and 1, is their rank \
+                (Spearman) correlation, drawn through a Gaussian copula, so each keeps its own distribution. \
+                Each name must be bound to one distribution (a call, `a to b` or a date window) with constant \
+                parameters. The same pair cannot be correlated twice, and the correlations of a scenario must \
+                be possible together.
+                """,
+            example: "let demand = 8k to 20k\nlet slip = pert(0%, 5%, 20%)\ncorrelate demand, slip 0.6"),
         HelpTopic(
             "event", .declarations,
             syntax: "event NAME P (between DATE and DATE | at DATE | in DATE): STATEMENT {; STATEMENT}",
             meaning: """
                 Something that happens with probability P in a month drawn uniformly from the window, and then \
                 changes timelines from that month on. Its statements are `export`, `pressure`, `buy`, `make`, \
-                `yield`, `perf` and `fail`, without `from`. Declaring an event of the same name again replaces it.
+                `yield`, `perf`, `fail`, `r2` (its `needs`, `post`, `hold`, `restart` and `fold`) and `sector` \
+                (but `base`), without `from`. Declaring an event of the same name again replaces it.
                 """,
             example: "event reban2 30% between 2025-10 and 2026-06: export h20 banned; pressure 90%"),
         HelpTopic(

@@ -7,23 +7,28 @@ extension HelpCatalogue {
             example: "forecast"),
         HelpTopic(
             "p", .queries,
-            syntax: "p(release by DATE) | p(no release by DATE) | p(adoption at DATE (above | below) X)",
+            syntax:
+                "p([no] [named | flagship] release by DATE) | p([not] folded by DATE) | p(adoption at DATE (above | below) X) | p(SECTOR (above | below) X)",
             meaning:
                 "The probability of a release by a date, of none by then, or of adoption beyond a level, with its Monte Carlo error. "
+                + "`release` is the flagship's (the lab's next flagship, whatever its name); `named release` is R2 under its own name, "
+                + "which never comes once the programme folds; `folded by` is the probability it folded by then (model v2). "
+                + "SECTOR is `sector share in YEAR` or `installed share at DATE` (see `sector share`). "
                 + "`by 2026-06` means by the end of June 2026; `by 2026-06-15`, by the end of that day. "
                 + "A date after the clock's last month is an error: a release after it is censored, so one by then is not known.",
             example: "p(release by 2026-06)"),
         HelpTopic(
-            "quantile", .queries, syntax: "quantile release [P {, P}] | quantile adoption at DATE [P {, P}]",
+            "quantile", .queries,
+            syntax: "quantile [named] release [P {, P}] | quantile adoption at DATE [P {, P}] | quantile P SECTOR",
             meaning:
                 "Quantiles of the release date or of adoption at a month (default 10%, 50%, 90%). The levels may also come first, as in an expectation: `quantile 90% release`.",
             example: "quantile release 10%, 50%, 90%"),
         HelpTopic(
-            "median", .queries, syntax: "median release | median adoption at DATE",
-            meaning: "The median release date, or the median adoption at a month.",
+            "median", .queries, syntax: "median [named] release | median adoption at DATE | median SECTOR",
+            meaning: "The median release date (of the flagship, or under R2's name), the median adoption at a month, or the sector's median share.",
             example: "median release"),
         HelpTopic(
-            "mean", .queries, syntax: "mean release | mean adoption at DATE",
+            "mean", .queries, syntax: "mean [named] release | mean adoption at DATE | mean SECTOR",
             meaning:
                 "The mean release date of the trials released within the clock, or the mean adoption at a month.",
             example: "mean release"),
@@ -31,6 +36,21 @@ extension HelpCatalogue {
             "adoption", .queries, syntax: "adoption at DATE",
             meaning: "The mean share of the lab's compute on domestic chips at the end of a month.",
             example: "adoption at 2026-12"),
+        HelpTopic(
+            "sector share", .queries,
+            syntax: "sector share in (YEAR | DATE to DATE) [by compute] | installed share at DATE [by compute]",
+            meaning: """
+                The sector's domestic share (model v2): of the units China's sector received over a calendar \
+                year (clipped to the clock) or a range of months, or of everything installed by the end of a \
+                month, base included; `by compute` weighs each unit by its chip's perf. Alone it is the mean \
+                over the trials; `median`, `quantile P` and `p(... above X)` read its distribution. Trials in \
+                which nothing was received leave a share undefined and are left out, and counted.
+                """,
+            example: "sector share in 2026\np(sector share in 2026 above 50%)\ninstalled share at 2026-12 by compute"),
+        HelpTopic(
+            "installed", .queries, syntax: "installed share at DATE [by compute]",
+            meaning: "The domestic share of the sector's installed base at the end of a month (see `sector share`).",
+            example: "installed share at 2026-12"),
         HelpTopic(
             "censored", .queries, syntax: "censored",
             meaning: "The share of trials whose release falls after the clock's last month.",
@@ -66,8 +86,9 @@ extension HelpCatalogue {
         HelpTopic(
             "observe", .queries,
             syntax: """
-                observe (release by DATE | no release by DATE | adoption at DATE (above | below) X \
-                | export CHIP (allowed | licensed | banned) at DATE | event NAME [not] fired)
+                observe (release by DATE | no release by DATE | [not] folded by DATE \
+                | adoption at DATE (above | below) X | export CHIP (allowed | licensed | banned) at DATE \
+                | event NAME [not] fired)
                 """,
             meaning:
                 "Conditions later forecasts of the scenario on something already known, reporting the effective sample size.",
@@ -80,7 +101,7 @@ extension HelpCatalogue {
             "trace", .queries,
             syntax: "trace N | trace where release (after | before) DATE | trace where no release",
             meaning:
-                "Tells the story of one trial (numbered from 1), month by month: its chip, failures, switches, holds and events.",
+                "Tells the story of one trial (numbered from 1), month by month: its chip, failures, switches, holds and events, its correlated draws, and the month the programme folded if it did.",
             example: "trace where release after 2026-06"),
         HelpTopic(
             "explain", .queries, syntax: "explain [NAME]",
@@ -88,23 +109,23 @@ extension HelpCatalogue {
                 "Lists each statement that sets an input (of the scenario, or of one chip, `let`, event, `r2` or `pressure`) once, with its file and line and the evidence it cites, and under it each uncertain input it sets with its 10th, 50th and 90th percentiles.",
             example: "explain h800"),
         HelpTopic(
-            "hist", .queries, syntax: "hist release",
-            meaning: "A histogram of release dates.",
+            "hist", .queries, syntax: "hist [named] release",
+            meaning: "A histogram of release dates: the flagship's, or R2's under its own name.",
             example: "hist release"),
         HelpTopic(
-            "cdf", .queries, syntax: "cdf release",
-            meaning: "The cumulative probability of release by each month.",
+            "cdf", .queries, syntax: "cdf [named] release",
+            meaning: "The cumulative probability of release by each month: the flagship's, or R2's under its own name.",
             example: "cdf release"),
         HelpTopic(
-            "fan", .queries, syntax: "fan adoption",
-            meaning: "Adoption's monthly 10/50/90% bands.",
+            "fan", .queries, syntax: "fan adoption | fan sector",
+            meaning: "Adoption's monthly 10/50/90% bands, or the sector's domestic share by calendar year (model v2).",
             example: "fan adoption"),
         HelpTopic(
             "tornado", .queries, syntax: "tornado",
             meaning: "The sensitivity of the median release as a tornado chart.",
             example: "tornado"),
         HelpTopic(
-            "plot", .queries, syntax: "plot (release | cdf | adoption | sensitivity) to PATH",
+            "plot", .queries, syntax: "plot (release | cdf | adoption | sensitivity | sector) to PATH",
             meaning:
                 "Writes a chart to an SVG file; PATH ends in `.svg` and may be quoted. The chart queries' words work too: `hist` for `release`, `fan` for `adoption`, `tornado` for `sensitivity`.",
             example: "plot cdf to out/release-cdf.svg"),

@@ -8,7 +8,7 @@ extension LanguageReference {
 
         declaration = "scenario" NAME [ "from" NAME ]
                     | "use" NAME
-                    | "as" "of" DATE
+                    | "as" "of" DATE [ "flagship" "shipped" ]
                     | "clock" DATE "to" DATE
                     | "trials" quantity
                     | "seed" quantity
@@ -16,19 +16,23 @@ extension LanguageReference {
                     | "chip" NAME ( "foreign" | "domestic" ) { ( "perf" | "fail" ) quantity }
                     | "fleet" NAME quantity
                     | change [ "from" quantity ]
-                    | "r2" r2clause { r2clause }
+                    | "r2" r2clause { r2clause } [ "from" quantity ]
+                    | "sector" "base" NAME quantity
+                    | "correlate" NAME [ "," | "and" ] NAME quantity
                     | "event" NAME quantity window ":" change { ";" change } ;
         change      = ( "perf" | "fail" ) NAME quantity
                     | "buy" NAME quantity
                     | "make" NAME quantity [ "yield" yield ]
                     | "yield" NAME yield
                     | "export" NAME ( "allowed" | "licensed" quantity | "banned" )
-                    | "pressure" quantity ;
+                    | "pressure" quantity
+                    | "r2" r2clause { r2clause }
+                    | "sector" ( "ship" NAME quantity | "make" NAME quantity | "pressure" quantity ) ;
         yield       = quantity [ "rising" sum [ unit ] ] [ "to" quantity ] ;
         r2clause    = "start" quantity | "needs" quantity | "post" quantity
                     | "hold" quantity "for" quantity
                     | "switch" ( "after" quantity ( "failures" | "failure" ) [ "port" quantity ] | "never" )
-                    | "restart" quantity ;
+                    | "restart" quantity | "fold" quantity ;
         window      = "between" quantity "and" quantity | "at" quantity | "in" quantity ;
 
         query       = about [ "in" NAME ]
@@ -37,26 +41,33 @@ extension LanguageReference {
                     | "observe" observation
                     | "unobserve" [ "all" | quantity ]
                     | "explain" [ NAME ]
-                    | "plot" ( "release" | "cdf" | "adoption" | "sensitivity" ) "to" path ;
+                    | "plot" ( "release" | "cdf" | "adoption" | "sensitivity" | "sector" ) "to" path ;
         about       = "forecast" | metric
-                    | "quantile" "release" [ list ]
+                    | "quantile" [ "named" | "flagship" ] "release" [ list ]
                     | "quantile" "adoption" "at" quantity [ list ]
                     | "sensitivity" [ [ "of" ] metric ]
                     | "trace" ( quantity | "where" "release" ( "after" | "before" ) quantity
                                | "where" "no" "release" )
-                    | "hist" "release" | "cdf" "release" | "fan" "adoption" | "tornado" ;
-        metric      = "p" "(" ( "release" "by" quantity | "no" "release" "by" quantity
-                              | "adoption" "at" quantity ( "above" | "below" ) quantity ) ")"
-                    | "median" ( "release" | "adoption" "at" quantity )
-                    | "mean" ( "release" | "adoption" "at" quantity )
-                    | "quantile" quantity ( "release" | "adoption" "at" quantity )
+                    | ( "hist" | "cdf" ) [ "named" ] "release" | "fan" "adoption" | "fan" "sector"
+                    | "tornado" ;
+        metric      = "p" "(" ( [ "no" ] reading "by" quantity | [ "not" ] "folded" "by" quantity
+                              | "adoption" "at" quantity ( "above" | "below" ) quantity
+                              | sector ( "above" | "below" ) quantity ) ")"
+                    | "median" ( reading | "adoption" "at" quantity | sector )
+                    | "mean" ( reading | "adoption" "at" quantity | sector )
+                    | "quantile" quantity ( reading | "adoption" "at" quantity | sector )
                     | "adoption" "at" quantity
+                    | sector
                     | "censored" ;
+        reading     = [ "named" | "flagship" ] "release" ;
+        sector      = ( "sector" "share" "in" sum [ "to" sum ] | "installed" "share" "at" quantity )
+                      [ "by" "compute" ] ;
         bound       = "between" quantity "and" quantity
                     | ( "above" | "below" ) quantity [ "by" quantity "or" "more" ]
                     | "before" quantity | "after" quantity
                     | ( "later" | "earlier" ) "than" NAME [ "by" quantity "or" "more" ] ;
         observation = [ "no" ] "release" "by" quantity
+                    | [ "not" ] "folded" "by" quantity
                     | "adoption" "at" quantity ( "above" | "below" ) quantity
                     | "export" NAME ( "allowed" | "licensed" | "banned" ) "at" quantity
                     | "event" NAME [ "not" ] "fired" ;

@@ -37,7 +37,8 @@ extension Session {
             }
             let distribution = report.release(reading)
             let what = reading == .named ? "Named R2 release" : report.named == nil ? "R2 release" : "Flagship release"
-            let head = "\(what) quantiles (\(scenario.name), \(Format.count(report.kept)) trials, not released by the horizon \(Format.percent(distribution.censoredShare.value)))"
+            let tail = reading == .named ? "not released under the name by the horizon" : "censored"
+            let head = "\(what) quantiles (\(scenario.name), \(Format.count(report.kept)) trials, \(tail) \(Format.percent(distribution.censoredShare.value)))"
             return [CellOutput(plainText: ([head] + lines).joined(separator: "\n"), json: .object([("query", "quantiles"), ("scenario", .string(scenario.name)), ("reading", .string(reading.rawValue)), ("release", .array(items))]))]
         case .adoptionQuantiles(let month, let levels):
             let (report, result) = try forecast(scenario, query: q, file: file)
