@@ -15,6 +15,8 @@ public struct Scenario: Hashable, Sendable {
     /// The scenario states that the flagship had shipped by `knownAsOf`:
     /// then the as-of date conditions nothing.
     public var flagshipShipped: Bool
+    /// Where the `as of` statement stands, for diagnostics and `explain`.
+    public var asOfProvenance: Provenance?
     /// `let`-bound quantities; `Value.variable(i)` refers to `variables[i]`,
     /// and a variable only refers to earlier ones.
     public var variables: [Variable]
@@ -43,6 +45,7 @@ public struct Scenario: Hashable, Sendable {
         self.seed = Scenario.defaultSeed
         self.knownAsOf = nil
         self.flagshipShipped = false
+        self.asOfProvenance = nil
         self.variables = []
         self.chips = []
         self.timeline = []

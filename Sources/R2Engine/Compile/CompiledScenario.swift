@@ -43,6 +43,12 @@ public struct CompiledScenario: Sendable {
     /// The Gaussian copula of the correlated inputs, when there are any.
     let copula: CompiledCopula?
 
+    /// The indices into `inputs` of the inputs drawn through the copula.
+    public var correlatedInputs: Set<Int> {
+        guard let copula else { return [] }
+        return Set(inputs.indices.filter { copula.nodes.contains(inputs[$0].node) })
+    }
+
     /// Whether the scenario describes the sector (its shares are computed).
     public var hasSector: Bool { sector != nil }
     /// The calendar years the sector's shares are reported for.

@@ -9,6 +9,7 @@ extension ScenarioRecord {
         case .asOf(let date, let shipped):
             scenario.knownAsOf = try e.calendarDate(date)
             scenario.flagshipShipped = shipped
+            scenario.asOfProvenance = provenance
         case .clock(let a, let b):
             var failures = Failures()
             let first = failures.attempt { () throws(Failure) in try e.calendarDate(a) }

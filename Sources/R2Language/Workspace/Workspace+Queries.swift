@@ -78,6 +78,16 @@ extension Workspace {
         var missing: [String] = []
         if scenario.r2.start == nil { missing.append("`r2 start`") }
         if scenario.r2.needs == nil { missing.append("`r2 needs`") }
+        if let date = scenario.knownAsOf, !scenario.flagshipShipped, missing.isEmpty {
+            let clock = scenario.clock
+            if date.absoluteMonth < clock.start || date.absoluteMonth > clock.end {
+                let clockText = "\(CalendarDateText.month(clock.start)) to \(CalendarDateText.month(clock.end))"
+                return Failure(
+                    .asOfOutsideClock(date.description, clockText), at: range,
+                    help: "the as-of date conditions the forecast on no flagship before it: move it inside the clock, or widen `clock`",
+                    note: scenario.asOfProvenance.map { "`\($0.text)` at \($0.location)" })
+            }
+        }
         guard !missing.isEmpty else { return nil }
         return Failure(
             .notSimulatable(scenario.name, missing: missing.joined(separator: " and no ")), at: range,

@@ -42,6 +42,8 @@ extension Session {
         rows.append(probabilityRow("censored", runs) { $0.release.censoredShare } paired: { result, i in
             result.releases[i] >= Double(result.steps) ? 1 : 0
         })
+        if runs.contains(where: { $0.report.named != nil }) { rows += namedRows(byDates, runs) }
+        rows += sectorRows(runs)
         for m in atMonths {
             var cells: [String] = []
             var values: [Estimate] = []
@@ -59,7 +61,68 @@ extension Session {
             }
             rows.append(Row(label: "adoption at \(Format.month(m))", cells: cells, diffs: diffs))
         }
-        return render(rows, runs)
+        return render(rows, runs, conditions: scenarios.map(conditionTexts))
+    }
+
+    /// The named reading (model v2): P(named release by) each date, and
+    /// P(folded) by the horizon, paired trial by trial.
+    private func namedRows(_ byDates: [Double], _ runs: [(report: ForecastReport, result: SimulationResult)]) -> [Row] {
+        var rows: [Row] = []
+        func folded(_ result: SimulationResult, _ i: Int) -> Bool { result.folds.map { $0[i].isFinite } ?? false }
+        for by in byDates {
+            rows.append(
+                probabilityRow("P(named release by \(monthLabel(by)))", runs) { r in
+                    r.release(.named).probability(by: by - Double(r.clockStart))
+                } paired: { result, i in
+                    !folded(result, i) && result.releases[i] < by - Double(result.clockStart) ? 1 : 0
+                })
+        }
+        rows.append(
+            probabilityRow("P(folded)", runs) { r in
+                r.named?.foldedShare ?? .proportion(0, of: r.kept)
+            } paired: { result, i in folded(result, i) ? 1 : 0 })
+        return rows
+    }
+
+    /// The sector's mean share of each calendar year any scenario reports
+    /// (model v2), with the paired error over the trials where both define it.
+    private func sectorRows(_ runs: [(report: ForecastReport, result: SimulationResult)]) -> [Row] {
+        var years: [SectorWindow] = []
+        for run in runs { for band in run.report.sector where !years.contains(band.window) { years.append(band.window) } }
+        return years.map { window in
+            let bands = runs.map { run in run.report.sector.first { $0.window == window } }
+            let cells = bands.map { $0.map { Format.percent($0.mean.value) } ?? "n/a" }
+            let diffs = zip(bands, runs).dropFirst().map { band, run -> String in
+                guard let band, let base = bands[0] else { return "n/a" }
+                let d = band.mean.value - base.mean.value
+                let se =
+                    pairedSectorError(window, run.result, runs[0].result)
+                    ?? band.mean.minus(independent: base.mean).standardError
+                return signed(Format.percent(d)) + " (±\(Format.percent(se, digits: 2)))"
+            }
+            return Row(label: "sector share \(window)", cells: cells, diffs: diffs)
+        }
+    }
+
+    /// The paired standard error of the difference of a sector window's
+    /// mean share, over the trials kept by both runs where both define it.
+    private func pairedSectorError(_ w: SectorWindow, _ a: SimulationResult, _ b: SimulationResult) -> Double? {
+        guard let sa = a.sector, let sb = b.sector, let ja = sa.windows.firstIndex(of: w),
+            let jb = sb.windows.firstIndex(of: w), a.trials == b.trials
+        else { return nil }
+        var sum = 0.0, sumSq = 0.0, n = 0
+        for i in 0..<a.trials {
+            let x = sa.values[i * sa.windows.count + ja]
+            let y = sb.values[i * sb.windows.count + jb]
+            guard !x.isNaN, !y.isNaN else { continue }
+            let d = Double(x) - Double(y)
+            sum += d
+            sumSq += d * d
+            n += 1
+        }
+        guard n > 1 else { return nil }
+        let mean = sum / Double(n)
+        return (max(0, sumSq / Double(n) - mean * mean) / Double(n - 1)).squareRoot()
     }
 
     struct Row {
@@ -68,7 +131,7 @@ extension Session {
         var diffs: [String]
     }
 
-    private func render(_ rows: [Row], _ runs: [(report: ForecastReport, result: SimulationResult)]) -> CellOutput {
+    private func render(_ rows: [Row], _ runs: [(report: ForecastReport, result: SimulationResult)], conditions: [[String]]) -> CellOutput {
         let names = runs.map(\.report.scenario)
         let first = runs[0].report
         var header = ["", ] + names
@@ -82,8 +145,20 @@ extension Session {
         }
         lines.append("± one Monte Carlo standard error of the difference: paired trials for probabilities")
         lines.append("  and adoption means, 20 batches for quantiles.")
+        // What each forecast is conditioned on; a comparison of forecasts
+        // conditioned differently says so, as its differences mix the two.
+        for (name, (texts, run)) in zip(names, zip(conditions, runs)) where !texts.isEmpty {
+            lines.append("\(name) is given \(texts.joined(separator: "; ")): \(Format.count(run.report.kept)) of \(Format.count(run.report.trials)) trials kept.")
+        }
+        if Set(conditions.map { $0.joined(separator: "\u{0}") }).count > 1 {
+            lines.append(
+                "warning: the scenarios are not conditioned alike, so each difference mixes the scenarios' changes with their conditions."
+            )
+        }
         let json: JSONValue = .object([
             ("query", "compare"), ("scenarios", .array(names.map { .string($0) })),
+            ("conditions", .array(conditions.map { .array($0.map { .string($0) }) })),
+            ("conditioned_alike", .bool(Set(conditions.map { $0.joined(separator: "\u{0}") }).count <= 1)),
             ("rows", .array(rows.map { r in .object([("label", .string(r.label)), ("values", .array(r.cells.map { .string($0) })), ("differences", .array(r.diffs.map { .string($0) }))]) })),
         ])
         return CellOutput(plainText: lines.joined(separator: "\n"), json: json)
@@ -114,15 +189,17 @@ extension Session {
             let a = estimate(run.report), b = estimate(base.report)
             let d = a.value - b.value
             var se = a.minus(independent: b).standardError
-            if run.result.trials == base.result.trials && run.result.accepted == run.result.trials && base.result.accepted == base.result.trials {
-                var sum = 0.0, sumSq = 0.0
-                let n = run.result.trials
-                for i in 0..<n {
+            if run.result.trials == base.result.trials {
+                // Paired over the trials both runs kept (all of them without
+                // conditions): common random numbers make most pairs agree.
+                var sum = 0.0, sumSq = 0.0, n = 0
+                for i in 0..<run.result.trials where !run.result.isRejected(i) && !base.result.isRejected(i) {
                     let x = indicator(run.result, i) - indicator(base.result, i)
                     sum += x
                     sumSq += x * x
+                    n += 1
                 }
-                let mean = sum / Double(n)
+                let mean = sum / Double(max(1, n))
                 se = n > 1 ? (max(0, sumSq / Double(n) - mean * mean) / Double(n - 1)).squareRoot() : .nan
             }
             return signed(Format.percent(d)) + " (±\(Format.percent(se, digits: 2)))"
@@ -132,20 +209,21 @@ extension Session {
 
     /// The paired standard error of the difference of adoption means at
     /// absolute month `m`: the spread of the per-trial differences over
-    /// sqrt(n). Nil (then the independent error is used) when a run kept no
-    /// per-trial adoption there, or observations rejected trials.
+    /// sqrt(n), over the trials both runs kept. Nil (then the independent
+    /// error is used) when a run kept no per-trial adoption there.
     private func pairedAdoptionError(at m: Int, _ a: SimulationResult, _ b: SimulationResult) -> Double? {
         guard let pa = a.adoptionProbes, let pb = b.adoptionProbes,
             let ja = pa.steps.firstIndex(of: m - a.clockStart), let jb = pb.steps.firstIndex(of: m - b.clockStart),
-            a.trials == b.trials, a.accepted == a.trials, b.accepted == b.trials, a.trials > 1
+            a.trials == b.trials, a.trials > 1
         else { return nil }
-        let n = a.trials
-        var sum = 0.0, sumSq = 0.0
-        for i in 0..<n {
+        var sum = 0.0, sumSq = 0.0, n = 0
+        for i in 0..<a.trials where !a.isRejected(i) && !b.isRejected(i) {
             let x = pa.value(trial: i, probe: ja) - pb.value(trial: i, probe: jb)
             sum += x
             sumSq += x * x
+            n += 1
         }
+        guard n > 1 else { return nil }
         let mean = sum / Double(n)
         return (max(0, sumSq / Double(n) - mean * mean) / Double(n - 1)).squareRoot()
     }

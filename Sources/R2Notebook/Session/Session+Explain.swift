@@ -49,7 +49,24 @@ extension Session {
             ]))
         }
         if uncertain.isEmpty { lines.append("(no uncertain input: every value is a constant)") }
-        return CellOutput(plainText: lines.joined(separator: "\n"), json: .object([("query", "explain"), ("scenario", .string(scenario.name)), ("statements", .array(items))]))
+        // Which inputs move together (model v2).
+        let correlations = scenario.correlations.filter { c in
+            target == .all || target == .variable(c.first) || target == .variable(c.second)
+        }
+        var correlationItems: [JSONValue] = []
+        if !correlations.isEmpty {
+            lines.append("Correlated inputs (rank correlation, Gaussian copula):")
+            for c in correlations {
+                let a = scenario.variables[c.first].name
+                let b = scenario.variables[c.second].name
+                lines.append("  \(a) and \(b): \(Format.fixed(c.coefficient, digits: 2))    at \(c.provenance.location)")
+                correlationItems.append(.object([
+                    ("first", .string(a)), ("second", .string(b)), ("coefficient", .number(c.coefficient)),
+                    ("location", .string(c.provenance.location)),
+                ]))
+            }
+        }
+        return CellOutput(plainText: lines.joined(separator: "\n"), json: .object([("query", "explain"), ("scenario", .string(scenario.name)), ("statements", .array(items)), ("correlations", .array(correlationItems))]))
     }
 
     /// A statement as `explain` lists it: its provenance and the inputs it sets.
@@ -101,8 +118,22 @@ extension Session {
                 ("start", [.start]), ("needs", [.needs]), ("post", [.post]), ("hold", [.holdProbability, .holdMonths]),
                 ("switch", [.switchAfter, .portMonths]), ("restart", [.restart]),
             ]
-            for (key, fields) in keys {
+            for (key, fields) in keys + [("fold", [.fold])] {
                 if let p = scenario.r2.provenance[key] { add(p, "r2 \(key)", fields.map { .r2($0) }) }
+            }
+            for (e, entry) in scenario.timeline.enumerated() {
+                if case .programme = entry.target {
+                    add(entry.provenance, "r2 input", [.timelineValue(entry: e), .timelineFrom(entry: e)])
+                }
+            }
+        }
+        if all {
+            // The sector (model v2): its pressure, and each chip's base.
+            for (e, entry) in scenario.timeline.enumerated() where entry.target == .sectorPressure {
+                add(entry.provenance, "sector pressure", [.timelineValue(entry: e), .timelineFrom(entry: e)])
+            }
+            for (c, chip) in scenario.chips.enumerated() {
+                if let p = chip.baseProvenance { add(p, "sector base \(chip.name)", [.base(chip: c)]) }
             }
         }
         for (v, event) in scenario.events.enumerated() where all || target == .event(v) {

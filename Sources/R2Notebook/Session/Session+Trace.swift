@@ -41,11 +41,13 @@ extension Session {
         var teller = TraceStory(trace: story, scenario: scenario.name)
         teller.inputNames = compiled.inputs.map { ($0.label + fromSuffix($0.kind, scenario), $0.isDate) }
         teller.width = max(40, configuration.style.width - 1)
+        teller.correlated = compiled.correlatedInputs
         let text = teller.text
         let json: JSONValue = .object([
             ("query", "trace"), ("scenario", .string(scenario.name)), ("trial", .integer(index + 1)), ("seed", .integer(Int(truncatingIfNeeded: seed))),
             ("release", story.release.isFinite ? .string(Format.date(story.release, clockStart: story.clockStart)) : .null),
             ("censored", .bool(story.isCensored)),
+            ("folded", story.fold.map { .string(Format.month(story.clockStart + $0)) } ?? .null),
         ])
         return CellOutput(plainText: text, json: json)
     }

@@ -13,6 +13,8 @@ struct TraceStory {
     var inputNames: [(label: String, isDate: Bool)] = []
     /// Lines longer than this wrap at spaces, hanging under their text.
     var width = Int.max
+    /// The inputs drawn through the copula (model v2), by index.
+    var correlated: Set<Int> = []
 
     var text: String {
         let t = trace
@@ -21,7 +23,7 @@ struct TraceStory {
         for (i, input) in t.inputs.enumerated() where input.isRandom {
             let name: (label: String, isDate: Bool) = i < inputNames.count ? inputNames[i] : (input.label, false)
             let value = name.isDate ? InputText.date(input.value) : number(input.value)
-            lines.append("  \(name.label) = \(value)")
+            lines.append("  \(name.label) = \(value)\(correlated.contains(i) ? "  (correlated)" : "")")
         }
         if !t.inputs.contains(where: \.isRandom) { lines.append("  (none: every input is a constant)") }
         let p = t.programme
@@ -84,6 +86,11 @@ struct TraceStory {
         lines.append(t.isCensored
             ? "Release: after the horizon (\(Format.month(t.clockEnd))): censored"
             : "Release: \(Format.date(t.release, clockStart: t.clockStart))")
+        if let f = t.fold {
+            lines += hanging(
+                "Folded into another product line in \(Format.month(t.clockStart + f)), before the release: "
+                    + "the flagship ships as above, but not under R2's name")
+        }
         return lines.joined(separator: "\n")
     }
 
