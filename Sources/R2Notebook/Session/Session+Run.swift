@@ -102,11 +102,7 @@ extension Session {
     /// What a forecast of `scenario` is conditioned on, as the report says
     /// it: the as-of date's condition, then the observations as written.
     func conditionTexts(_ scenario: Scenario) -> [String] {
-        var texts: [String] = []
-        if let date = scenario.knownAsOf, scenario.asOfBound != nil {
-            texts.append("no flagship before \(date) (as of)")
-        }
-        return texts + (observations[scenario.name] ?? []).map(\.text)
+        (scenario.asOfConditionText.map { [$0] } ?? []) + (observations[scenario.name] ?? []).map(\.text)
     }
 
     /// The forecast report of `scenario` under its observations, built once
@@ -127,4 +123,13 @@ extension Session {
 /// A failure reported as a diagnostic under the query that caused it.
 func queryError(_ id: String, _ text: String, _ query: ResolvedQuery, _ file: SourceFile, help: String? = nil, note: String? = nil) -> QueryFailure {
     .diagnostic(Diagnostic(DiagnosticMessage(id: id, text: text), in: file, at: query.range, help: help, note: note))
+}
+
+extension Scenario {
+    /// What the as-of date conditions on, as reports say it; nil when
+    /// there is no date or the flagship had shipped.
+    var asOfConditionText: String? {
+        guard let date = knownAsOf, asOfBound != nil else { return nil }
+        return "no flagship before \(date) (as of)"
+    }
 }

@@ -96,7 +96,8 @@ public struct ShardRunner {
             throw ShardFailure("\(error)")
         }
         return ShardFile(
-            scenario: scenario.name, fingerprint: scenario.fingerprint, observations: observations.map(\.1),
+            scenario: scenario.name, fingerprint: scenario.fingerprint,
+            observations: (scenario.asOfConditionText.map { [$0] } ?? []) + observations.map(\.1),
             shard: shard, totalTrials: total, result: result)
     }
 }
