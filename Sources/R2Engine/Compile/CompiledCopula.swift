@@ -10,37 +10,46 @@ struct CompiledCopula: Sendable {
     var marginals: [Marginal]
     /// The lower Cholesky factor, row-major.
     var cholesky: [Double]
+    /// The tables the marginals' quantile functions point into, kept alive.
+    var tables: [InverseTable] = []
 
     var count: Int { nodes.count }
 
-    /// Fills `out[0 ..< count]` with one trial's values; `scratch` holds
-    /// 2 `count` doubles.
-    func sample(key: UInt64, scratch: UnsafeMutablePointer<Double>, into out: UnsafeMutablePointer<Double>) {
-        let k = count
-        var rng = RandomStream(key: key, salt: RandomStream.salt(StreamID.copula))
+    /// Fills `out[0 ..< k]` with one trial's values, from the trial's key:
+    /// `scratch` holds k doubles, `cholesky` is the k x k factor and
+    /// `marginals` the k distributions (buffers, so that the per-lane loop
+    /// touches no reference count).
+    static func sample(
+        key: UInt64, k: Int, cholesky: UnsafePointer<Double>, marginals: UnsafeBufferPointer<Marginal>,
+        scratch: UnsafeMutablePointer<Double>, into out: UnsafeMutablePointer<Double>
+    ) {
+        var rng = RandomStream(key: key, salt: salt)
         for j in 0..<k { scratch[j] = rng.standardNormal() }
         for i in 0..<k {
             var z = 0.0
-            for j in 0...i { z += cholesky[i * k + j] * scratch[j] }
+            for j in 0...i { z += cholesky[i &* k &+ j] * scratch[j] }
             out[i] = marginals[i].value(normal: z)
         }
     }
+
+    /// The copula stream's salt.
+    static let salt = RandomStream.salt(StreamID.copula)
 }
 
 /// A distribution of constant parameters, as the copula inverts it.
-indirect enum Marginal: Sendable {
+enum Marginal: Sendable {
     case constant(Double)
     case normal(mu: Double, sigma: Double)
     case lognormal(mu: Double, sigma: Double)
     case uniform(low: Double, high: Double)
     /// low + width X, X ~ Beta(a, b) (a beta, or a PERT's shapes).
-    case beta(a: Double, b: Double, low: Double, width: Double, table: InverseTable?)
+    case beta(a: Double, b: Double, low: Double, width: Double, table: QuantileFunction?)
     case triangular(low: Double, mode: Double, high: Double)
     /// The first month whose cumulative probability reaches u, of `span`
     /// whole months from `low`.
     case monthWindow(low: Double, span: Double)
     /// Components with cumulative weights (the last is 1).
-    case mixture([Marginal], cumulative: [Double])
+    indirect case mixture([Marginal], cumulative: [Double])
 
     /// F^{-1}(Phi(z)); the normal and lognormal directly from z.
     func value(normal z: Double) -> Double {

@@ -56,9 +56,19 @@ extension ScenarioCompiler {
         for v in matrix.variables {
             marginals.append(try marginal(scenario.variables[v].value, path: "variables[\(v)]"))
         }
-        // Variables correlated only with pinned ones draw on their own.
+        // The beta tables the marginals point into stay alive with the copula.
+        var tables: [InverseTable] = []
+        func keep(_ m: Marginal) {
+            switch m {
+            case .beta(let a, let b, _, _, _?): if let t = InverseTable.beta(a, b) { tables.append(t) }
+            case .mixture(let parts, _): parts.forEach(keep)
+            default: break
+            }
+        }
+        marginals.forEach(keep)
         return CompiledCopula(
-            nodes: matrix.variables.map { variableNodes[$0] }, marginals: marginals, cholesky: cholesky)
+            nodes: matrix.variables.map { variableNodes[$0] }, marginals: marginals, cholesky: cholesky,
+            tables: tables)
     }
 
     /// The distribution of a correlated input: one distribution of
@@ -78,7 +88,7 @@ extension ScenarioCompiler {
         case .beta(let a, let b):
             let (x, y) = (try c(a), try c(b))
             guard x > 0 && y > 0 else { throw CompileError(path: path, message: "a beta needs positive shapes") }
-            return .beta(a: x, b: y, low: 0, width: 1, table: InverseTable.beta(x, y))
+            return .beta(a: x, b: y, low: 0, width: 1, table: InverseTable.beta(x, y)?.function)
         case .triangular(let a, let m, let b): return .triangular(low: try c(a), mode: try c(m), high: try c(b))
         case .pert(let a, let m, let b):
             let (low, high) = (try c(a), try c(b))
@@ -86,7 +96,7 @@ extension ScenarioCompiler {
             let mode = Swift.min(Swift.max(try c(m), low), high)
             let alpha = 1 + 4 * (mode - low) / (high - low)
             let beta = 1 + 4 * (high - mode) / (high - low)
-            return .beta(a: alpha, b: beta, low: low, width: high - low, table: InverseTable.beta(alpha, beta))
+            return .beta(a: alpha, b: beta, low: low, width: high - low, table: InverseTable.beta(alpha, beta)?.function)
         case .interval90(let a, let b):
             let (x, y) = (try c(a), try c(b))
             if x > 0 && y > 0 {

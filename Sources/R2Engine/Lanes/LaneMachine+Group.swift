@@ -39,26 +39,24 @@ extension LaneMachine {
         let lane = R.isActive ? rec.lane : 0
 
         // The programme's inputs, from the clock's start; timelines may
-        // change them (model v2), and P, h, H are taken at completion.
+        // change them (model v2). C and rho stay in registers as in v1; P,
+        // h, H and phi are read from the state where used, and the P, h, H
+        // taken at completion and the fold step live in the scratch, so that
+        // a v1 scenario keeps as many values live as before.
         var needs = p.needs
         var restartP = p.restart
-        var post = p.post
-        var holdProbability = p.holdProbability
-        var holdMonths = p.holdMonths
-        var phi = p.fold
-        var takenPost = p.post
-        var takenHoldProbability = p.holdProbability
-        var takenHoldMonths = p.holdMonths
-        if programmeTimelines {
-            state[needsSlot] = needs
-            state[restartSlot] = restartP
-            state[postSlot] = post
-            state[holdProbabilitySlot] = holdProbability
-            state[holdMonthsSlot] = holdMonths
-            state[foldSlot] = phi
-        }
+        state[needsSlot] = needs
+        state[restartSlot] = restartP
+        state[postSlot] = p.post
+        state[holdProbabilitySlot] = p.holdProbability
+        state[holdMonthsSlot] = p.holdMonths
+        state[foldSlot] = p.fold
+        let taken = programmeTaken
+        taken[0] = p.post
+        taken[1] = p.holdProbability
+        taken[2] = p.holdMonths
+        foldScratch.pointee = LaneFloat(repeating: .infinity)
         let foldBase = keys.base(foldSalt)
-        var foldStep = LaneFloat(repeating: .infinity)
         // The sector's running sums (model v2): domestic and all units, and
         // the same weighted by perf, from step 0; the installed base.
         var sector = SectorSums()
@@ -118,16 +116,10 @@ extension LaneMachine {
                         trained, LaneMath.and(lowered .< needs, progress .>= lowered))
                     needs = lowered
                     restartP = state[restartSlot]
-                    post = state[postSlot]
-                    holdProbability = state[holdProbabilitySlot]
-                    holdMonths = state[holdMonthsSlot]
-                    phi = state[foldSlot]
                     if LaneMath.any(completes) {
                         tau = LaneMath.select(completes, LaneFloat(repeating: Float(t)), tau)
                         done = LaneMath.or(done, completes)
-                        takenPost = LaneMath.select(completes, post, takenPost)
-                        takenHoldProbability = LaneMath.select(completes, holdProbability, takenHoldProbability)
-                        takenHoldMonths = LaneMath.select(completes, holdMonths, takenHoldMonths)
+                        takeProgrammeInputs(completes)
                         if R.isActive && completes[lane] { rec.completed(tau: Double(tau[lane])) }
                     }
                 }
@@ -172,11 +164,13 @@ extension LaneMachine {
                 // The fold draw of step t, in the lanes past the programme's
                 // start that have not folded (a fold after the release is
                 // dropped below).
+                let foldStep = foldScratch.pointee
                 let eligible = LaneMath.and(
                     LaneInt(repeating: t32) .>= p.startStep, foldStep .== LaneFloat(repeating: .infinity))
                 if LaneMath.any(eligible) {
                     let u = LaneMath.unit(keys.word(foldBase, month))
-                    foldStep = LaneMath.select(LaneMath.and(eligible, u .< phi), growthStep, foldStep)
+                    foldScratch.pointee = LaneMath.select(
+                        LaneMath.and(eligible, u .< state[foldSlot]), growthStep, foldStep)
                 }
             }
 
@@ -239,11 +233,7 @@ extension LaneMachine {
                     progress = LaneMath.select(working2, progress + added, progress)
                     let completing = LaneMath.and(working2, progress .>= needs)
                     if LaneMath.any(completing) {
-                        if programmeTimelines {
-                            takenPost = LaneMath.select(completing, post, takenPost)
-                            takenHoldProbability = LaneMath.select(completing, holdProbability, takenHoldProbability)
-                            takenHoldMonths = LaneMath.select(completing, holdMonths, takenHoldMonths)
-                        }
+                        if programmeTimelines { takeProgrammeInputs(completing) }
                         let remaining = needs - before
                         // An infinite capacity (single-precision overflow) completes at once.
                         let rest = LaneMath.keep(
@@ -293,24 +283,35 @@ extension LaneMachine {
         out.completed = done._storage
         if LaneMath.any(done) {
             let u = LaneMath.unitOpenZero(keys.word(salt: holdsSalt, 0))
-            let k = LaneMath.geometric(takenHoldProbability, u)
+            let k = LaneMath.geometric(taken[1], u)
             // In double precision, each lane as the scalar definition: a
             // hold of 0 months adds 0 whatever K (K may be infinite).
             let finished = SIMDMask(LaneDouble.MaskStorage(truncatingIfNeeded: done._storage))
             let holds = LaneDouble(k)
-            let months = LaneDouble(takenHoldMonths)
+            let months = LaneDouble(taken[2])
             let held = (holds * months).replacing(with: 0, where: .!(months .> 0))
             out.holds = out.holds.replacing(with: holds, where: finished)
-            out.release = out.release.replacing(with: LaneDouble(tau) + LaneDouble(takenPost) + held, where: finished)
+            out.release = out.release.replacing(with: LaneDouble(tau) + LaneDouble(taken[0]) + held, where: finished)
         }
         if folds {
             // A fold counts when it came before the release (t < r).
+            let foldStep = foldScratch.pointee
             let before = LaneDouble(foldStep) .< out.release
             for l in 0..<Self.width where before[l] { out.fold[l] = foldStep[l] }
             if R.isActive && before[lane] { rec.folded(step: Int(foldStep[lane])) }
         }
         if R.isActive { rec.release(holds: out.holds[lane], release: out.release[lane]) }
         self.out = out
+    }
+
+    /// P, h and H as they stand in the lanes `m` whose training completes
+    /// this step (model v2: they are read in that step).
+    @inline(__always)
+    func takeProgrammeInputs(_ m: LaneMask) {
+        let taken = programmeTaken
+        taken[0] = LaneMath.select(m, state[postSlot], taken[0])
+        taken[1] = LaneMath.select(m, state[holdProbabilitySlot], taken[1])
+        taken[2] = LaneMath.select(m, state[holdMonthsSlot], taken[2])
     }
 
     /// A timeline value brought into its range (`Clamp.apply` in lanes).

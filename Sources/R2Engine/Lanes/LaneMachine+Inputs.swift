@@ -87,10 +87,17 @@ extension LaneMachine {
     @inline(never)
     func drawCorrelated(_ copula: CompiledCopula) {
         let k = copula.count
-        let out = copulaScratch + 2 * k
-        for l in 0..<Self.width {
-            copula.sample(key: laneKeys[l], scratch: copulaScratch, into: out)
-            for i in 0..<k { nodes[Int(truncatingIfNeeded: copula.nodes[i])][l] = Float(out[i]) }
+        let out = copulaScratch + k
+        let cholesky = copulaScratch + 2 * k
+        let nodes = self.nodes
+        let targets = copulaNodes
+        copula.marginals.withUnsafeBufferPointer { marginals in
+            for l in 0..<Self.width {
+                CompiledCopula.sample(
+                    key: laneKeys[l], k: k, cholesky: cholesky, marginals: marginals, scratch: copulaScratch,
+                    into: out)
+                for i in 0..<k { nodes[Int(truncatingIfNeeded: targets[i])][l] = Float(out[i]) }
+            }
         }
     }
 

@@ -54,7 +54,7 @@ extension LaneMachine {
             let a = LaneMath.select(status .> LaneFloat(repeating: 1), LaneFloat(repeating: 1), LaneMath.positive(status))
             let units = ship * a * (1 - sigma)
             all += units
-            allCompute += units * perf[c]
+            if sectorCompute { allCompute += units * perf[c] }
         }
         let step = LaneFloat(repeating: Float(t))
         for j in 0..<domesticCount {
@@ -68,13 +68,17 @@ extension LaneMachine {
             let units = LaneMath.keep(make * y, y .> LaneFloat())
             domestic += units
             all += units
-            domesticCompute += units * perf[c]
-            allCompute += units * perf[c]
+            if sectorCompute {
+                domesticCompute += units * perf[c]
+                allCompute += units * perf[c]
+            }
         }
         s.domestic += LaneDouble(domestic)
         s.all += LaneDouble(all)
-        s.domesticCompute += LaneDouble(domesticCompute)
-        s.allCompute += LaneDouble(allCompute)
+        if sectorCompute {
+            s.domesticCompute += LaneDouble(domesticCompute)
+            s.allCompute += LaneDouble(allCompute)
+        }
         for k in Int(sectorEndOffsets[t])..<Int(sectorEndOffsets[t &+ 1]) {
             let w = Int(truncatingIfNeeded: sectorEndList[k])
             let plan = sectorWindows[w]

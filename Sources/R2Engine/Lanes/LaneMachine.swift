@@ -61,6 +61,9 @@ final class LaneMachine: @unchecked Sendable {
     /// The copula of the correlated inputs (model v2), and its scratch.
     let copula: CompiledCopula?
     let copulaScratch: UnsafeMutablePointer<Double>
+    let copulaNodes: UnsafeMutablePointer<Int32>
+    /// Whether any sector window weighs by perf (the compute sums run).
+    let sectorCompute: Bool
 
     // Read-only tables.
     /// The single draws with constant parameters, then the other random
@@ -122,6 +125,10 @@ final class LaneMachine: @unchecked Sendable {
     /// Per event and lane, the absolute month it happens in (Int.max: never).
     let eventMonth: UnsafeMutablePointer<Int>
     let adoption: UnsafeMutablePointer<LaneFloat>
+    /// P, h and H taken when training completed, and the fold step F
+    /// (model v2), per lane.
+    let programmeTaken: UnsafeMutablePointer<LaneFloat>
+    let foldScratch: UnsafeMutablePointer<LaneFloat>
     /// Per sector window, its value in each lane (NaN when nothing was received).
     let sectorValues: UnsafeMutablePointer<LaneFloat>
     /// Per sector window, the cumulative domestic and total units (or
@@ -234,7 +241,10 @@ final class LaneMachine: @unchecked Sendable {
         // Nodes no instruction (and not the copula) writes hold constants.
         let written = Set(compiled.program.map(\.dst)).union(compiled.copula?.nodes ?? [])
         copula = compiled.copula
-        copulaScratch = arena.copy([Double](repeating: 0, count: 3 * (compiled.copula?.count ?? 0)))
+        // Scratch normals, the values, then the Cholesky factor.
+        let k = compiled.copula?.count ?? 0
+        copulaScratch = arena.copy([Double](repeating: 0, count: 2 * k) + (compiled.copula?.cholesky ?? []))
+        copulaNodes = arena.copy(compiled.copula?.nodes ?? [])
         folds = compiled.folds
         needsSlot = StateLayout.programme(.needs, chips: chips)
         postSlot = StateLayout.programme(.post, chips: chips)
@@ -248,6 +258,7 @@ final class LaneMachine: @unchecked Sendable {
         hasSector = compiled.hasSector
         let plans = Self.sectorPlans(compiled, extra: extraWindows)
         sectorWindowCount = plans.count
+        sectorCompute = plans.contains { $0.compute }
         sectorWindows = arena.copy(plans)
         var startsByStep = [[Int32]](repeating: [], count: compiled.steps)
         var endsByStep = [[Int32]](repeating: [], count: compiled.steps)
@@ -366,6 +377,8 @@ final class LaneMachine: @unchecked Sendable {
         eventMonth = arena.copy([Int](repeating: 0, count: Self.width * compiled.events.count))
         adoption = arena.copy([LaneFloat](repeating: LaneFloat(), count: compiled.steps))
         sectorValues = arena.copy([LaneFloat](repeating: LaneFloat(), count: plans.count))
+        programmeTaken = arena.copy([LaneFloat](repeating: LaneFloat(), count: 3))
+        foldScratch = arena.copy([LaneFloat(repeating: .infinity)])
         sectorMarks = arena.copy([LaneDouble](repeating: LaneDouble(), count: 2 * plans.count))
         laneKeys = arena.copy([UInt64](repeating: 0, count: Self.width))
         outcome = arena.copy([Outcome()])

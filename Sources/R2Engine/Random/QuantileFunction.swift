@@ -1,6 +1,6 @@
 /// The quantile function of an `InverseTable` as a plain value (pointers
 /// into the table), for the trial loop.
-struct QuantileFunction {
+struct QuantileFunction: @unchecked Sendable {
     let intervals: UnsafeMutablePointer<InverseTable.Interval>
     /// guide[j]: the first interval whose end is above j / guideCount.
     let guide: UnsafeMutablePointer<Int32>

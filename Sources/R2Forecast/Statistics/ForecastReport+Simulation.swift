@@ -1,3 +1,4 @@
+import Dispatch
 import R2Engine
 
 extension ForecastReport {
@@ -15,20 +16,27 @@ extension ForecastReport {
                 p50: result.adoptionQuantile(step: step, 0.5),
                 p90: result.adoptionQuantile(step: step, 0.9))
         }
-        self.init(
-            scenario: scenario, trials: result.trials, kept: result.accepted, seed: result.seed,
-            clockStart: result.clockStart, steps: result.steps,
-            release: ReleaseDistribution(releases: result.releases, horizon: result.steps),
-            adoption: adoption, observations: observations)
-        if let folds = result.folds {
-            named = NamedRelease(releases: result.releases, folds: folds, horizon: result.steps)
-        }
-        if let values = result.sector {
-            let clock = result.clock
-            sector = values.windows.indices.prefix(clock.end / 12 - clock.start / 12 + 1).map { j in
-                Self.band(values, j, result)
+        // The sorts are independent: the flagship's releases, the named
+        // ones and each year's sector shares sort on as many threads as
+        // there are cores (the same values whatever the order).
+        let years = result.sector.map { _ in result.clock.end / 12 - result.clock.start / 12 + 1 } ?? 0
+        let parts = ReportParts(count: 2 + years)
+        DispatchQueue.concurrentPerform(iterations: 2 + years) { k in
+            switch k {
+            case 0: parts.release = ReleaseDistribution(releases: result.releases, horizon: result.steps)
+            case 1:
+                if let folds = result.folds {
+                    parts.named = NamedRelease(releases: result.releases, folds: folds, horizon: result.steps)
+                }
+            default: parts.sector[k - 2] = Self.band(result.sector!, k - 2, result)
             }
         }
+        self.init(
+            scenario: scenario, trials: result.trials, kept: result.accepted, seed: result.seed,
+            clockStart: result.clockStart, steps: result.steps, release: parts.release!,
+            adoption: adoption, observations: observations)
+        named = parts.named
+        sector = (0..<years).map { parts.sector[$0]! }
     }
 
     /// Window j of a run's sector values over its kept trials.
@@ -39,5 +47,25 @@ extension ForecastReport {
         kept.reserveCapacity(result.accepted)
         for i in result.releases.indices where !result.releases[i].isNaN { kept.append(values.values[i * k + j]) }
         return SectorBand(window: w, values: kept, partial: !w.isWholeYear)
+    }
+}
+
+/// The pieces of a report built on several threads, each slot written by
+/// one thread (the sector's in a buffer, not an array: no shared header).
+private final class ReportParts: @unchecked Sendable {
+    var release: ReleaseDistribution?
+    var named: NamedRelease?
+    let sector: UnsafeMutablePointer<SectorBand?>
+    let years: Int
+
+    init(count: Int) {
+        years = count - 2
+        sector = .allocate(capacity: Swift.max(1, years))
+        sector.initialize(repeating: nil, count: years)
+    }
+
+    deinit {
+        sector.deinitialize(count: years)
+        sector.deallocate()
     }
 }

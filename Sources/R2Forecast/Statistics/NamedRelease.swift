@@ -22,7 +22,7 @@ public struct NamedRelease: Sendable {
             }
         }
         self.release = ReleaseDistribution(releases: named, horizon: horizon)
-        self.foldSteps = steps.sorted()
+        self.foldSteps = RadixSort.sortedNumbers(steps)
     }
 
     public var count: Int { release.count }

@@ -13,21 +13,21 @@ public struct SectorBand: Sendable {
     public var undefined: Int
 
     public init(window: SectorWindow, values: some Sequence<Float>, partial: Bool = false) {
-        var defined: [Double] = []
-        var undefined = 0
         // A rejected trial is NaN too: the caller passes kept trials only.
-        for v in values {
-            if v.isNaN { undefined += 1 } else { defined.append(Double(v)) }
-        }
+        let all = values.map(Double.init)
         self.window = window
         self.partial = partial
-        self.sorted = defined.sorted()
-        self.undefined = undefined
+        self.sorted = RadixSort.sortedNumbers(all)
+        self.undefined = all.count - sorted.count
+        self.mean = Self.mean(sorted)
     }
 
     public var count: Int { sorted.count }
 
-    public var mean: Estimate {
+    /// The mean share over the trials that define it, with its standard error.
+    public let mean: Estimate
+
+    static func mean(_ sorted: [Double]) -> Estimate {
         guard !sorted.isEmpty else { return Estimate(.nan, standardError: .nan) }
         var sum = 0.0
         for x in sorted { sum += x }

@@ -20,6 +20,11 @@ extension DiagnosticMessage {
     static let correlationsImpossible = Self(
         id: "correlations-impossible",
         text: "these correlations cannot hold together: their matrix is not positive definite")
+    static func knowledgeFromTheFuture(_ card: String, _ cardDate: String, _ asOf: String) -> Self {
+        Self(
+            id: "knowledge-from-the-future",
+            text: "`\(card)` is dated \(cardDate), after the scenario's as-of date \(asOf)")
+    }
     static func asOfOutsideClock(_ date: String, _ clock: String) -> Self {
         Self(id: "as-of-outside-clock", text: "the as-of date \(date) lies outside the clock \(clock)")
     }

@@ -52,7 +52,9 @@ extension Workspace {
         let outcome = ClampWarnings.$sampler.withValue(tailSampler) {
             ClampWarnings.$sink.withValue(warnings) { () -> Result<Item, Failure> in
                 do throws(Failure) {
-                    return .success(try candidate.apply(statement, in: file))
+                    let item = try candidate.apply(statement, in: file)
+                    try candidate.checkKnowledge(statement, in: file, loader: inclusion.loader)
+                    return .success(item)
                 } catch {
                     return .failure(error)
                 }

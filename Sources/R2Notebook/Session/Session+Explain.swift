@@ -26,10 +26,17 @@ extension Session {
             }
             lines += (shown.isEmpty ? "\(statement.fallback) (default)" : shown).wordWrapped(width: width, first: "", rest: "  ")
             if !p.location.isEmpty { lines.append("    at \(p.location)") }
+            // Each card with its reliability grade (P, M, A, L; `?` when
+            // the card states none or cannot be read).
+            let grades = p.cites.map { EvidenceGrades.grade(of: $0, citedAt: p.location) }
             if !p.cites.isEmpty {
                 let evidence = "    evidence: "
-                lines += p.cites.joined(separator: ", ").wordWrapped(
+                let shown = zip(p.cites, grades).map { "\($0) [\($1?.rawValue ?? "?")]" }
+                lines += shown.joined(separator: ", ").wordWrapped(
                     width: width, first: evidence, rest: String(repeating: " ", count: evidence.count))
+                if grades.allSatisfy({ $0 == .low }) {
+                    lines.append("    warning: rests on grade L evidence alone: a judgement, not evidence")
+                }
             }
             var inputs: [JSONValue] = []
             for input in uncertain where statement.kinds.contains(input.slot.kind) {
@@ -45,7 +52,9 @@ extension Session {
             }
             items.append(.object([
                 ("statement", .string(p.text)), ("location", .string(p.location)),
-                ("cites", .array(p.cites.map { .string($0) })), ("uncertain", .array(inputs)),
+                ("cites", .array(p.cites.map { .string($0) })),
+                ("grades", .array(grades.map { $0.map { .string($0.rawValue) } ?? .null })),
+                ("uncertain", .array(inputs)),
             ]))
         }
         if uncertain.isEmpty { lines.append("(no uncertain input: every value is a constant)") }
@@ -159,5 +168,18 @@ enum InputText {
     /// a value too small to be one as a number.
     static func date(_ x: Double) -> String {
         x > 12_000 && x.isFinite ? CalendarDate.day(monthsAfter: 0, x).description : Format.fixed(x, digits: 2)
+    }
+}
+
+/// The reliability grades of evidence cards, read from the cards.
+enum EvidenceGrades {
+    /// The grade of the card cited as `path` by a statement at `location`
+    /// (`file:line`), found beside the citing file or in a folder above it.
+    static func grade(of path: String, citedAt location: String) -> EvidenceCard.Grade? {
+        let citing = location.split(separator: ":").dropLast().joined(separator: ":")
+        for candidate in EvidenceCard.candidatePaths(path, citing: citing.isEmpty ? nil : citing) {
+            if case .success(let text) = FileSourceLoader().read(candidate) { return EvidenceCard(text: text).grade }
+        }
+        return nil
     }
 }
