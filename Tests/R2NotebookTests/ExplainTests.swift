@@ -29,7 +29,8 @@ import Testing
         #expect(lines.filter { $0.hasPrefix("chip h800") }.count == 1)
         let chip = try #require(lines.firstIndex { $0.hasPrefix("chip h800") })
         #expect(lines[chip + 1] == "    at test.r2s:3")
-        #expect(lines[chip + 2] == "    evidence: seeds/a.md")
+        // A card that cannot be read shows `?` for its grade.
+        #expect(lines[chip + 2] == "    evidence: seeds/a.md\u{00A0}[?]")
         #expect(lines[chip + 3].hasPrefix("    fail h800") && lines[chip + 3].contains("10/50/90: 0.0"))
         // A constant input gets no line of its own.
         #expect(!lines.contains { $0.hasPrefix("    perf h800") })
@@ -111,8 +112,8 @@ import Testing
             e.outputs[0].plainText.split(separator: "\n").dropFirst(2).prefix(5) == [
                 "chip asc domestic perf 0.3 to 0.6 fail pert(25%, 45%, 75%)",
                 "    at test.r2s:1",
-                "    evidence: seeds/2025-02-00-ascend-910c-inference-60pct.md,",
-                "              seeds/2025-08-14-ft-r2-ascend-training-failed.md",
+                "    evidence: seeds/2025-02-00-ascend-910c-inference-60pct.md\u{00A0}[M],",
+                "              seeds/2025-08-14-ft-r2-ascend-training-failed.md\u{00A0}[M]",
                 "    perf asc                       10/50/90: 0.327 / 0.418 / 0.559",
             ])
         // The JSON keeps the statement as written.

@@ -106,7 +106,7 @@ extension HelpCatalogue {
         HelpTopic(
             "explain", .queries, syntax: "explain [NAME]",
             meaning:
-                "Lists each statement that sets an input (of the scenario, or of one chip, `let`, event, `r2` or `pressure`) once, with its file and line and the evidence it cites, and under it each uncertain input it sets with its 10th, 50th and 90th percentiles.",
+                "Lists each statement that sets an input (of the scenario, or of one chip, `let`, event, `r2` or `pressure`) once, with its file and line and the evidence it cites with each card's reliability grade (P primary, M major outlet, A analyst, L low; `?` when the card cannot be read or states none; a statement resting on L alone is flagged), and under it each uncertain input it sets with its 10th, 50th and 90th percentiles; then the correlated inputs.",
             example: "explain h800"),
         HelpTopic(
             "hist", .queries, syntax: "hist [named] release",

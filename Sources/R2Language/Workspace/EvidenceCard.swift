@@ -5,8 +5,10 @@ import R2Model
 /// year, `2025`, with `00` for an unknown part) and its reliability grade
 /// (`- Grade: P`, M, A or L).
 public struct EvidenceCard: Hashable, Sendable {
-    /// The earliest day the card's report can have been out: a month-only
-    /// date is its first day, a year-only date its first of January.
+    /// The day by which the card's report was certainly out: the day it
+    /// states; for a month-only date the month's last day, for a year-only
+    /// date the 31st of December (a report of "August 2025" may have come
+    /// after the 14th, so a scenario as of 2025-08-14 may not use it).
     public var date: CalendarDate?
     /// The date as the card writes it (`2025-08`), for messages.
     public var dateText: String?
@@ -30,7 +32,7 @@ public struct EvidenceCard: Hashable, Sendable {
                 let value = l.dropFirst("- Date:".count).drop { $0 == " " }
                 let token = String(value.prefix { $0.isNumber || $0 == "-" })
                 dateText = token
-                date = Self.earliest(token)
+                date = Self.certain(token)
             } else if grade == nil, l.hasPrefix("- Grade:") {
                 let value = l.dropFirst("- Grade:".count).drop { $0 == " " }
                 grade = value.first.flatMap { Grade(rawValue: String($0)) }
@@ -38,14 +40,16 @@ public struct EvidenceCard: Hashable, Sendable {
         }
     }
 
-    /// `2025-08-14` as written; `2025-08` and `2025-08-00` as 2025-08-01;
-    /// `2025` and `2025-00-00` as 2025-01-01.
-    static func earliest(_ token: String) -> CalendarDate? {
+    /// `2025-08-14` as written; `2025-08` and `2025-08-00` as 2025-08-31;
+    /// `2025` and `2025-00-00` as 2025-12-31.
+    static func certain(_ token: String) -> CalendarDate? {
         let parts = token.split(separator: "-").map { Int($0) }
         guard let first = parts.first, let year = first else { return nil }
         let month = parts.count > 1 ? (parts[1] ?? 0) : 0
         let day = parts.count > 2 ? (parts[2] ?? 0) : 0
-        return CalendarDate(year: year, month: max(1, month), day: max(1, day))
+        guard month >= 1 else { return CalendarDate(year: year, month: 12, day: 31) }
+        guard day >= 1 else { return CalendarDate(year: year, month: month, day: CalendarDate.daysIn(year: year, month: month)) }
+        return CalendarDate(year: year, month: month, day: day)
     }
 
     /// The paths where a card cited as `path` from the file at `citing` may

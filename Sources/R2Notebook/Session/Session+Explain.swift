@@ -31,7 +31,8 @@ extension Session {
             let grades = p.cites.map { EvidenceGrades.grade(of: $0, citedAt: p.location) }
             if !p.cites.isEmpty {
                 let evidence = "    evidence: "
-                let shown = zip(p.cites, grades).map { "\($0) [\($1?.rawValue ?? "?")]" }
+                // A no-break space keeps each grade on its card's line.
+                let shown = zip(p.cites, grades).map { "\($0)\u{00A0}[\($1?.rawValue ?? "?")]" }
                 lines += shown.joined(separator: ", ").wordWrapped(
                     width: width, first: evidence, rest: String(repeating: " ", count: evidence.count))
                 if grades.allSatisfy({ $0 == .low }) {
