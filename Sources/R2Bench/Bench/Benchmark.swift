@@ -52,8 +52,10 @@ public struct Benchmark {
     public func run(progress: (String) -> Void = { _ in }) throws(Failure) -> BenchReport {
         ResidentMemory.returnLargeBlocksOnFree()
         let workloads: [Workload]
+        let v1: Workload
         do {
             workloads = [try Workload.file(options.baselinePath, name: "baseline"), try Workload.synthetic()]
+            v1 = try Workload.baselineV1()
         } catch {
             throw Failure(description: error.description)
         }
@@ -91,9 +93,19 @@ public struct Benchmark {
         progress("r2cast --version")
         report.versionSeconds = ProcessTiming.best(
             of: 5, options.executable ?? ProcessTiming.currentExecutable, ["--version"])
+        if let trials = options.trialCounts.max() {
+            progress("r2cast run \(options.baselinePath), \(BenchFormat.trials(trials)) trials")
+            report.wholeRunSeconds = ProcessTiming.best(
+                of: 5, options.executable ?? ProcessTiming.currentExecutable,
+                ["run", options.baselinePath, "--trials", String(trials)])
+            if workloads[0].compiled.hasSector {
+                progress("the sector's cost: \(BenchFormat.trials(trials)) trials")
+                report.sectorCost = try sectorCost(workloads[0], trials: trials)
+            }
+        }
         if options.handLoop, let trials = options.trialCounts.max() {
             progress("hand-written loop: \(BenchFormat.trials(trials)) trials")
-            report.handLoop = try handLoop(workloads[0], trials: trials)
+            report.handLoop = try handLoop(v1, trials: trials)
         }
         report.targets = BenchTargets.check(report, baseline: "baseline")
         report.machine.loadAfter = ProcessCPU.loadAverage
@@ -104,6 +116,23 @@ public struct Benchmark {
     static func repetitions(trials: Int, steps: Int) -> Int {
         let work = trials * steps
         return work <= 500_000 ? 7 : (work <= 5_000_000 ? 5 : (work <= 50_000_000 ? 3 : 2))
+    }
+
+    /// Engine.run of `w` with and without its sector, alternating, best of 3.
+    func sectorCost(_ w: Workload, trials: Int) throws(Failure) -> BenchReport.SectorCost {
+        let without: Workload
+        do { without = try w.withoutSector() } catch { throw Failure(description: error.description) }
+        let threads = options.threadCounts.last ?? 1
+        var best = (with: Double.infinity, without: Double.infinity)
+        for _ in 0..<3 {
+            let (_, a) = try Stopwatch.time { () throws(Failure) in try simulate(w, trials: trials, threads: threads) }
+            let (_, b) = try Stopwatch.time { () throws(Failure) in
+                try simulate(without, trials: trials, threads: threads)
+            }
+            best = (Swift.min(best.with, a), Swift.min(best.without, b))
+        }
+        return BenchReport.SectorCost(
+            trials: trials, threads: threads, withSeconds: best.with, withoutSeconds: best.without)
     }
 
     func simulate(_ w: Workload, trials: Int, threads: Int) throws(Failure) -> SimulationResult {

@@ -90,6 +90,17 @@ extension BenchReport {
                 } ?? .null
             ),
             ("version_seconds", versionSeconds.map { .number($0) } ?? .null),
+            ("whole_run_seconds", wholeRunSeconds.map { .number($0) } ?? .null),
+            (
+                "sector_cost",
+                sectorCost.map {
+                    .object([
+                        ("trials", .integer($0.trials)), ("threads", .integer($0.threads)),
+                        ("with_seconds", .number($0.withSeconds)), ("without_seconds", .number($0.withoutSeconds)),
+                        ("added", .number($0.added)),
+                    ])
+                } ?? .null
+            ),
             (
                 "hand_loop",
                 handLoop.map {

@@ -95,10 +95,19 @@ extension BenchReport {
         out.append(
             "  r2cast --version: "
                 + (versionSeconds.map { "best \(BenchFormat.seconds($0)) of 5" } ?? "could not run"))
+        if let w = wholeRunSeconds {
+            out.append("  r2cast run of the baseline at the largest trial count, whole process: best \(BenchFormat.seconds(w)) of 5")
+        }
+        if let c = sectorCost {
+            out.append(
+                "\nThe sector (baseline, \(BenchFormat.trials(c.trials)) trials, \(c.threads) threads, best of 3): "
+                    + "\(BenchFormat.seconds(c.withSeconds)) with it, \(BenchFormat.seconds(c.withoutSeconds)) without: "
+                    + "+\(Format.fixed(c.added * 100, digits: 1))%")
+        }
 
         if let h = handLoop {
             out.append(
-                "\nEngine against a hand-written loop (baseline model, \(BenchFormat.trials(h.trials)) trials, 1 thread)"
+                "\nEngine against a hand-written loop (model v1 baseline, \(BenchFormat.trials(h.trials)) trials, 1 thread)"
             )
             out.append(
                 BenchFormat.table([

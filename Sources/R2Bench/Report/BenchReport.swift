@@ -126,6 +126,17 @@ public struct BenchReport: Sendable {
         }
     }
 
+    /// Engine.run of the baseline at 1M trials on all cores, with its
+    /// sector and without it (best of 3 each, alternating).
+    public struct SectorCost: Sendable {
+        public var trials: Int
+        public var threads: Int
+        public var withSeconds: Double
+        public var withoutSeconds: Double
+        /// With over without, less one: the share the sector adds.
+        public var added: Double { withSeconds / withoutSeconds - 1 }
+    }
+
     /// One performance target and whether it is met.
     public struct Target: Sendable {
         public var name: String
@@ -144,6 +155,10 @@ public struct BenchReport: Sendable {
     public var monthGrowth: [Run] = []
     public var query: Query?
     public var versionSeconds: Double?
+    /// `r2cast run BASELINE --trials 1M`, the whole process, best of 5.
+    public var wholeRunSeconds: Double?
+    /// The baseline's engine time with and without its sector.
+    public var sectorCost: SectorCost?
     public var handLoop: HandLoop?
     public var targets: [Target] = []
 }

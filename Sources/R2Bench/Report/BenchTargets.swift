@@ -8,6 +8,10 @@ public enum BenchTargets {
     /// Resident bytes per trial beyond fixed per-month costs.
     public static let bytesPerTrial = 64.0
     public static let versionSeconds = 0.020
+    /// The whole `r2cast run` of 1M baseline trials.
+    public static let wholeRunSeconds = 0.25
+    /// What the sector may add to the baseline's engine time.
+    public static let sectorAdded = 0.25
 
     /// Each target checked against `report`'s figures.
     static func check(_ report: BenchReport, baseline: String) -> [BenchReport.Target] {
@@ -37,6 +41,14 @@ public enum BenchTargets {
                 "memory per trial (\(worstSlope?.scenario ?? "-"))", "< \(Int(bytesPerTrial)) B",
                 worstSlope.map { Format.fixed($0.bytes, digits: 1) + " B" },
                 worstSlope.map { $0.bytes < bytesPerTrial }),
+            target(
+                "r2cast run, 1M baseline trials, whole process", "< \(Format.fixed(wholeRunSeconds, digits: 2)) s",
+                report.wholeRunSeconds.map(BenchFormat.seconds),
+                report.wholeRunSeconds.map { $0 < wholeRunSeconds }),
+            target(
+                "the sector's share of the baseline's engine time", "<= \(Int(sectorAdded * 100))%",
+                report.sectorCost.map { "+" + Format.fixed($0.added * 100, digits: 1) + "%" },
+                report.sectorCost.map { $0.added <= sectorAdded }),
             target(
                 "r2cast --version", "< \(Int(versionSeconds * 1000)) ms",
                 report.versionSeconds.map(BenchFormat.seconds),

@@ -47,6 +47,33 @@ public struct Workload: Sendable {
         return try Workload(name: name, origin: path, text: String(decoding: data, as: UTF8.self))
     }
 
+    /// The baseline of model v1 (`BaselineV1`), which the hand-written loops implement.
+    public static func baselineV1() throws(Failure) -> Workload {
+        try Workload(name: "baseline v1", origin: "<baseline v1>", text: BaselineV1.text)
+    }
+
+    /// The same scenario without the sector (no `sector` statement, no
+    /// base): what the sector costs is the difference.
+    func withoutSector() throws(Failure) -> Workload {
+        var w = self
+        w.name = name + " without the sector"
+        func isSector(_ e: TimelineEntry) -> Bool {
+            switch e.target {
+            case .sectorPressure, .chip(_, .ship), .chip(_, .sectorMake): return true
+            default: return false
+            }
+        }
+        w.scenario.timeline.removeAll(where: isSector)
+        for i in w.scenario.events.indices { w.scenario.events[i].changes.removeAll(where: isSector) }
+        for c in w.scenario.chips.indices { w.scenario.chips[c].base = .constant(0) }
+        do {
+            w.compiled = try Engine.compile(w.scenario)
+        } catch {
+            throw Failure(description: "\(origin) without the sector cannot be simulated: \(error)")
+        }
+        return w
+    }
+
     /// The large synthetic scenario (`SyntheticScenario`).
     public static func synthetic() throws(Failure) -> Workload {
         try Workload(name: "synthetic", origin: "<synthetic>", text: SyntheticScenario.text)

@@ -3,7 +3,7 @@ import R2Model
 
 /// The correlated inputs of a scenario (spec/model-v2.md, section 5): per
 /// trial, k standard normals e from the trial's copula stream, z = C e,
-/// and input i = F_i^{-1}(Phi(z_i)) into its node.
+/// and input i = F_i^{-1}(Phi(z_i)) into its node (`LaneMachine+Copula`).
 struct CompiledCopula: Sendable {
     /// The node each correlated input's value goes to.
     var nodes: [Int32]
@@ -15,25 +15,6 @@ struct CompiledCopula: Sendable {
 
     var count: Int { nodes.count }
 
-    /// Fills `out[0 ..< k]` with one trial's values, from the trial's key:
-    /// `scratch` holds k doubles, `cholesky` is the k x k factor and
-    /// `marginals` the k distributions (buffers, so that the per-lane loop
-    /// touches no reference count).
-    static func sample(
-        key: UInt64, k: Int, cholesky: UnsafePointer<Double>, marginals: UnsafeBufferPointer<Marginal>,
-        scratch: UnsafeMutablePointer<Double>, into out: UnsafeMutablePointer<Double>
-    ) {
-        var rng = RandomStream(key: key, salt: salt)
-        for j in 0..<k { scratch[j] = rng.standardNormal() }
-        for i in 0..<k {
-            var z = 0.0
-            for j in 0...i { z += cholesky[i &* k &+ j] * scratch[j] }
-            out[i] = marginals[i].value(normal: z)
-        }
-    }
-
-    /// The copula stream's salt.
-    static let salt = RandomStream.salt(StreamID.copula)
 }
 
 /// A distribution of constant parameters, as the copula inverts it.
@@ -50,15 +31,6 @@ enum Marginal: Sendable {
     case monthWindow(low: Double, span: Double)
     /// Components with cumulative weights (the last is 1).
     indirect case mixture([Marginal], cumulative: [Double])
-
-    /// F^{-1}(Phi(z)); the normal and lognormal directly from z.
-    func value(normal z: Double) -> Double {
-        switch self {
-        case .normal(let mu, let sigma): return mu + sigma * z
-        case .lognormal(let mu, let sigma): return exp(mu + sigma * z)
-        default: return quantile(Self.phi(z))
-        }
-    }
 
     /// Phi(z), the standard normal's distribution function.
     static func phi(_ z: Double) -> Double { 0.5 * erfc(-z * 0.5.squareRoot()) }

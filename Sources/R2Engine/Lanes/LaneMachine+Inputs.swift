@@ -28,7 +28,7 @@ extension LaneMachine {
             laneKeys[l] = UInt64(keys.k1[l]) &<< 32 | UInt64(keys.k0[l])
         }
         drawSingles(keys)
-        if let copula { drawCorrelated(copula) }
+        if copulaCount > 0 { drawCorrelated(keys) }
         if programCount > 0 { runPrograms(keys) }
         let nodes = self.nodes
         if R.isActive {
@@ -79,25 +79,6 @@ extension LaneMachine {
             nodes[Int(truncatingIfNeeded: d.pointee.dst)] =
                 LaneFloat(repeating: d.pointee.a) + LaneFloat(repeating: d.pointee.b) * LaneMath.unit(w)
             d += 1
-        }
-    }
-
-    /// The correlated inputs, lane by lane in double precision, from each
-    /// trial's copula stream (before the programs that may use them).
-    @inline(never)
-    func drawCorrelated(_ copula: CompiledCopula) {
-        let k = copula.count
-        let out = copulaScratch + k
-        let cholesky = copulaScratch + 2 * k
-        let nodes = self.nodes
-        let targets = copulaNodes
-        copula.marginals.withUnsafeBufferPointer { marginals in
-            for l in 0..<Self.width {
-                CompiledCopula.sample(
-                    key: laneKeys[l], k: k, cholesky: cholesky, marginals: marginals, scratch: copulaScratch,
-                    into: out)
-                for i in 0..<k { nodes[Int(truncatingIfNeeded: targets[i])][l] = Float(out[i]) }
-            }
         }
     }
 

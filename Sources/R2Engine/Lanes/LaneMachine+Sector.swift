@@ -1,24 +1,22 @@
 import R2Model
 
 extension LaneMachine {
-    /// The sector's running sums of a group (model v2, spec/model-v2.md
-    /// section 4): units received from step 0, domestic and all, and the
-    /// same weighted by perf; the installed base, weighted by perf at step 0.
+    /// The sector's installed base in a group (model v2, spec/model-v2.md
+    /// section 4): domestic and all units at the clock's start, and the same
+    /// weighted by perf at step 0.
     struct SectorSums {
-        var domestic = LaneDouble()
-        var all = LaneDouble()
-        var domesticCompute = LaneDouble()
-        var allCompute = LaneDouble()
-        var baseDomestic = LaneDouble()
-        var baseAll = LaneDouble()
-        var baseDomesticCompute = LaneDouble()
-        var baseAllCompute = LaneDouble()
+        var baseDomestic = LaneFloat()
+        var baseAll = LaneFloat()
+        var baseDomesticCompute = LaneFloat()
+        var baseAllCompute = LaneFloat()
     }
 
     /// Step t of the sector: what every chip delivers to the sector (a
     /// foreign chip ship x a x (1 - sigma), a domestic one dies x yield),
-    /// added to the sums; then the windows that end at t take their value.
-    /// Out of line: only scenarios that describe the sector call it.
+    /// added to the sums of the windows open at t (in single precision: a
+    /// window of a few dozen months loses nothing a share shows); then the
+    /// windows that end at t take their value. Out of line: only scenarios
+    /// that describe the sector call it.
     @inline(never)
     func addSector(_ t: Int, _ s: inout SectorSums) {
         let n = chipCount
@@ -26,29 +24,22 @@ extension LaneMachine {
         let perf = state + StateLayout.row(StateLayout.perf, chips: n)
         if t == 0 {
             for c in 0..<n where baseNodes[c] >= 0 {
-                let b = LaneDouble(LaneMath.positive(nodes[Int(truncatingIfNeeded: baseNodes[c])]))
-                let compute = b * LaneDouble(perf[c])
+                let b = LaneMath.positive(nodes[Int(truncatingIfNeeded: baseNodes[c])])
                 if isDomestic[c] {
                     s.baseDomestic += b
-                    s.baseDomesticCompute += compute
+                    s.baseDomesticCompute += b * perf[c]
                 }
                 s.baseAll += b
-                s.baseAllCompute += compute
+                s.baseAllCompute += b * perf[c]
             }
-        }
-        for k in Int(sectorStartOffsets[t])..<Int(sectorStartOffsets[t &+ 1]) {
-            let w = Int(truncatingIfNeeded: sectorStartList[k])
-            let compute = sectorWindows[w].compute
-            sectorMarks[2 &* w] = compute ? s.domesticCompute : s.domestic
-            sectorMarks[2 &* w &+ 1] = compute ? s.allCompute : s.all
         }
         let sigma = state[sectorPressureSlot]
         var domestic = LaneFloat()
         var all = LaneFloat()
         var domesticCompute = LaneFloat()
         var allCompute = LaneFloat()
-        for j in 0..<foreignCount {
-            let c = Int(truncatingIfNeeded: foreign[j])
+        for j in 0..<sectorForeignCount {
+            let c = Int(truncatingIfNeeded: sectorChips[j])
             let ship = state[StateLayout.slot(chip: c, StateLayout.ship, chips: n)]
             let status = state[StateLayout.slot(chip: c, StateLayout.export, chips: n)]
             let a = LaneMath.select(status .> LaneFloat(repeating: 1), LaneFloat(repeating: 1), LaneMath.positive(status))
@@ -57,8 +48,8 @@ extension LaneMachine {
             if sectorCompute { allCompute += units * perf[c] }
         }
         let step = LaneFloat(repeating: Float(t))
-        for j in 0..<domesticCount {
-            let c = Int(truncatingIfNeeded: self.domestic[j])
+        for j in sectorForeignCount..<sectorChipCount {
+            let c = Int(truncatingIfNeeded: sectorChips[j])
             let make = state[StateLayout.slot(chip: c, StateLayout.sectorMake, chips: n)]
             let start = state[StateLayout.slot(chip: c, StateLayout.yieldStart, chips: n)]
             let growth = state[StateLayout.slot(chip: c, StateLayout.yieldGrowth, chips: n)]
@@ -73,29 +64,26 @@ extension LaneMachine {
                 allCompute += units * perf[c]
             }
         }
-        s.domestic += LaneDouble(domestic)
-        s.all += LaneDouble(all)
-        if sectorCompute {
-            s.domesticCompute += LaneDouble(domesticCompute)
-            s.allCompute += LaneDouble(allCompute)
+        let sums = sectorMarks
+        for k in Int(sectorStartOffsets[t])..<Int(sectorStartOffsets[t &+ 1]) {
+            let w = Int(truncatingIfNeeded: sectorStartList[k])
+            let compute = sectorWindows[w].compute
+            sums[2 &* w] = sectorWindows[w].first < 0 ? (compute ? s.baseDomesticCompute : s.baseDomestic) : LaneFloat()
+            sums[2 &* w &+ 1] = sectorWindows[w].first < 0 ? (compute ? s.baseAllCompute : s.baseAll) : LaneFloat()
+        }
+        for k in Int(sectorOpenOffsets[t])..<Int(sectorOpenOffsets[t &+ 1]) {
+            let w = Int(truncatingIfNeeded: sectorOpenList[k])
+            let compute = sectorWindows[w].compute
+            sums[2 &* w] += compute ? domesticCompute : domestic
+            sums[2 &* w &+ 1] += compute ? allCompute : all
         }
         for k in Int(sectorEndOffsets[t])..<Int(sectorEndOffsets[t &+ 1]) {
             let w = Int(truncatingIfNeeded: sectorEndList[k])
-            let plan = sectorWindows[w]
-            let value: LaneDouble
-            if plan.first < 0 {
-                value =
-                    plan.compute
-                    ? (s.baseDomesticCompute + s.domesticCompute) / (s.baseAllCompute + s.allCompute)
-                    : (s.baseDomestic + s.domestic) / (s.baseAll + s.all)
-            } else {
-                let (d, a) = plan.compute ? (s.domesticCompute, s.allCompute) : (s.domestic, s.all)
-                value = (d - sectorMarks[2 &* w]) / (a - sectorMarks[2 &* w &+ 1])
-            }
+            let value = sums[2 &* w] / sums[2 &* w &+ 1]
             // Nothing received: 0 / 0, undefined; stored as the one NaN
             // (the division's own has the sign bit set), so that shards
             // written as text read back to the same bits.
-            sectorValues[w] = LaneFloat(value.replacing(with: .nan, where: value .!= value))
+            sectorValues[w] = value.replacing(with: .nan, where: value .!= value)
         }
     }
 }

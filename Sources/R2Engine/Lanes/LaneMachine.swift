@@ -47,21 +47,33 @@ final class LaneMachine: @unchecked Sendable {
     let foldSlot: Int
     /// The sector (model v2): whether the scenario describes it, its
     /// pressure's slot, and its windows (the calendar years, then those
-    /// asked for): per step the windows that start there and those that end
-    /// there (`sectorStarts`/`sectorEnds` offsets into the lists, by step).
+    /// asked for): per step the windows that start, are open and end there
+    /// (offsets into the lists, by step).
     let hasSector: Bool
     let sectorPressureSlot: Int
     let sectorWindowCount: Int
     let sectorWindows: UnsafeMutablePointer<SectorPlan>
     let sectorStartOffsets: UnsafeMutablePointer<Int32>
     let sectorStartList: UnsafeMutablePointer<Int32>
+    let sectorOpenOffsets: UnsafeMutablePointer<Int32>
+    let sectorOpenList: UnsafeMutablePointer<Int32>
     let sectorEndOffsets: UnsafeMutablePointer<Int32>
     let sectorEndList: UnsafeMutablePointer<Int32>
     let baseNodes: UnsafeMutablePointer<Int32>
+    /// The chips the sector receives: the foreign ones some statement ships
+    /// (`sectorForeignCount` of them), then the domestic ones it makes.
+    let sectorChips: UnsafeMutablePointer<Int32>
+    let sectorForeignCount: Int
+    let sectorChipCount: Int
     /// The copula of the correlated inputs (model v2), and its scratch.
     let copula: CompiledCopula?
-    let copulaScratch: UnsafeMutablePointer<Double>
-    let copulaNodes: UnsafeMutablePointer<Int32>
+    let copulaCount: Int
+    let copulaSalt = LaneRandom.salt(StreamID.copula)
+    /// The Cholesky factor in single precision, row-major; per input its
+    /// plan; the group's k standard normals.
+    let copulaCholesky: UnsafeMutablePointer<Float>
+    let copulaPlans: UnsafeMutablePointer<CopulaPlan>
+    let copulaNormals: UnsafeMutablePointer<LaneFloat>
     /// Whether any sector window weighs by perf (the compute sums run).
     let sectorCompute: Bool
 
@@ -131,9 +143,8 @@ final class LaneMachine: @unchecked Sendable {
     let foldScratch: UnsafeMutablePointer<LaneFloat>
     /// Per sector window, its value in each lane (NaN when nothing was received).
     let sectorValues: UnsafeMutablePointer<LaneFloat>
-    /// Per sector window, the cumulative domestic and total units (or
-    /// compute) at its start.
-    let sectorMarks: UnsafeMutablePointer<LaneDouble>
+    /// Per sector window, its running domestic and total units (or compute).
+    let sectorMarks: UnsafeMutablePointer<LaneFloat>
     /// The 64-bit keys of the group's trials.
     let laneKeys: UnsafeMutablePointer<UInt64>
     /// What the group's trials produced (see `Outcome`). Kept in the
@@ -241,10 +252,11 @@ final class LaneMachine: @unchecked Sendable {
         // Nodes no instruction (and not the copula) writes hold constants.
         let written = Set(compiled.program.map(\.dst)).union(compiled.copula?.nodes ?? [])
         copula = compiled.copula
-        // Scratch normals, the values, then the Cholesky factor.
         let k = compiled.copula?.count ?? 0
-        copulaScratch = arena.copy([Double](repeating: 0, count: 2 * k) + (compiled.copula?.cholesky ?? []))
-        copulaNodes = arena.copy(compiled.copula?.nodes ?? [])
+        copulaCount = k
+        copulaCholesky = arena.copy((compiled.copula?.cholesky ?? []).map { Float($0) })
+        copulaPlans = arena.copy(Self.copulaPlans(compiled.copula))
+        copulaNormals = arena.copy([LaneFloat](repeating: LaneFloat(), count: k))
         folds = compiled.folds
         needsSlot = StateLayout.programme(.needs, chips: chips)
         postSlot = StateLayout.programme(.post, chips: chips)
@@ -260,10 +272,15 @@ final class LaneMachine: @unchecked Sendable {
         sectorWindowCount = plans.count
         sectorCompute = plans.contains { $0.compute }
         sectorWindows = arena.copy(plans)
+        // Per step, the windows that start (an installed share at step 0),
+        // are open, and end there.
         var startsByStep = [[Int32]](repeating: [], count: compiled.steps)
+        var openByStep = [[Int32]](repeating: [], count: compiled.steps)
         var endsByStep = [[Int32]](repeating: [], count: compiled.steps)
         for (w, plan) in plans.enumerated() {
-            if plan.first >= 0 { startsByStep[Int(plan.first)].append(Int32(w)) }
+            let first = Int(Swift.max(0, plan.first))
+            startsByStep[first].append(Int32(w))
+            for t in first...Int(plan.last) { openByStep[t].append(Int32(w)) }
             endsByStep[Int(plan.last)].append(Int32(w))
         }
         func offsets(_ lists: [[Int32]]) -> [Int32] {
@@ -273,9 +290,18 @@ final class LaneMachine: @unchecked Sendable {
         }
         sectorStartOffsets = arena.copy(offsets(startsByStep))
         sectorStartList = arena.copy(startsByStep.flatMap { $0 })
+        sectorOpenOffsets = arena.copy(offsets(openByStep))
+        sectorOpenList = arena.copy(openByStep.flatMap { $0 })
         sectorEndOffsets = arena.copy(offsets(endsByStep))
         sectorEndList = arena.copy(endsByStep.flatMap { $0 })
         baseNodes = arena.copy(compiled.sector?.baseNodes ?? [])
+        // A chip no statement ships or makes delivers nothing to the sector.
+        let setSlots = Set(compiled.entries.map(\.stateSlot))
+        let shipping = foreignChips.filter { setSlots.contains(Int32(StateLayout.slot(chip: $0, StateLayout.ship, chips: chips))) }
+        let making = domesticChips.filter { setSlots.contains(Int32(StateLayout.slot(chip: $0, StateLayout.sectorMake, chips: chips))) }
+        sectorChips = arena.copy((shipping + making).map { Int32($0) })
+        sectorForeignCount = shipping.count
+        sectorChipCount = shipping.count + making.count
         let (drawList, stepList) = Self.inputPlan(compiled, written: written)
         drawCount = drawList.count
         quantileEnd = drawList.filter { $0.kind == .quantile }.count
@@ -379,7 +405,7 @@ final class LaneMachine: @unchecked Sendable {
         sectorValues = arena.copy([LaneFloat](repeating: LaneFloat(), count: plans.count))
         programmeTaken = arena.copy([LaneFloat](repeating: LaneFloat(), count: 3))
         foldScratch = arena.copy([LaneFloat(repeating: .infinity)])
-        sectorMarks = arena.copy([LaneDouble](repeating: LaneDouble(), count: 2 * plans.count))
+        sectorMarks = arena.copy([LaneFloat](repeating: LaneFloat(), count: 2 * plans.count))
         laneKeys = arena.copy([UInt64](repeating: 0, count: Self.width))
         outcome = arena.copy([Outcome()])
         owned = arena.pointers

@@ -7,14 +7,14 @@ public struct SectorBand: Sendable {
     public var window: SectorWindow
     /// The window covers only part of its calendar year (the clock cuts it).
     public var partial: Bool
-    /// The defined values, ascending.
-    public let sorted: [Double]
+    /// The defined values, ascending (single precision, as the engine keeps them).
+    public let sorted: [Float]
     /// Kept trials in which the window's share is undefined (nothing received).
     public var undefined: Int
 
     public init(window: SectorWindow, values: some Sequence<Float>, partial: Bool = false) {
         // A rejected trial is NaN too: the caller passes kept trials only.
-        let all = values.map(Double.init)
+        let all = Array(values)
         self.window = window
         self.partial = partial
         self.sorted = RadixSort.sortedNumbers(all)
@@ -27,13 +27,13 @@ public struct SectorBand: Sendable {
     /// The mean share over the trials that define it, with its standard error.
     public let mean: Estimate
 
-    static func mean(_ sorted: [Double]) -> Estimate {
+    static func mean(_ sorted: [Float]) -> Estimate {
         guard !sorted.isEmpty else { return Estimate(.nan, standardError: .nan) }
         var sum = 0.0
-        for x in sorted { sum += x }
+        for x in sorted { sum += Double(x) }
         let m = sum / Double(sorted.count)
         var ss = 0.0
-        for x in sorted { ss += (x - m) * (x - m) }
+        for x in sorted { ss += (Double(x) - m) * (Double(x) - m) }
         let sd = sorted.count > 1 ? (ss / Double(sorted.count - 1)).squareRoot() : 0
         return Estimate(m, standardError: sd / Double(sorted.count).squareRoot())
     }
@@ -42,7 +42,7 @@ public struct SectorBand: Sendable {
     public func quantile(_ p: Double) -> Double? {
         guard !sorted.isEmpty else { return nil }
         let rank = Swift.max(0, Swift.min(count - 1, Int((p * Double(count)).rounded(.up)) - 1))
-        return sorted[rank]
+        return Double(sorted[rank])
     }
 
     /// The quantile with the order-statistic interval's half width as its error.
@@ -52,7 +52,7 @@ public struct SectorBand: Sendable {
         let half = (n * p * (1 - p)).squareRoot()
         let lo = Swift.max(0, Int((n * p - half).rounded(.down)) - 1)
         let hi = Swift.min(count - 1, Int((n * p + half).rounded(.up)) - 1)
-        return (x, (sorted[hi] - sorted[lo]) / 2)
+        return (x, Double(sorted[hi] - sorted[lo]) / 2)
     }
 
     /// P(share > x) over the trials that define it.
@@ -61,7 +61,7 @@ public struct SectorBand: Sendable {
         var hi = sorted.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if sorted[mid] <= x { lo = mid + 1 } else { hi = mid }
+            if Double(sorted[mid]) <= x { lo = mid + 1 } else { hi = mid }
         }
         return .proportion(sorted.count - lo, of: sorted.count)
     }
@@ -72,7 +72,7 @@ public struct SectorBand: Sendable {
         var hi = sorted.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if sorted[mid] < x { lo = mid + 1 } else { hi = mid }
+            if Double(sorted[mid]) < x { lo = mid + 1 } else { hi = mid }
         }
         return .proportion(lo, of: sorted.count)
     }
