@@ -238,10 +238,60 @@ import Testing
         for card in cards {
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(card).path), "\(card)")
         }
-        // Every question resolves after the baseline's knowledge date.
+        // Every question but the 2024 sector share resolves after the
+        // baseline's knowledge date; that one was published before it.
         for q in BacktestOutcomes.questions {
-            #expect(q.isScored(knownAsOf: Self.date(2025, 8, 14)), "\(q.id)")
+            #expect(q.isScored(knownAsOf: Self.date(2025, 8, 14)) == (q.id != "sector-2024"), "\(q.id)")
         }
+        #expect(BacktestOutcomes.questions.first { $0.id == "sector-2024" }?.isScored(knownAsOf: Self.date(2024, 12, 27)) == true)
+    }
+
+    // MARK: Model v2
+
+    /// The CRPS of a sample against a point, by hand: for {1, 2, 3} and
+    /// y = 2, E|X - y| = 2/3 and E|X - X'| = 8/9, so CRPS = 2/3 - 4/9 = 2/9;
+    /// a point forecast's is its absolute error.
+    @Test func crpsOfASampleAgainstAPoint() {
+        #expect(ContinuousQuestion.crps([1, 2, 3], 2).backtestClose(2.0 / 9))
+        #expect(ContinuousQuestion.crps([3, 1, 2], 2).backtestClose(2.0 / 9))
+        #expect(ContinuousQuestion.crps([5], 2).backtestClose(3))
+        #expect(ContinuousQuestion.crps([0, 10], 0).backtestClose(5 - 2.5))
+    }
+
+    /// A calibration bin by hand: three forecasts in 80-90%, two of whose
+    /// events happened.
+    @Test func aCalibrationBin() {
+        func q(_ id: String, _ outcome: Bool) -> BacktestQuestion {
+            BacktestQuestion(
+                id: id, text: id, event: .releaseBy(Self.date(2026, 1, 1)), resolvesOn: Self.date(2026, 1, 1),
+                outcome: outcome, observedOn: Self.date(2026, 1, 1), sources: [], caveat: "")
+        }
+        var file = BacktestFileResult(path: "x.r2s", scenario: "x", knownAsOf: Self.date(2025, 1, 1), trials: 100, seed: 1)
+        file.scores = [
+            QuestionScore(question: q("a", true), probability: Estimate(0.81, standardError: 0), unscoredReason: nil, referenceProbability: 0.5),
+            QuestionScore(question: q("b", false), probability: Estimate(0.85, standardError: 0), unscoredReason: nil, referenceProbability: 0.5),
+            QuestionScore(question: q("c", true), probability: Estimate(0.89, standardError: 0), unscoredReason: nil, referenceProbability: 0.5),
+            QuestionScore(question: q("d", true), probability: Estimate(0.2, standardError: 0), unscoredReason: "not scored", referenceProbability: 0.5),
+        ]
+        let report = BacktestReport(files: [file], options: BacktestRunner.Options(questions: file.scores.map(\.question)))
+        let bin = report.calibration[8]
+        #expect(bin.count == 3)
+        #expect(bin.meanForecast.backtestClose(0.85))
+        #expect(bin.observed.backtestClose(2.0 / 3))
+        #expect(report.calibration.filter { $0.count > 0 }.count == 1)
+    }
+
+    /// The naive forecasters: the cadence between V2 and V3 carried from V3,
+    /// or the as-of date once past; the latest published share.
+    @Test func naiveReferences() {
+        let v3 = Self.date(2024, 12, 26).continuousMonth
+        let gap = v3 - Self.date(2024, 5, 6).continuousMonth
+        #expect(BacktestOutcomes.naiveFlagship(asOf: Self.date(2025, 1, 10)).backtestClose(v3 + gap))
+        let late = Self.date(2025, 11, 5)
+        #expect(BacktestOutcomes.naiveFlagship(asOf: late).backtestClose(late.continuousMonth))
+        #expect(BacktestOutcomes.naiveShare(asOf: Self.date(2024, 12, 27)) == 0.10)
+        #expect(BacktestOutcomes.naiveShare(asOf: Self.date(2025, 8, 14)) == 0.37)
+        #expect(BacktestOutcomes.naiveShare(asOf: Self.date(2026, 4, 2)) == 0.41)
     }
 }
 

@@ -11,6 +11,12 @@ public enum BacktestEvent: Hashable, Sendable {
     case releaseBy(CalendarDate)
     /// Adoption at the end of `month` between `low` and `high` (inclusive).
     case adoptionBetween(month: CalendarDate, low: Double, high: Double)
+    /// No model named R2 by the end of the date: the named release (model
+    /// v2), which a fold rules out.
+    case noNamedReleaseBy(CalendarDate)
+    /// The sector's domestic share of a calendar year's units between `low`
+    /// and `high` (inclusive), over the trials where it is defined (model v2).
+    case sectorShareBetween(year: Int, low: Double, high: Double)
 
     /// The event as the language would write it.
     public var text: String {
@@ -19,13 +25,16 @@ public enum BacktestEvent: Hashable, Sendable {
         case .releaseBy(let d): return "p(release by \(d))"
         case .adoptionBetween(let m, let lo, let hi):
             return "p(adoption at \(m) between \(Format.percent(lo, digits: 0)) and \(Format.percent(hi, digits: 0)))"
+        case .noNamedReleaseBy(let d): return "p(no named release by \(d))"
+        case .sectorShareBetween(let y, let lo, let hi):
+            return "p(sector share in \(y) between \(Format.percent(lo, digits: 0)) and \(Format.percent(hi, digits: 0)))"
         }
     }
 
     /// Why the event cannot be read from a run on `clock`, or nil when it can.
-    public func unavailableReason(clock: Clock) -> String? {
+    public func unavailableReason(clock: Clock, hasSector: Bool = true) -> String? {
         switch self {
-        case .noReleaseBy(let d), .releaseBy(let d):
+        case .noReleaseBy(let d), .releaseBy(let d), .noNamedReleaseBy(let d):
             // A release after the horizon is censored: whether it came before d is unknown.
             if d.backtestEnd > Double(clock.end + 1) {
                 return "\(d) is after the clock's end (\(Format.month(clock.end)))"
@@ -36,20 +45,33 @@ public enum BacktestEvent: Hashable, Sendable {
                 return "\(Format.month(m.absoluteMonth)) is outside the clock (\(Format.month(clock.start)) to \(Format.month(clock.end)))"
             }
             return nil
+        case .sectorShareBetween(let y, _, _):
+            if !hasSector { return "the scenario does not describe the sector" }
+            if y * 12 < clock.start || y * 12 + 11 > clock.end { return "\(y) is not wholly inside the clock" }
+            return nil
         }
     }
 
     /// The event's probability in a run, with its binomial standard error
     /// sqrt(p(1-p)/n) over the n accepted trials; nil when it cannot be read.
-    public func probability(_ result: SimulationResult, releases: ReleaseDistribution) -> Estimate? {
-        guard unavailableReason(clock: result.clock) == nil, result.accepted > 0 else { return nil }
+    public func probability(_ result: SimulationResult, releases: ReleaseDistribution, named: ReleaseDistribution? = nil) -> Estimate? {
+        guard unavailableReason(clock: result.clock, hasSector: result.sector != nil) == nil, result.accepted > 0 else { return nil }
         let n = result.accepted
         switch self {
-        case .noReleaseBy(let d), .releaseBy(let d):
-            let by = releases.probability(by: d.backtestEnd - Double(result.clockStart))
+        case .noReleaseBy(let d), .releaseBy(let d), .noNamedReleaseBy(let d):
+            var distribution = releases
+            if case .noNamedReleaseBy = self, let named { distribution = named }
+            let by = distribution.probability(by: d.backtestEnd - Double(result.clockStart))
             var p = by.value
-            if case .noReleaseBy = self { p = 1 - p }
+            if case .releaseBy = self {} else { p = 1 - p }
             return Estimate(p, standardError: by.standardError)
+        case .sectorShareBetween(let y, let lo, let hi):
+            guard let values = result.sector,
+                let j = values.windows.firstIndex(of: SectorWindow.year(y))
+            else { return nil }
+            let band = ForecastReport.band(values, j, result)
+            let p = band.probabilityAbove(lo.nextDown).value - band.probabilityAbove(hi).value
+            return Estimate(p, standardError: (p * (1 - p) / Double(max(1, band.count))).squareRoot())
         case .adoptionBetween(let m, let lo, let hi):
             let step = m.absoluteMonth - result.clockStart
             // P(lo <= A <= hi): the share above lo less the share above hi;

@@ -12,6 +12,8 @@ public struct BacktestFileResult: Sendable {
     /// Trials kept by the file's observations (all when there are none).
     public var accepted: Int
     public var scores: [QuestionScore]
+    /// The continuous questions' scores (model v2).
+    public var continuous: [ContinuousScore] = []
     public var adoption: AdoptionReading?
     /// Why the file could not be backtested, when it could not.
     public var error: String?

@@ -22,11 +22,17 @@ public struct BacktestQuestion: Hashable, Sendable {
     public var caveat: String
     /// Which reading of "R2" the question belongs to.
     public var reading: QuestionReading
+    /// The date from which the outcome could be known, when later than the
+    /// resolution (a year's sector share is known when it is published): a
+    /// forecast is scored only when made before it. Nil: `resolvesOn`.
+    public var knowableOn: CalendarDate?
 
     public init(
         id: String, text: String, event: BacktestEvent, resolvesOn: CalendarDate, outcome: Bool,
-        observedOn: CalendarDate, sources: [String], caveat: String, reading: QuestionReading = .any
+        observedOn: CalendarDate, sources: [String], caveat: String, reading: QuestionReading = .any,
+        knowableOn: CalendarDate? = nil
     ) {
+        self.knowableOn = knowableOn
         self.id = id
         self.text = text
         self.event = event
@@ -43,10 +49,11 @@ public struct BacktestQuestion: Hashable, Sendable {
 
     /// Whether a forecast known as of `knownAsOf` is scored on this question:
     /// only when its knowledge ends strictly before the question's
-    /// resolution (each date taken at its end: `2025-12` is the end of
-    /// December). A forecast without a knowledge date is never scored.
+    /// resolution, or before the outcome's publication for a figure published
+    /// later (each date taken at its end: `2025-12` is the end of December).
+    /// A forecast without a knowledge date is never scored.
     public func isScored(knownAsOf: CalendarDate?) -> Bool {
         guard let knownAsOf else { return false }
-        return knownAsOf.backtestEnd < resolvesOn.backtestEnd
+        return knownAsOf.backtestEnd < (knowableOn ?? resolvesOn).backtestEnd
     }
 }

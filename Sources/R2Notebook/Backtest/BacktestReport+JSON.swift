@@ -64,6 +64,7 @@ extension BacktestReport {
             ("logClip", .array([.finite(ScoringRule.logClip.lowerBound), .finite(ScoringRule.logClip.upperBound)])),
             ("mean", Self.scores(summary)),
             ("alternative", Self.scores(alternativeSummary)),
+            ("v2", continuousJSON),
             ("byQuestion", .array(questions.map { q in
                 let r = byQuestion(q)
                 return .object([("id", .string(q.id)), ("pLow", .finite(r.low)), ("pHigh", .finite(r.high)), ("scores", Self.scores(r.summary))])

@@ -91,6 +91,8 @@ extension BacktestReport {
                 + pad(num(r.summary.count > 0 ? r.summary.log : nil), 6, right: true))
         }
 
+        lines += continuousText(style: style, fileWidth: fileWidth)
+
         lines.append("")
         lines.append(style.bold("Adoption at \(adoptionMonth)") + ": the lab's domestic share of compute (by perf) beside the sector's (by units)")
         var header = pad("file", fileWidth) + "  " + pad("as of", 10) + "  " + pad("mean", 5, right: true) + "  "

@@ -22,6 +22,7 @@ public struct BacktestRunner {
         /// The month adoption is compared with the sector at.
         public var adoptionMonth: CalendarDate
         public var sector: [SectorFigure]
+        public var continuous: [ContinuousQuestion] = BacktestOutcomes.continuous
 
         public init(
             trials: Int? = nil, seed: UInt64? = nil, threads: Int = SimulationOptions.defaultThreads,
@@ -75,18 +76,30 @@ public struct BacktestRunner {
             return file
         }
         let releases = ReleaseDistribution(releases: result.releases, horizon: result.steps)
+        let named = ReleaseDistribution(releases: result.namedReleases, horizon: result.steps)
         file.scores = options.questions.map { q in
-            score(q, knownAsOf: scenario.knownAsOf, result: result, releases: releases)
+            score(q, knownAsOf: scenario.knownAsOf, result: result, releases: releases, named: named)
+        }
+        file.continuous = options.continuous.map { q in
+            var s = ContinuousScore(question: q, crps: q.score(result), naiveCRPS: nil, unscoredReason: nil)
+            if let k = scenario.knownAsOf {
+                s.naiveCRPS = abs(q.naive(k) - q.outcome)
+                if k.backtestEnd >= q.knowableOn.backtestEnd { s.unscoredReason = "as of \(k) is not before \(q.knowableOn)" }
+            } else {
+                s.unscoredReason = "no `as of` date: the knowledge date is unknown"
+            }
+            if s.crps == nil, s.unscoredReason == nil { s.unscoredReason = "cannot be read from the run" }
+            return s
         }
         file.adoption = AdoptionReading(result, month: options.adoptionMonth.absoluteMonth, levels: options.sector.map(\.share))
         return file
     }
 
     /// One question against one run.
-    func score(_ q: BacktestQuestion, knownAsOf: CalendarDate?, result: SimulationResult, releases: ReleaseDistribution) -> QuestionScore {
-        let p = q.event.probability(result, releases: releases)
+    func score(_ q: BacktestQuestion, knownAsOf: CalendarDate?, result: SimulationResult, releases: ReleaseDistribution, named: ReleaseDistribution? = nil) -> QuestionScore {
+        let p = q.event.probability(result, releases: releases, named: named)
         var reason: String?
-        if let why = q.event.unavailableReason(clock: result.clock) {
+        if let why = q.event.unavailableReason(clock: result.clock, hasSector: result.sector != nil) {
             reason = "cannot be read: " + why
         } else if knownAsOf == nil {
             reason = "no `as of` date: the knowledge date is unknown"
