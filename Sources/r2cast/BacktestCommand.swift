@@ -32,6 +32,14 @@ struct BacktestCommand: ParsableCommand {
             let env = ProcessInfo.processInfo.environment
             let colors = Style.colorsAllowed(isTerminal: isatty(1) != 0, environment: env)
             Output.stdout(report.text(style: Style(colors: colors, width: 80)))
+            // The registered forecasts, scored as their outcomes come in.
+            do {
+                let ledger = try Ledger.report(ledgerPath: Ledger.defaultPath, outcomesPath: Ledger.defaultOutcomesPath)
+                if !ledger.isEmpty { Output.stdout("\n" + ledger.joined(separator: "\n")) }
+            } catch {
+                Output.stderr("error: \(error)")
+                throw ExitCode(1)
+            }
         }
         if report.failed { throw ExitCode(1) }
     }

@@ -25,6 +25,9 @@ struct TestCommand: ParsableCommand {
     @Flag(help: "Store each file's forecasts as its golden snapshot (scenarios/__snapshots__/NAME.json).")
     var record = false
 
+    @Flag(help: "A file without expectations fails instead of warning.")
+    var strict = false
+
     func validate() throws {
         try simulation.checkTrials()
         if seeds < 0 || seeds > 100 { throw ValidationError("--seeds must be between 0 and 100") }
@@ -39,6 +42,7 @@ struct TestCommand: ParsableCommand {
         options.junitPath = junit
         options.filter = filter
         options.record = record
+        options.strict = strict
         let status = TestRunner(options: options).run { Output.stdout($0) }
         if status != 0 { throw ExitCode(status) }
     }

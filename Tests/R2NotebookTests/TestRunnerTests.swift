@@ -22,6 +22,42 @@ import Testing
         return (status, lines)
     }
 
+    /// A file that states no expectation is reported as checking nothing:
+    /// a warning, a failure under --strict.
+    @Test func aFileWithoutExpectationsIsReported() throws {
+        let dir = try folder(["empty.r2s": holdScenario() + "forecast\n"])
+        var options = TestRunner.Options(threads: 2)
+        options.paths = [dir.path]
+        let (status, lines) = run(options)
+        #expect(status == 0)
+        #expect(lines.contains("  warning: no expectations: this file checks nothing (--strict makes it a failure)"))
+        #expect(lines.last == "0 passed, 0 failed")
+        options.strict = true
+        let (strict, strictLines) = run(options)
+        #expect(strict == 1)
+        #expect(strictLines.contains("  FAIL  no expectations: this file checks nothing"))
+        #expect(strictLines.last == "0 passed, 1 failed")
+    }
+
+    /// A strict comparison between two scenarios fails on a tie, in every
+    /// form; with `by ... or more` a difference of exactly the margin passes.
+    @Test func tiesFailEveryStrictComparison() throws {
+        let forms = [
+            "expect median release in same later than held",
+            "expect median release in same earlier than held",
+            "expect p(release by 2025-06) in same above held",
+            "expect p(release by 2025-06) in same below held",
+            "expect mean release in same later than held",
+        ]
+        let dir = try folder(["tie.r2s": holdScenario() + "scenario same from held\n" + forms.joined(separator: "\n") + "\n"])
+        var options = TestRunner.Options(threads: 2)
+        options.paths = [dir.path]
+        let (status, lines) = run(options)
+        #expect(status == 1)
+        #expect(lines.last == "0 passed, 5 failed")
+        #expect(lines.filter { $0.contains("identical under common random numbers") }.count == 5)
+    }
+
     @Test func summaryLineAndExitStatus() throws {
         let dir = try folder([
             "good.r2s": holdScenario() + "expect p(release by 2025-04) between 70% and 80%\n",

@@ -14,6 +14,8 @@ public enum BacktestEvent: Hashable, Sendable {
     /// No model named R2 by the end of the date: the named release (model
     /// v2), which a fold rules out.
     case noNamedReleaseBy(CalendarDate)
+    /// A model named R2 by the end of the date (model v2).
+    case namedReleaseBy(CalendarDate)
     /// The sector's domestic share of a calendar year's units between `low`
     /// and `high` (inclusive), over the trials where it is defined (model v2).
     case sectorShareBetween(year: Int, low: Double, high: Double)
@@ -26,6 +28,7 @@ public enum BacktestEvent: Hashable, Sendable {
         case .adoptionBetween(let m, let lo, let hi):
             return "p(adoption at \(m) between \(Format.percent(lo, digits: 0)) and \(Format.percent(hi, digits: 0)))"
         case .noNamedReleaseBy(let d): return "p(no named release by \(d))"
+        case .namedReleaseBy(let d): return "p(named release by \(d))"
         case .sectorShareBetween(let y, let lo, let hi):
             return "p(sector share in \(y) between \(Format.percent(lo, digits: 0)) and \(Format.percent(hi, digits: 0)))"
         }
@@ -34,7 +37,7 @@ public enum BacktestEvent: Hashable, Sendable {
     /// Why the event cannot be read from a run on `clock`, or nil when it can.
     public func unavailableReason(clock: Clock, hasSector: Bool = true) -> String? {
         switch self {
-        case .noReleaseBy(let d), .releaseBy(let d), .noNamedReleaseBy(let d):
+        case .noReleaseBy(let d), .releaseBy(let d), .noNamedReleaseBy(let d), .namedReleaseBy(let d):
             // A release after the horizon is censored: whether it came before d is unknown.
             if d.backtestEnd > Double(clock.end + 1) {
                 return "\(d) is after the clock's end (\(Format.month(clock.end)))"
@@ -58,12 +61,17 @@ public enum BacktestEvent: Hashable, Sendable {
         guard unavailableReason(clock: result.clock, hasSector: result.sector != nil) == nil, result.accepted > 0 else { return nil }
         let n = result.accepted
         switch self {
-        case .noReleaseBy(let d), .releaseBy(let d), .noNamedReleaseBy(let d):
+        case .noReleaseBy(let d), .releaseBy(let d), .noNamedReleaseBy(let d), .namedReleaseBy(let d):
             var distribution = releases
-            if case .noNamedReleaseBy = self, let named { distribution = named }
+            var released = false
+            switch self {
+            case .noNamedReleaseBy: distribution = named ?? releases
+            case .namedReleaseBy: (distribution, released) = (named ?? releases, true)
+            case .releaseBy: released = true
+            default: break
+            }
             let by = distribution.probability(by: d.backtestEnd - Double(result.clockStart))
-            var p = by.value
-            if case .releaseBy = self {} else { p = 1 - p }
+            let p = released ? by.value : 1 - by.value
             return Estimate(p, standardError: by.standardError)
         case .sectorShareBetween(let y, let lo, let hi):
             guard let values = result.sector,

@@ -14,7 +14,12 @@ extension Scenario {
             var c = $0
             c.provenance = Provenance()
             c.fleetProvenance = nil
+            c.baseProvenance = nil
             return c
+        }
+        s.asOfProvenance = nil
+        s.correlations = s.correlations.map {
+            var c = $0; c.provenance = Provenance(); return c
         }
         s.timeline = s.timeline.map {
             var e = $0; e.provenance = Provenance(); return e

@@ -14,6 +14,8 @@ public struct TestRunner {
         public var junitPath: String?
         public var filter: String?
         public var record = false
+        /// A file without expectations fails instead of warning.
+        public var strict = false
         public var style: Style = .plain
         public init(threads: Int) { self.threads = threads }
     }
@@ -61,6 +63,15 @@ public struct TestRunner {
                 if e.status == .passed { passed += 1 } else { failed += 1 }
             }
             if !result.file.errors.isEmpty { failed += 1 }
+            if result.expectations.isEmpty && result.file.errors.isEmpty && options.filter == nil {
+                // Nothing to check: say so, and fail under --strict.
+                if options.strict {
+                    print(style.red("  FAIL  no expectations: this file checks nothing"))
+                    failed += 1
+                } else {
+                    print(style.yellow("  warning: no expectations: this file checks nothing (--strict makes it a failure)"))
+                }
+            }
             if let drift = result.file.snapshotDrift {
                 print(style.red("  FAIL  snapshot drift beyond tolerance (\(SnapshotStore.toleranceText)):"))
                 print(drift.split(separator: "\n").map { "        " + $0 }.joined(separator: "\n"))
