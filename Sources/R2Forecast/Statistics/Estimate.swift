@@ -21,4 +21,16 @@ public struct Estimate: Hashable, Sendable {
             standardError: (standardError * standardError + other.standardError * other.standardError)
                 .squareRoot())
     }
+
+    /// The ranks (0-based, clamped to the sample) around the p-quantile of
+    /// n sorted values that bound its order-statistic interval, n p -+
+    /// sqrt(n p (1 - p)): half their spread is the quantile's standard error.
+    public static func orderStatisticRanks(count n: Int, _ p: Double) -> (low: Int, high: Int) {
+        let x = Double(n)
+        let half = (x * p * (1 - p)).squareRoot()
+        return (
+            Swift.max(0, Int((x * p - half).rounded(.down)) - 1),
+            Swift.min(n - 1, Int((x * p + half).rounded(.up)) - 1)
+        )
+    }
 }

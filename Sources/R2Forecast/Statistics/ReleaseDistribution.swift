@@ -48,10 +48,7 @@ public struct ReleaseDistribution: Sendable {
     /// is nil when either rank is censored.
     public func quantileEstimate(_ p: Double) -> (value: Double?, standardError: Double?) {
         guard let x = quantile(p) else { return (nil, nil) }
-        let n = Double(count)
-        let half = (n * p * (1 - p)).squareRoot()
-        let lo = Swift.max(0, Int((n * p - half).rounded(.down)) - 1)
-        let hi = Swift.min(count - 1, Int((n * p + half).rounded(.up)) - 1)
+        let (lo, hi) = Estimate.orderStatisticRanks(count: count, p)
         guard sorted[hi] < horizon else { return (x, nil) }
         return (x, (sorted[hi] - sorted[lo]) / 2)
     }

@@ -110,19 +110,13 @@ extension Session {
         guard let sa = a.sector, let sb = b.sector, let ja = sa.windows.firstIndex(of: w),
             let jb = sb.windows.firstIndex(of: w), a.trials == b.trials
         else { return nil }
-        var sum = 0.0, sumSq = 0.0, n = 0
+        var paired = PairedDifference()
         for i in 0..<a.trials {
             let x = sa.values[i * sa.windows.count + ja]
             let y = sb.values[i * sb.windows.count + jb]
-            guard !x.isNaN, !y.isNaN else { continue }
-            let d = Double(x) - Double(y)
-            sum += d
-            sumSq += d * d
-            n += 1
+            if !x.isNaN && !y.isNaN { paired.add(Double(x) - Double(y)) }
         }
-        guard n > 1 else { return nil }
-        let mean = sum / Double(n)
-        return (max(0, sumSq / Double(n) - mean * mean) / Double(n - 1)).squareRoot()
+        return paired.standardError
     }
 
     struct Row {
@@ -192,15 +186,11 @@ extension Session {
             if run.result.trials == base.result.trials {
                 // Paired over the trials both runs kept (all of them without
                 // conditions): common random numbers make most pairs agree.
-                var sum = 0.0, sumSq = 0.0, n = 0
+                var paired = PairedDifference()
                 for i in 0..<run.result.trials where !run.result.isRejected(i) && !base.result.isRejected(i) {
-                    let x = indicator(run.result, i) - indicator(base.result, i)
-                    sum += x
-                    sumSq += x * x
-                    n += 1
+                    paired.add(indicator(run.result, i) - indicator(base.result, i))
                 }
-                let mean = sum / Double(max(1, n))
-                se = n > 1 ? (max(0, sumSq / Double(n) - mean * mean) / Double(n - 1)).squareRoot() : .nan
+                se = paired.standardError ?? .nan
             }
             return signed(Format.percent(d)) + " (±\(Format.percent(se, digits: 2)))"
         }
@@ -216,16 +206,11 @@ extension Session {
             let ja = pa.steps.firstIndex(of: m - a.clockStart), let jb = pb.steps.firstIndex(of: m - b.clockStart),
             a.trials == b.trials, a.trials > 1
         else { return nil }
-        var sum = 0.0, sumSq = 0.0, n = 0
+        var paired = PairedDifference()
         for i in 0..<a.trials where !a.isRejected(i) && !b.isRejected(i) {
-            let x = pa.value(trial: i, probe: ja) - pb.value(trial: i, probe: jb)
-            sum += x
-            sumSq += x * x
-            n += 1
+            paired.add(pa.value(trial: i, probe: ja) - pb.value(trial: i, probe: jb))
         }
-        guard n > 1 else { return nil }
-        let mean = sum / Double(n)
-        return (max(0, sumSq / Double(n) - mean * mean) / Double(n - 1)).squareRoot()
+        return paired.standardError
     }
 
     /// Standard error of a quantile difference by batch means over 20
@@ -261,4 +246,26 @@ extension Session {
     }
 
     private func signed(_ s: String) -> String { s.hasPrefix("-") ? s : "+" + s }
+}
+
+/// The standard error of the mean of per-trial differences between two
+/// runs under common random numbers: their spread over sqrt(n).
+struct PairedDifference {
+    private var sum = 0.0
+    private var squares = 0.0
+    private var count = 0
+
+    mutating func add(_ x: Double) {
+        sum += x
+        squares += x * x
+        count += 1
+    }
+
+    /// Nil with fewer than two pairs.
+    var standardError: Double? {
+        guard count > 1 else { return nil }
+        let n = Double(count)
+        let mean = sum / n
+        return (Swift.max(0, squares / n - mean * mean) / (n - 1)).squareRoot()
+    }
 }
