@@ -78,7 +78,13 @@ public struct BacktestRunner {
         let releases = ReleaseDistribution(releases: result.releases, horizon: result.steps)
         let named = ReleaseDistribution(releases: result.namedReleases, horizon: result.steps)
         file.scores = options.questions.map { q in
-            score(q, knownAsOf: scenario.knownAsOf, result: result, releases: releases, named: named)
+            var s = score(q, knownAsOf: scenario.knownAsOf, result: result, releases: releases, named: named)
+            // A scenario written after the flagship shipped forecasts its
+            // successor: questions about that flagship are not its to answer.
+            if scenario.flagshipShipped, q.reading == .nextFlagship, s.unscoredReason == nil {
+                s.unscoredReason = "the flagship had shipped by \(scenario.knownAsOf?.description ?? "its date"): the scenario forecasts the next one"
+            }
+            return s
         }
         file.continuous = options.continuous.map { q in
             var s = ContinuousScore(question: q, crps: q.score(result), naiveCRPS: nil, unscoredReason: nil)
