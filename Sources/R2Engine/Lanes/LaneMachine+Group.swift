@@ -81,7 +81,8 @@ extension LaneMachine {
             let word = t &>> 6
             let bit = 1 &<< UInt64(truncatingIfNeeded: t & 63)
             let dynamicHere = dynamicCount > 0 && stepBits[word] & bit != 0
-            if i < staticEnd || dynamicHere {
+            let entriesAct = i < staticEnd || dynamicHere
+            if entriesAct {
                 var effects: UInt8 = 0
                 var d = dynamicHere ? nextDynamic(from: 0, word: word, bit: bit) : dynamicCount
                 while i < staticEnd || d < dynamicCount {
@@ -159,7 +160,7 @@ extension LaneMachine {
                 }
             }
 
-            if hasSector { addSector(t, &sector) }
+            if hasSector { addSector(t, &sector, changed: entriesAct) }
             if folds {
                 // The fold draw of step t, in the lanes past the programme's
                 // start that have not folded (a fold after the release is

@@ -9,6 +9,11 @@ extension LaneMachine {
         var baseAll = LaneFloat()
         var baseDomesticCompute = LaneFloat()
         var baseAllCompute = LaneFloat()
+        /// What the foreign chips deliver a month (and its compute): the
+        /// same from one timeline change to the next, so computed again
+        /// only at steps where some statement acts.
+        var foreign = LaneFloat()
+        var foreignCompute = LaneFloat()
     }
 
     /// Step t of the sector: what every chip delivers to the sector (a
@@ -18,7 +23,7 @@ extension LaneMachine {
     /// windows that end at t take their value. Out of line: only scenarios
     /// that describe the sector call it.
     @inline(never)
-    func addSector(_ t: Int, _ s: inout SectorSums) {
+    func addSector(_ t: Int, _ s: inout SectorSums, changed: Bool) {
         let n = chipCount
         let state = self.state
         let perf = state + StateLayout.row(StateLayout.perf, chips: n)
@@ -33,20 +38,26 @@ extension LaneMachine {
                 s.baseAllCompute += b * perf[c]
             }
         }
-        let sigma = state[sectorPressureSlot]
-        var domestic = LaneFloat()
-        var all = LaneFloat()
-        var domesticCompute = LaneFloat()
-        var allCompute = LaneFloat()
-        for j in 0..<sectorForeignCount {
-            let c = Int(truncatingIfNeeded: sectorChips[j])
-            let ship = state[StateLayout.slot(chip: c, StateLayout.ship, chips: n)]
-            let status = state[StateLayout.slot(chip: c, StateLayout.export, chips: n)]
-            let a = LaneMath.select(status .> LaneFloat(repeating: 1), LaneFloat(repeating: 1), LaneMath.positive(status))
-            let units = ship * a * (1 - sigma)
-            all += units
-            if sectorCompute { allCompute += units * perf[c] }
+        if changed || t == 0 {
+            let sigma = state[sectorPressureSlot]
+            var units = LaneFloat()
+            var compute = LaneFloat()
+            for j in 0..<sectorForeignCount {
+                let c = Int(truncatingIfNeeded: sectorChips[j])
+                let ship = state[StateLayout.slot(chip: c, StateLayout.ship, chips: n)]
+                let status = state[StateLayout.slot(chip: c, StateLayout.export, chips: n)]
+                let a = LaneMath.select(status .> LaneFloat(repeating: 1), LaneFloat(repeating: 1), LaneMath.positive(status))
+                let u = ship * a * (1 - sigma)
+                units += u
+                if sectorCompute { compute += u * perf[c] }
+            }
+            s.foreign = units
+            s.foreignCompute = compute
         }
+        var domestic = LaneFloat()
+        var all = s.foreign
+        var domesticCompute = LaneFloat()
+        var allCompute = s.foreignCompute
         let step = LaneFloat(repeating: Float(t))
         for j in sectorForeignCount..<sectorChipCount {
             let c = Int(truncatingIfNeeded: sectorChips[j])

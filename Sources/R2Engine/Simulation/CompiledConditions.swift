@@ -67,9 +67,23 @@ struct CompiledConditions {
         }
     }
 
+    /// Whether the as-of date is the only condition: then a group's lanes
+    /// are accepted in one vector comparison.
+    var onlyAsOf: Bool {
+        asOfBound != nil && releases.isEmpty && adoptions.isEmpty && events.isEmpty && exports.isEmpty
+            && folds.isEmpty
+    }
+
+    /// The lanes below `lanes` whose release is not before the as-of bound.
+    @inline(__always)
+    func acceptedByAsOf(_ m: LaneMachine, lanes: Int) -> LaneMask {
+        let kept = m.out.release .>= LaneDouble(repeating: asOfBound!)
+        let present = LaneMachine.laneIndex .< LaneInt(repeating: Int32(truncatingIfNeeded: lanes))
+        return LaneMath.and(present, LaneMask(LaneInt(truncatingIfNeeded: kept._storage)))
+    }
+
     /// Whether lane `l` of the group the machine just ran satisfies every condition.
-    func accepts(lane l: Int, _ m: LaneMachine) -> Bool {
-        let out = m.out
+    func accepts(lane l: Int, _ m: LaneMachine, _ out: LaneMachine.Outcome) -> Bool {
         if out.exportsHold[l] == 0 { return false }
         if let bound = asOfBound, out.release[l] < bound { return false }
         for r in releases where (out.release[l] <= r.bound) != r.happened { return false }

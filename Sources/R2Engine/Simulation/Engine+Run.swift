@@ -38,16 +38,11 @@ extension Engine {
         }
         let sectorWindows = compiled.hasSector ? compiled.sectorYears + options.sectorWindows : []
         let windowCount = sectorWindows.count
-        // Per trial: the fold step F (model v2) and the sector's windows;
-        // NaN stays for rejected trials.
-        let foldValues = UnsafeMutablePointer<Float>.allocate(capacity: compiled.folds ? Swift.max(1, n) : 1)
-        foldValues.initialize(repeating: .nan, count: compiled.folds ? n : 0)
-        let sectorOut = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(1, n * windowCount))
-        sectorOut.initialize(repeating: .nan, count: n * windowCount)
-        defer {
-            foldValues.deallocate()
-            sectorOut.deallocate()
-        }
+        // Per trial: the fold step F (model v2) and the sector's windows,
+        // the result's own arrays, written in place by the workers (NaN
+        // stays for rejected trials).
+        var foldArray = [Float](repeating: .nan, count: compiled.folds ? n : 0)
+        var sectorArray = [Float](repeating: .nan, count: n * windowCount)
         let folds = compiled.folds
         let perTrialV2 = folds || windowCount > 0
         // Written by the workers, one slot per (trial, probe); NaN stays for rejected trials.
@@ -70,12 +65,14 @@ extension Engine {
                 steps: compiled.steps, chips: compiled.chipNames.count, events: compiled.eventNames.count)
         }
 
-        let releases = [Double](unsafeUninitializedCapacity: n) { buffer, count in
+        let releases = foldArray.withUnsafeMutableBufferPointer { foldBuffer in
+            sectorArray.withUnsafeMutableBufferPointer { sectorBuffer in
+                [Double](unsafeUninitializedCapacity: n) { buffer, count in
             let out = RunCoordination.TrialBuffer(base: buffer.baseAddress)
             let probesOut = RunCoordination.TrialBuffer(base: probeValues)
             let probeStepsIn = RunCoordination.StepList(base: probeStepList)
-            let foldsOut = RunCoordination.FloatBuffer(base: foldValues)
-            let sectorValuesOut = RunCoordination.FloatBuffer(base: sectorOut)
+            let foldsOut = RunCoordination.FloatBuffer(base: foldBuffer.baseAddress)
+            let sectorValuesOut = RunCoordination.FloatBuffer(base: sectorBuffer.baseAddress)
             let group = DispatchGroup()
             for w in 0..<workerCount {
                 let machine = LaneMachine(
@@ -88,6 +85,7 @@ extension Engine {
                     defer { group.leave() }
                     var recorder = NoRecorder()
                     let acceptAll = conditions.isEmpty
+                    let onlyAsOf = conditions.onlyAsOf
                     while cancellation?.isCancelled != true {
                         let c = shared.nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
                         if c >= chunkCount { break }
@@ -100,8 +98,11 @@ extension Engine {
                             machine.runGroup(first: UInt64(g), &recorder)
                             var accepted =
                                 LaneMachine.laneIndex .< LaneInt(repeating: Int32(truncatingIfNeeded: lanes))
-                            if !acceptAll {
-                                for l in 0..<lanes { accepted[l] = conditions.accepts(lane: l, machine) }
+                            if onlyAsOf {
+                                accepted = conditions.acceptedByAsOf(machine, lanes: lanes)
+                            } else if !acceptAll {
+                                let outcome = machine.out
+                                for l in 0..<lanes { accepted[l] = conditions.accepts(lane: l, machine, outcome) }
                             }
                             accumulator.add(group: machine, accepted: accepted)
                             if acceptAll && lanes == LaneMath.width && probeCount == 0 && !perTrialV2 {
@@ -111,17 +112,19 @@ extension Engine {
                                 g += lanes
                                 continue
                             }
+                            // The group's outcome read once (`out` copies the whole struct).
+                            let outcome = machine.out
                             for l in 0..<lanes {
                                 let i = g + l - first
-                                out.base![i] = accepted[l] ? machine.out.release[l] : .nan
+                                out.base![i] = accepted[l] ? outcome.release[l] : .nan
                                 if accepted[l] {
                                     for j in 0..<probeCount {
                                         probesOut.base![i * probeCount + j] = Double(machine.adoption[probeStepsIn.base[j]][l])
                                     }
                                     if perTrialV2 {
-                                        if folds { foldsOut.base[i] = machine.out.fold[l] }
+                                        if folds { foldsOut.base![i] = outcome.fold[l] }
                                         for j in 0..<windowCount {
-                                            sectorValuesOut.base[i * windowCount + j] = machine.sectorValues[j][l]
+                                            sectorValuesOut.base![i * windowCount + j] = machine.sectorValues[j][l]
                                         }
                                     }
                                 }
@@ -144,6 +147,8 @@ extension Engine {
             }
             count = n
         }
+            }
+        }
         if options.cancellation?.isCancelled == true && shared.trialsDone.load(ordering: .relaxed) < n {
             throw .cancelled
         }
@@ -165,10 +170,7 @@ extension Engine {
                 ? AdoptionProbes(
                     steps: probeSteps, values: Array(UnsafeBufferPointer(start: probeValues, count: n * probeCount)))
                 : nil,
-            folds: compiled.folds ? Array(UnsafeBufferPointer(start: foldValues, count: n)) : nil,
-            sector: compiled.hasSector
-                ? SectorValues(
-                    windows: sectorWindows, values: Array(UnsafeBufferPointer(start: sectorOut, count: n * windowCount)))
-                : nil)
+            folds: compiled.folds ? foldArray : nil,
+            sector: compiled.hasSector ? SectorValues(windows: sectorWindows, values: sectorArray) : nil)
     }
 }

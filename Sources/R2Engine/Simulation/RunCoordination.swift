@@ -13,7 +13,7 @@ final class RunCoordination: Sendable {
 
     /// A per-trial array of single-precision values (folds, sector windows).
     struct FloatBuffer: @unchecked Sendable {
-        let base: UnsafeMutablePointer<Float>
+        let base: UnsafeMutablePointer<Float>?
     }
 
     /// A read-only list of steps the workers share.

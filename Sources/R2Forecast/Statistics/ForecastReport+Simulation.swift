@@ -20,15 +20,17 @@ extension ForecastReport {
         // ones and each year's sector shares sort on as many threads as
         // there are cores (the same values whatever the order).
         let years = result.sector.map { _ in result.clock.end / 12 - result.clock.start / 12 + 1 } ?? 0
-        let parts = ReportParts(count: 2 + years)
-        DispatchQueue.concurrentPerform(iterations: 2 + years) { k in
-            switch k {
-            case 0: parts.release = ReleaseDistribution(releases: result.releases, horizon: result.steps)
-            case 1:
+        let parts = ReportParts(count: 1 + years)
+        DispatchQueue.concurrentPerform(iterations: 1 + years) { k in
+            if k == 0 {
+                let release = ReleaseDistribution(releases: result.releases, horizon: result.steps)
+                parts.release = release
+                // The named reading from the flagship's sorted releases.
                 if let folds = result.folds {
-                    parts.named = NamedRelease(releases: result.releases, folds: folds, horizon: result.steps)
+                    parts.named = NamedRelease(flagship: release, releases: result.releases, folds: folds)
                 }
-            default: parts.sector[k - 2] = Self.band(result.sector!, k - 2, result)
+            } else {
+                parts.sector[k - 1] = Self.band(result.sector!, k - 1, result)
             }
         }
         self.init(
@@ -59,7 +61,7 @@ private final class ReportParts: @unchecked Sendable {
     let years: Int
 
     init(count: Int) {
-        years = count - 2
+        years = count - 1
         sector = .allocate(capacity: Swift.max(1, years))
         sector.initialize(repeating: nil, count: years)
     }

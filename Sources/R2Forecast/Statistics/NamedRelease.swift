@@ -10,18 +10,32 @@ public struct NamedRelease: Sendable {
     public let foldSteps: [Double]
 
     public init(releases: [Double], folds: [Float], horizon: Int) {
-        var named: [Double] = []
+        self.init(flagship: ReleaseDistribution(releases: releases, horizon: horizon), releases: releases, folds: folds)
+    }
+
+    /// From the flagship's sorted releases: the named ones are those less
+    /// the folded trials' (sorted apart, a fifth of them or so, and taken
+    /// out in one merge), with +infinity for each folded trial.
+    public init(flagship: ReleaseDistribution, releases: [Double], folds: [Float]) {
+        var foldedReleases: [Double] = []
         var steps: [Double] = []
-        named.reserveCapacity(releases.count)
-        for (r, f) in zip(releases, folds) where !r.isNaN {
-            if f.isFinite {
-                named.append(.infinity)
-                steps.append(Double(f))
+        for (r, f) in zip(releases, folds) where !r.isNaN && f.isFinite {
+            foldedReleases.append(r)
+            steps.append(Double(f))
+        }
+        let removed = RadixSort.sortedNumbers(foldedReleases)
+        var named: [Double] = []
+        named.reserveCapacity(flagship.count)
+        var j = 0
+        for x in flagship.sorted {
+            if j < removed.count && removed[j].bitPattern == x.bitPattern {
+                j += 1
             } else {
-                named.append(r)
+                named.append(x)
             }
         }
-        self.release = ReleaseDistribution(releases: named, horizon: horizon)
+        named.append(contentsOf: repeatElement(.infinity, count: removed.count))
+        self.release = ReleaseDistribution(sorted: named, horizon: flagship.horizon)
         self.foldSteps = RadixSort.sortedNumbers(steps)
     }
 

@@ -20,6 +20,12 @@ public struct ReleaseDistribution: Sendable {
         self.horizon = Double(horizon)
     }
 
+    /// Values already sorted ascending (no NaN).
+    init(sorted: [Double], horizon: Double) {
+        self.sorted = sorted
+        self.horizon = horizon
+    }
+
     public var count: Int { sorted.count }
 
     /// Trials released before the horizon.
