@@ -45,7 +45,8 @@ import Testing
         let targets = try #require(json["targets"] as? [[String: Any]])
         #expect(targets.count == 6)
         #expect(targets[0]["measured"] is NSNull)
-        #expect(targets.dropFirst().allSatisfy { $0["met"] is Bool })
+        // Measured at any trial count: the query, the whole run, the sector, --version.
+        #expect([1, 3, 4, 5].allSatisfy { targets[$0]["met"] is Bool })
     }
 
     /// One loop alone, for a profiler: the engine on the threads asked for;
