@@ -40,7 +40,8 @@ import Testing
         #expect(b.status == 0, "\(b.stdout)\(b.stderr)")
         // The baseline's own forecast and expectations do not run: only the what-if prints.
         #expect(
-            a.stdout.hasPrefix("Forecast for hawk  (4,000 trials, seed 1; given no flagship before 2025-08-14 (as of): "),
+            a.stdout.hasPrefix("Forecast for hawk  (4,000 trials, seed 1, ")
+                && a.stdout.contains("\n            given no flagship before 2025-08-14 (as of)\n"),
             "\(a.stdout)")
         #expect(a.stdout == b.stdout)
     }

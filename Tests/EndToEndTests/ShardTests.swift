@@ -86,7 +86,7 @@ import Testing
         let parts = try Self.runShards(file, 3, in: folder, ["--trials", "6000"])
         let merged = try Binary.run(["merge"] + parts)
         let mergedJSON = try Binary.run(["merge", "--json"] + parts)
-        #expect(merged.stdout.contains("; given observe no release by 2025-06: "))
+        #expect(merged.stdout.contains("\n            given observe no release by 2025-06\n"))
         // The single run also prints the observation's effective sample size first.
         #expect(single.stdout.hasSuffix(merged.stdout))
         #expect(

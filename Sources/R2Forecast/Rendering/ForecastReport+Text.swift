@@ -1,12 +1,18 @@
+import R2Model
+
 extension ForecastReport {
     /// The aligned text summary a person reads at a glance.
     public func text(style: Style = .plain) -> String {
         var lines: [String] = []
         var head = "Forecast for \(style.bold(scenario))  (\(Format.count(trials)) trials, seed \(seed)"
-        if !observations.isEmpty || kept != trials {
-            head += "; given " + observations.joined(separator: "; ") + ": \(Format.count(kept)) kept"
-        }
+        if !observations.isEmpty || kept != trials { head += ", \(Format.count(kept)) kept" }
         lines.append(head + ")")
+        // What it is conditioned on, on lines of its own within the width.
+        if !observations.isEmpty {
+            lines += ("given " + observations.joined(separator: "; ")).wordWrapped(
+                width: Swift.max(40, style.width - 1), first: String(repeating: " ", count: 12),
+                rest: String(repeating: " ", count: 18))
+        }
         let label = Format.pad(named == nil ? "R2 release" : "Flagship", 12)
         let indent = String(repeating: " ", count: 12)
         lines.append(label + releaseLine(style: style))

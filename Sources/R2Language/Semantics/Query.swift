@@ -75,7 +75,9 @@ public enum Metric: Hashable, Sendable {
     /// The sector windows a run must compute for this metric besides the
     /// calendar years it always computes.
     public var extraSectorWindows: [SectorWindow] {
-        guard let w = sectorWindow, !w.isWholeYear else { return [] }
+        // The calendar years are computed by units; a year by compute, or
+        // any other window, is asked for.
+        guard let w = sectorWindow, w.compute || !w.isWholeYear else { return [] }
         return [w]
     }
 

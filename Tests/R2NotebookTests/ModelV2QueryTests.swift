@@ -1,0 +1,89 @@
+import Foundation
+import R2Forecast
+import Testing
+
+@testable import R2Notebook
+
+/// Model v2's queries in a session: every sector window (a year by units
+/// or by compute, a range of months, an installed share), both readings of
+/// the release, and compare saying when scenarios are conditioned apart.
+@Suite struct ModelV2QueryTests {
+    static let text = """
+        scenario v2
+        as of 2025-04-01
+        trials 4000
+        seed 2
+        chip h800 foreign perf 1 fail 1%
+        chip asc domestic perf 0.5 fail 5%
+        fleet h800 2k
+        r2 start 2025-01 needs 10k to 40k chip-months post 1 month
+        r2 fold 4% per month
+        sector ship h800 100k per month
+        sector make asc 100k per month
+        sector base h800 1M
+
+        """
+
+    static func value(_ e: Session.Evaluation, _ i: Int) -> Double? {
+        object(e.outputs[i])["value"] as? Double
+    }
+
+    /// Constant sector inputs give exact shares: half the units, a quarter
+    /// weighted by compute (100k x 0.5 against 100k x 1 + 100k x 0.5 ...),
+    /// and the installed share with the base at the end of 2025.
+    @Test func everySectorWindowIsMeasured() throws {
+        let (_, e) = evaluate(
+            Self.text + """
+                sector share in 2026
+                sector share in 2026 by compute
+                sector share in 2025-03 to 2025-05
+                installed share at 2025-12
+                p(sector share in 2026 above 40%)
+
+                """)
+        #expect(!e.failed, "\(e.outputs.map(\.plainText))")
+        #expect(abs(Self.value(e, 0)! - 0.5) < 1e-6)
+        #expect(abs(Self.value(e, 1)! - 50.0 / 150) < 1e-6)
+        #expect(abs(Self.value(e, 2)! - 0.5) < 1e-6)
+        #expect(abs(Self.value(e, 3)! - 1.2e6 / 3.4e6) < 1e-6)
+        #expect(Self.value(e, 4) == 1)
+    }
+
+    @Test func bothReadingsOfTheRelease() throws {
+        let (_, e) = evaluate(
+            Self.text + """
+                p(release by 2027-12)
+                p(named release by 2027-12)
+                p(folded by 2027-12)
+                quantile named release 10%, 50%
+
+                """)
+        #expect(!e.failed, "\(e.outputs.map(\.plainText))")
+        let flagship = try #require(Self.value(e, 0))
+        let named = try #require(Self.value(e, 1))
+        let folded = try #require(Self.value(e, 2))
+        // Every flagship that ships either folded first or ships as R2.
+        #expect(abs(flagship - named - folded) < 0.01)
+        #expect(folded > 0.05 && named > 0.05)
+        #expect(e.outputs[3].plainText.hasPrefix("Named R2 release quantiles (v2, "))
+    }
+
+    @Test func compareSaysWhenScenariosAreConditionedApart() throws {
+        let (_, e) = evaluate(
+            Self.text + """
+                scenario other from v2
+                observe folded by 2026-06
+                compare v2 other
+
+                """)
+        #expect(!e.failed, "\(e.outputs.map(\.plainText))")
+        let text = e.outputs.last!.plainText
+        #expect(text.contains("v2 is given no flagship before 2025-04-01 (as of): "))
+        #expect(text.contains("other is given no flagship before 2025-04-01 (as of); observe folded by 2026-06: "))
+        #expect(text.contains("warning: the scenarios are not conditioned alike"))
+        #expect(text.contains("P(named release by 2027-12)"))
+        #expect(text.contains("sector share 2026"))
+        let json = object(e.outputs.last!)
+        #expect(json["conditioned_alike"] as? Bool == false)
+    }
+}
