@@ -128,6 +128,11 @@ public final class Session {
             notebook.append(cell)
             return cell
         }
+        if let summary = reload(path: path, text: text) {
+            let cell = Cell(number: number, kind: .loaded(path: path), input: text, outputs: [CellOutput(plainText: summary)], failed: false, scenario: scenario)
+            notebook.append(cell)
+            return cell
+        }
         let result = evaluate(SourceFile(name: path, text: text, path: path), stopAtFirstError: stopAtFirstError)
         let cell = Cell(number: number, kind: .loaded(path: path), input: text, outputs: result.outputs, failed: result.failed, scenario: scenario)
         notebook.append(cell)

@@ -1,0 +1,61 @@
+import R2Language
+import R2Model
+
+extension Session {
+    /// `:load` of a file this session loaded before: its definitions are
+    /// replaced where they stood. The workspace is built again from the
+    /// session's cells in order (statements only: queries are not run
+    /// again, observations stay), with the file's new text in place of
+    /// each earlier load of it, so that the session holds exactly what a
+    /// fresh session evaluating the same cells would: an unchanged file
+    /// changes nothing, bit for bit. Returns the cell's summary, or nil when
+    /// the file was not loaded before.
+    func reload(path: String, text: String) -> String? {
+        let loader = FileSourceLoader()
+        let identity = loader.identity(of: path)
+        var earlier: String?
+        for cell in notebook.cells {
+            if case .loaded(let p) = cell.kind, loader.identity(of: p) == identity { earlier = cell.input }
+        }
+        guard let earlier else { return nil }
+        let current = workspace.currentScenario?.name
+        var rebuilt = Workspace(tailSampler: .engine)
+        for cell in notebook.cells {
+            switch cell.kind {
+            case .loaded(let p):
+                let same = loader.identity(of: p) == identity
+                _ = rebuilt.evaluate(SourceFile(name: p, text: same ? text : cell.input, path: p), loader: loader)
+            case .statements:
+                _ = rebuilt.evaluate(SourceFile(name: "In[\(cell.number)]", text: cell.input), loader: loader)
+            case .command:
+                // `:use` is the one command that changes the workspace.
+                let line = cell.input.trimmingCharacters(in: .whitespaces)
+                if line.hasPrefix(":use ") { _ = rebuilt.evaluate("use " + line.dropFirst(5), name: ":use") }
+            }
+        }
+        if let current, rebuilt.scenario(named: current) != nil, rebuilt.currentScenario?.name != current {
+            _ = rebuilt.evaluate("use \(current)", name: ":load")
+        }
+        workspace = rebuilt
+        cache.removeAll()
+        reports.removeAll()
+        lastTornado = nil
+        let before = Self.statementTexts(earlier, path)
+        let after = Self.statementTexts(text, path)
+        let removed = before.subtracting(after).count
+        let added = after.subtracting(before).count
+        if removed == 0 && added == 0 {
+            return "reloaded \(path): unchanged (\(after.count) statements), the workspace is as a fresh session's"
+        }
+        return "reloaded \(path): \(added) statement\(added == 1 ? "" : "s") added or changed, \(removed) removed or changed; "
+            + "its definitions replaced where it was loaded (its queries are not run again)"
+    }
+
+    /// The texts of a file's statements, for what a reload changed.
+    static func statementTexts(_ text: String, _ path: String) -> Set<String> {
+        let file = SourceFile(name: path, text: text, path: path)
+        var texts = Set<String>()
+        for case .success(let statement) in Parser.parse(file) { texts.insert(file.text(in: statement.range)) }
+        return texts
+    }
+}
