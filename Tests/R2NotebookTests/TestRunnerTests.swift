@@ -97,6 +97,9 @@ import Testing
         #expect(parser.parse())
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.contains("tests=\"2\" failures=\"1\""))
+        // Each case carries the seed and trials it was checked with.
+        #expect(text.components(separatedBy: "<property name=\"seed\" value=\"11\"/>").count == 3)
+        #expect(text.components(separatedBy: "<property name=\"trials\" value=\"40000\"/>").count == 3)
     }
 
     @Test func snapshotsRecordThenReportDrift() throws {
@@ -125,6 +128,17 @@ import Testing
         options.paths = [dir.path]
         options.seeds = 20
         let (_, lines) = run(options)
-        #expect(lines.contains { $0.contains("FLIPS") && $0.contains("f.r2s:9") }, "\(lines)")
+        #expect(lines.contains { $0.contains("FLIPS") && $0.contains("f.r2s:9") && $0.contains("passes with seed") }, "\(lines)")
+    }
+
+    /// A failure with the file's own seed and every other is steady, not a flip.
+    @Test func seedSweepCallsASteadyFailureSteady() throws {
+        let dir = try folder(["s.r2s": holdScenario(trials: "1k") + "expect p(release by 2025-04) below 10%\n"])
+        var options = TestRunner.Options(threads: 2)
+        options.paths = [dir.path]
+        options.seeds = 3
+        let (_, lines) = run(options)
+        #expect(lines.contains("  STEADY  \(dir.path)/s.r2s:9  expect p(release by 2025-04) below 10%  fails with every seed (the file's own, 2, 3, 4)"), "\(lines)")
+        #expect(!lines.contains { $0.contains("FLIPS") })
     }
 }

@@ -11,6 +11,15 @@ extension Session {
             throw queryError("expect.scenario", "unknown scenario `\(e.scenario)`", q, file,
                              help: nil)
         }
+        var result = try checkRun(e, q, snapshot: snapshot, file: file)
+        (result.trials, result.seed) = runParameters(scenario)
+        return result
+    }
+
+    private func checkRun(_ e: Expectation, _ q: ResolvedQuery, snapshot: Workspace, file: SourceFile) throws(QueryFailure) -> ExpectationResult {
+        guard let scenario = snapshot.scenario(named: e.scenario) else {
+            throw queryError("expect.scenario", "unknown scenario `\(e.scenario)`", q, file, help: nil)
+        }
         let windows = e.metric.extraSectorWindows
         let (report, result) = try forecast(scenario, sectorWindows: windows, query: q, file: file)
         let m = try measured(e.metric, report, result, q, file)

@@ -18,6 +18,9 @@ public struct ExpectationResult: Sendable, Equatable {
     public var standardError: String?
     /// Distance from the estimate to the nearest bound, in standard errors.
     public var marginInStandardErrors: Double?
+    /// The seed and trial count of the run it was checked on.
+    public var seed: UInt64?
+    public var trials: Int?
 
     /// Within 3 standard errors of a bound: another seed could flip it.
     public var isFragile: Bool {

@@ -36,6 +36,13 @@ public struct JUnitReport: Sendable {
             }
             for e in file.expectations {
                 out.append("    <testcase classname=\"\(esc(file.path))\" name=\"\(esc(e.location + " " + e.statement))\">")
+                // The run it was checked on, to reproduce it.
+                if e.seed != nil || e.trials != nil {
+                    out.append("      <properties>")
+                    if let seed = e.seed { out.append("        <property name=\"seed\" value=\"\(seed)\"/>") }
+                    if let trials = e.trials { out.append("        <property name=\"trials\" value=\"\(trials)\"/>") }
+                    out.append("      </properties>")
+                }
                 if e.status == .failed {
                     out.append("      <failure message=\"\(esc("estimate \(e.estimate), expected \(e.bound)"))\">\(esc(e.line))</failure>")
                 } else if e.isFragile {

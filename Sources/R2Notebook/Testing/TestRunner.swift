@@ -117,20 +117,35 @@ public struct TestRunner {
         return Run(file: file, forecasts: forecasts)
     }
 
-    /// Re-runs a file with `options.seeds` other seeds and lists the
-    /// expectations that do not hold for all of them.
+    /// Re-runs a file with `options.seeds` other seeds and labels each
+    /// expectation that does not hold for all of them with every seed: a
+    /// steady failure fails with the file's own seed and every other; one
+    /// that flips passes with some and fails with others.
     func seedSweep(_ path: String, base: [ExpectationResult]) -> String {
-        var flips: [String: [UInt64]] = [:]
+        let baseSeed = options.seed.map(String.init) ?? "the file's own"
         let first = (options.seed ?? 1) + 1
-        for k in 0..<UInt64(options.seeds) {
-            let seed = first + k
-            for e in runFile(path, seed: seed).expectations where e.status == .failed {
-                flips[e.location, default: []].append(seed)
+        var failing: [String: [String]] = [:]
+        var passing: [String: [String]] = [:]
+        for e in base {
+            if e.status == .failed { failing[e.location, default: []].append(baseSeed) } else {
+                passing[e.location, default: []].append(baseSeed)
             }
         }
-        if flips.isEmpty { return "  all expectations hold for \(options.seeds) more seeds" }
-        return base.compactMap { e in
-            flips[e.location].map { "  FLIPS  \(e.location)  \(e.statement)  fails with seed \($0.map(String.init).joined(separator: ", "))" }
-        }.joined(separator: "\n")
+        for k in 0..<UInt64(options.seeds) {
+            let seed = String(first + k)
+            for e in runFile(path, seed: first + k).expectations {
+                if e.status == .failed { failing[e.location, default: []].append(seed) } else {
+                    passing[e.location, default: []].append(seed)
+                }
+            }
+        }
+        let lines = base.compactMap { e -> String? in
+            guard let fails = failing[e.location] else { return nil }
+            guard let passes = passing[e.location] else {
+                return "  STEADY  \(e.location)  \(e.statement)  fails with every seed (\(fails.joined(separator: ", ")))"
+            }
+            return "  FLIPS   \(e.location)  \(e.statement)  passes with seed \(passes.joined(separator: ", ")); fails with seed \(fails.joined(separator: ", "))"
+        }
+        return lines.isEmpty ? "  all expectations hold for \(options.seeds) more seeds" : lines.joined(separator: "\n")
     }
 }
