@@ -161,10 +161,11 @@ extension LaneMachine {
             }
 
             if hasSector { addSector(t, &sector, changed: entriesAct) }
-            if folds {
-                // The fold draw of step t, in the lanes past the programme's
-                // start that have not folded (a fold after the release is
-                // dropped below).
+            // The fold draw of step t, in the lanes past the programme's
+            // start that have not folded (a fold after the release is
+            // dropped below); none where phi is 0 in every lane (a fold
+            // dated later), which draws nothing either way.
+            if folds, LaneMath.any(state[foldSlot] .> LaneFloat()) {
                 let foldStep = foldScratch.pointee
                 let eligible = LaneMath.and(
                     LaneInt(repeating: t32) .>= p.startStep, foldStep .== LaneFloat(repeating: .infinity))
