@@ -45,15 +45,7 @@ struct DeterminismTests {
         let b = try Engine.run(compiled, options: SimulationOptions(trials: 300, seed: 1, firstTrial: 700))
         let whole = try Engine.run(compiled, options: SimulationOptions(trials: 1000, seed: 1))
         #expect(whole.censored > 0)
-        let encoder = JSONEncoder()
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let decoded = try [a, b].map {
-            try decoder.decode(SimulationResult.self, from: try encoder.encode($0))
-        }
+        let decoded = try [a, b].map(Fixtures.jsonRoundTrip)
         #expect(try SimulationResult.merged(decoded) == whole)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import R2Model
 
 @testable import R2Engine
@@ -93,6 +94,17 @@ enum Fixtures {
                 changes: [TimelineEntry(target: .pressure, setting: .number(.constant(1)))]),
         ]
         return s
+    }
+
+    /// A result written as shards write it (non-finite numbers as strings) and read back.
+    static func jsonRoundTrip(_ r: SimulationResult) throws -> SimulationResult {
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try decoder.decode(SimulationResult.self, from: try encoder.encode(r))
     }
 
     static func compile(_ s: Scenario) throws -> CompiledScenario {

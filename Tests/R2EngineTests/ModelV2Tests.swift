@@ -386,13 +386,7 @@ import Testing
             parts.append(try Engine.run(compiled, options: o))
         }
         #expect(try SimulationResult.merged(parts.reversed()) == one)
-        let encoder = JSONEncoder()
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        #expect(try decoder.decode(SimulationResult.self, from: try encoder.encode(one)) == one)
+        #expect(try Fixtures.jsonRoundTrip(one) == one)
     }
 
     /// A trace tells the month the programme folded, with the draws of the

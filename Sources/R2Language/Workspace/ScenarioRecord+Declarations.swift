@@ -39,11 +39,7 @@ extension ScenarioRecord {
         case .chip(let name, let origin, let perf, let fail):
             try declareChip(name, origin, perf: perf, fail: fail, provenance: provenance)
         case .fleet(let chip, let quantity):
-            var failures = Failures()
-            let index = failures.attempt { () throws(Failure) in try chipIndex(chip) }
-            let fleet = failures.attempt { () throws(Failure) in try e.nonNegativeNumber(quantity, "a fleet") }
-            try failures.check()
-            guard let index, let fleet else { return }
+            let (index, fleet) = try chipAmount(chip, quantity, "a fleet")
             scenario.chips[index].fleet = fleet
             scenario.chips[index].fleetProvenance = provenance
         case .chipInput(_, _, _, let from), .buy(_, _, let from), .make(_, _, _, let from),
@@ -69,11 +65,7 @@ extension ScenarioRecord {
                 scenario.timeline.append(entry)
             }
         case .sector(.base(let chip, let quantity), nil):
-            var failures = Failures()
-            let index = failures.attempt { () throws(Failure) in try chipIndex(chip) }
-            let base = failures.attempt { () throws(Failure) in try e.nonNegativeNumber(quantity, "an installed base") }
-            try failures.check()
-            guard let index, let base else { return }
+            let (index, base) = try chipAmount(chip, quantity, "an installed base")
             scenario.chips[index].base = base
             scenario.chips[index].baseProvenance = provenance
         case .sector(_, nil):
@@ -86,6 +78,16 @@ extension ScenarioRecord {
         case .scenario, .use, .query, .include:
             break  // handled by the workspace
         }
+    }
+
+    /// A declared chip and a number of its units that cannot be negative
+    /// (`what` names it), both checked so that both errors show.
+    func chipAmount(_ chip: Name, _ quantity: Quantity, _ what: String) throws(Failure) -> (Int, Value) {
+        var failures = Failures()
+        let index = failures.attempt { () throws(Failure) in try chipIndex(chip) }
+        let amount = failures.attempt { () throws(Failure) in try elaborator.nonNegativeNumber(quantity, what) }
+        try failures.check()
+        return (index!, amount!)
     }
 
     /// The index of a declared chip, or a failure suggesting a near name.
