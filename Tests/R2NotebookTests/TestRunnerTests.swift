@@ -116,8 +116,40 @@ import Testing
         try (holdScenario(h: "30%").replacingOccurrences(of: "2.5k", with: "5.5k") + "forecast\n").write(to: dir.appendingPathComponent("s.r2s"), atomically: true, encoding: .utf8)
         let (status, lines) = run(options)
         #expect(status == 1)
-        #expect(lines.contains { $0.contains("snapshot drift beyond tolerance") })
-        #expect(lines.contains { $0.contains("release p50 2025-03-16 -> 2025-06-16 (+92 days)") }, "\(lines)")
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("FAIL  snapshot drift (tolerance 1 day for release dates, 0.1 points for shares):"))
+        #expect(text.contains("scenario held: "), "\(text)")
+        #expect(text.contains("held: release p50 2025-03-16 -> 2025-06-16 (+92 days)"), "\(text)")
+        #expect(text.contains("if the change is meant, accept it with `r2cast test \(dir.path)/s.r2s --record`"))
+    }
+
+    /// Every scenario a file defines is in its snapshot, so a change to any
+    /// one of them is caught; a check at another trial count or seed is
+    /// replayed at the snapshot's settings and raises no false drift.
+    @Test func snapshotsCoverEveryScenarioAndReplayAtTheirSettings() throws {
+        let text = holdScenario(h: "30%") + "scenario other from held\nr2 post 1 month\n"
+        let dir = try folder(["s.r2s": text])
+        var options = TestRunner.Options(threads: 2)
+        options.paths = [dir.path]
+        options.record = true
+        #expect(run(options).0 == 0)
+        let stored = try String(contentsOf: dir.appendingPathComponent("__snapshots__/s.json"), encoding: .utf8)
+        #expect(stored.contains("\"scenario\":\"held\"") && stored.contains("\"scenario\":\"other\""))
+        options.record = false
+        // Other settings: no drift, though the forecasts differ by noise.
+        options.trials = 3000
+        options.seed = 9
+        let (replayed, replayedLines) = run(options)
+        #expect(replayed == 0, "\(replayedLines)")
+        // A change to the second scenario alone is caught.
+        try (text.replacingOccurrences(of: "r2 post 1 month", with: "r2 post 3 months")).write(
+            to: dir.appendingPathComponent("s.r2s"), atomically: true, encoding: .utf8)
+        options.trials = nil
+        options.seed = nil
+        let (status, lines) = run(options)
+        #expect(status == 1)
+        #expect(lines.joined(separator: "\n").contains("scenario other: "), "\(lines)")
+        #expect(!lines.joined(separator: "\n").contains("scenario held: "))
     }
 
     @Test func seedSweepListsExpectationsThatFlip() throws {

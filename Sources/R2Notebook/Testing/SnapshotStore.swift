@@ -1,11 +1,16 @@
 import Foundation
 import R2Forecast
 
-/// Golden snapshots of a scenario file's forecasts, stored beside it as
-/// `__snapshots__/NAME.json`. At a fixed seed they are exact; drift beyond
-/// the tolerance (kept for other platforms' libm) is a failure.
+/// Golden snapshots of a scenario file, stored beside it as
+/// `__snapshots__/NAME.json`: the forecast summary of every scenario the file
+/// defines (both readings of the release, adoption, the sector's years),
+/// each with the trial count and seed it was recorded at. A check at other
+/// settings replays the file at the recorded ones, so that Monte Carlo
+/// noise is never reported as drift; at the same settings the forecasts are
+/// the same bits, and the tolerance is kept only for other platforms' libm.
 public struct SnapshotStore {
     public let path: String
+    public let scenarioPath: String
 
     /// Release dates may move by a day and shares by 0.1 points before a
     /// run counts as drifted.
@@ -14,6 +19,7 @@ public struct SnapshotStore {
     public static let toleranceText = "1 day for release dates, 0.1 points for shares"
 
     public init(scenarioPath: String) {
+        self.scenarioPath = scenarioPath
         let url = URL(fileURLWithPath: scenarioPath)
         let name = url.deletingPathExtension().lastPathComponent
         path = url.deletingLastPathComponent().appendingPathComponent("__snapshots__").appendingPathComponent(name + ".json").path
@@ -26,45 +32,97 @@ public struct SnapshotStore {
         try? AtomicFile.write(text, to: path)
     }
 
-    /// A readable diff of what moved beyond the tolerance, or nil when
-    /// nothing did (or there is no snapshot yet).
-    public func drift(_ forecasts: [JSONValue]) -> String? {
-        guard let data = FileManager.default.contents(atPath: path),
-            let stored = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]]
-        else { return nil }
+    /// The stored forecasts, or nil when there is no snapshot.
+    var stored: [[String: Any]]? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return try? JSONSerialization.jsonObject(with: data) as? [[String: Any]]
+    }
+
+    /// The trials and seed the snapshot was recorded at (those of its first
+    /// forecast), when there is one.
+    var recordedSettings: (trials: Int, seed: UInt64)? {
+        guard let first = stored?.first, let trials = first["trials"] as? Int, let seed = first["seed"] as? Int else { return nil }
+        return (trials, UInt64(seed))
+    }
+
+    /// What moved beyond the tolerance: a summary line per scenario that
+    /// moved (how many values, the largest move), then each value, then how
+    /// to accept it; nil when nothing did (or there is no snapshot yet).
+    public func drift(_ forecasts: [JSONValue], replayedAt settings: String? = nil) -> String? {
+        guard let stored else { return nil }
         let current = forecasts.compactMap { try? JSONSerialization.jsonObject(with: Data($0.serialized.utf8)) as? [String: Any] }
-        var lines: [String] = []
-        if stored.count != current.count {
-            lines.append("the file made \(stored.count) forecasts when recorded, \(current.count) now")
+        var summary: [String] = []
+        var details: [String] = []
+        let oldNames = stored.map { $0["scenario"] as? String ?? "?" }
+        let newNames = current.map { $0["scenario"] as? String ?? "?" }
+        for name in oldNames where !newNames.contains(name) { summary.append("scenario \(name): no longer defined") }
+        for name in newNames where !oldNames.contains(name) { summary.append("scenario \(name): new, not in the snapshot") }
+        for new in current {
+            let name = new["scenario"] as? String ?? "?"
+            guard let old = stored.first(where: { $0["scenario"] as? String == name }) else { continue }
+            let moves = Self.moves(old, new)
+            guard !moves.isEmpty else { continue }
+            let largest = moves.max { $0.size < $1.size }!
+            summary.append("scenario \(name): \(moves.count) value\(moves.count == 1 ? "" : "s") moved, the largest \(largest.text)")
+            details += moves.map { "  \(name): \($0.text)" }
         }
-        for (i, (old, new)) in zip(stored, current).enumerated() {
-            let name = (new["scenario"] as? String) ?? "?"
-            let label = "forecast \(i + 1) (\(name))"
-            let oldRelease = old["release"] as? [String: Any] ?? [:]
-            let newRelease = new["release"] as? [String: Any] ?? [:]
-            for key in ["p10", "p50", "p90"] {
-                let a = oldRelease[key] as? String, b = newRelease[key] as? String
-                if a == b { continue }
-                if let a, let b, let da = Self.day(a), let db = Self.day(b), abs(db - da) <= Self.dayTolerance { continue }
-                let delta = zip([a], [b]).compactMap { x, y -> String? in
-                    guard let x, let y, let dx = Self.day(x), let dy = Self.day(y) else { return nil }
-                    let d = Int(dy - dx)
-                    return " (\(d >= 0 ? "+" : "")\(d) days)"
-                }.first ?? ""
-                lines.append("\(label): release \(key) \(a ?? "after the horizon") -> \(b ?? "after the horizon")\(delta)")
-            }
-            if let a = oldRelease["censored"] as? Double, let b = newRelease["censored"] as? Double, abs(a - b) > Self.shareTolerance {
-                lines.append("\(label): censored \(Format.percent(a)) -> \(Format.percent(b))")
-            }
-            let oldAdoption = old["adoption"] as? [[String: Any]] ?? []
-            let newAdoption = new["adoption"] as? [[String: Any]] ?? []
-            for (o, n) in zip(oldAdoption, newAdoption) {
-                if let a = o["mean"] as? Double, let b = n["mean"] as? Double, abs(a - b) > Self.shareTolerance {
-                    lines.append("\(label): adoption mean at \(n["month"] as? String ?? "?") \(Format.percent(a)) -> \(Format.percent(b))")
-                }
+        guard !summary.isEmpty else { return nil }
+        var lines = summary
+        if let settings { lines.append("(replayed at the snapshot's settings, \(settings))") }
+        lines += details
+        lines.append("if the change is meant, accept it with `r2cast test \(scenarioPath) --record`")
+        return lines.joined(separator: "\n")
+    }
+
+    /// One value that moved beyond the tolerance, with a size to rank moves
+    /// of different kinds (days over the day tolerance, points over the
+    /// share tolerance).
+    struct Move {
+        var text: String
+        var size: Double
+    }
+
+    static func moves(_ old: [String: Any], _ new: [String: Any]) -> [Move] {
+        var moves: [Move] = []
+        func dates(_ label: String, _ a: String?, _ b: String?) {
+            if a == b { return }
+            if let a, let b, let da = day(a), let db = day(b) {
+                let d = db - da
+                if abs(d) <= dayTolerance { return }
+                moves.append(Move(text: "\(label) \(a) -> \(b) (\(d >= 0 ? "+" : "")\(Int(d)) days)", size: abs(d) / dayTolerance))
+            } else {
+                moves.append(Move(text: "\(label) \(a ?? "after the horizon") -> \(b ?? "after the horizon")", size: .infinity))
             }
         }
-        return lines.isEmpty ? nil : lines.joined(separator: "\n")
+        func share(_ label: String, _ a: Double?, _ b: Double?) {
+            guard let a, let b, abs(a - b) > shareTolerance else { return }
+            let d = (b - a) * 100
+            moves.append(Move(text: "\(label) \(Format.percent(a)) -> \(Format.percent(b)) (\(d >= 0 ? "+" : "")\(Format.fixed(d, digits: 1)) points)", size: abs(b - a) / shareTolerance))
+        }
+        let oldRelease = old["release"] as? [String: Any] ?? [:]
+        let newRelease = new["release"] as? [String: Any] ?? [:]
+        for key in ["p10", "p50", "p90"] { dates("release \(key)", oldRelease[key] as? String, newRelease[key] as? String) }
+        share("censored", oldRelease["censored"] as? Double, newRelease["censored"] as? Double)
+        share("kept", (old["kept"] as? Int).map { Double($0) / Double(old["trials"] as? Int ?? 1) }, (new["kept"] as? Int).map { Double($0) / Double(new["trials"] as? Int ?? 1) })
+        let oldNamed = old["named_release"] as? [String: Any] ?? [:]
+        let newNamed = new["named_release"] as? [String: Any] ?? [:]
+        if !oldNamed.isEmpty || !newNamed.isEmpty {
+            dates("named release p50", oldNamed["p50"] as? String, newNamed["p50"] as? String)
+            for key in ["released", "folded", "pending"] { share("named \(key)", oldNamed[key] as? Double, newNamed[key] as? Double) }
+        }
+        let oldSector = old["sector"] as? [[String: Any]] ?? []
+        let newSector = new["sector"] as? [[String: Any]] ?? []
+        for (o, n) in zip(oldSector, newSector) {
+            let year = n["year"] as? Int ?? 0
+            share("sector \(year) mean", o["mean"] as? Double, n["mean"] as? Double)
+            share("sector \(year) p50", o["p50"] as? Double, n["p50"] as? Double)
+        }
+        let oldAdoption = old["adoption"] as? [[String: Any]] ?? []
+        let newAdoption = new["adoption"] as? [[String: Any]] ?? []
+        for (o, n) in zip(oldAdoption, newAdoption) {
+            share("adoption mean at \(n["month"] as? String ?? "?")", o["mean"] as? Double, n["mean"] as? Double)
+        }
+        return moves
     }
 
     /// Days since an epoch for a `YYYY-MM-DD` date.

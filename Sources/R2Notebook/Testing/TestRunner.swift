@@ -52,6 +52,14 @@ public struct TestRunner {
             let snapshots = SnapshotStore(scenarioPath: path)
             if options.record {
                 snapshots.record(result.forecasts)
+            } else if let recorded = snapshots.recordedSettings,
+                options.trials.map({ $0 != recorded.trials }) ?? false || options.seed.map({ $0 != recorded.seed }) ?? false
+            {
+                // Other settings than the snapshot's: replayed at its own, so
+                // that Monte Carlo noise is not drift.
+                let replay = runFile(path, seed: recorded.seed, trials: recorded.trials)
+                result.file.snapshotDrift = snapshots.drift(
+                    replay.forecasts, replayedAt: "\(Format.count(recorded.trials)) trials, seed \(recorded.seed)")
             } else {
                 result.file.snapshotDrift = snapshots.drift(result.forecasts)
             }
@@ -73,7 +81,7 @@ public struct TestRunner {
                 }
             }
             if let drift = result.file.snapshotDrift {
-                print(style.red("  FAIL  snapshot drift beyond tolerance (\(SnapshotStore.toleranceText)):"))
+                print(style.red("  FAIL  snapshot drift (tolerance \(SnapshotStore.toleranceText)):"))
                 print(drift.split(separator: "\n").map { "        " + $0 }.joined(separator: "\n"))
                 failed += 1
             }
@@ -103,15 +111,18 @@ public struct TestRunner {
         }
     }
 
-    /// Evaluates one file in a fresh session.
-    func runFile(_ path: String, seed: UInt64?) -> Run {
+    /// Evaluates one file in a fresh session; its forecasts are those of
+    /// every scenario it defines, in the order defined.
+    func runFile(_ path: String, seed: UInt64?, trials: Int? = nil) -> Run {
         let start = Date()
-        let session = Session(configuration: SessionConfiguration(trials: options.trials, seed: seed, threads: options.threads))
+        let session = Session(configuration: SessionConfiguration(trials: trials ?? options.trials, seed: seed, threads: options.threads))
         let cell = session.load(path: path)
         let errors = cell.outputs.filter(\.isError).map(\.plainText)
-        let forecasts = cell.outputs.compactMap { o -> JSONValue? in
-            guard case .object(let members)? = o.json, members.first?.1 == "forecast" else { return nil }
-            return o.json
+        let forecasts = session.workspace.scenarios.compactMap { scenario -> JSONValue? in
+            session.evaluateCell("forecast in \(scenario.name)").outputs.first?.json
+        }.filter { json in
+            if case .object(let members) = json { return members.first?.1 == "forecast" }
+            return false
         }
         let file = FileTestResult(path: path, expectations: session.expectationResults, errors: errors, seconds: Date().timeIntervalSince(start))
         return Run(file: file, forecasts: forecasts)
