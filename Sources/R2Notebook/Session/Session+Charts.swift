@@ -6,9 +6,7 @@ extension Session {
     /// `hist release`, `cdf release`, `fan adoption`, `tornado`: terminal plots.
     func chart(_ chart: Chart, _ scenario: Scenario, _ q: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> CellOutput {
         if chart == .tornado {
-            guard let t = lastTornado else {
-                throw queryError("tornado.none", "no sensitivity analysis to draw yet", q, file, help: "run `sensitivity` first")
-            }
+            let t = try currentTornado(scenario, q, file)
             return CellOutput(
                 plainText: TornadoPlot.render(title: t.title, base: t.base, bars: t.bars, style: Style(colors: false, width: configuration.style.width), format: t.format),
                 styledText: TornadoPlot.render(title: t.title, base: t.base, bars: t.bars, style: configuration.style, format: t.format),
@@ -40,9 +38,7 @@ extension Session {
         let svg: String
         switch kind {
         case .sensitivity:
-            guard let t = lastTornado else {
-                throw queryError("tornado.none", "no sensitivity analysis to plot yet", q, file, help: "run `sensitivity` first")
-            }
+            let t = try currentTornado(scenario, q, file)
             svg = SVGPlots.tornado(title: t.title, base: t.base, bars: t.bars, format: t.format)
         case .release, .cdf, .adoption:
             let (report, _) = try forecast(scenario, query: q, file: file)
@@ -60,5 +56,25 @@ extension Session {
             throw queryError("plot.write", error.description, q, file)
         }
         return CellOutput(plainText: "wrote \(path)", json: .object([("query", "plot"), ("path", .string(path))]), svg: svg)
+    }
+
+    /// The last sensitivity analysis, when it is of `scenario` as it stands
+    /// now (same statements, same conditions); otherwise a refusal that says
+    /// why, so that a chart never shows a state that is gone.
+    func currentTornado(_ scenario: Scenario, _ q: ResolvedQuery, _ file: SourceFile) throws(QueryFailure) -> TornadoRecord {
+        guard let t = lastTornado else {
+            throw queryError("tornado.none", "no sensitivity analysis to draw yet", q, file, help: "run `sensitivity` first")
+        }
+        guard t.scenario == scenario.name else {
+            throw queryError(
+                "tornado.other", "the last sensitivity analysis is of `\(t.scenario)`, not `\(scenario.name)`", q, file,
+                help: "run `sensitivity in \(scenario.name)` first")
+        }
+        guard t.state == scenario, t.conditions == conditionTexts(scenario) else {
+            throw queryError(
+                "tornado.stale", "`\(scenario.name)` has changed since its sensitivity analysis (statements or observations)",
+                q, file, help: "run `sensitivity` again to draw it as it stands")
+        }
+        return t
     }
 }

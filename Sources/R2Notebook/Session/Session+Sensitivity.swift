@@ -70,7 +70,9 @@ extension Session {
             ("base", .finite(base.value)),
             ("inputs", .array(sorted.map { .object([("input", .string($0.label)), ("low", .number($0.low)), ("high", .number($0.high)), ("swing", .number($0.swing))]) })),
         ])
-        lastTornado = TornadoRecord(scenario: scenario.name, title: title, base: baseValue, bars: bars, format: format)
+        lastTornado = TornadoRecord(
+            scenario: scenario.name, state: scenario, conditions: conditionTexts(scenario), title: title, base: baseValue,
+            bars: bars, format: format)
         return CellOutput(plainText: text, styledText: styled, json: json, svg: svg)
     }
 
