@@ -46,6 +46,32 @@ import Testing
         #expect(r[0].estimate == "2025-03-16")
     }
 
+    /// Between scenarios the error is that of the paired difference under
+    /// common random numbers: a hold probability of 30% instead of 50% moves
+    /// P(release by 2025-04) from 0.75 to about 0.85, and the two runs differ
+    /// only in the trials whose one hold draw falls between the two (about a
+    /// tenth), so the paired error is about sqrt(0.1 x 0.9 / n) = 0.0015,
+    /// under the independent sqrt(2 p (1 - p) / n) = 0.0028.
+    @Test func scenarioDifferencesUseThePairedError() throws {
+        let (e, r) = results(holdScenario() + """
+            scenario less from held
+            r2 hold 30% for 1 month
+            expect p(release by 2025-04) in less above held by 5% or more
+            expect median release in less earlier than held
+
+            """)
+        #expect(!e.failed, "\(e.outputs.map(\.plainText))")
+        let independent = (2 * 0.8 * 0.2 / 40_000).squareRoot()
+        let se = try #require(r[0].standardError)
+        let value = try #require(Double(se.replacingOccurrences(of: "%", with: ""))) / 100
+        #expect(value > 0.0012 && value < 0.0020 && value < independent, "\(se)")
+        #expect(r[0].status == .passed)
+        // The median is 2.5 months in both (no hold at the median trial of
+        // either): an exact tie under common random numbers, so it fails.
+        #expect(r[1].status == .failed)
+        #expect(r[1].estimate.contains("identical under common random numbers"))
+    }
+
     @Test func scenarioDifferences() throws {
         let (e, r) = results(holdScenario(h: "0%") + """
             scenario slow from held

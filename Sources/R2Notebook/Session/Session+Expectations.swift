@@ -69,7 +69,9 @@ extension Session {
             // fails; `by X or more` includes X.
             let signed = isAbove ? diff : -diff
             passed = margin == 0 ? signed > 0 : signed >= margin
-            let combined = (se ?? .nan).hypot(o.standardError ?? .nan)
+            // The paired error under common random numbers where the metric
+            // has one; the independent combination otherwise.
+            let combined = pairedError(e.metric, result, otherResult) ?? (se ?? .nan).hypot(o.standardError ?? .nan)
             distance = diff.isFinite ? abs(signed - margin) : nil
             estimate = differenceText(diff, e.metric) + " (\(e.scenario) \(m.text) vs \(other) \(o.text))"
             if diff == 0 {
