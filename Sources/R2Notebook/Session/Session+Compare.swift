@@ -216,20 +216,7 @@ extension Session {
     /// Standard error of a quantile difference by batch means over 20
     /// contiguous batches of trials; nil when a batch's quantile is censored.
     private func batchError(_ level: Double, _ a: SimulationResult, _ b: SimulationResult) -> Double? {
-        let n = min(a.releases.count, b.releases.count)
-        let batches = 20
-        guard n >= batches * 10 else { return nil }
-        var diffs: [Double] = []
-        for k in 0..<batches {
-            let range = (k * n / batches)..<((k + 1) * n / batches)
-            let da = ReleaseDistribution(releases: a.releases[range], horizon: a.steps)
-            let db = ReleaseDistribution(releases: b.releases[range], horizon: b.steps)
-            guard let qa = da.quantile(level), let qb = db.quantile(level) else { return nil }
-            diffs.append((qa + Double(a.clockStart)) - (qb + Double(b.clockStart)))
-        }
-        let mean = diffs.reduce(0, +) / Double(batches)
-        let variance = diffs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(batches - 1)
-        return (variance / Double(batches)).squareRoot()
+        batchError(a, b, .flagship) { $0.quantile(level) }
     }
 
     /// The end of each calendar year inside the clock (absolute months).

@@ -51,13 +51,13 @@ extension Session {
     /// The standard error of a release statistic's difference by batch
     /// means over 20 contiguous batches of the same trials; nil when a
     /// batch's statistic is not defined (a quantile among the censored).
-    private func batchError(
+    func batchError(
         _ a: SimulationResult, _ b: SimulationResult, _ reading: ReleaseReading,
         _ statistic: (ReleaseDistribution) -> Double?
     ) -> Double? {
         let ra = reading == .named ? a.namedReleases : a.releases
         let rb = reading == .named ? b.namedReleases : b.releases
-        let n = ra.count
+        let n = Swift.min(ra.count, rb.count)
         let batches = 20
         guard n >= batches * 10 else { return nil }
         var diffs: [Double] = []
