@@ -10,6 +10,20 @@ extension ScenarioRecord {
         }
         // The chip and the value are checked apart, so both errors show.
         var failures = Failures()
+        /// A monthly flow of chips (`buy`, `sector ship`, `sector make`):
+        /// the chip must be of `origin`, the amount a rate.
+        func flow(
+            _ input: ChipInput, _ chip: Name, _ origin: Origin, _ statement: String, help: String,
+            _ quantity: Quantity, _ what: String
+        ) throws(Failure) -> [TimelineEntry] {
+            let index = failures.attempt { () throws(Failure) in
+                try chipIndex(chip, origin: origin, for: statement, help: help)
+            }
+            let amount = failures.attempt { () throws(Failure) in try e.amountPerMonth(quantity, what) }
+            try failures.check()
+            guard let index, let amount else { return [] }
+            return [entry(.chip(index, input), amount)]
+        }
         switch statement {
         case .chipInput(let input, let chip, let quantity, _):
             let index = failures.attempt { () throws(Failure) in try chipIndex(chip) }
@@ -20,13 +34,8 @@ extension ScenarioRecord {
             guard let index, let value else { return [] }
             return [entry(.chip(index, input), value)]
         case .buy(let chip, let quantity, _):
-            let index = failures.attempt { () throws(Failure) in
-                try chipIndex(chip, origin: .foreign, for: "buy", help: "domestic chips are made: use `make`")
-            }
-            let amount = failures.attempt { () throws(Failure) in try e.amountPerMonth(quantity, "a purchase") }
-            try failures.check()
-            guard let index, let amount else { return [] }
-            return [entry(.chip(index, .buy), amount)]
+            return try flow(
+                .buy, chip, .foreign, "buy", help: "domestic chips are made: use `make`", quantity, "a purchase")
         case .make(let chip, let quantity, let yield, _):
             let index = failures.attempt { () throws(Failure) in
                 try chipIndex(chip, origin: .domestic, for: "make", help: "foreign chips are bought: use `buy`")
@@ -66,23 +75,13 @@ extension ScenarioRecord {
         case .r2(let clauses, _):
             return try programmeEntries(clauses, provenance: provenance)
         case .sector(.ship(let chip, let quantity), _):
-            let index = failures.attempt { () throws(Failure) in
-                try chipIndex(
-                    chip, origin: .foreign, for: "sector ship", help: "domestic chips are made: use `sector make`")
-            }
-            let amount = failures.attempt { () throws(Failure) in try e.amountPerMonth(quantity, "shipments") }
-            try failures.check()
-            guard let index, let amount else { return [] }
-            return [entry(.chip(index, .ship), amount)]
+            return try flow(
+                .ship, chip, .foreign, "sector ship", help: "domestic chips are made: use `sector make`", quantity,
+                "shipments")
         case .sector(.make(let chip, let quantity), _):
-            let index = failures.attempt { () throws(Failure) in
-                try chipIndex(
-                    chip, origin: .domestic, for: "sector make", help: "foreign chips are shipped: use `sector ship`")
-            }
-            let amount = failures.attempt { () throws(Failure) in try e.amountPerMonth(quantity, "production") }
-            try failures.check()
-            guard let index, let amount else { return [] }
-            return [entry(.chip(index, .sectorMake), amount)]
+            return try flow(
+                .sectorMake, chip, .domestic, "sector make", help: "foreign chips are shipped: use `sector ship`",
+                quantity, "production")
         case .sector(.pressure(let level), _):
             return [entry(.sectorPressure, try e.probability(level))]
         case .sector(.base(let chip, _), _):
