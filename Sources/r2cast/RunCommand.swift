@@ -20,10 +20,10 @@ struct RunCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Run only slice I of N of the trials of the current scenario's forecast and write it to --out.",
-            valueName: "I/N"),
+            "Run only slice I of N of the trials of the current scenario's forecast and write it to --out; `env` takes the slice from a Slurm array task or Kubernetes Indexed Job (`env/N` there).",
+            valueName: "I/N|env"),
         transform: { text in
-            switch ShardSpec.parse(text) {
+            switch ShardSpec.parse(text, environment: ProcessInfo.processInfo.environment) {
             case .success(let spec): return spec
             case .failure(let failure): throw ValidationError(failure.message)
             }
