@@ -65,9 +65,25 @@ public enum Format {
         return (n < 0 ? "-" : "") + out
     }
 
-    /// A duration given in months, written in whole days: "12 days".
+    /// A duration given in months, written in whole days: "12 days", "1 day".
     public static func days(_ months: Double) -> String {
-        fixed(months * CalendarDate.averageDaysPerMonth, digits: 0) + " days"
+        let text = fixed(months * CalendarDate.averageDaysPerMonth, digits: 0)
+        return text + (text == "1" || text == "-1" ? " day" : " days")
+    }
+
+    /// A fraction as a percentage with as few decimals (at most 3) as
+    /// show it exactly: 0.005 -> "0.5%", 0.01 -> "1%".
+    public static func percentAsWritten(_ x: Double) -> String {
+        for digits in 0..<3 where abs((x * 100 * pow10(digits)).rounded() - x * 100 * pow10(digits)) < 1e-9 {
+            return percent(x, digits: digits)
+        }
+        return percent(x, digits: 3)
+    }
+
+    private static func pow10(_ n: Int) -> Double {
+        var x = 1.0
+        for _ in 0..<n { x *= 10 }
+        return x
     }
 
     /// A duration in months, e.g. "3.2 months".
