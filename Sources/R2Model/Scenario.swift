@@ -7,6 +7,9 @@ public struct Scenario: Hashable, Sendable {
     public var parent: String?
     public var clock: Clock
     public var trials: Int
+    /// `trials to ±X`: the scenario's forecasts, metrics, quantiles and
+    /// expectations run to this precision instead of `trials`.
+    public var precision: Precision?
     public var seed: UInt64
     /// The date of knowledge the scenario represents, when it records one.
     /// Unless `flagshipShipped`, the forecast is conditioned on no flagship
@@ -42,6 +45,7 @@ public struct Scenario: Hashable, Sendable {
         self.parent = nil
         self.clock = clock
         self.trials = Scenario.defaultTrials
+        self.precision = nil
         self.seed = Scenario.defaultSeed
         self.knownAsOf = nil
         self.flagshipShipped = false

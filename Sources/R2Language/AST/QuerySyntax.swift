@@ -32,6 +32,9 @@ public indirect enum QuerySyntax: Hashable, Sendable {
     /// `QUERY in SCENARIO`: a forecast, metric, quantile, sensitivity, trace
     /// or chart query about another scenario than the current one.
     case inScenario(QuerySyntax, Name)
+    /// `QUERY to ±X {, ±X} [max COUNT]`: a forecast, metric, quantile or
+    /// expectation run to a precision instead of a trial count.
+    case toPrecision(QuerySyntax, PrecisionSyntax)
 
     /// Whether `in SCENARIO` may follow this query.
     var takesScenario: Bool {
@@ -39,6 +42,33 @@ public indirect enum QuerySyntax: Hashable, Sendable {
         case .forecast, .metric, .quantileRelease, .quantileAdoption, .sensitivity, .trace, .chart: return true
         default: return false
         }
+    }
+
+    /// Whether `to ±X` may follow this query.
+    var takesPrecision: Bool {
+        switch self {
+        case .forecast, .metric, .quantileRelease, .quantileAdoption, .expect: return true
+        case .inScenario(let inner, _): return inner.takesPrecision
+        default: return false
+        }
+    }
+}
+
+/// `±X {, ±X} [max COUNT]` as written: each target a share (`±0.5%`) or a
+/// time (`±3 days`), and the most trials the run may take.
+public struct PrecisionSyntax: Hashable, Sendable {
+    public var targets: [Quantity]
+    public var cap: Quantity?
+    public var range: SourceRange
+
+    public init(targets: [Quantity], cap: Quantity?, range: SourceRange) {
+        self.targets = targets
+        self.cap = cap
+        self.range = range
+    }
+
+    var dump: String {
+        "(precision" + targets.map { " " + $0.dump }.joined() + (cap.map { " max \($0.dump)" } ?? "") + ")"
     }
 }
 

@@ -8,6 +8,7 @@ extension Statement {
         case .asOf(let date, let shipped): return "(as-of \(date.dump)\(shipped ? " flagship-shipped" : ""))"
         case .clock(let a, let b): return "(clock \(a.dump) \(b.dump))"
         case .trials(let n): return "(trials \(n.dump))"
+        case .trialsToPrecision(let p): return "(trials \(p.dump))"
         case .seed(let n): return "(seed \(n.dump))"
         case .letBinding(let name, let value): return "(let \(name) \(value.dump))"
         case .chip(let name, let origin, let perf, let fail):

@@ -12,6 +12,8 @@ public enum Statement: Hashable, Sendable {
     case clock(Quantity, Quantity)
     /// `trials COUNT`
     case trials(Quantity)
+    /// `trials to ±X {, ±X} [max COUNT]`: the scenario's queries run to a precision.
+    case trialsToPrecision(PrecisionSyntax)
     /// `seed INTEGER`
     case seed(Quantity)
     /// `let NAME = quantity`

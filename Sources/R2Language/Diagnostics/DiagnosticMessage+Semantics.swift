@@ -70,6 +70,17 @@ extension DiagnosticMessage {
     static func notInteger(_ what: String) -> Self {
         Self(id: "not-integer", text: "\(what) must be a whole number")
     }
+    static func precisionTwice(_ kind: String) -> Self {
+        Self(id: "precision-twice", text: "a precision gives its \(kind) target once")
+    }
+    static let precisionRange = Self(
+        id: "precision-range", text: "a precision must be above zero (and a share at most ±50%)")
+    static let precisionCap = Self(
+        id: "precision-cap",
+        text: "the most trials of a run to a precision must be a multiple of 10,000 between 20,000 and 50,000,000")
+    static func precisionKind(_ what: String, _ needed: String) -> Self {
+        Self(id: "precision-kind", text: "\(what): give its precision \(needed)")
+    }
     static let trialCount = Self(
         id: "trial-count", text: "the trial count must lie between 1 and \(50_000_000)")
     static func originMismatch(_ chip: String, _ declared: String) -> Self {

@@ -47,9 +47,13 @@ extension HelpCatalogue {
                 """,
             example: "clock 2025-01 to 2027-12"),
         HelpTopic(
-            "trials", .declarations, syntax: "trials COUNT",
-            meaning: "Sets the number of Monte Carlo trials, from 1 to 50M (default 20k).",
-            example: "trials 50k"),
+            "trials", .declarations, syntax: "trials COUNT | trials to ±X {, ±X} [max COUNT]",
+            meaning: """
+                Sets the number of Monte Carlo trials, from 1 to 50M (default 20k), or a precision instead: the \
+                scenario's forecasts, metrics, quantiles and expectations then run to it (see `precision`). `--trials` \
+                and `:set trials` outrank either.
+                """,
+            example: "trials to ±0.5%, ±3 days max 1M"),
         HelpTopic(
             "seed", .declarations, syntax: "seed INTEGER",
             meaning: "Sets the random seed; the same scenario, seed and trial count give identical results.",

@@ -18,6 +18,17 @@ extension HelpCatalogue {
                 + "A date after the clock's last month is an error: a release after it is censored, so one by then is not known.",
             example: "p(release by 2026-06)"),
         HelpTopic(
+            "precision", .queries, syntax: "QUERY to ±X {, ±X} [max COUNT]",
+            meaning: """
+                Runs a forecast, metric, quantile or expectation to a precision instead of a trial count: blocks \
+                of 10,000 trials are added until the standard error (the ± printed) of every number it reports is \
+                at most X: a share (`±0.5%`, percentage points) for probabilities and shares, a time (`±3 days`) \
+                for dates; `forecast` takes either or both. The run stops at the cap (default 2M) if it must, and \
+                says so. Checks happen only between blocks, so the result is the run of that many trials, whatever \
+                the thread count or shard split. `+-` types `±`.
+                """,
+            example: "p(release by 2026-06) to ±0.2%"),
+        HelpTopic(
             "quantile", .queries,
             syntax: "quantile [named] release [P {, P}] | quantile adoption at DATE [P {, P}] | quantile P SECTOR",
             meaning:

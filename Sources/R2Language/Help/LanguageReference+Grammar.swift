@@ -10,7 +10,7 @@ extension LanguageReference {
                     | "use" NAME
                     | "as" "of" DATE [ "flagship" "shipped" ]
                     | "clock" DATE "to" DATE
-                    | "trials" quantity
+                    | "trials" ( quantity | precision )
                     | "seed" quantity
                     | "let" NAME "=" quantity
                     | "chip" NAME ( "foreign" | "domestic" ) { ( "perf" | "fail" ) quantity }
@@ -35,8 +35,8 @@ extension LanguageReference {
                     | "restart" quantity | "fold" quantity ;
         window      = "between" quantity "and" quantity | "at" quantity | "in" quantity ;
 
-        query       = about [ "in" NAME ]
-                    | "expect" metric [ "in" NAME ] bound
+        query       = about [ "in" NAME ] [ precision ]
+                    | "expect" metric [ "in" NAME ] bound [ precision ]
                     | "compare" NAME NAME { NAME } [ "by" list ] [ "at" list ]
                     | "observe" observation
                     | "unobserve" [ "all" | quantity ]
@@ -72,6 +72,9 @@ extension LanguageReference {
                     | "export" NAME ( "allowed" | "licensed" | "banned" ) "at" quantity
                     | "event" NAME [ "not" ] "fired" ;
         list        = quantity { "," quantity } ;
+        precision   = "to" pm quantity { "," pm quantity } [ "max" quantity ] ;
+                      (* only after forecast, a metric, quantile or expect *)
+        pm          = "±" | "+" "-" ;
 
         quantity    = range [ unit ] ;
         range       = sum [ "to" sum ] ;

@@ -53,6 +53,8 @@ struct Lexer {
                     lexNumber()
                 } else if byte.isIdentifierStart {
                     lexIdentifier()
+                } else if byte == 0xC2, position + 1 < bytes.count, bytes[position + 1] == 0xB1 {
+                    emit(.punctuation(.plusMinus), from: position, to: position + 2)
                 } else if let p = Punctuation(rawValue: String(UnicodeScalar(byte))) {
                     emit(.punctuation(p), from: position, to: position + 1)
                 } else {

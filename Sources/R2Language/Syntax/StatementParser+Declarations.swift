@@ -29,6 +29,7 @@ extension StatementParser {
             return .clock(start, try parseSum())
         case "trials":
             advance()
+            if consume("to") { return .trialsToPrecision(try parsePrecision()) }
             return .trials(try parseQuantity())
         case "seed":
             advance()

@@ -22,7 +22,8 @@ extension StatementParser {
     mutating func parseRange() throws(Failure) -> Quantity {
         let start = currentStart
         let low = try parseSum()
-        guard consume("to") else { return low }
+        // `90% to ±3 days` ends the range: `to ±` starts a precision.
+        guard !isAtPrecision, consume("to") else { return low }
         let high = try parseSum()
         let whole = range(from: start)
         if case .unit(let inner, let unit) = high.kind, !low.hasOuterUnit {

@@ -191,7 +191,8 @@ extension StatementParser {
             try expect("share")
             try expect("in")
             let first = try parseSum()
-            kind = .share(first, to: consume("to") ? try parseSum() : nil)
+            // `to ±1%` after a window is the query's precision, not its end.
+            kind = .share(first, to: !isAtPrecision && consume("to") ? try parseSum() : nil)
         }
         var compute = false
         if isAt("by"), peek()?.isIdentifier("compute") == true {

@@ -168,15 +168,42 @@ struct StatementParser {
         }
         if word == "include" { return try parseInclude() }
         if let statement = try parseDeclaration(word) { return statement }
-        if let query = try parseQuery(word) {
+        if var query = try parseQuery(word) {
             // `p(release by 2026-06) in hawk`: about another scenario.
-            if query.takesScenario, consume("in") { return .query(.inScenario(query, try expectName("a scenario name"))) }
+            if query.takesScenario, consume("in") { query = .inScenario(query, try expectName("a scenario name")) }
+            // `forecast to ±0.5%`: run to a precision.
+            if query.takesPrecision, consume("to") { query = .toPrecision(query, try parsePrecision()) }
             return .query(query)
         }
         throw Failure(
             .unknownStatement(word), at: token.range,
             help: Suggestion.help(
                 for: word, in: inEvent ? Array(Keywords.eventStatements) : Keywords.statements))
+    }
+
+    /// At `to ±` (or `to +`): a precision follows, not the end of a range.
+    var isAtPrecision: Bool {
+        isAt("to") && (peek()?.isPunctuation(.plusMinus) == true || peek()?.isPunctuation(.plus) == true)
+    }
+
+    /// `±X {, ±X} [max COUNT]` after `to`; `+-` stands for `±`.
+    mutating func parsePrecision() throws(Failure) -> PrecisionSyntax {
+        let start = currentStart
+        var targets: [Quantity] = []
+        repeat {
+            if !consume(.plusMinus) {
+                guard isAt(.plus), peek()?.isPunctuation(.minus) == true else {
+                    var failure = expected("`±` and a precision, such as `±0.5%` or `±3 days`")
+                    failure.help = "a precision is a standard error: `to ±0.5%` for shares, `to ±3 days` for dates (`+-` types `±`)"
+                    throw failure
+                }
+                advance()
+                advance()
+            }
+            targets.append(try parseQuantity())
+        } while consume(.comma)
+        let cap = consume("max") ? try parseQuantity() : nil
+        return PrecisionSyntax(targets: targets, cap: cap, range: range(from: start))
     }
 
     /// `from DATE`, if present (refused inside an event).

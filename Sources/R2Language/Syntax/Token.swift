@@ -33,6 +33,8 @@ struct Token: Hashable, Sendable {
 enum Punctuation: String, Hashable, Sendable, CaseIterable {
     case leftParen = "(", rightParen = ")", comma = ",", colon = ":", semicolon = ";"
     case equals = "=", plus = "+", minus = "-", star = "*", slash = "/", at = "@"
+    /// `±`, before a precision (`to ±0.5%`).
+    case plusMinus = "±"
 
     /// Operators after which a statement continues on the next line.
     var isOperator: Bool {

@@ -1,3 +1,5 @@
+import R2Model
+
 /// One outcome of evaluating a statement.
 public enum Item: Hashable, Sendable {
     /// A declaration that changed the workspace.
@@ -29,4 +31,6 @@ public struct ResolvedQuery: Hashable, Sendable {
     public var location: String
     /// The query's source text.
     public var text: String
+    /// The precision it asks for (`forecast to ±0.5%`), if any.
+    public var precision: Precision? = nil
 }

@@ -26,6 +26,9 @@ extension ScenarioRecord {
                 throw Failure(.trialCount, at: count.range, help: "this is \(NumberText.plain(n))")
             }
             scenario.trials = Int(n)
+            scenario.precision = nil
+        case .trialsToPrecision(let p):
+            scenario.precision = try e.precision(p)
         case .seed(let seed):
             let n = try e.constantInteger(seed, "the seed")
             guard n >= 0, n <= 0x1p53 else {

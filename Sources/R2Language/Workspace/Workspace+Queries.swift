@@ -63,6 +63,9 @@ extension Workspace {
         case .plot(let kind, let path): resolved = .plot(kind, path: path.path)
         case .inScenario(let inner, let name):
             return try resolve(inner, in: try recordIndex(of: name), context: context)
+        case .toPrecision(let inner, _):
+            // Taken off by `apply`; nested, the precision is the outer one's.
+            return try resolve(inner, in: index, context: context)
         }
         if resolved.needsForecast {
             for involved in (checksTarget ? [target] : []) + others {
@@ -108,5 +111,25 @@ extension Workspace {
             ]
         }
         return simulationFailure(index, at: range).map { [$0.diagnostic(in: file)] } ?? []
+    }
+}
+
+extension Workspace {
+    /// A query's precision must name the kind of number it reports: a
+    /// probability or share needs `±X%`, a date `±N days`; a forecast
+    /// reports both and takes either.
+    static func checkPrecision(_ p: Precision, for query: Query, at range: SourceRange) throws(Failure) {
+        func require(isTime: Bool, _ what: String) throws(Failure) {
+            guard p.target(isTime: isTime) == nil else { return }
+            throw Failure(
+                .precisionKind(what, isTime ? "in time, such as `±3 days`" : "as a share, such as `±0.5%`"), at: range)
+        }
+        switch query {
+        case .metric(let m): try require(isTime: m.isReleaseTime, m.isReleaseTime ? "this metric is a date" : "this metric is a share")
+        case .expect(let e): try require(isTime: e.metric.isReleaseTime, e.metric.isReleaseTime ? "this expectation reads a date" : "this expectation reads a share")
+        case .releaseQuantiles: try require(isTime: true, "release quantiles are dates")
+        case .adoptionQuantiles: try require(isTime: false, "adoption quantiles are shares")
+        default: break
+        }
     }
 }

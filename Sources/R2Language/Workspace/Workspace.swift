@@ -98,13 +98,20 @@ public struct Workspace: Hashable, Sendable {
             try declareScenario(name, parent: parent)
         case .use(let name):
             currentIndex = try recordIndex(of: name)
-        case .query(let query):
+        case .query(var query):
             let index = ensureCurrent()
+            var precisionSyntax: PrecisionSyntax?
+            if case .toPrecision(let inner, let p) = query { (query, precisionSyntax) = (inner, p) }
             let (resolved, scenario) = try resolve(query, in: index, context: context)
-            return .query(
-                ResolvedQuery(
-                    query: resolved, scenario: scenario, range: statement.range,
-                    location: context.location, text: context.text))
+            var item = ResolvedQuery(
+                query: resolved, scenario: scenario, range: statement.range,
+                location: context.location, text: context.text)
+            if let p = precisionSyntax {
+                let precision = try records[index].elaborator.precision(p)
+                try Self.checkPrecision(precision, for: resolved, at: p.range)
+                item.precision = precision
+            }
+            return .query(item)
         default:
             let index = ensureCurrent()
             var record = records[index]
