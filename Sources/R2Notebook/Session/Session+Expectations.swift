@@ -11,12 +11,29 @@ extension Session {
             throw queryError("expect.scenario", "unknown scenario `\(e.scenario)`", q, file,
                              help: nil)
         }
+        if let cap = configuration.expectationCap {
+            var result = try decide(e, q, cap: cap, snapshot: snapshot, file: file)
+            result.seed = runParameters(scenario).seed
+            return result
+        }
+        if let p = precision(for: q, scenario) {
+            let outcome = try runToPrecision(p) { () throws(QueryFailure) in
+                try precisionGaps(q, scenario, p, snapshot: snapshot, file: file)
+            }
+            return try withTrials(outcome.trials) { () throws(QueryFailure) in
+                var result = try checkRun(e, q, snapshot: snapshot, file: file)
+                (result.trials, result.seed) = runParameters(scenario)
+                result.precisionNote = outcome.line
+                return result
+            }
+        }
         var result = try checkRun(e, q, snapshot: snapshot, file: file)
         (result.trials, result.seed) = runParameters(scenario)
         return result
     }
 
-    private func checkRun(_ e: Expectation, _ q: ResolvedQuery, snapshot: Workspace, file: SourceFile) throws(QueryFailure) -> ExpectationResult {
+    /// The expectation checked at the current trial count.
+    func checkRun(_ e: Expectation, _ q: ResolvedQuery, snapshot: Workspace, file: SourceFile) throws(QueryFailure) -> ExpectationResult {
         guard let scenario = snapshot.scenario(named: e.scenario) else {
             throw queryError("expect.scenario", "unknown scenario `\(e.scenario)`", q, file, help: nil)
         }
@@ -78,25 +95,31 @@ extension Session {
                 // Under common random numbers an exact tie is no noise: the
                 // two scenarios give this metric the same value.
                 estimate += ", identical under common random numbers"
-                return ExpectationResult(
+                var tie = ExpectationResult(
                     location: q.location, statement: q.text, status: passed ? .passed : .failed,
                     estimate: estimate, bound: boundTextFor(isAbove, other, margin, e.metric), standardError: nil,
                     marginInStandardErrors: nil)
+                tie.errorValue = 0
+                return tie
             }
             errorText = combined.isFinite ? (e.metric.isReleaseTime ? Format.days(combined) : Format.percent(combined, digits: 2)) : nil
             boundText = boundTextFor(isAbove, other, margin, e.metric)
-            return ExpectationResult(
+            var paired = ExpectationResult(
                 location: q.location, statement: q.text, status: passed ? .passed : .failed,
                 estimate: estimate, bound: boundText, standardError: errorText,
                 marginInStandardErrors: distance.flatMap { d in combined.isFinite && combined > 0 ? d / combined : (combined == 0 ? .infinity : nil) })
+            paired.errorValue = combined.isFinite ? combined : nil
+            return paired
         }
         let margin: Double? = distance.flatMap { d in
             guard d.isFinite, let se, se.isFinite else { return nil }
             return se > 0 ? d / se : .infinity
         }
-        return ExpectationResult(
+        var checked = ExpectationResult(
             location: q.location, statement: q.text, status: passed ? .passed : .failed,
             estimate: estimate, bound: boundText, standardError: errorText, marginInStandardErrors: margin)
+        checked.errorValue = se
+        return checked
     }
 
     /// `later than hawk by 1.0 months or more`, `above hawk`.

@@ -13,6 +13,9 @@ extension Session {
         guard let scenario = snapshot.scenario(named: q.scenario) else {
             throw queryError("query.scenario", "unknown scenario `\(q.scenario)`", q, file)
         }
+        if let p = precision(for: q, scenario), trialOverride == nil, !isExpectation(q.query) {
+            return try executeToPrecision(q, p, scenario, snapshot: snapshot, file: file)
+        }
         let style = configuration.style
         switch q.query {
         case .forecast:
@@ -73,6 +76,11 @@ extension Session {
         case .plot(let kind, let path):
             return [try plot(kind, to: path, scenario, q, file: file)]
         }
+    }
+
+    private func isExpectation(_ query: Query) -> Bool {
+        if case .expect = query { return true }
+        return false
     }
 
     /// A metric's measurement, or a diagnostic when its month is outside

@@ -25,7 +25,7 @@ struct ReportKey: Hashable {
 extension Session {
     /// The trial count and seed a run of `scenario` uses.
     func runParameters(_ scenario: Scenario) -> (trials: Int, seed: UInt64) {
-        (configuration.trials ?? scenario.trials, configuration.seed ?? scenario.seed)
+        (trialOverride ?? configuration.trials ?? scenario.trials, configuration.seed ?? scenario.seed)
     }
 
     /// Runs `scenario` with the observations in force for it (or `conditions`
@@ -48,9 +48,19 @@ extension Session {
         }
         let flag = CancellationFlag()
         let interrupted = configuration.isInterrupted
-        let bar = configuration.showsProgress ? ProgressBar(total: trials, width: configuration.style.width) : nil
+        // A run of the same key with fewer trials is this run's prefix
+        // (trial k's numbers do not depend on the run's size, and merging
+        // is exact): only the trials after it run (runs to a precision).
+        var prefix: (key: RunKey, value: SimulationResult)?
+        for entry in cache where entry.key.trials < trials && entry.key.trials > (prefix?.key.trials ?? 0) {
+            var same = key
+            same.trials = entry.key.trials
+            if entry.key == same { prefix = entry }
+        }
+        let first = prefix?.key.trials ?? 0
+        let bar = configuration.showsProgress ? ProgressBar(total: trials - first, width: configuration.style.width) : nil
         var options = SimulationOptions(
-            trials: trials, seed: seed, threads: configuration.threads, conditions: conditions,
+            trials: trials - first, seed: seed, threads: configuration.threads, firstTrial: first, conditions: conditions,
             cancellation: flag,
             progress: { done in
                 if interrupted() { flag.cancel() }
@@ -58,9 +68,14 @@ extension Session {
             }, adoptionProbes: probes)
         options.sectorWindows = sectorWindows
         let start = Date()
-        let result: SimulationResult
+        var result: SimulationResult
         do {
             result = try Engine.run(compiled, options: options)
+            if let prefix {
+                result = try SimulationResult.merged([prefix.value, result])
+                // The longer run replaces its prefix.
+                cache[prefix.key] = nil
+            }
         } catch {
             bar?.finish()
             if case .cancelled = error { throw .cancelled }

@@ -24,6 +24,9 @@ public final class Session {
     var cachedTrialLimit = 20_000_000
     /// Expectation results of the evaluations so far, in order.
     public internal(set) var expectationResults: [ExpectationResult] = []
+    /// The trial count every run uses while a run to a precision checks a
+    /// block boundary (nil otherwise); it outranks `configuration.trials`.
+    var trialOverride: Int?
     /// The last sensitivity analysis, for `tornado` and `plot sensitivity`.
     var lastTornado: TornadoRecord?
 

@@ -15,6 +15,9 @@ public struct SessionConfiguration: Sendable {
     public var isInterrupted: @Sendable () -> Bool
     /// Print each run's time (`:time`).
     public var showsTime: Bool
+    /// `r2cast test --precision`: each expectation runs until it is decided
+    /// (3 standard errors from its bound) or reaches this many trials.
+    public var expectationCap: Int?
 
     public init(
         trials: Int? = nil, seed: UInt64? = nil, threads: Int = SimulationOptions.defaultThreads,

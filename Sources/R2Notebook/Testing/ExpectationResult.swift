@@ -1,3 +1,5 @@
+import R2Forecast
+
 /// The verdict on one `expect` statement at the file's seed and trial count.
 public struct ExpectationResult: Sendable, Equatable {
     public enum Status: String, Sendable {
@@ -18,9 +20,23 @@ public struct ExpectationResult: Sendable, Equatable {
     public var standardError: String?
     /// Distance from the estimate to the nearest bound, in standard errors.
     public var marginInStandardErrors: Double?
+    /// The standard error as a number (months for a date, a fraction for
+    /// a share), for runs to a precision.
+    public var errorValue: Double?
     /// The seed and trial count of the run it was checked on.
     public var seed: UInt64?
     public var trials: Int?
+    /// Under `r2cast test --precision`: whether adding trials decided it.
+    public var decision: Decision?
+    /// A line about the precision it ran to (`trials to ±X`), if any.
+    public var precisionNote: String?
+
+    public enum Decision: Sendable, Equatable {
+        /// At least `fragileMargin` standard errors from its bound.
+        case decided
+        /// Still within `fragileMargin` standard errors at the cap.
+        case undecided(cap: Int)
+    }
 
     /// Within 3 standard errors of a bound: another seed could flip it.
     public var isFragile: Bool {
@@ -48,8 +64,16 @@ public struct ExpectationResult: Sendable, Equatable {
         if let se = standardError { s += " (±\(se))" }
         s += ", expected \(bound)"
         if let m = marginInStandardErrors, m.isFinite {
-            s += "  [margin \(m >= 100 ? ">100" : fixed1(m)) SE\(isFragile ? " < 3: another seed could flip it" : "")]"
+            let flip = decision == nil ? " < 3: another seed could flip it" : " < 3"
+            s += "  [margin \(m >= 100 ? ">100" : fixed1(m)) SE\(isFragile ? flip : "")]"
         }
+        let count = trials.map { Format.count($0) } ?? "?"
+        switch decision {
+        case .decided?: s += "\n      decided at \(count) trials"
+        case .undecided(let cap)?: s += "\n      undecided: still within 3 SE of its bound at the cap of \(Format.count(cap)) trials (raise it with --max-trials)"
+        case nil: break
+        }
+        if let note = precisionNote { s += "\n      " + note }
         return s
     }
 

@@ -16,6 +16,8 @@ public struct TestRunner {
         public var record = false
         /// A file without expectations fails instead of warning.
         public var strict = false
+        /// `--precision`: each expectation runs until decided or this many trials.
+        public var expectationCap: Int?
         public var style: Style = .plain
         public init(threads: Int) { self.threads = threads }
     }
@@ -57,7 +59,7 @@ public struct TestRunner {
             {
                 // Other settings than the snapshot's: replayed at its own, so
                 // that Monte Carlo noise is not drift.
-                let replay = runFile(path, seed: recorded.seed, trials: recorded.trials)
+                let replay = runFile(path, seed: recorded.seed, trials: recorded.trials, deciding: false)
                 result.file.snapshotDrift = snapshots.drift(
                     replay.forecasts, replayedAt: "\(Format.count(recorded.trials)) trials, seed \(recorded.seed)")
             } else {
@@ -98,6 +100,12 @@ public struct TestRunner {
         }
         var summary = "\(passed) passed, \(failed) failed"
         if skipped > 0 { summary += ", \(skipped) skipped" }
+        if let cap = options.expectationCap {
+            let all = results.flatMap(\.expectations)
+            let undecided = all.filter { if case .undecided? = $0.decision { return true } else { return false } }.count
+            let trials = all.reduce(0) { $0 + ($1.trials ?? 0) }
+            summary += " (--precision: \(all.count - undecided) decided, \(undecided) undecided at the cap of \(Format.count(cap)) trials; \(Format.count(trials)) trials in all)"
+        }
         print(summary)
         return failed > 0 ? 1 : 0
     }
@@ -113,9 +121,11 @@ public struct TestRunner {
 
     /// Evaluates one file in a fresh session; its forecasts are those of
     /// every scenario it defines, in the order defined.
-    func runFile(_ path: String, seed: UInt64?, trials: Int? = nil) -> Run {
+    func runFile(_ path: String, seed: UInt64?, trials: Int? = nil, deciding: Bool = true) -> Run {
         let start = Date()
-        let session = Session(configuration: SessionConfiguration(trials: trials ?? options.trials, seed: seed, threads: options.threads))
+        var configuration = SessionConfiguration(trials: trials ?? options.trials, seed: seed, threads: options.threads)
+        configuration.expectationCap = deciding ? options.expectationCap : nil
+        let session = Session(configuration: configuration)
         let cell = session.load(path: path)
         let errors = cell.outputs.filter(\.isError).map(\.plainText)
         let forecasts = session.workspace.scenarios.compactMap { scenario -> JSONValue? in
