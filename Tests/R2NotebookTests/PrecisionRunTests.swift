@@ -54,8 +54,8 @@ import Testing
         // Within 4 SE of the true 0.5.
         #expect(abs(p - 0.5) < 4 * se)
         // The same bits as a fixed run of that many trials, in a fresh
-        // session (no prefix reused), for 1 and 3 threads.
-        for threads in [1, 3] {
+        // session (no prefix reused), for 1, 2 and 8 threads.
+        for threads in [1, 2, 8] {
             let fixed = try json(session(threads: threads, trials: trials), holdScenario() + "p(release by 2025-03)\n")
             #expect(fixed["value"] as? Double == p)
             #expect(fixed["se"] as? Double == se)
