@@ -72,6 +72,16 @@ public final class LineEditor {
         el_source(el, nil)
     }
 
+    /// Puts `text` in the editor's buffer for the next ``readLine()`` to
+    /// start from, as if typed (`:edit`). Without a terminal it does nothing.
+    public func prefill(_ text: String) {
+        guard let editLine else { return }
+        el_push(editLine, text)
+    }
+
+    /// Whether lines come from a terminal through libedit.
+    public var isInteractive: Bool { editLine != nil }
+
     /// Reads one line, showing ``prompt``.
     ///
     /// After Ctrl-C or Ctrl-D it moves to a fresh line, so the caller's next

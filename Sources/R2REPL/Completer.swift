@@ -18,11 +18,15 @@ struct Completer {
         let word = String(decoding: bytes[start...], as: UTF8.self)
         let before = String(decoding: bytes[..<start], as: UTF8.self)
         let head = before.split(separator: " ").first.map(String.init) ?? ""
-        if [":load", ":save", ":export"].contains(head) {
+        if head == ":load" {
+            // Only what `:load` can read: scenario files, and folders to go into.
+            return Completion(replaceFrom: start, candidates: Self.paths(matching: word).filter(Self.isScenarioOrFolder))
+        }
+        if [":save", ":export"].contains(head) {
             return Completion(replaceFrom: start, candidates: Self.paths(matching: word))
         }
         if head == "include", before.trimmingWhitespace() == "include" {
-            return Completion(replaceFrom: start, candidates: Self.includePaths(matching: word))
+            return Completion(replaceFrom: start, candidates: Self.includePaths(matching: word).filter(Self.isScenarioOrFolder))
         }
         if before.trimmingWhitespace().isEmpty && word.hasPrefix(":") {
             return Completion(replaceFrom: start, candidates: Session.commandNames.filter { $0.hasPrefix(word) })
@@ -36,6 +40,13 @@ struct Completer {
     /// `compare`; chips after the statements that take one; events after
     /// `observe event`. Nil: anything (keywords and every name).
     func expected(before: String, head: String) -> [String]? {
+        // Inside `p(`: what a probability can be of.
+        if before.hasSuffix("p(") { return Self.probabilityWords }
+        // The statement being typed: after an event's `:` or `;`, the change.
+        let clause = before.split(separator: ";").last.map { part in
+            part.contains(":") && part.split(separator: " ").first == "event" ? String(part.split(separator: ":").last ?? "") : String(part)
+        } ?? before
+        if let words = Self.keywordsAfter(clause.split(separator: " ").map(String.init)) { return words }
         let words = before.split(separator: " ").map(String.init)
         let workspace = session.workspace
         guard let last = words.last else { return nil }
@@ -47,6 +58,38 @@ struct Completer {
         }
         if words.count >= 2, words[words.count - 2] == "observe", last == "event" { return workspace.eventNames }
         return nil
+    }
+
+    static let probabilityWords = ["release", "no", "named", "flagship", "folded", "not", "adoption", "sector", "installed"]
+    static let r2Clauses = ["start", "needs", "post", "hold", "switch", "restart", "fold", "from"]
+
+    /// The keywords that alone can come after `words` (one statement so
+    /// far): statuses after `export CHIP`, chart kinds after `plot`, clauses
+    /// after `r2` (and after a clause's value), ...; nil when names or
+    /// anything may come.
+    static func keywordsAfter(_ words: [String]) -> [String]? {
+        guard let first = words.first else { return nil }
+        switch (first, words.count) {
+        case ("export", 2): return ["allowed", "licensed", "banned"]
+        case ("plot", 1): return PlotKind.allCases.map(\.rawValue)
+        case ("hist", 1), ("cdf", 1): return ["release", "named"]
+        case ("fan", 1): return ["adoption", "sector"]
+        case ("sector", 1): return ["ship", "make", "pressure", "base", "share"]
+        case ("observe", 1): return ["release", "no", "folded", "not", "adoption", "export", "event"]
+        case ("chip", 2): return ["foreign", "domestic"]
+        case ("r2", _):
+            // After `r2` or after a clause's value: another clause.
+            let last = words.last!
+            if words.count == 1 { return r2Clauses }
+            if !(r2Clauses + ["for", "after", "port", "to"]).contains(last) { return r2Clauses + ["to", "chip-months", "months", "per"] }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// A `.r2s` file or a folder (ending in `/`).
+    static func isScenarioOrFolder(_ path: String) -> Bool {
+        path.hasSuffix("/") || path.hasSuffix(".r2s") || path.hasSuffix(".r2s\"")
     }
 
     static func isSeparator(_ b: UInt8) -> Bool {

@@ -10,6 +10,8 @@ public final class REPL {
     let session: Session
     let editor: LineEditor
     let style: Style
+    /// Lines `:edit` puts back into the editor, one read at a time.
+    private var editQueue: [String] = []
 
     public init(session: Session, historyPath: String?, style: Style) {
         self.session = session
@@ -31,8 +33,12 @@ public final class REPL {
             if trimmed.isEmpty { continue }
             editor.addHistory(input)
             if trimmed.hasPrefix(":") {
+                if editor.isInteractive, let handled = interactiveCommand(trimmed) {
+                    if let error = handled { printError(style.red("error:") + " " + error) }
+                    continue
+                }
                 let result = session.runCommand(trimmed)
-                show(result.cell)
+                if result.cells.count > 1 { result.cells.forEach(show) } else { show(result.cell) }
                 if result.quit { break }
             } else {
                 show(session.evaluateCell(input))
@@ -46,6 +52,8 @@ public final class REPL {
     private func readStatement() -> String? {
         var buffer = ""
         while true {
+            let editing = !editQueue.isEmpty
+            if editing { editor.prefill(editQueue.removeFirst()) }
             switch editor.readLine() {
             case .endOfFile:
                 if buffer.isEmpty { return nil }
@@ -53,15 +61,51 @@ public final class REPL {
                 print("")
                 return ""
             case .interrupted:
-                // Ctrl-C drops the line (and any continuation) and keeps the session.
+                // Ctrl-C drops the line (and any continuation, or the rest of
+                // an edited cell) and keeps the session.
+                editQueue = []
                 return ""
             case .line(let line):
                 buffer += buffer.isEmpty ? line : "\n" + line
-                if buffer.trimmingWhitespace().hasPrefix(":") || !Parser.needsContinuation(buffer) {
+                // A cell being edited keeps all its lines in one cell.
+                let more = editing && !editQueue.isEmpty
+                if !more && (buffer.trimmingWhitespace().hasPrefix(":") || !Parser.needsContinuation(buffer)) {
                     return buffer
                 }
                 editor.prompt = continuationPrompt()
             }
+        }
+    }
+
+    /// Commands that talk with the terminal: `:edit N` (the cell's lines
+    /// come back into the editor) and `:reset` (asks first). Nil when
+    /// `line` is another command; otherwise an error, or nil inside for none.
+    private func interactiveCommand(_ line: String) -> String?? {
+        let parts = line.split(separator: " ").map(String.init)
+        switch parts.first {
+        case ":edit":
+            guard parts.count == 2, let n = Int(parts[1].hasPrefix("_") ? String(parts[1].dropFirst()) : parts[1]) else {
+                return .some("usage: :edit N (a cell number; see :cells)")
+            }
+            guard let cell = session.notebook.cell(n) else { return .some("there is no cell \(n)") }
+            switch cell.kind {
+            case .command: return .some("cell \(n) is a command: type it again")
+            case .loaded(let path): return .some("cell \(n) loaded \(path): edit the file, then `:load \(path)` again (it reloads in place)")
+            case .statements:
+                editQueue = cell.input.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                return .some(nil)
+            }
+        case ":reset":
+            let count = session.notebook.cells.count
+            guard count > 0 else { return nil }
+            editor.prompt = "drop the workspace and its \(count) cell\(count == 1 ? "" : "s")? history is kept [y/N] "
+            guard case .line(let answer) = editor.readLine(), ["y", "yes"].contains(answer.trimmingWhitespace().lowercased()) else {
+                print(style.dim("kept"))
+                return .some(nil)
+            }
+            return nil
+        default:
+            return nil
         }
     }
 

@@ -90,4 +90,60 @@ import Testing
         #expect(text.contains("pressure 95% from 2025-09"))
         #expect(!text.contains("\nfleet h80 3k"))
     }
+
+    /// A value typed at the prompt, `:lets`, `:edit` of a cell, `:rerun`,
+    /// `:set` alone and `:reset` that asks first.
+    @Test func valuesEditRerunSetAndReset() throws {
+        let (out, status) = try PseudoTerminal.session(
+            ["scenarios/baseline.r2s", "--trials", "2000"],
+            keys: [
+                .enter("ascend_output_2025 / 12", pause: 1.5),
+                .enter("mean ascend_fail"),
+                .enter(":lets"),
+                .enter("p(release by 2026-06)", pause: 1.5),
+                // Cell 5 back in the editor: change the date and run it.
+                .enter(":edit 5", pause: 0.6), .type("\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}"), .enter("2026-12)", pause: 1.5),
+                .enter(":rerun 5-6", pause: 2.0),
+                .enter(":set"),
+                .enter(":reset"), .enter("n"),
+                .enter(":cells"),
+                .enter(":reset"), .enter("y"),
+                .enter(":cells"),
+                .ctrlD,
+            ], environment: env)
+        #expect(status == 0)
+        #expect(out.contains("ascend_output_2025 / 12  (20,000 draws, seed 1)\n  p10 "), "\(out)")
+        #expect(out.contains("mean ascend_fail = "))
+        #expect(out.contains("ascend_output_2025 = 0.2M to 0.8M  (scenarios/baseline.r2s:76)"))
+        // The edited cell ran as typed.
+        #expect(out.contains("p(release by 2026-12) = "))
+        // :rerun 5-6 ran both statement cells again, in order.
+        let rerun = try #require(out.components(separatedBy: ":rerun 5-6").last)
+        let first = try #require(rerun.range(of: "p(release by 2026-06) = "))
+        let second = try #require(rerun.range(of: "p(release by 2026-12) = "))
+        #expect(first.lowerBound < second.lowerBound)
+        #expect(out.contains("trials   2,000 (overrides the scenarios' own)"))
+        #expect(out.contains("drop the workspace and its "))
+        #expect(out.contains("kept"))
+        #expect(out.contains("the workspace is empty and "))
+        // After the reset only the reset itself is a cell.
+        let after = try #require(out.components(separatedBy: "cells dropped").last)
+        #expect(after.contains("   [1]  baseline> :reset\n") && !after.contains("[2]  baseline> ascend"))
+    }
+
+    /// Completion in context through the terminal: the statuses after
+    /// `export h20 `, the clauses after `r2 `.
+    @Test func completionKnowsWhereItIs() throws {
+        let (out, status) = try PseudoTerminal.session(
+            ["scenarios/baseline.r2s", "--trials", "2000"],
+            keys: [
+                .type("export h20 ba"), .tab, .enter("from 2026-01"),
+                .type("plot sen"), .tab, .type("to "), .ctrlC,
+                .enter(":cells"),
+                .ctrlD,
+            ], environment: env)
+        #expect(status == 0)
+        // The cell holds the completed word.
+        #expect(out.contains("baseline> export h20 banned from 2026-01\n"), "\(out)")
+    }
 }

@@ -102,4 +102,28 @@ struct PrecisionLanguageTests {
         // Only queries that report estimates take a precision.
         #expect(errors(prelude + "trace 1 to ±1%").contains("error: expected the end of the statement, found `to`"))
     }
+
+    /// A value typed on its own is a query of its distribution; a word that
+    /// is no `let` is still an unknown statement with its suggestion.
+    @Test func valuesTypedAlone() {
+        #expect(dump("x") == "(value x)")
+        #expect(dump("ascend_output_2025 / 12") == "(value (/ ascend_output_2025 12))")
+        #expect(dump("2k * 3") == "(value (* 2000 3))")
+        #expect(dump("mean x") == "(mean-value x)")
+        #expect(dump("mean release") == "(mean release)")
+        #expect(errors(prelude + "forcast") == """
+            error: unknown statement `forcast`
+             --> x.r2s:7:1
+              |
+            7 | forcast
+              | ^^^^^^^ did you mean `forecast`?
+            """)
+        let (_, items) = workspace(prelude + "let x = 10 to 20\nx * 2\n")
+        #expect(diagnostics(items).isEmpty)
+        guard case .value(let v)? = queries(items).first?.query else {
+            Issue.record("not a value query")
+            return
+        }
+        #expect(v.dimension == .number && v.constant == nil && !v.meanOnly)
+    }
 }

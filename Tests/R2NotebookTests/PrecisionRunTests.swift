@@ -124,3 +124,32 @@ import Testing
         #expect(seen[0] == seen[1])
     }
 }
+
+/// Values typed at the prompt: the engine's draws of a `let`, summarised.
+@Suite struct ValueAtThePromptTests {
+    /// uniform(0, 1): the median's standard error from 20,000 draws is
+    /// 0.5 / sqrt(20,000) = 0.0035 (density 1), the mean's 0.289 / 141 =
+    /// 0.0020; both within 4 SE of 0.5.
+    @Test func aUniformShareHasItsClosedFormSummary() throws {
+        let (_, e) = evaluate(holdScenario() + "let u = uniform(0, 1)\nu\nmean u\n")
+        #expect(!e.failed)
+        let full = object(e.outputs[0])
+        #expect(full["query"] as? String == "value")
+        #expect(full["unit"] as? String == "share")
+        let p50 = try #require(full["p50"] as? Double)
+        let mean = try #require(full["mean"] as? Double)
+        #expect(abs(p50 - 0.5) < 4 * 0.0035)
+        #expect(abs(mean - 0.5) < 4 * 0.0020)
+        #expect(abs(try #require(full["p10"] as? Double) - 0.1) < 4 * 0.0021)
+        #expect(full["draws"] as? Int == 20_000)
+        let text = e.outputs[0].plainText
+        #expect(text.hasPrefix("u  (20,000 draws, seed 11, a share)\n  p10 "))
+        #expect(e.outputs[1].plainText.hasPrefix("mean u = "))
+        #expect(e.outputs[1].plainText.hasSuffix(", 20,000 draws)"))
+    }
+
+    @Test func aConstantAndADate() {
+        let (_, e) = evaluate(holdScenario() + "2k * 3\n2025-06 + 2 months\n")
+        #expect(e.outputs.map(\.plainText) == ["2k * 3 = 6,000 (a constant)", "2025-06 + 2 months = 2025-08-01 (a constant)"])
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import R2Language
 import R2Notebook
 import Testing
@@ -42,5 +43,35 @@ import Testing
     @Test func elsewhereKeywordsAndEveryName() {
         let all = candidates("h")
         #expect(all.contains("hawk") && all.contains("h800") && all.contains("hist") && all.contains("halt"))
+    }
+
+    /// Where the statement so far allows only some keywords, only they come.
+    @Test func keywordsWhereTheStatementTells() {
+        #expect(candidates("export h800 ") == ["allowed", "banned", "licensed"])
+        #expect(candidates("export h800 b") == ["banned"])
+        #expect(candidates("plot ") == ["adoption", "cdf", "release", "sector", "sensitivity"])
+        #expect(candidates("r2 ") == ["fold", "from", "hold", "needs", "post", "restart", "start", "switch"])
+        #expect(candidates("r2 start 2025-03 ") == ["chip-months", "fold", "from", "hold", "months", "needs", "per", "post", "restart", "start", "switch", "to"])
+        #expect(candidates("p(") == ["adoption", "flagship", "folded", "installed", "named", "no", "not", "release", "sector"])
+        #expect(candidates("p(n") == ["named", "no", "not"])
+        #expect(candidates("fan ") == ["adoption", "sector"])
+        #expect(candidates("hist ") == ["named", "release"])
+        #expect(candidates("chip x ") == ["domestic", "foreign"])
+        // Inside an event, the change being typed.
+        #expect(candidates("event e 10% in 2026-01: export h800 ") == ["allowed", "banned", "licensed"])
+        #expect(candidates("event e 10% in 2026-01: pressure 50%; r2 ") == ["fold", "from", "hold", "needs", "post", "restart", "start", "switch"])
+    }
+
+    /// `:load` offers scenario files and folders only.
+    @Test func loadOffersScenarioFilesAndFolders() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("r2cast-complete-\(getpid())")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("more"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["a.r2s", "notes.md", "b.r2s"] {
+            try "".write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let prefix = folder.path + "/"
+        #expect(candidates(":load " + prefix) == [prefix + "a.r2s", prefix + "b.r2s", prefix + "more/"])
+        #expect(candidates(":save " + prefix).contains(prefix + "notes.md"))
     }
 }

@@ -25,6 +25,7 @@ extension QuerySyntax {
         case .chart(let chart): return "(\(chart.rawValue))"
         case .plot(let kind, let path): return "(plot \(kind.rawValue) \"\(path.path)\")"
         case .inScenario(let query, let name): return "(in \(name) \(query.dump))"
+        case .value(let q, let meanOnly): return "(\(meanOnly ? "mean-" : "")value \(q.dump))"
         case .toPrecision(let query, let precision): return "(to \(precision.dump) \(query.dump))"
         }
     }

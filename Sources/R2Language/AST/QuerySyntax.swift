@@ -32,6 +32,9 @@ public indirect enum QuerySyntax: Hashable, Sendable {
     /// `QUERY in SCENARIO`: a forecast, metric, quantile, sensitivity, trace
     /// or chart query about another scenario than the current one.
     case inScenario(QuerySyntax, Name)
+    /// A value typed on its own (`x`, `ascend_output_2025 / 12`), or
+    /// `mean EXPR`: its distribution over the draws.
+    case value(Quantity, meanOnly: Bool)
     /// `QUERY to ±X {, ±X} [max COUNT]`: a forecast, metric, quantile or
     /// expectation run to a precision instead of a trial count.
     case toPrecision(QuerySyntax, PrecisionSyntax)

@@ -18,6 +18,15 @@ extension HelpCatalogue {
                 + "A date after the clock's last month is an error: a release after it is censored, so one by then is not known.",
             example: "p(release by 2026-06)"),
         HelpTopic(
+            "value", .queries, syntax: "NAME | EXPRESSION | mean EXPRESSION",
+            meaning: """
+                A `let` name or an expression typed on its own shows its distribution: 10%, 50% and 90% \
+                quantiles, the mean with its error, a one-line histogram from 1% to 99%, in its units (a number \
+                whose draws lie between 0 and 1 reads as a share). The draws are the engine's, in trials 0 to \
+                19,999 under the scenario's seed. `mean EXPRESSION` shows the mean alone; `:lets` lists the names.
+                """,
+            example: "(10k to 30k) / 12"),
+        HelpTopic(
             "precision", .queries, syntax: "QUERY to ±X {, ±X} [max COUNT]",
             meaning: """
                 Runs a forecast, metric, quantile or expectation to a precision instead of a trial count: blocks \

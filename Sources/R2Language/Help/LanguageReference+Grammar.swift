@@ -41,7 +41,8 @@ extension LanguageReference {
                     | "observe" observation
                     | "unobserve" [ "all" | quantity ]
                     | "explain" [ NAME ]
-                    | "plot" ( "release" | "cdf" | "adoption" | "sensitivity" | "sector" ) "to" path ;
+                    | "plot" ( "release" | "cdf" | "adoption" | "sensitivity" | "sector" ) "to" path
+                    | [ "mean" ] quantity ;
         about       = "forecast" | metric
                     | "quantile" [ "named" | "flagship" ] "release" [ list ]
                     | "quantile" "adoption" "at" quantity [ list ]

@@ -32,12 +32,14 @@ public enum Query: Hashable, Sendable {
     case chart(Chart)
     /// An SVG plot written to `path`.
     case plot(PlotKind, path: String)
+    /// A value's distribution (`x`, `mean x`).
+    case value(ValueQuery)
 
     /// True when answering needs a simulation (and so a scenario with
     /// `r2 start` and `r2 needs`).
     public var needsForecast: Bool {
         switch self {
-        case .observe, .unobserve, .explain: return false
+        case .observe, .unobserve, .explain, .value: return false
         default: return true
         }
     }

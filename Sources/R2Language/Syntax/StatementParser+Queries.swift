@@ -7,6 +7,10 @@ extension StatementParser {
         case "forecast":
             advance()
             return .forecast
+        case "mean" where !(peek().flatMap(\.identifier).map(Self.metricSubjects.contains) ?? true):
+            // `mean x`: the mean of a value.
+            advance()
+            return .value(try parseQuantity(), meanOnly: true)
         case "p", "median", "mean", "adoption", "censored", "sector", "installed":
             return .metric(try parseMetric())
         case "quantile":
@@ -104,6 +108,9 @@ extension StatementParser {
         try expect("at")
         return try parseQuantity()
     }
+
+    /// The words after `mean` or `median` that make a metric of it.
+    static let metricSubjects: Set<String> = ["release", "named", "flagship", "adoption", "sector", "installed"]
 
     mutating func parseMetric() throws(Failure) -> MetricSyntax {
         let what = "`p(...)`, `median`, `mean`, `quantile`, `adoption at DATE`, `sector share`, `installed share` or `censored`"

@@ -157,6 +157,8 @@ struct StatementParser {
     mutating func parseStatement() throws(Failure) -> Statement {
         guard let token = current else { throw expected("a statement") }
         guard let word = token.identifier else {
+            // A number or a parenthesis starts a value typed on its own: `2k * 3`.
+            if !inEvent, let value = attemptValue() { return .query(value) }
             throw Failure(.expectedStatement, at: token.range)
         }
         if inEvent, !Keywords.eventStatements.contains(word) {
@@ -175,10 +177,21 @@ struct StatementParser {
             if query.takesPrecision, consume("to") { query = .toPrecision(query, try parsePrecision()) }
             return .query(query)
         }
+        // `x`, `ascend_output_2025 / 12`: a value typed on its own.
+        if !inEvent, let value = attemptValue() { return .query(value) }
         throw Failure(
             .unknownStatement(word), at: token.range,
             help: Suggestion.help(
                 for: word, in: inEvent ? Array(Keywords.eventStatements) : Keywords.statements))
+    }
+
+    /// The whole statement as a value (`.value`), or nil with nothing
+    /// consumed when it is not one.
+    mutating func attemptValue() -> QuerySyntax? {
+        let (savedIndex, savedNodes) = (index, expressionNodes)
+        if let q = try? parseQuantity(), isAtStatementEnd { return .value(q, meanOnly: false) }
+        (index, expressionNodes) = (savedIndex, savedNodes)
+        return nil
     }
 
     /// At `to ±` (or `to +`): a precision follows, not the end of a range.

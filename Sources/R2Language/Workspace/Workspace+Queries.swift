@@ -63,6 +63,20 @@ extension Workspace {
         case .plot(let kind, let path): resolved = .plot(kind, path: path.path)
         case .inScenario(let inner, let name):
             return try resolve(inner, in: try recordIndex(of: name), context: context)
+        case .value(let q, let meanOnly):
+            let record = records[index]
+            if case .name(let name) = q.kind, !record.scenario.variables.contains(where: { $0.name == name }) {
+                // Not a `let`: most likely a statement mistyped.
+                throw Failure(
+                    .unknownStatement(name), at: q.range,
+                    help: Suggestion.help(for: name, in: Keywords.statements + record.scenario.variables.map(\.name))
+                        ?? "a `let` name typed alone shows its distribution (`:lets` lists them)")
+            }
+            let typed = try resolver.elaborator.elaborate(q)
+            resolved = .value(
+                ValueQuery(
+                    value: typed.value, dimension: typed.dimension, constant: resolver.elaborator.constant(typed.value),
+                    meanOnly: meanOnly))
         case .toPrecision(let inner, _):
             // Taken off by `apply`; nested, the precision is the outer one's.
             return try resolve(inner, in: index, context: context)

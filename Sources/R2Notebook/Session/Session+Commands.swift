@@ -6,7 +6,7 @@ import R2Model
 extension Session {
     /// The REPL's commands, for completion and `:help`.
     public static let commandNames = [
-        ":help", ":load", ":save", ":export", ":cells", ":rerun", ":scenarios", ":use", ":set", ":time",
+        ":help", ":load", ":save", ":export", ":cells", ":edit", ":rerun", ":scenarios", ":lets", ":use", ":set", ":time",
         ":reset", ":quit",
     ]
 
@@ -30,6 +30,8 @@ extension Session {
     public struct CommandResult {
         public var cell: Cell?
         public var quit = false
+        /// The cells `:rerun` made, in order (`cell` is the last).
+        public var cells: [Cell] = []
     }
 
     /// Runs a `:command` line. Commands never end the session except `:quit`.
@@ -46,14 +48,10 @@ extension Session {
             guard !argument.isEmpty else { return commandCell(line, error: "usage: :load FILE") }
             return CommandResult(cell: load(path: argument))
         case ":rerun":
-            guard let n = args.first.flatMap({ Int($0.hasPrefix("_") ? String($0.dropFirst()) : $0) }) else {
-                return commandCell(line, error: "usage: :rerun N (a cell number; see :cells)")
-            }
-            guard let cell = notebook.cell(n) else {
-                return commandCell(line, error: "there is no cell \(n)" + (notebook.cells.isEmpty ? "" : ": cells are numbered 1 to \(notebook.nextNumber - 1)"))
-            }
-            guard cell.kind != .command else { return commandCell(line, error: "cell \(n) is a command; rerun re-evaluates statements") }
-            return CommandResult(cell: evaluateCell(cell.input))
+            return rerun(args, line)
+        case ":edit":
+            // The REPL handles `:edit` on a terminal; elsewhere there is no line editor.
+            return commandCell(line, error: "`:edit N` puts cell N back into the line editor, which needs a terminal; `:rerun N` runs it again")
         case ":time":
             configuration.showsTime.toggle()
             return commandCell(line, text: "run times " + (configuration.showsTime ? "on" : "off"))
@@ -65,6 +63,46 @@ extension Session {
         return commandCell(line, text: text ?? "")
     }
 
+    /// `:rerun N`, `:rerun N-M`, `:rerun all`: the statement cells among
+    /// them run again in order, as new cells; a loaded file is loaded again
+    /// (a reload); commands are skipped.
+    private func rerun(_ args: [String], _ line: String) -> CommandResult {
+        let usage = "usage: :rerun N | N-M | all (cell numbers; see :cells)"
+        guard args.count == 1 else { return commandCell(line, error: usage) }
+        let last = notebook.nextNumber - 1
+        let numbers: ClosedRange<Int>
+        if args[0] == "all" {
+            guard last >= 1 else { return commandCell(line, error: "there are no cells yet") }
+            numbers = 1...last
+        } else {
+            let ends = args[0].split(separator: "-", omittingEmptySubsequences: false).map {
+                Int($0.hasPrefix("_") ? String($0.dropFirst()) : String($0))
+            }
+            guard (1...2).contains(ends.count), let a = ends.first!, let b = ends.last! else {
+                return commandCell(line, error: usage)
+            }
+            guard a <= b else { return commandCell(line, error: "\(a)-\(b) runs backwards: write :rerun \(b)-\(a)") }
+            numbers = a...b
+            if ends.count == 1, let cell = notebook.cell(a), cell.kind == .command {
+                return commandCell(line, error: "cell \(a) is a command; rerun re-evaluates statements")
+            }
+        }
+        let targets = notebook.cells.filter { numbers.contains($0.number) && $0.kind != .command }
+        guard !targets.isEmpty else {
+            let range = numbers.count == 1 ? "cell \(numbers.lowerBound)" : "cells \(numbers.lowerBound) to \(numbers.upperBound)"
+            return commandCell(line, error: "there is no \(range) to rerun" + (last >= 1 ? ": cells are numbered 1 to \(last)" : ""))
+        }
+        var made: [Cell] = []
+        for target in targets {
+            let cell: Cell
+            if case .loaded(let path) = target.kind { cell = load(path: path) } else { cell = evaluateCell(target.input) }
+            made.append(cell)
+            // Ctrl-C stops the whole rerun, not one cell.
+            if cell.outputs.contains(where: { $0.isError && $0.plainText == "cancelled" }) { break }
+        }
+        return CommandResult(cell: made.last, cells: made)
+    }
+
     /// Commands whose result is only text.
     private func commandText(_ name: String, args: [String], argument: String) -> (String?, String?) {
         switch name {
@@ -72,6 +110,8 @@ extension Session {
             return help(argument)
         case ":cells":
             return (notebook.listing(), nil)
+        case ":lets":
+            return (letsListing(), nil)
         case ":scenarios":
             let names = workspace.scenarioNames
             if names.isEmpty { return ("no scenarios yet", nil) }
@@ -87,12 +127,15 @@ extension Session {
         case ":set":
             return set(args)
         case ":reset":
+            let dropped = notebook.cells.count
             workspace = Workspace(tailSampler: workspace.tailSampler)
             observations = [:]
             cache = [:]
             reports = [:]
             lastTornado = nil
-            return ("the workspace is empty (cells and history are kept)", nil)
+            expectationResults = []
+            notebook = Notebook()
+            return ("the workspace is empty and \(dropped) cell\(dropped == 1 ? "" : "s") dropped (history is kept)", nil)
         case ":save":
             guard !argument.isEmpty else { return (nil, "usage: :save FILE") }
             do {
@@ -126,7 +169,15 @@ extension Session {
     }
 
     private func set(_ args: [String]) -> (String?, String?) {
-        guard args.count == 2 else { return (nil, "usage: :set trials N | seed N | threads N") }
+        if args.isEmpty {
+            let trials = configuration.trials.map { Format.count($0) + " (overrides the scenarios' own)" } ?? "each scenario's own (`trials`, default 20,000)"
+            let seed = configuration.seed.map { "\($0) (overrides the scenarios' own)" } ?? "each scenario's own (`seed`, default 1)"
+            return ([
+                "trials   \(trials)", "seed     \(seed)", "threads  \(configuration.threads) (results do not depend on it)",
+                "time     \(configuration.showsTime ? "on" : "off") (`:time` switches it)",
+            ].joined(separator: "\n"), nil)
+        }
+        guard args.count == 2 else { return (nil, "usage: :set trials N | seed N | threads N (`:set` alone shows them)") }
         guard let n = CountText.parse(args[1]) else { return (nil, "`\(args[1])` is not a whole number") }
         switch args[0] {
         case "trials":
@@ -156,8 +207,8 @@ extension Session {
                 lines.append("  \(category.rawValue): " + names.joined(separator: ", "))
             }
             lines.append("Commands: " + Session.commandNames.joined(separator: " "))
-            lines.append("  :load FILE  :save FILE  :export FILE.md  :cells  :rerun N  :scenarios  :use NAME")
-            lines.append("  :set trials|seed|threads N  :time  :reset  :quit (or Ctrl-D)")
+            lines.append("  :load FILE  :save FILE  :export FILE.md  :cells  :edit N  :rerun N|N-M|all")
+            lines.append("  :scenarios  :lets  :use NAME  :set [trials|seed|threads N]  :time  :reset  :quit (or Ctrl-D)")
             lines.append("  `_` shows the last result, `_N` the output of cell N.")
             return (lines.joined(separator: "\n"), nil)
         }

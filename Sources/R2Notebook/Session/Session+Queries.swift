@@ -75,6 +75,8 @@ extension Session {
             return [try self.chart(chart, scenario, q, file: file)]
         case .plot(let kind, let path):
             return [try plot(kind, to: path, scenario, q, file: file)]
+        case .value(let v):
+            return [value(v, scenario, q)]
         }
     }
 
