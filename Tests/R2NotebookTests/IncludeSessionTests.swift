@@ -127,8 +127,15 @@ import Testing
         #expect(again.workspace.scenario(named: "held")?.variables.count == 1)
         let what = try #require(session.workspace.scenario(named: "what"))
         #expect(again.workspace.scenario(named: "what")?.fingerprint == what.fingerprint)
-        // Only the loaded file's own queries are not run again.
-        #expect(cell.text == session.notebook.cells[1].text)
+        // Only the loaded file's own queries are not run again; the
+        // observation it made is replayed (an include runs no query), so
+        // `what` inherits it as it did in the session.
+        #expect(text.contains("\n# ---- the observations it made:\nuse held\nobserve no release by 2025-03\nuse held\n"), "\(text)")
+        let observed = session.notebook.cells[0].text.components(separatedBy: "\n").filter {
+            $0.hasPrefix("held: 1 observation") || $0.hasPrefix("warning: fewer than")
+        }
+        #expect(observed.count == 2)
+        #expect(cell.text == observed.joined(separator: "\n") + "\n" + session.notebook.cells[1].text)
     }
 
     @Test func testRunnerDoesNotRunTheIncludedExpectationsAgain() throws {

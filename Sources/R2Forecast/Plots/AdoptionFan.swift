@@ -16,6 +16,7 @@ public enum AdoptionFan {
             grid[row(b.p50)][i] = "█"
         }
         var lines = ["Adoption: domestic share of compute, median █ and 10-90% band ░  (\(report.scenario))"]
+        lines += report.conditionLines(width: style.width)
         for r in 0..<height {
             let level = 1 - Double(r) / Double(height - 1)
             let label = r % 3 == 0 ? Format.percent(level, digits: 0) : ""

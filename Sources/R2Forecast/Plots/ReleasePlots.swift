@@ -12,6 +12,7 @@ public enum ReleasePlots {
         let k = TerminalAxis.columnsPerBin(bins: bins.counts.count, available: style.width - indent - 2)
         let columns = bins.counts.map { TerminalAxis.column(peak == 0 ? 0 : Double($0) / Double(peak), height: height) }
         var lines = ["\(report.releaseTitle): share of trials per \(bins.monthsPerBin == 1 ? "month" : "\(bins.monthsPerBin) months")  (\(report.scenario))"]
+        lines += report.conditionLines(width: style.width)
         for row in 0..<height {
             let label: String
             if row == 0 {
@@ -45,6 +46,7 @@ public enum ReleasePlots {
         let columns = cumulative.map { TerminalAxis.column($0, height: height) }
         let k = TerminalAxis.columnsPerBin(bins: columns.count, available: style.width - indent - 2)
         var lines = ["\(report.releaseTitle): P(release by the end of each \(bins.monthsPerBin == 1 ? "month" : "bin"))  (\(report.scenario))"]
+        lines += report.conditionLines(width: style.width)
         for row in 0..<height {
             let level = 1 - Double(row) / Double(height)
             let label = row % 2 == 0 ? Format.percent(level, digits: 0) : ""

@@ -69,7 +69,7 @@ public enum SVGPlots {
         svg.text("band: 10-90%   thick: median   thin: mean", x: left + 8, y: top + 14, size: 11)
         yAxis(&svg, max: 1)
         dateAxis(&svg, starts: report.adoption.map(\.month), per: 1)
-        svg.text("\(Format.count(report.kept)) trials", x: left, y: height - 12, size: 11)
+        svg.text((report.conditionText.map { "\($0); " } ?? "") + "\(Format.count(report.kept)) trials", x: left, y: height - 12, size: 11)
         return svg.rendered
     }
 
@@ -127,7 +127,8 @@ public enum SVGPlots {
 
     static func caption(_ svg: inout SVGDocument, _ report: ForecastReport) {
         let c = report.release.censoredShare.value
-        svg.text("\(Format.count(report.release.count)) trials; censored (release after \(Format.month(report.clockEnd))): \(Format.percent(c))",
+        let given = report.conditionText.map { "\($0); \(Format.count(report.kept)) of " } ?? ""
+        svg.text("\(given)\(Format.count(report.release.count)) trials; censored (release after \(Format.month(report.clockEnd))): \(Format.percent(c))",
                  x: left, y: height - 12, size: 11)
     }
 }

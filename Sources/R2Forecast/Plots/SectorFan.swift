@@ -6,6 +6,7 @@ public enum SectorFan {
         let label = 16
         let columns = Swift.max(10, Swift.min(60, style.width - label - 24))
         var lines = ["Sector: domestic share of units received, median █ and 10-90% band ░  (\(report.scenario))"]
+        lines += report.conditionLines(width: style.width)
         lines.append(String(repeating: " ", count: label) + "0%" + String(repeating: " ", count: columns - 6) + "100%")
         for band in report.sector {
             guard case .share(let first, let last) = band.window.kind else { continue }
@@ -51,7 +52,8 @@ extension SVGPlots {
         }
         yAxis(&svg, max: 1)
         svg.line(x1: left, y1: top + plotHeight, x2: left + plotWidth, y2: top + plotHeight)
-        svg.text("\(Format.count(report.kept)) trials; box: 10-90% of trials, line: median", x: left, y: height - 12, size: 11)
+        let given = report.conditionText.map { "\($0); " } ?? ""
+        svg.text("\(given)\(Format.count(report.kept)) trials; box: 10-90% of trials, line: median", x: left, y: height - 12, size: 11)
         return svg.rendered
     }
 }

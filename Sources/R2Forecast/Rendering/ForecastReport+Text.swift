@@ -1,6 +1,21 @@
 import R2Model
 
 extension ForecastReport {
+    /// What the forecast is conditioned on, for a chart under its title:
+    /// `given ...; N of M trials kept`, wrapped to `width`; empty when
+    /// nothing conditions it.
+    public func conditionLines(width: Int, indent: Int = 7) -> [String] {
+        guard !observations.isEmpty else { return [] }
+        let pad = String(repeating: " ", count: indent)
+        return ("given " + observations.joined(separator: "; ") + " (\(Format.count(kept)) of \(Format.count(trials)) trials kept)")
+            .wordWrapped(width: Swift.max(40, width - 1), first: pad, rest: pad + "      ")
+    }
+
+    /// The same on one line, for an SVG chart's caption.
+    public var conditionText: String? {
+        observations.isEmpty ? nil : "given " + observations.joined(separator: "; ")
+    }
+
     /// The aligned text summary a person reads at a glance.
     public func text(style: Style = .plain) -> String {
         var lines: [String] = []

@@ -110,8 +110,13 @@ extension HelpCatalogue {
                 | adoption at DATE (above | below) X | export CHIP (allowed | licensed | banned) at DATE \
                 | event NAME [not] fired)
                 """,
-            meaning:
-                "Conditions later forecasts of the scenario on something already known, reporting the effective sample size.",
+            meaning: """
+                Conditions later forecasts of the scenario on something already known, reporting the effective \
+                sample size. An observation is a fact about the world, not a what-if: a scenario derived afterwards \
+                (`scenario x from this`) starts with the observations in force for its parent, and says so. Every \
+                header and chart title names what a forecast is conditioned on, and `compare` warns when the \
+                scenarios it compares are conditioned differently.
+                """,
             example: "observe no release by 2025-11"),
         HelpTopic(
             "unobserve", .queries, syntax: "unobserve [all | N]",

@@ -40,8 +40,8 @@ extension LanguageReference {
                     | "compare" NAME NAME { NAME } [ "by" list ] [ "at" list ]
                     | "observe" observation
                     | "unobserve" [ "all" | quantity ]
-                    | "explain" [ NAME ]
-                    | "plot" ( "release" | "cdf" | "adoption" | "sensitivity" | "sector" ) "to" path
+                    | "explain" [ NAME ] [ "in" NAME ]
+                    | "plot" ( "release" | "cdf" | "adoption" | "sensitivity" | "sector" ) [ "in" NAME ] "to" path
                     | [ "mean" ] quantity ;
         about       = "forecast" | metric
                     | "quantile" [ "named" | "flagship" ] "release" [ list ]

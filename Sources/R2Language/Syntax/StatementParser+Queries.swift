@@ -58,7 +58,8 @@ extension StatementParser {
             return .trace(try parseTrace())
         case "explain":
             advance()
-            return .explain(isAtStatementEnd ? nil : try expectName("a name to explain"))
+            // `explain in hawk`: the whole scenario; `explain x in hawk`: one input.
+            return .explain(isAtStatementEnd || isAt("in") ? nil : try expectName("a name to explain"))
         case "hist", "cdf", "fan":
             advance()
             if word == "fan", consume("sector") { return .chart(.sectorFan) }
@@ -333,6 +334,8 @@ extension StatementParser {
         let kinds = PlotKind.allCases.map(\.rawValue) + aliases.keys.sorted()
         let word = try expectOne(of: kinds, "`release`, `cdf`, `adoption`, `sensitivity` or `sector`")
         let kind = aliases[word] ?? PlotKind(rawValue: word)!
+        // `plot release in hawk to FILE`: the scenario comes before the path.
+        let scenario = consume("in") ? try expectName("a scenario name") : nil
         try expect("to")
         guard let token = current else { throw expected("a file path ending in `.svg`") }
         switch token.kind {
@@ -341,7 +344,8 @@ extension StatementParser {
             guard path.lowercased().hasSuffix(".svg") else {
                 throw Failure(.plotPath, at: token.range, help: "end the path with `.svg`")
             }
-            return .plot(kind, path: Citation(path, range: token.range))
+            let plot = QuerySyntax.plot(kind, path: Citation(path, range: token.range))
+            return scenario.map { .inScenario(plot, $0) } ?? plot
         default:
             throw expected("a file path ending in `.svg`")
         }

@@ -19,6 +19,8 @@ public struct Declaration: Hashable, Sendable {
     public var location: String
     /// The statement's source text.
     public var text: String
+    /// A `scenario` statement that made a new scenario (not a switch back).
+    public var createsScenario = false
 }
 
 /// A query resolved against the workspace.

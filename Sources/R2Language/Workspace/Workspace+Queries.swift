@@ -69,8 +69,7 @@ extension Workspace {
                 // Not a `let`: most likely a statement mistyped.
                 throw Failure(
                     .unknownStatement(name), at: q.range,
-                    help: Suggestion.help(for: name, in: Keywords.statements + record.scenario.variables.map(\.name))
-                        ?? "a `let` name typed alone shows its distribution (`:lets` lists them)")
+                    help: Suggestion.help(for: name, in: Keywords.statements + record.scenario.variables.map(\.name)))
             }
             let typed = try resolver.elaborator.elaborate(q)
             resolved = .value(

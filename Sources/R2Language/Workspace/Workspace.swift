@@ -95,7 +95,14 @@ public struct Workspace: Hashable, Sendable {
         let context = StatementContext(file: file, statement: statement)
         switch statement.statement {
         case .scenario(let name, let parent):
+            let isNew = recordIndex(named: name.text) == nil
             try declareScenario(name, parent: parent)
+            var item = declared(context)
+            if case .declaration(var d) = item, isNew {
+                d.createsScenario = true
+                item = .declaration(d)
+            }
+            return item
         case .use(let name):
             currentIndex = try recordIndex(of: name)
         case .query(var query):

@@ -1,4 +1,5 @@
 import Foundation
+import R2Language
 
 /// The numbered cells of a session, in order.
 public struct Notebook: Sendable {
@@ -52,6 +53,13 @@ public struct Notebook: Sendable {
                 out.append("# ---- loaded from \(path) (cell \(cell.number)), included rather than copied:")
                 out.append("# ---- a later include relies on it being in already (its queries do not run here)")
                 out.append(relocation.includeStatement(for: path))
+                // Its observations held in the session: written out, since an
+                // include runs no query.
+                let replay = Self.observationStatements(in: cell.input)
+                if !replay.isEmpty {
+                    out.append("# ---- the observations it made:")
+                    out += replay
+                }
             case .loaded(let path):
                 let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
                 let text = relocation.relocate(cell.input, writtenIn: folder)
@@ -71,6 +79,28 @@ public struct Notebook: Sendable {
             }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The `observe` and `unobserve` statements of `text`, each after a
+    /// `use` of the scenario it applied to, then a `use` of the scenario
+    /// current at the end; empty when it observes nothing.
+    static func observationStatements(in text: String) -> [String] {
+        let file = SourceFile(name: "cell", text: text)
+        var current: String?
+        var lines: [String] = []
+        for case .success(let parsed) in Parser.parse(file) {
+            switch parsed.statement {
+            case .scenario(let name, _), .use(let name):
+                current = name.text
+            case .query(.observe), .query(.unobserve):
+                if let current { lines.append("use \(current)") }
+                lines.append(file.text(in: parsed.range))
+            default:
+                break
+            }
+        }
+        if !lines.isEmpty, let current { lines.append("use \(current)") }
+        return lines
     }
 
     /// `:export`: a Markdown notebook, each cell's input and output; plots

@@ -63,7 +63,9 @@ extension Session {
     /// why, so that a chart never shows a state that is gone.
     func currentTornado(_ scenario: Scenario, _ q: ResolvedQuery, _ file: SourceFile) throws(QueryFailure) -> TornadoRecord {
         guard let t = lastTornado else {
-            throw queryError("tornado.none", "no sensitivity analysis to draw yet", q, file, help: "run `sensitivity` first")
+            throw queryError(
+                "tornado.none", "no sensitivity analysis to draw yet", q, file,
+                help: "run `sensitivity\(scenario.name == currentScenarioName ? "" : " in \(scenario.name)")` first")
         }
         guard t.scenario == scenario.name else {
             throw queryError(

@@ -11,7 +11,9 @@ extension Session {
     /// them and, when its clamp moves 0.1% of its draws or more, that share.
     func explain(_ target: ExplainTarget, _ scenario: Scenario) -> CellOutput {
         var lines = ["Inputs of \(scenario.name)" + (scenario.parent.map { " (derived from \($0))" } ?? "") + (scenario.knownAsOf.map { ", as known on \($0)" } ?? "")]
-        lines.append("clock \(Format.month(scenario.clock.start)) to \(Format.month(scenario.clock.end)); \(Format.count(scenario.trials)) trials, seed \(scenario.seed)")
+        let (trials, seed) = runParameters(scenario)
+        let runs = scenario.precision != nil && configuration.trials == nil ? "trials to a precision" : "\(Format.count(trials)) trials"
+        lines.append("clock \(Format.month(scenario.clock.start)) to \(Format.month(scenario.clock.end)); \(runs), seed \(seed)")
         let uncertain = uncertainInputs(scenario, samples: 1000) ?? []
         let statements = explainedStatements(target, scenario)
         var items: [JSONValue] = []

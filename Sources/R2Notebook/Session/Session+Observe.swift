@@ -66,3 +66,18 @@ extension Session {
         ])
     }
 }
+
+extension Session {
+    /// `scenario x from p`: a new scenario starts with the observations in
+    /// force for its parent (an observation is a fact about the world, and a
+    /// derived scenario is a what-if of the same world); returns the note
+    /// that says so, or nil when there is nothing to inherit.
+    func inheritObservations(_ d: Declaration) -> String? {
+        guard d.createsScenario, case .scenario(let name, let parent?) = d.statement.statement, observations[name.text] == nil,
+            let inherited = observations[parent.text], !inherited.isEmpty
+        else { return nil }
+        observations[name.text] = inherited
+        let texts = inherited.map { "`\($0.text)`" }.joined(separator: ", ")
+        return "`\(name.text)` starts with the observation\(inherited.count == 1 ? "" : "s") in force for `\(parent.text)`: \(texts) (`unobserve all` drops them)"
+    }
+}

@@ -62,8 +62,8 @@ public final class Session {
         workspace.evaluate(file, loader: FileSourceLoader()) { item, snapshot in
             if evaluation.cancelled || (stopAtFirstError && evaluation.failed) { return false }
             switch item {
-            case .declaration:
-                break
+            case .declaration(let d):
+                if let note = inheritObservations(d) { evaluation.outputs.append(CellOutput(plainText: note)) }
             case .diagnostic(let d):
                 if d.severity == .error { evaluation.failed = true }
                 evaluation.outputs.append(diagnosticOutput(commandHelp ? Self.withCommandHelp(d) : d))
