@@ -2,16 +2,20 @@ import Foundation
 import R2Model
 
 extension ScenarioCompiler {
-    /// The variables whose values the copula draws: every correlated one
-    /// whose value is a distribution (a variable pinned to a constant, as
-    /// sensitivity pins inputs, drops out with its correlations).
+    /// The variables whose values the copula draws: both ends of every
+    /// correlation between two distributions. A variable pinned to a
+    /// constant (as sensitivity pins inputs) drops out with its
+    /// correlations, and a partner left with no other correlation draws
+    /// from its own stream again: were it kept, its slot (which draws
+    /// nothing itself) would hold zero.
     var correlatedVariables: Set<Int> {
+        func random(_ v: Int) -> Bool {
+            v >= 0 && v < scenario.variables.count && scenario.variables[v].value.constantValue() == nil
+        }
         var set = Set<Int>()
-        for c in scenario.correlations {
-            for v in [c.first, c.second]
-            where v >= 0 && v < scenario.variables.count && scenario.variables[v].value.constantValue() == nil {
-                set.insert(v)
-            }
+        for c in scenario.correlations where random(c.first) && random(c.second) {
+            set.insert(c.first)
+            set.insert(c.second)
         }
         return set
     }
