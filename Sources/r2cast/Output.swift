@@ -2,14 +2,17 @@ import Foundation
 import R2Forecast
 import R2Notebook
 
-/// Printing outputs: results to standard output, errors to standard error.
+/// Printing outputs: results to standard output, errors to standard error;
+/// with `--json`, every output (diagnostics too) as one object a line on
+/// standard output.
 enum Output {
     static func print(_ outputs: [CellOutput], json: Bool = false) {
         for o in outputs {
-            if o.isDiagnostic {
+            if json {
+                // One stream of objects: diagnostics among the results, in order.
+                stdout(o.json?.serialized ?? JSONValue.object([("query", "text"), ("text", .string(o.plainText))]).serialized)
+            } else if o.isDiagnostic {
                 stderr(o.plainText)
-            } else if json {
-                stdout(o.json?.serialized ?? JSONValue.object([("text", .string(o.plainText))]).serialized)
             } else {
                 stdout(o.plainText)
             }

@@ -80,13 +80,21 @@ import Testing
         let rows = try #require(object(e.outputs[0])["rows"] as? [[String: Any]])
         #expect(rows.count >= 5)
         for row in rows {
-            let diffs = try #require(row["differences"] as? [String])
-            let values = try #require(row["values"] as? [String])
+            let diffs = try #require(row["differences_text"] as? [String])
+            let values = try #require(row["values_text"] as? [String])
             #expect(values[0] == values[1], "\(row)")
             let d = try #require(diffs.first)
             #expect(d.hasPrefix("+0.0") || d.hasPrefix("n/a"), "\(row)")
             // Paired differences of identical runs have no Monte Carlo error.
             #expect(d.contains("(±0.00") || d.hasPrefix("n/a"), "\(row)")
+            // The same as numbers: a zero difference with a zero error.
+            let numbers = try #require(row["differences"] as? [Any])
+            if let x = numbers.first as? Double {
+                #expect(x == 0, "\(row)")
+                #expect((row["se"] as? [Any])?.first as? Double == 0, "\(row)")
+            } else {
+                #expect(d.hasPrefix("n/a"), "\(row)")
+            }
         }
     }
 
@@ -98,7 +106,8 @@ import Testing
         #expect(!e.failed, "\(e.outputs.map(\.plainText))")
         let rows = try #require(object(e.outputs[0])["rows"] as? [[String: Any]])
         let row = try #require(rows.first { ($0["label"] as? String) == "adoption at 2025-12" })
-        let shown = try #require((row["differences"] as? [String])?.first)
+        let shown = try #require((row["differences_text"] as? [String])?.first)
+        let se = try #require((row["se"] as? [Double])?.first)
         // The two runs, with every trial's adoption at 2025-12 kept.
         let results = session.cache.values.filter { $0.adoptionProbes != nil }
             .sorted { $0.adoptionMean(step: 11) < $1.adoptionMean(step: 11) }
@@ -112,6 +121,7 @@ import Testing
         let paired = (differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n - 1) / Double(n)).squareRoot()
         let independent = ((a.adoptionVariance(step: 11) + b.adoptionVariance(step: 11)) / Double(n)).squareRoot()
         #expect(shown.hasSuffix("(±\(Format.percent(paired, digits: 2)))"), "\(shown) paired \(paired)")
+        #expect(abs(se - paired) < 1e-12)
         // Common random numbers make the difference much sharper.
         #expect(paired > 0 && paired < independent / 3, "paired \(paired), independent \(independent)")
     }

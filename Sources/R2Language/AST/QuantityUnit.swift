@@ -29,4 +29,21 @@ public enum QuantityUnit: String, Hashable, Sendable, CaseIterable {
         "month", "months", "mo", "week", "weeks", "day", "days", "year", "years",
         "chip-months", "chip-month", "units", "unit", "dies", "die", "per",
     ]
+
+    /// `words` in the order a suggestion prefers them, plurals first
+    /// (`monts` is as near `months` as `month`).
+    static let suggestedWords = [
+        "months", "month", "mo", "weeks", "week", "days", "day", "years", "year",
+        "chip-months", "chip-month", "units", "unit", "dies", "die", "per",
+    ]
+
+    /// Abbreviations of unit words that edit distance does not reach,
+    /// with the word meant (`mos` is nearer `mo` than `months`).
+    static let abbreviations: [String: String] = [
+        "mth": "months", "mths": "months", "mnth": "months", "mnths": "months", "mon": "months",
+        "mons": "months", "mos": "months", "wk": "weeks", "wks": "weeks", "yr": "years", "yrs": "years",
+    ]
+
+    /// Words for a percentage, which the language writes `%`.
+    static let percentWords: Set<String> = ["percent", "percents", "percentage", "pct"]
 }

@@ -36,6 +36,11 @@ struct Failure: Error, Hashable, Sendable {
     /// Errors found in the same statement's other parts (`Failures`),
     /// reported after this one.
     var others: [Failure] = []
+    /// A probability above 100% that may be a percentage written without
+    /// its `%` (`pressure 50`): when the source shows a bare number from 1
+    /// to 100, the help starts with "did you mean `50%`?". Only the text
+    /// tells `50` from `5000%`, both the number 50.
+    var mayLackPercent = false
 
     init(_ message: DiagnosticMessage, at range: SourceRange, help: String? = nil, note: String? = nil) {
         self.message = message
@@ -45,7 +50,20 @@ struct Failure: Error, Hashable, Sendable {
     }
 
     func diagnostic(in file: SourceFile) -> Diagnostic {
-        Diagnostic(message, in: file, at: range, help: help, note: note)
+        var help = self.help
+        if mayLackPercent, let written = Self.bareNumber(file.text(in: range)) {
+            help = "did you mean `\(written)%`?" + (help.map { " " + $0 } ?? "")
+        }
+        return Diagnostic(message, in: file, at: range, help: help, note: note)
+    }
+
+    /// `text` when it is a number written with digits and at most one `.`
+    /// alone (no `%`, suffix or exponent), from 1 to 100.
+    static func bareNumber(_ text: String) -> String? {
+        guard text.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." }),
+            text.filter({ $0 == "." }).count <= 1, let value = Double(text), value >= 1, value <= 100
+        else { return nil }
+        return text
     }
 }
 

@@ -117,4 +117,11 @@ extension DiagnosticMessage {
             id: "negative-tail-clamped", severity: .warning,
             text: "about \(NumberText.percent((share * 1000).rounded() / 1000)) of the draws of \(what) are negative; the engine clamps them to 0")
     }
+    /// `what` is "window" (an event's) or "date" (a `from`); `side` is
+    /// "before" or "after"; `effect` says what comes of it.
+    static func outsideTheClock(_ what: String, _ side: String, _ clock: String, _ effect: String) -> Self {
+        Self(
+            id: "window-outside-clock", severity: .warning,
+            text: "this \(what) lies \(side) the clock (\(clock)): \(effect)")
+    }
 }

@@ -22,6 +22,9 @@ extension DiagnosticMessage {
     static func expected(_ what: String, found: String) -> Self {
         Self(id: "expected", text: "expected \(what), found \(found)")
     }
+    static func unknownUnit(_ word: String) -> Self {
+        Self(id: "unknown-unit", text: "unknown unit `\(word)`")
+    }
     static func unknownFunction(_ name: String) -> Self {
         Self(id: "unknown-function", text: "unknown function `\(name)`")
     }

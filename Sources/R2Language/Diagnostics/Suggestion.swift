@@ -2,22 +2,35 @@ import R2Model
 
 /// "Did you mean ...?" suggestions: the known name nearest to a misspelt one.
 public enum Suggestion {
-    /// The candidate nearest to `name` by edit distance, if near enough to
-    /// be a plausible typo (about one edit in three characters).
+    /// The candidate `name` most likely stands for: one that differs only
+    /// in case; else the only one that `name` (of `shortestPrefix`
+    /// characters or more) starts, as `ban` starts `banned`; else the
+    /// nearest by edit distance, if near enough to be a plausible typo
+    /// (about one edit in three characters).
     public static func nearest(to name: String, in candidates: some Sequence<String>) -> String? {
         let lowered = name.lowercased()
         let limit = max(1, min(3, (name.count + 2) / 3))
         var best: (name: String, distance: Int)?
+        var started: Set<String> = []
         for candidate in candidates where candidate != name {
-            let distance =
-                candidate.lowercased() == lowered ? 0 : editDistance(lowered, candidate.lowercased())
+            let other = candidate.lowercased()
+            if name.count >= shortestPrefix, other.count > lowered.count, other.hasPrefix(lowered) {
+                started.insert(candidate)
+            }
+            let distance = other == lowered ? 0 : editDistance(lowered, other)
             let replacesAll = distance >= max(name.count, candidate.count)
             if distance <= limit, !replacesAll, best == nil || distance < best!.distance {
                 best = (candidate, distance)
             }
         }
+        if let best, best.distance == 0 { return best.name }
+        if started.count == 1, let only = started.first { return only }
         return best?.name
     }
+
+    /// The fewest characters a word needs to stand for a longer one it
+    /// starts: fewer would start too many (`b` or `ba` would be anything).
+    static let shortestPrefix = 3
 
     /// The help text for a suggestion, or nil when there is none.
     public static func help(for name: String, in candidates: some Sequence<String>) -> String? {

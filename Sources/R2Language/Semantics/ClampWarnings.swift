@@ -13,11 +13,15 @@ import R2Model
 /// (docs/MODEL.md), so the statement still applies.
 enum ClampWarnings {
     /// Where the warnings of the statement being applied go (none outside
-    /// `Workspace.step`).
+    /// `Workspace.step`); the warnings of windows outside the clock
+    /// (`DatedWindow`) go there too.
     @TaskLocal static var sink: Sink?
 
     final class Sink: @unchecked Sendable {
         var failures: [Failure] = []
+        /// Warnings already tied to a file: about a window another
+        /// statement wrote, perhaps in another file.
+        var diagnostics: [Diagnostic] = []
     }
 
     /// The sampler of the workspace whose statement is being applied (none
@@ -28,6 +32,8 @@ enum ClampWarnings {
     static let threshold = 0.001
 
     static func report(_ failure: Failure) { sink?.failures.append(failure) }
+
+    static func report(_ diagnostic: Diagnostic) { sink?.diagnostics.append(diagnostic) }
 
     /// The share of draws of `value` below `low` or above `high`, for the
     /// unbounded distributions with constant parameters: `a to b` (lognormal

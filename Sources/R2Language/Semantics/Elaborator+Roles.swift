@@ -7,7 +7,9 @@ extension Elaborator {
     func require(_ e: Quantity, _ dimension: Dimension, _ what: String) throws(Failure) -> Value {
         let typed = try elaborate(e)
         guard typed.dimension == dimension else {
-            throw Failure(.expectedDimension(what, found: typed.dimension), at: e.range)
+            throw Failure(
+                .expectedDimension(what, found: typed.dimension), at: e.range,
+                help: dimension == .date ? slashDateHelp(e) : nil)
         }
         return typed.value
     }
@@ -20,7 +22,7 @@ extension Elaborator {
             let help =
                 low == high
                 ? "this is \(NumberText.percent(shown))" : "this reaches \(NumberText.percent(shown))"
-            throw Failure(.probabilityOutOfRange, at: e.range, help: help)
+            throw Self.outOfRange(e, help: help)
         }
         if let (share, sampled) = clampedShare(value, low: 0, high: 1) {
             ClampWarnings.report(
@@ -41,9 +43,17 @@ extension Elaborator {
         }
         if let (low, high) = extent(typed.value), low < 0 || high > 1 {
             let shown = low < 0 ? low : high
-            throw Failure(.probabilityOutOfRange, at: e.range, help: "this reaches \(NumberText.percent(shown)) a month")
+            throw Self.outOfRange(e, help: "this reaches \(NumberText.percent(shown)) a month")
         }
         return typed.value
+    }
+
+    /// A probability out of range; a number written alone (`pressure 50`)
+    /// may be a percentage without its `%` (`Failure.mayLackPercent`).
+    static func outOfRange(_ e: Quantity, help: String) -> Failure {
+        var failure = Failure(.probabilityOutOfRange, at: e.range, help: help)
+        if case .number = e.kind { failure.mayLackPercent = true }
+        return failure
     }
 
     /// A value with `let` names looked through to the distribution they hold.
@@ -104,11 +114,53 @@ extension Elaborator {
     func calendarDate(_ e: Quantity) throws(Failure) -> CalendarDate {
         if case .date(let d) = e.kind { return d }
         let typed = try elaborate(e)
-        throw Failure(
-            typed.dimension == .date
-                ? .notConstant("this date")
-                : .expectedDimension("a date such as `2025-07`", found: typed.dimension),
-            at: e.range)
+        guard typed.dimension == .date else {
+            throw Failure(
+                .expectedDimension("a date such as `2025-07`", found: typed.dimension), at: e.range,
+                help: slashDateHelp(e))
+        }
+        throw Failure(.notConstant("this date"), at: e.range)
+    }
+
+    /// "dates are written `2025-10`" for a number where a date belongs that
+    /// is a year over a month, `2025/10` (a division, 202.5), written so or
+    /// bound so by the `let` it names; nil for any other quantity.
+    func slashDateHelp(_ e: Quantity) -> String? {
+        switch e.kind {
+        case .binary(.divide, let year, let month):
+            guard case .number(let y) = year.kind, case .number(let m) = month.kind,
+                let date = Self.slashDate(y, written: year.range.length, m, written: month.range.length)
+            else { return nil }
+            return "dates are written `\(date)`"
+        case .name(let name):
+            // `let d = 2025/10` keeps only 202.5: its text tells how it was written.
+            guard let variable = variables.last(where: { $0.name == name }) else { return nil }
+            let text = SourceFile(name: name, text: variable.provenance.text)
+            let tokens = Lexer.tokenize(text.text).tokens.filter { $0.kind != .newline }
+            guard tokens.count >= 6, tokens[0].isIdentifier("let"), tokens[1].isIdentifier(name),
+                tokens[2].isPunctuation(.equals), case .number(let y) = tokens[3].kind,
+                tokens[4].isPunctuation(.slash), case .number(let m) = tokens[5].kind,
+                tokens.count == 6 || tokens[6].isIdentifier("cite"),
+                let date = Self.slashDate(
+                    y, written: tokens[3].range.length, m, written: tokens[5].range.length)
+            else { return nil }
+            let division = text.text(in: tokens[3].range.union(tokens[5].range))
+            return "`\(name)` is `\(division)`, a number: dates are written `\(date)`"
+        default:
+            return nil
+        }
+    }
+
+    /// `YYYY-MM` for a year `y` written in 4 characters over a month `m`
+    /// written in 1 or 2 (numbers of such lengths and values are written
+    /// in digits alone, as `2025` and `10` or `07`).
+    static func slashDate(_ y: Double, written yearLength: Int, _ m: Double, written monthLength: Int)
+        -> String?
+    {
+        guard yearLength == 4, (1...2).contains(monthLength), y == y.rounded(), m == m.rounded(),
+            y >= 1000, y <= 9999, m >= 1, m <= 12
+        else { return nil }
+        return "\(Int(y))-\(m < 10 ? "0" : "")\(Int(m))"
     }
 
     /// A plain number known exactly.

@@ -145,7 +145,8 @@ struct Elaborator {
         let to = try elaborate(b)
         for side in [(from, a), (to, b)] where side.0.dimension != .date {
             throw Failure(
-                .expectedDimension("a date such as `2025-07`", found: side.0.dimension), at: side.1.range)
+                .expectedDimension("a date such as `2025-07`", found: side.0.dimension), at: side.1.range,
+                help: slashDateHelp(side.1))
         }
         if let x = constant(from.value), let y = constant(to.value), y.rounded(.down) < x.rounded(.down) {
             throw Failure(

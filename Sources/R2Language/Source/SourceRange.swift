@@ -20,5 +20,8 @@ public struct SourceRange: Hashable, Sendable, CustomStringConvertible {
 
     public var isEmpty: Bool { start == end }
 
+    /// The number of UTF-8 bytes it spans.
+    var length: Int { end - start }
+
     public var description: String { "\(start)..<\(end)" }
 }

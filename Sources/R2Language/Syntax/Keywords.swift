@@ -31,4 +31,7 @@ enum Keywords {
     static let reserved: Set<String> = QuantityUnit.words.union([
         "to", "and", "between", "from", "cite", "or", "by", "at", "in", "rising", "yield",
     ])
+
+    /// Every word with a meaning somewhere in the language.
+    static let all: Set<String> = Set(statements + others).union(reserved)
 }

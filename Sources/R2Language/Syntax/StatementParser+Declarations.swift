@@ -8,6 +8,10 @@ extension StatementParser {
             advance()
             let name = try parseNewName("a scenario name")
             let parent = consume("from") ? try expectName("the parent scenario's name") : nil
+            // `scenario x form baseline`: `from` mistyped.
+            if parent == nil, !isAtStatementEnd {
+                throw expected("`from PARENT` or the end of the statement", suggesting: ["from"])
+            }
             return .scenario(name, parent: parent)
         case "use":
             advance()

@@ -189,18 +189,58 @@ extension StatementParser {
     }
 
     /// A unit after a quantity, if one follows: a unit word, or `per month`
-    /// / `per year`.
+    /// / `per year`. A word right after a number that looks like a unit
+    /// mistyped (`3 mnths`, `50 percent`) is an unknown unit, reported
+    /// there rather than where the statement fails to go on.
     mutating func parseUnit() throws(Failure) -> QuantityUnit? {
-        guard let word = current?.identifier else { return nil }
+        guard let token = current, let word = token.identifier else { return nil }
         if word == "per" {
+            // `50 per cent`: a percentage.
+            if let next = peek(), next.isIdentifier("cent"), let help = percentHelp() {
+                throw Failure(.unknownUnit("per cent"), at: token.range.union(next.range), help: help)
+            }
             advance()
             let period = try expectOne(
                 of: ["month", "months", "mo", "year", "years"], "`month` or `year` after `per`")
             return period.hasPrefix("y") ? .perYear : .perMonth
         }
-        guard let unit = QuantityUnit.word(word) else { return nil }
+        guard let unit = QuantityUnit.word(word) else {
+            if let slip = unitSlip(word, at: token.range) { throw slip }
+            return nil
+        }
         advance()
         return unit
+    }
+
+    /// The unknown unit `word` (the current token) is, when it comes right
+    /// after a number and is no word of the language: a percentage written
+    /// out (`50 percent`), a known abbreviation (`3 mths`), or a word near
+    /// a unit word (`5 monts`, `2 wekks`). Nil for any other word, which
+    /// the statement then reads on or reports itself.
+    func unitSlip(_ word: String, at range: SourceRange) -> Failure? {
+        guard index > 0, case .number = tokens[index - 1].kind, !Keywords.all.contains(word),
+            lookalikeHelp() == nil
+        else { return nil }
+        if QuantityUnit.percentWords.contains(word.lowercased()), let help = percentHelp() {
+            return Failure(.unknownUnit(word), at: range, help: help)
+        }
+        let meant =
+            QuantityUnit.abbreviations[word.lowercased()]
+            ?? (word.count >= Suggestion.shortestPrefix
+                ? Suggestion.nearest(to: word, in: QuantityUnit.suggestedWords) : nil)
+        guard let meant else { return nil }
+        return Failure(.unknownUnit(word), at: range, help: "did you mean `\(meant)`?")
+    }
+
+    /// "write `50%`" for the number just before the current token, read as
+    /// a percentage (`50 percent`); nil when no number comes just before.
+    func percentHelp() -> String? {
+        guard index > 0, case .number = tokens[index - 1].kind else { return nil }
+        let written = file.text(in: tokens[index - 1].range)
+        guard written.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." }) else {
+            return "`%` goes right after a number, as in `15%`"
+        }
+        return "write `\(written)%`"
     }
 }
 

@@ -158,7 +158,7 @@ struct StatementParser {
         guard let token = current else { throw expected("a statement") }
         guard let word = token.identifier else {
             // A number or a parenthesis starts a value typed on its own: `2k * 3`.
-            if !inEvent, let value = attemptValue() { return .query(value) }
+            if !inEvent, let value = try attemptValue() { return .query(value) }
             throw Failure(.expectedStatement, at: token.range)
         }
         if inEvent, !Keywords.eventStatements.contains(word) {
@@ -178,7 +178,7 @@ struct StatementParser {
             return .query(query)
         }
         // `x`, `ascend_output_2025 / 12`: a value typed on its own.
-        if !inEvent, let value = attemptValue() { return .query(value) }
+        if !inEvent, let value = try attemptValue() { return .query(value) }
         throw Failure(
             .unknownStatement(word), at: token.range,
             help: Suggestion.help(
@@ -186,10 +186,16 @@ struct StatementParser {
     }
 
     /// The whole statement as a value (`.value`), or nil with nothing
-    /// consumed when it is not one.
-    mutating func attemptValue() -> QuerySyntax? {
+    /// consumed when it is not one. A unit mistyped after a number
+    /// (`x * 3 mnths`) is reported as what it is.
+    mutating func attemptValue() throws(Failure) -> QuerySyntax? {
         let (savedIndex, savedNodes) = (index, expressionNodes)
-        if let q = try? parseQuantity(), isAtStatementEnd { return .value(q, meanOnly: false) }
+        do throws(Failure) {
+            let q = try parseQuantity()
+            if isAtStatementEnd { return .value(q, meanOnly: false) }
+        } catch {
+            if error.message.id == DiagnosticMessage.unknownUnit("").id { throw error }
+        }
         (index, expressionNodes) = (savedIndex, savedNodes)
         return nil
     }

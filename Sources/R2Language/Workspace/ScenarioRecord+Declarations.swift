@@ -19,7 +19,7 @@ extension ScenarioRecord {
             guard end.absoluteMonth >= start.absoluteMonth else {
                 throw Failure(.backwardsClock, at: a.range.union(b.range), help: "\(end) is before \(start)")
             }
-            scenario.clock = Clock(start: start.absoluteMonth, end: end.absoluteMonth)
+            stateClock(Clock(start: start.absoluteMonth, end: end.absoluteMonth))
         case .trials(let count):
             let n = try e.constantInteger(count, "the trial count")
             guard n >= 1, n <= Double(Scenario.maximumTrials) else {
@@ -55,6 +55,9 @@ extension ScenarioRecord {
                 entry.from = start ?? nil
                 scenario.timeline.append(entry)
             }
+            if let from, let date = start ?? nil {
+                noteWindow(.from, date, date, at: from.range, in: context.file)
+            }
         case .r2(let clauses, nil):
             try applyR2(clauses, context: context)
         case .r2(_, let from?), .sector(_, let from?):
@@ -67,6 +70,7 @@ extension ScenarioRecord {
                 entry.from = start
                 scenario.timeline.append(entry)
             }
+            if let start { noteWindow(.from, start, start, at: from.range, in: context.file) }
         case .sector(.base(let chip, let quantity), nil):
             let (index, base) = try chipAmount(chip, quantity, "an installed base")
             scenario.chips[index].base = base

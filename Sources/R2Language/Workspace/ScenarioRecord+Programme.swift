@@ -90,5 +90,11 @@ extension ScenarioRecord {
         } else {
             scenario.events.append(event)
         }
+        let windowRange: SourceRange
+        switch window {
+        case .between(let a, let b): windowRange = a.range.union(b.range)
+        case .at(let date), .inMonth(let date): windowRange = date.range
+        }
+        noteWindow(.event(name.text), start, end, at: windowRange, in: context.file)
     }
 }

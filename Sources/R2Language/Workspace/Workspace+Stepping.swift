@@ -47,7 +47,8 @@ extension Workspace {
             self = candidate
             return [declared(StatementContext(file: file, statement: statement))] + warnings.map(Item.diagnostic)
         }
-        // Warnings (values the engine will clamp) follow the statement's item.
+        // Warnings (values the engine will clamp, windows outside the
+        // clock) follow the statement's item, or come before a query's.
         let warnings = ClampWarnings.Sink()
         let outcome = ClampWarnings.$sampler.withValue(tailSampler) {
             ClampWarnings.$sink.withValue(warnings) { () -> Result<Item, Failure> in
@@ -63,7 +64,11 @@ extension Workspace {
         switch outcome {
         case .success(let item):
             self = candidate
-            return [item] + warnings.failures.map { .diagnostic($0.diagnostic(in: file)) }
+            let found =
+                warnings.failures.map { Item.diagnostic($0.diagnostic(in: file)) }
+                + warnings.diagnostics.map(Item.diagnostic)
+            if case .query = item { return found + [item] }
+            return [item] + found
         case .failure(let error):
             return ([error] + error.others).map { .diagnostic($0.diagnostic(in: file)) }
         }

@@ -110,6 +110,8 @@ public struct Workspace: Hashable, Sendable {
             var precisionSyntax: PrecisionSyntax?
             if case .toPrecision(let inner, let p) = query { (query, precisionSyntax) = (inner, p) }
             let (resolved, scenario) = try resolve(query, in: index, context: context)
+            // The scenarios it runs are as complete as they will be for it.
+            if resolved.needsForecast { checkWaitingWindows(of: resolved, on: scenario) }
             var item = ResolvedQuery(
                 query: resolved, scenario: scenario, range: statement.range,
                 location: context.location, text: context.text)

@@ -10,6 +10,16 @@ extension Session {
             return CellOutput(
                 plainText: TornadoPlot.render(title: t.title, base: t.base, bars: t.bars, style: Style(colors: false, width: configuration.style.width), format: t.format),
                 styledText: TornadoPlot.render(title: t.title, base: t.base, bars: t.bars, style: configuration.style, format: t.format),
+                json: .object([
+                    ("query", "chart"), ("chart", "tornado"), ("scenario", .string(scenario.name)), ("title", .string(t.title)),
+                    ("base", .finite(t.base)), ("base_text", .string(t.format(t.base))),
+                    ("bars", .array(t.bars.map { b in
+                        .object([
+                            ("input", .string(b.label)), ("at_p10", .finite(b.low)), ("at_p90", .finite(b.high)),
+                            ("at_p10_text", .string(t.format(b.low))), ("at_p90_text", .string(t.format(b.high))),
+                        ])
+                    })),
+                ]),
                 svg: SVGPlots.tornado(title: t.title, base: t.base, bars: t.bars, format: t.format))
         }
         let (report, _) = try forecast(scenario, query: q, file: file)
@@ -17,20 +27,66 @@ extension Session {
         switch chart {
         case .releaseHistogram, .namedReleaseHistogram:
             let r = report.reading(chart == .releaseHistogram ? .flagship : .named)
-            return CellOutput(plainText: ReleasePlots.histogram(r, style: plain), styledText: ReleasePlots.histogram(r, style: configuration.style), svg: SVGPlots.histogram(r))
+            return CellOutput(
+                plainText: ReleasePlots.histogram(r, style: plain), styledText: ReleasePlots.histogram(r, style: configuration.style),
+                json: chartJSON(chart, r), svg: SVGPlots.histogram(r))
         case .releaseCDF, .namedReleaseCDF:
             let r = report.reading(chart == .releaseCDF ? .flagship : .named)
-            return CellOutput(plainText: ReleasePlots.cdf(r, style: plain), styledText: ReleasePlots.cdf(r, style: configuration.style), svg: SVGPlots.cdf(r))
+            return CellOutput(
+                plainText: ReleasePlots.cdf(r, style: plain), styledText: ReleasePlots.cdf(r, style: configuration.style),
+                json: chartJSON(chart, r), svg: SVGPlots.cdf(r))
         case .sectorFan:
             guard !report.sector.isEmpty else {
                 throw queryError(
                     "query.no-sector", "scenario `\(scenario.name)` does not describe the sector", q, file,
                     help: "describe it with `sector ship CHIP N per month`, `sector make CHIP N per month` or `sector base CHIP N`")
             }
-            return CellOutput(plainText: SectorFan.render(report, style: plain), styledText: SectorFan.render(report, style: configuration.style), svg: SVGPlots.sectorFan(report))
+            return CellOutput(
+                plainText: SectorFan.render(report, style: plain), styledText: SectorFan.render(report, style: configuration.style),
+                json: chartJSON(chart, report), svg: SVGPlots.sectorFan(report))
         case .adoptionFan, .tornado:
-            return CellOutput(plainText: AdoptionFan.render(report, style: plain), styledText: AdoptionFan.render(report, style: configuration.style), svg: SVGPlots.fan(report))
+            return CellOutput(
+                plainText: AdoptionFan.render(report, style: plain), styledText: AdoptionFan.render(report, style: configuration.style),
+                json: chartJSON(chart, report), svg: SVGPlots.fan(report))
         }
+    }
+
+    /// A chart's numbers: per month the share of trials released in it and
+    /// by its end (`hist`, `cdf`), the adoption bands by month, the sector's
+    /// by year; with the scenario, its conditions and the trials kept.
+    private func chartJSON(_ chart: Chart, _ r: ForecastReport) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("query", "chart"), ("chart", .string(chart.rawValue)), ("scenario", .string(r.scenario)),
+            ("conditions", .array(r.observations.map { .string($0) })), ("trials", .number(Double(r.trials))),
+            ("kept", .number(Double(r.kept))),
+        ]
+        switch chart {
+        case .releaseHistogram, .namedReleaseHistogram, .releaseCDF, .namedReleaseCDF:
+            let n = Double(Swift.max(1, r.release.count))
+            members.append(("months", .array((0..<r.steps).map { s in
+                let released = Double(r.release.countBelow(Double(s + 1)) - r.release.countBelow(Double(s))) / n
+                return .object([
+                    ("month", .string(Format.month(r.clockStart + s))), ("released", .number(released)),
+                    ("by_end", .number(Double(r.release.countBelow(Double(s + 1))) / n)),
+                ])
+            })))
+            members.append(("censored", .finite(r.release.censoredShare.value)))
+        case .adoptionFan, .tornado:
+            members.append(("months", .array(r.adoption.map { b in
+                .object([
+                    ("month", .string(Format.month(b.month))), ("mean", .finite(b.mean.value)), ("p10", .finite(b.p10)),
+                    ("p50", .finite(b.p50)), ("p90", .finite(b.p90)),
+                ])
+            })))
+        case .sectorFan:
+            members.append(("years", .array(r.sector.map { b in
+                .object([
+                    ("window", .string(b.window.description)), ("partial", .bool(b.partial)), ("mean", .finite(b.mean.value)),
+                    ("p10", .finite(b.quantile(0.1))), ("p50", .finite(b.quantile(0.5))), ("p90", .finite(b.quantile(0.9))),
+                ])
+            })))
+        }
+        return .object(members)
     }
 
     /// `plot KIND to FILE.svg`: the chart as an SVG file, written atomically.
@@ -55,7 +111,10 @@ extension Session {
         } catch {
             throw queryError("plot.write", error.description, q, file)
         }
-        return CellOutput(plainText: "wrote \(path)", json: .object([("query", "plot"), ("path", .string(path))]), svg: svg)
+        return CellOutput(
+            plainText: "wrote \(path)",
+            json: .object([("query", "plot"), ("kind", .string(kind.rawValue)), ("scenario", .string(scenario.name)), ("path", .string(path))]),
+            svg: svg)
     }
 
     /// The last sensitivity analysis, when it is of `scenario` as it stands

@@ -54,12 +54,15 @@ extension Session {
                 values.append(band.mean)
                 cells.append(Format.percent(band.mean.value))
             }
-            let diffs = zip(values, runs).dropFirst().map { v, run -> String in
+            var row = Row(label: "adoption at \(Format.month(m))", cells: cells, diffs: [], values: values.map(\.value))
+            for (v, run) in zip(values, runs).dropFirst() {
                 let d = v.value - values[0].value
                 let se = pairedAdoptionError(at: m, run.result, base.result) ?? v.minus(independent: values[0]).standardError
-                return signed(Format.percent(d)) + " (±\(Format.percent(se, digits: 2)))"
+                row.diffs.append(signed(Format.percent(d)) + " (±\(Format.percent(se, digits: 2)))")
+                row.differences.append(d)
+                row.errors.append(se)
             }
-            rows.append(Row(label: "adoption at \(Format.month(m))", cells: cells, diffs: diffs))
+            rows.append(row)
         }
         return render(rows, runs, conditions: scenarios.map(conditionTexts))
     }
@@ -92,15 +95,23 @@ extension Session {
         return years.map { window in
             let bands = runs.map { run in run.report.sector.first { $0.window == window } }
             let cells = bands.map { $0.map { Format.percent($0.mean.value) } ?? "n/a" }
-            let diffs = zip(bands, runs).dropFirst().map { band, run -> String in
-                guard let band, let base = bands[0] else { return "n/a" }
+            var row = Row(label: "sector share \(window)", cells: cells, diffs: [], values: bands.map { $0?.mean.value })
+            for (band, run) in zip(bands, runs).dropFirst() {
+                guard let band, let base = bands[0] else {
+                    row.diffs.append("n/a")
+                    row.differences.append(nil)
+                    row.errors.append(nil)
+                    continue
+                }
                 let d = band.mean.value - base.mean.value
                 let se =
                     pairedSectorError(window, run.result, runs[0].result)
                     ?? band.mean.minus(independent: base.mean).standardError
-                return signed(Format.percent(d)) + " (±\(Format.percent(se, digits: 2)))"
+                row.diffs.append(signed(Format.percent(d)) + " (±\(Format.percent(se, digits: 2)))")
+                row.differences.append(d)
+                row.errors.append(se)
             }
-            return Row(label: "sector share \(window)", cells: cells, diffs: diffs)
+            return row
         }
     }
 
@@ -123,6 +134,22 @@ extension Session {
         var label: String
         var cells: [String]
         var diffs: [String]
+        /// The numbers behind the text: each scenario's value (a share, or a
+        /// date as months after the first scenario's clock start) and each
+        /// difference from the first with its standard error.
+        var isDate = false
+        var values: [Double?] = []
+        var differences: [Double?] = []
+        var errors: [Double?] = []
+
+        var json: JSONValue {
+            .object([
+                ("label", .string(label)), ("unit", .string(isDate ? "months" : "share")),
+                ("values", .array(values.map { .finite($0) })), ("differences", .array(differences.map { .finite($0) })),
+                ("se", .array(errors.map { .finite($0) })),
+                ("values_text", .array(cells.map { .string($0) })), ("differences_text", .array(diffs.map { .string($0) })),
+            ])
+        }
     }
 
     private func render(_ rows: [Row], _ runs: [(report: ForecastReport, result: SimulationResult)], conditions: [[String]]) -> CellOutput {
@@ -133,7 +160,12 @@ extension Session {
         let table = [header] + rows.map { [$0.label] + $0.cells + $0.diffs }
         var widths = Array(repeating: 0, count: header.count)
         for row in table { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
-        var lines = ["Compare \(names.joined(separator: ", ")) (\(Format.count(first.trials)) trials each, seed \(first.seed), common random numbers)"]
+        let counts = Set(runs.map(\.report.trials))
+        let trialsText =
+            counts.count == 1
+            ? "\(Format.count(first.trials)) trials each"
+            : runs.map { "\(Format.count($0.report.trials)) for \($0.report.scenario)" }.joined(separator: ", ")
+        var lines = ["Compare \(names.joined(separator: ", ")) (\(trialsText), seed \(first.seed), common random numbers)"]
         for row in table {
             lines.append(row.enumerated().map { Format.pad($0.element, widths[$0.offset]) }.joined(separator: "  ").trimmingTrailingSpaces())
         }
@@ -153,7 +185,10 @@ extension Session {
             ("query", "compare"), ("scenarios", .array(names.map { .string($0) })),
             ("conditions", .array(conditions.map { .array($0.map { .string($0) }) })),
             ("conditioned_alike", .bool(Set(conditions.map { $0.joined(separator: "\u{0}") }).count <= 1)),
-            ("rows", .array(rows.map { r in .object([("label", .string(r.label)), ("values", .array(r.cells.map { .string($0) })), ("differences", .array(r.diffs.map { .string($0) }))]) })),
+            ("clock_start", .string(Format.month(first.clockStart))),
+            ("trials", .array(runs.map { .number(Double($0.report.trials)) })),
+            ("kept", .array(runs.map { .number(Double($0.report.kept)) })),
+            ("rows", .array(rows.map(\.json))),
         ])
         return CellOutput(plainText: lines.joined(separator: "\n"), json: json)
     }
@@ -162,13 +197,24 @@ extension Session {
     private func quantileRow(_ label: String, _ level: Double, _ runs: [(report: ForecastReport, result: SimulationResult)]) -> Row {
         let base = runs[0]
         let cells = runs.map { Format.date($0.report.release.quantile(level), clockStart: $0.report.clockStart, steps: $0.report.steps) }
-        let diffs = runs.dropFirst().map { run -> String in
-            guard let a = run.report.release.quantile(level), let b = base.report.release.quantile(level) else { return "n/a (censored)" }
-            let d = (a + Double(run.report.clockStart)) - (b + Double(base.report.clockStart))
-            let se = batchError(level, run.result, base.result)
-            return signed(Format.months(d)) + (se.map { " (±\(Format.fixed($0, digits: 2)))" } ?? "")
+        // Dates as months after the first scenario's clock start.
+        let values = runs.map { run in
+            run.report.release.quantile(level).map { $0 + Double(run.report.clockStart - base.report.clockStart) }
         }
-        return Row(label: label, cells: cells, diffs: diffs)
+        var row = Row(label: label, cells: cells, diffs: [], isDate: true, values: values)
+        for (run, value) in zip(runs, values).dropFirst() {
+            guard let a = value, let b = values[0] else {
+                row.diffs.append("n/a (censored)")
+                row.differences.append(nil)
+                row.errors.append(nil)
+                continue
+            }
+            let se = batchError(level, run.result, base.result)
+            row.diffs.append(signed(Format.months(a - b)) + (se.map { " (±\(Format.fixed($0, digits: 2)))" } ?? ""))
+            row.differences.append(a - b)
+            row.errors.append(se)
+        }
+        return row
     }
 
     /// A probability per scenario and paired differences: the standard error
@@ -179,7 +225,8 @@ extension Session {
     ) -> Row {
         let base = runs[0]
         let cells = runs.map { Format.percent(estimate($0.report).value) }
-        let diffs = runs.dropFirst().map { run -> String in
+        var row = Row(label: label, cells: cells, diffs: [], values: runs.map { estimate($0.report).value })
+        for run in runs.dropFirst() {
             let a = estimate(run.report), b = estimate(base.report)
             let d = a.value - b.value
             var se = a.minus(independent: b).standardError
@@ -192,9 +239,11 @@ extension Session {
                 }
                 se = paired.standardError ?? .nan
             }
-            return signed(Format.percent(d)) + " (±\(Format.percent(se, digits: 2)))"
+            row.diffs.append(signed(Format.percent(d)) + " (±\(Format.percent(se, digits: 2)))")
+            row.differences.append(d)
+            row.errors.append(se)
         }
-        return Row(label: label, cells: cells, diffs: diffs)
+        return row
     }
 
     /// The paired standard error of the difference of adoption means at

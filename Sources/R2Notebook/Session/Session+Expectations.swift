@@ -100,6 +100,11 @@ extension Session {
                     estimate: estimate, bound: boundTextFor(isAbove, other, margin, e.metric), standardError: nil,
                     marginInStandardErrors: nil)
                 tie.errorValue = 0
+                tie.value = 0
+                tie.isTime = e.metric.isReleaseTime
+                tie.bounds = [margin]
+                tie.scenarioValues = [m.value, o.value]
+                tie.clockStart = Format.month(report.clockStart)
                 return tie
             }
             errorText = combined.isFinite ? (e.metric.isReleaseTime ? Format.days(combined) : Format.percent(combined, digits: 2)) : nil
@@ -109,6 +114,11 @@ extension Session {
                 estimate: estimate, bound: boundText, standardError: errorText,
                 marginInStandardErrors: distance.flatMap { d in combined.isFinite && combined > 0 ? d / combined : (combined == 0 ? .infinity : nil) })
             paired.errorValue = combined.isFinite ? combined : nil
+            paired.value = diff.isFinite ? diff : nil
+            paired.isTime = e.metric.isReleaseTime
+            paired.bounds = [margin]
+            paired.scenarioValues = [m.value, o.value]
+            paired.clockStart = Format.month(report.clockStart)
             return paired
         }
         let margin: Double? = distance.flatMap { d in
@@ -119,6 +129,14 @@ extension Session {
             location: q.location, statement: q.text, status: passed ? .passed : .failed,
             estimate: estimate, bound: boundText, standardError: errorText, marginInStandardErrors: margin)
         checked.errorValue = se
+        checked.value = m.value
+        checked.isTime = e.metric.isReleaseTime
+        checked.clockStart = Format.month(report.clockStart)
+        switch e.bound {
+        case .between(let a, let b): checked.bounds = [local(a), local(b)]
+        case .above(let x), .below(let x): checked.bounds = [local(x)]
+        default: break
+        }
         return checked
     }
 
@@ -153,9 +171,13 @@ extension ExpectationResult {
         .object([
             ("query", "expect"), ("location", .string(location)), ("statement", .string(statement)),
             ("status", .string(status.rawValue)), ("fragile", .bool(isFragile)),
-            ("estimate", .string(estimate)), ("bound", .string(bound)),
-            ("se", standardError.map { .string($0) } ?? .null),
+            ("unit", .string(isTime ? "months" : "share")), ("clock_start", clockStart.map { .string($0) } ?? .null),
+            ("value", .finite(value)), ("se", .finite(errorValue)), ("bounds", .array(bounds.map { .finite($0) })),
+            ("scenario_values", .array(scenarioValues.map { .finite($0) })),
+            ("estimate_text", .string(estimate)), ("bound_text", .string(bound)),
+            ("se_text", standardError.map { .string($0) } ?? .null),
             ("margin_se", .finite(marginInStandardErrors)),
+            ("trials", trials.map { .number(Double($0)) } ?? .null), ("seed", seed.map { .number(Double($0)) } ?? .null),
         ])
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import R2Engine
 import R2Forecast
 import R2Language
@@ -48,7 +49,51 @@ extension Session {
             ("release", story.release.isFinite ? .string(Format.date(story.release, clockStart: story.clockStart)) : .null),
             ("censored", .bool(story.isCensored)),
             ("folded", story.fold.map { .string(Format.month(story.clockStart + $0)) } ?? .null),
+            ("selector", .string(q.text)), ("clock_start", .string(Format.month(story.clockStart))),
+            ("release_months", .finite(story.release.isFinite ? story.release : nil)),
+            ("chips", .array(story.chipNames.map { .string($0) })),
+            ("input_labels", .array(teller.inputNames.map { .string($0.0) })),
+            ("detail", story.json),
         ])
         return CellOutput(plainText: text, json: json)
+    }
+}
+
+extension TrialTrace {
+    /// Everything the trace's text tells, as JSON: inputs, the programme,
+    /// events, every month (changes, supply, training), completion, holds,
+    /// release and fold. Keys in snake case and sorted; an infinite number
+    /// (a programme that never switches, a trial that never releases) is null.
+    var json: JSONValue {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
+        guard let data = try? encoder.encode(self), let any = try? JSONSerialization.jsonObject(with: data) else {
+            return .null
+        }
+        return JSONValue.fromFoundation(any)
+    }
+}
+
+extension JSONValue {
+    /// A JSONSerialization value as a JSONValue, with the encoder's
+    /// non-finite markers as null.
+    static func fromFoundation(_ any: Any) -> JSONValue {
+        switch any {
+        case let dictionary as [String: Any]:
+            return .object(dictionary.keys.sorted().map { ($0, fromFoundation(dictionary[$0]!)) })
+        case let array as [Any]:
+            return .array(array.map(fromFoundation))
+        case let string as String:
+            return ["+inf", "-inf", "nan"].contains(string) ? .null : .string(string)
+        case let number as NSNumber:
+            // A boolean arrives as an NSNumber of type `c` (char).
+            if String(cString: number.objCType) == "c" { return .bool(number.boolValue) }
+            return .finite(number.doubleValue)
+        default:
+            return .null
+        }
     }
 }

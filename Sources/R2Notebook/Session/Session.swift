@@ -63,7 +63,9 @@ public final class Session {
             if evaluation.cancelled || (stopAtFirstError && evaluation.failed) { return false }
             switch item {
             case .declaration(let d):
-                if let note = inheritObservations(d) { evaluation.outputs.append(CellOutput(plainText: note)) }
+                if let note = inheritObservations(d) {
+                    evaluation.outputs.append(CellOutput(plainText: note, json: .object([("query", "note"), ("text", .string(note))])))
+                }
             case .diagnostic(let d):
                 if d.severity == .error { evaluation.failed = true }
                 evaluation.outputs.append(diagnosticOutput(commandHelp ? Self.withCommandHelp(d) : d))
@@ -85,7 +87,7 @@ public final class Session {
         CellOutput(
             plainText: d.render(colors: false),
             styledText: d.render(colors: configuration.style.colors, width: configuration.style.width - 1),
-            json: .object([(d.severity.rawValue, .string(d.message.text)), ("location", .string("\(d.file.name):\(d.location.line):\(d.location.column)")), ("diagnostic", .string(d.render(colors: false)))]),
+            json: d.json,
             isError: d.severity == .error, isWarning: d.severity != .error)
     }
 

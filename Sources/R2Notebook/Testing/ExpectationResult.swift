@@ -21,8 +21,16 @@ public struct ExpectationResult: Sendable, Equatable {
     /// Distance from the estimate to the nearest bound, in standard errors.
     public var marginInStandardErrors: Double?
     /// The standard error as a number (months for a date, a fraction for
-    /// a share), for runs to a precision.
+    /// a share), for runs to a precision and the JSON.
     public var errorValue: Double?
+    /// The numbers behind `estimate` and `bound`: the estimate (for two
+    /// scenarios, their difference), the bound's ends, each scenario's own
+    /// value; dates as months after the clock's start (`clockStart`).
+    public var value: Double?
+    public var isTime = false
+    public var bounds: [Double] = []
+    public var scenarioValues: [Double?] = []
+    public var clockStart: String?
     /// The seed and trial count of the run it was checked on.
     public var seed: UInt64?
     public var trials: Int?
