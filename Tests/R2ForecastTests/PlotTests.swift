@@ -84,7 +84,9 @@ func sampleReport() -> ForecastReport {
         let bars = [TornadoBar(label: "small", low: 1, high: 2), TornadoBar(label: "big", low: -5, high: 5)]
         let text = TornadoPlot.render(title: "t", base: 0, bars: bars, style: .plain) { Format.fixed($0, digits: 0) }
         let lines = text.split(separator: "\n")
-        #expect(lines[2].hasPrefix("big"))
-        #expect(lines[3].hasPrefix("small"))
+        // The third line says which end is which.
+        #expect(lines[2].hasSuffix("input at p10 .. at p90"))
+        #expect(lines[3].hasPrefix("big"))
+        #expect(lines[4].hasPrefix("small"))
     }
 }

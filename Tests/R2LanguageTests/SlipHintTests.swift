@@ -303,7 +303,7 @@ struct SlipHintTests {
 
     @Test func aWindowAfterAStatedClockIsWarnedAtOnce() {
         #expect(errors(prelude + "clock 2025-01 to 2026-12\nevent late 20% at 2027-03: pressure 90%") == """
-            warning: this window lies after the clock (2025-01 to 2026-12): the event can never fire
+            warning: this window lies after the clock (2025-01 to 2026-12): the event never takes effect
              --> x.r2s:8:19
               |
             8 | event late 20% at 2027-03: pressure 90%
@@ -316,7 +316,7 @@ struct SlipHintTests {
     @Test func aClockAfterTheEventsChecksThem() {
         let narrowed = "event late 20% at 2027-03: pressure 90%\nclock 2025-01 to 2026-12\nforecast\n"
         #expect(errors(prelude + narrowed) == """
-            warning: this window lies after the clock (2025-01 to 2026-12): the event can never fire
+            warning: this window lies after the clock (2025-01 to 2026-12): the event never takes effect
              --> x.r2s:7:19
               |
             7 | event late 20% at 2027-03: pressure 90%

@@ -31,7 +31,7 @@ import Testing
         #expect(lines[chip + 1] == "    at test.r2s:3")
         // A card that cannot be read shows `?` for its grade.
         #expect(lines[chip + 2] == "    evidence: seeds/a.md\u{00A0}[?]")
-        #expect(lines[chip + 3].hasPrefix("    fail h800") && lines[chip + 3].contains("10/50/90: 0.0"))
+        #expect(lines[chip + 3].hasPrefix("    fail h800") && lines[chip + 3].contains("10/50/90: 1.") && lines[chip + 3].hasSuffix("%"))
         // A constant input gets no line of its own.
         #expect(!lines.contains { $0.hasPrefix("    perf h800") })
         // Two pressure statements, told apart by their dates.
@@ -78,9 +78,10 @@ import Testing
         let explained = try #require(e.outputs.first { $0.plainText.hasPrefix("Inputs of") })
         let lines = explained.plainText.split(separator: "\n").map(String.init)
         let fail = try #require(lines.first { $0.hasPrefix("    fail a") })
-        #expect(fail.hasSuffix(" / 1.00  (" + fail.split(separator: "(").last!))
+        // A share as a percentage, clamped at 100%; a count as a whole number, clamped at 0.
+        #expect(fail.hasSuffix(" / 100%  (" + fail.split(separator: "(").last!))
         let fleet = try #require(lines.first { $0.hasPrefix("    fleet a") })
-        #expect(fleet.contains("10/50/90: 0.000 / "))
+        #expect(fleet.contains("10/50/90: 0 / "))
         let json = object(explained)
         let statements = try #require(json["statements"] as? [[String: Any]])
         func input(_ prefix: String) throws -> [String: Any] {

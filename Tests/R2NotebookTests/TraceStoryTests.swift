@@ -20,8 +20,9 @@ import Testing
         let (_, e) = evaluate(Self.text)
         let lines = e.outputs[0].plainText.split(separator: "\n").map(String.init)
         // Two pressures told apart by their `from`, as `explain` does.
-        #expect(lines.contains { $0.hasPrefix("  pressure = 0.1") })
-        #expect(lines.contains { $0.hasPrefix("  pressure from 2025-06 = 0.3") })
+        // Shares as percentages.
+        #expect(lines.contains { $0.hasPrefix("  pressure = 1") && $0.hasSuffix("%") })
+        #expect(lines.contains { $0.hasPrefix("  pressure from 2025-06 = 3") && $0.hasSuffix("%") })
         // The start is a date, not the absolute month 24,301.
         let start = try #require(lines.first { $0.hasPrefix("  r2 start = ") })
         #expect(start == "  r2 start = 2025-02-01" || start == "  r2 start = 2025-03-01", "\(start)")
@@ -34,8 +35,8 @@ import Testing
         let first = try #require(lines.firstIndex { $0.hasPrefix("  2025-01  ") })
         #expect(
             Array(lines[first...].prefix(3)) == [
-                "  2025-01  perf h800 -> 1; fail h800 -> 0;",
-                "           pressure -> 0.1" + lines[first + 1].dropFirst(26),
+                "  2025-01  perf h800 -> 1.00; fail h800 -> 0%;",
+                "           pressure -> 1" + lines[first + 1].dropFirst(24),
                 "  2025-02  " + lines[first + 2].dropFirst(11),
             ])
         #expect(lines[first + 1].hasSuffix("]"))

@@ -41,7 +41,7 @@ struct DatedWindow: Hashable, Sendable {
             message = .outsideTheClock(what, "before", shown, "\(subject) applies from \(first)")
             widened = Self.month(earliest.isFinite ? earliest : latest).map { "\($0) to \(last)" }
         } else if earliest.rounded(.down) > Double(clock.end) {
-            let effect = kind == .from ? "the setting never applies" : "the event can never fire"
+            let effect = kind == .from ? "the setting never applies" : "the event never takes effect"
             message = .outsideTheClock(what, "after", shown, effect)
             widened = Self.month(latest.isFinite ? latest : earliest).map { "\(first) to \($0)" }
         } else {

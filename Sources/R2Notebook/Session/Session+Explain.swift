@@ -44,7 +44,10 @@ extension Session {
             var inputs: [JSONValue] = []
             for input in uncertain where statement.kinds.contains(input.slot.kind) {
                 let label = input.slot.label + fromSuffix(input.slot.kind, scenario)
-                let shown = [input.p10, input.p50, input.p90].map { value($0, input.slot) }
+                let reading = InputReading.of(
+                    label: input.slot.label, allowed: input.slot.allowed, isDate: input.slot.isDate,
+                    values: [input.p10, input.p50, input.p90])
+                let shown = [input.p10, input.p50, input.p90].map(reading.text)
                 // Percentiles as the engine uses the input; a visible clamp is said.
                 let clamped = input.clamped >= 0.001 ? "  (\(Format.percent(input.clamped)) of draws clamped)" : ""
                 lines.append("    \(Format.pad(label, 30)) 10/50/90: " + shown.joined(separator: " / ") + clamped)
@@ -158,11 +161,6 @@ extension Session {
         return statements
     }
 
-    /// An input's value as printed: a date for dates, otherwise a number.
-    private func value(_ x: Double, _ slot: InputSlot) -> String {
-        if slot.isDate { return InputText.date(x) }
-        return Format.quantity(x)
-    }
 }
 
 /// How an input's value reads.

@@ -51,7 +51,9 @@ extension Session {
             let hm = try measured(metric, hr, hres, q, file)
             let horizon = Double(baseReport.steps)
             let isDate = input.slot.isDate
-            let label = "\(input.slot.label)\(fromSuffix(input.slot.kind, scenario)) [\(short(input.p10, isDate))..\(short(input.p90, isDate))]"
+            let reading = InputReading.of(
+                label: input.slot.label, allowed: input.slot.allowed, isDate: isDate, values: [input.p10, input.p50, input.p90])
+            let label = "\(input.slot.label)\(fromSuffix(input.slot.kind, scenario)) [\(reading.short(input.p10))..\(reading.short(input.p90))]"
             bars.append(TornadoBar(label: label, low: lm.value ?? horizon, high: hm.value ?? horizon))
         }
         let title = "Sensitivity of \(metricName(metric)) in \(scenario.name): each input at its 10th and 90th percentile, the others as sampled"
@@ -105,15 +107,6 @@ extension Session {
     }
 
     /// A short value: a month for a date, else a number with k/M.
-    private func short(_ x: Double, _ isDate: Bool) -> String {
-        if isDate { return Format.month(Int(x.rounded(.down))) }
-        let a = abs(x)
-        if a >= 1e6 { return Format.fixed(x / 1e6, digits: 1) + "M" }
-        if a >= 1e4 { return Format.fixed(x / 1e3, digits: 0) + "k" }
-        if a >= 1e3 { return Format.fixed(x / 1e3, digits: 1) + "k" }
-        if a >= 100 { return Format.fixed(x, digits: 0) }
-        return Format.fixed(x, digits: 2)
-    }
 }
 
 extension InputSlot {

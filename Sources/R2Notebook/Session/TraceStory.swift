@@ -22,14 +22,14 @@ struct TraceStory {
         lines.append("Sampled inputs:")
         for (i, input) in t.inputs.enumerated() where input.isRandom {
             let name: (label: String, isDate: Bool) = i < inputNames.count ? inputNames[i] : (input.label, false)
-            let value = name.isDate ? InputText.date(input.value) : number(input.value)
+            let value = InputReading.of(label: name.label, isDate: name.isDate, values: [input.value]).text(input.value)
             lines.append("  \(name.label) = \(value)\(correlated.contains(i) ? "  (correlated)" : "")")
         }
         if !t.inputs.contains(where: \.isRandom) { lines.append("  (none: every input is a constant)") }
         let p = t.programme
         var prog = "R2: training from \(Format.month(t.clockStart + p.startStep)), needs \(number(p.needs)) chip-months, post \(Format.months(p.post))"
         if p.holdProbability > 0 { prog += ", hold \(Format.percent(p.holdProbability)) x \(Format.months(p.holdMonths))" }
-        if p.switchAfter.isFinite { prog += ", switch after \(Int(p.switchAfter)) failures (port \(Format.months(p.portMonths)))" }
+        if p.switchAfter.isFinite { prog += ", switch after \(Int(p.switchAfter.rounded(.up))) failures (port \(Format.months(p.portMonths)))" }
         if p.restart > 0 { prog += ", restart \(Format.percent(p.restart))" }
         lines += hanging(prog)
         for e in t.events {
@@ -41,7 +41,7 @@ struct TraceStory {
             for c in m.changes { parts.append("\(c.label) -> \(changeValue(c))") }
             // A banned chip's non-delivery is the export status, shown when it changes.
             for s in m.supply where s.added > 0 || (s.outcome != .delivered && s.outcome != .banned) {
-                parts.append("\(t.chipNames[s.chip]): \(s.outcome.rawValue)\(s.added > 0 ? " +\(number(s.added))" : "")")
+                parts.append("\(t.chipNames[s.chip]): \(s.outcome.rawValue)\(s.added > 0 ? " +\(Format.count(Int(s.added.rounded())))" : "")")
             }
             if let tr = m.training {
                 if let mandated = tr.mandated, let c = tr.chip {
@@ -56,7 +56,7 @@ struct TraceStory {
                     // A successful switch at the end of the month resets the
                     // count: the failure that triggered it was number k.
                     let moved = tr.switchAttempt?.succeeded == true
-                    let number = moved && p.switchAfter.isFinite ? Int(p.switchAfter) : tr.failures
+                    let number = moved && p.switchAfter.isFinite ? Int(p.switchAfter.rounded(.up)) : tr.failures
                     parts.append("FAILURE #\(number)" + (tr.restarted ? ", progress wiped" : ", month lost"))
                 } else if tr.progressAdded > 0 {
                     parts.append("progress +\(number(tr.progressAdded)) = \(number(tr.progress))")
@@ -78,7 +78,13 @@ struct TraceStory {
         }
         if let tau = t.completion {
             var s = "Training completed \(Format.date(tau, clockStart: t.clockStart)); post-training \(Format.months(p.post))"
-            s += t.holds.isFinite ? "; \(Int(t.holds)) hold\(t.holds == 1 ? "" : "s")" : "; held forever"
+            if !t.holds.isFinite {
+                s += "; held forever"
+            } else if t.holds > 0 {
+                s += "; \(Int(t.holds)) hold\(t.holds == 1 ? "" : "s") x \(Format.months(p.holdMonths)) = \(Format.months(t.holds * p.holdMonths))"
+            } else {
+                s += "; no hold"
+            }
             lines += hanging(s)
         } else {
             lines.append("Training did not complete before \(Format.month(t.clockEnd)).")
@@ -91,7 +97,27 @@ struct TraceStory {
                 "Folded into another product line in \(Format.month(t.clockStart + f)), before the release: "
                     + "the flagship ships as above, but not under R2's name")
         }
+        lines += legend(lines.joined(separator: "\n"))
         return lines.joined(separator: "\n")
+    }
+
+    /// What the words of the story mean, for those it used.
+    private func legend(_ story: String) -> [String] {
+        let terms: [(word: String, meaning: String)] = [
+            ("blocked", "an approved foreign order stopped by the government's pressure to buy domestic"),
+            ("refused", "the export licence was refused this month"),
+            ("banned", "the chip cannot be exported"),
+            ("produced", "domestic dies made at this month's yield"),
+            ("mandated", "the lab must train on a domestic chip (probability: the pressure)"),
+            ("FAILURE", "a training month that failed on this chip: the month is lost, or with the restart probability all progress"),
+            ("port", "moving training to another chip stalls part of the month"),
+            ("hold", "the release gate holds the finished model for `hold months` more, each time with the hold probability"),
+        ]
+        let used = terms.filter { story.contains($0.word) }
+        guard !used.isEmpty else { return [] }
+        return ["Words:"] + used.flatMap { term in
+            "\(term.word): \(term.meaning)".wordWrapped(width: Swift.min(width, 1000), first: "  ", rest: "      ")
+        }
     }
 
     /// A line within `width` columns, its continuations indented by 4.
@@ -137,7 +163,7 @@ struct TraceStory {
             if c.value == -1 { return "banned" }
             return "licensed \(Format.percent(c.value))"
         }
-        return number(c.value)
+        return InputReading.of(label: c.label).text(c.value)
     }
 
     private func number(_ x: Double) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import R2Forecast
 
 /// A progress bar on standard error for runs longer than about half a
 /// second, on a terminal only: trials done, rate, time left. It clears
@@ -27,7 +28,7 @@ public final class ProgressBar: @unchecked Sendable {
         let barWidth = max(10, min(40, width - 60))
         let filled = Int(fraction * Double(barWidth))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
-        let text = "\r\(bar) \(Int(fraction * 100))%  \(done)/\(total) trials  \(Int(rate))/s  \(String(format: "%.1f", left))s left\u{1B}[K"
+        let text = "\r\(bar) \(Int(fraction * 100))%  \(Format.count(done))/\(Format.count(total)) trials  \(Format.count(Int(rate)))/s  \(Format.fixed(left, digits: 1))s left\u{1B}[K"
         FileHandle.standardError.write(Data(text.utf8))
         shown = true
     }
