@@ -9,7 +9,7 @@ struct R2Cast: ParsableCommand {
         commandName: "r2cast",
         abstract: "Scenario forecasts of DeepSeek's R2 release and its move onto domestic chips.",
         version: "0.1.0",
-        subcommands: [REPLCommand.self, RunCommand.self, TestCommand.self, BenchCommand.self, MergeCommand.self, BacktestCommand.self, RegisterCommand.self],
+        subcommands: [REPLCommand.self, RunCommand.self, TestCommand.self, BenchCommand.self, MergeCommand.self, BacktestCommand.self, RegisterCommand.self, ProtocolCommand.self],
         defaultSubcommand: REPLCommand.self)
 
     static func main() {

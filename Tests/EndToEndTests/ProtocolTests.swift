@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// `r2cast protocol` over a pipe, as the Jupyter kernel drives it: one JSON
+/// request a line in, records a line out, each request closed by `done`.
+@Suite(.serialized) struct ProtocolTests {
+    /// The records printed for `requests` (sent with `pause` seconds
+    /// between them), parsed.
+    static func records(_ requests: [String], pause: Double = 0, arguments: [String] = []) throws -> [[String: Any]] {
+        let script = requests.map { "printf '%s\\n' '\($0)'" }.joined(separator: pause > 0 ? "; sleep \(pause); " : "; ")
+        let command = "(\(script)) | '\(Binary.path)' protocol " + arguments.map { "'\($0)'" }.joined(separator: " ")
+        let r = try Binary.runProgram("/bin/bash", ["-c", command])
+        #expect(r.status == 0, "\(r.stderr)")
+        return try r.stdout.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "\(line)")
+        }
+    }
+
+    @Test func requestsGetTheirRecordsThenOneDone() throws {
+        let out = try Self.records(
+            [
+                #"{"id":1,"type":"execute","code":"p(release by 2026-06)"}"#,
+                #"{"id":"c","type":"complete","code":"x = 1\nforec","cursor":11}"#,
+                #"{"id":3,"type":"is_complete","code":"r2 start 2025-02 needs 10k +"}"#,
+                #"{"id":4,"type":"is_complete","code":"forecast"}"#,
+                "not json",
+                #"{"id":5,"type":"teleport"}"#,
+                #"{"id":6,"type":"execute","code":"hist release"}"#,
+                #"{"id":7,"type":"execute","code":"fleet h80 3k"}"#,
+                #"{"id":8,"type":"execute","code":"_2"}"#,
+                #"{"id":9,"type":"shutdown"}"#,
+                #"{"id":10,"type":"execute","code":"forecast"}"#,
+            ], arguments: ["scenarios/baseline.r2s", "--trials", "2000"])
+        let types = out.map { "\($0["type"]!):\($0["id"].map { "\($0)" } ?? "nil")" }
+        #expect(types == [
+            "output:1", "done:1", "completion:c", "done:c", "is_complete:3", "done:3", "is_complete:4", "done:4",
+            "done:<null>", "done:5", "output:6", "done:6", "output:7", "done:7", "output:8", "done:8", "done:9",
+        ], "\(types)")
+        let metric = try #require(out[0]["data"] as? [String: Any])
+        #expect((metric["text/plain"] as? String)?.hasPrefix("p(release by 2026-06) = ") == true)
+        #expect((metric["application/json"] as? [String: Any])?["query"] as? String == "metric")
+        #expect(out[1]["status"] as? String == "ok" && out[1]["cell"] as? Int == 2)
+        // Completion on the line holding the cursor, offsets in code points.
+        #expect(out[2]["matches"] as? [String] == ["forecast"])
+        #expect(out[2]["cursor_start"] as? Int == 6 && out[2]["cursor_end"] as? Int == 11)
+        #expect(out[4]["status"] as? String == "incomplete" && out[6]["status"] as? String == "complete")
+        #expect(out[8]["status"] as? String == "error" && (out[8]["message"] as? String)?.contains("one JSON object a line") == true)
+        #expect((out[9]["message"] as? String)?.hasPrefix("unknown request type `teleport`") == true)
+        // A chart arrives as SVG beside its text and its numbers.
+        let chart = try #require(out[10]["data"] as? [String: Any])
+        #expect((chart["image/svg+xml"] as? String)?.contains("<svg") == true)
+        #expect((chart["application/json"] as? [String: Any])?["query"] as? String == "chart")
+        // An error is an output flagged so, and the cell's status says so.
+        #expect(out[12]["error"] as? Bool == true && out[13]["status"] as? String == "error")
+        // `_2` shows cell 2 again: the REPL's session semantics.
+        #expect(((out[14]["data"] as? [String: Any])?["text/plain"] as? String)?.hasPrefix("p(release by 2026-06) = ") == true)
+        // Nothing after shutdown.
+        #expect(out.count == 17)
+    }
+
+    @Test func interruptCancelsTheRunningCellAndKeepsTheSession() throws {
+        let out = try Self.records(
+            [
+                #"{"id":1,"type":"execute","code":":set trials 20M"}"#,
+                #"{"id":2,"type":"execute","code":"forecast"}"#,
+                #"{"id":3,"type":"interrupt"}"#,
+                #"{"id":4,"type":"execute","code":":set trials 2000"}"#,
+                #"{"id":5,"type":"execute","code":"p(release by 2026-06)"}"#,
+            ], pause: 2, arguments: ["scenarios/baseline.r2s"])
+        let done = out.filter { $0["type"] as? String == "done" }
+        #expect(done.map { $0["status"] as? String } == ["ok", "cancelled", "ok", "ok", "ok"], "\(done)")
+        let last = try #require(out.last { $0["type"] as? String == "output" }?["data"] as? [String: Any])
+        #expect((last["text/plain"] as? String)?.hasPrefix("p(release by 2026-06) = ") == true)
+    }
+}
