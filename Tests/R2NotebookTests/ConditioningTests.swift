@@ -42,3 +42,39 @@ import Testing
         #expect(!(plain.outputs.last?.plainText.contains("given") ?? true))
     }
 }
+
+/// `:export FILE.ipynb`: the session as an nbformat 4.5 notebook.
+@Suite struct JupyterExportTests {
+    @Test func theNotebookHasOneCodeCellPerCellWithItsOutputs() throws {
+        let session = Session(configuration: SessionConfiguration(threads: 2))
+        session.evaluateCell(holdScenario(trials: "1k"))
+        session.evaluateCell("hist release\np(release by 2025-04)")
+        session.evaluateCell("fleet h80 3k")
+        _ = session.runCommand(":cells")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("r2cast-\(getpid())-export.ipynb").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = session.runCommand(":export \(path)")
+        #expect(result.cell?.outputs.first?.plainText == "exported 3 cells to \(path) (a Jupyter notebook)")
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let nb = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(nb["nbformat"] as? Int == 4 && nb["nbformat_minor"] as? Int == 5)
+        let kernel = try #require((nb["metadata"] as? [String: Any])?["kernelspec"] as? [String: Any])
+        #expect(kernel["name"] as? String == "r2cast")
+        let cells = try #require(nb["cells"] as? [[String: Any]])
+        #expect(cells.map { $0["cell_type"] as? String } == ["markdown", "code", "code", "code"])
+        // nbformat 4.5: every cell has a unique id of [a-zA-Z0-9-_], and a
+        // code cell exactly these keys.
+        let ids = cells.compactMap { $0["id"] as? String }
+        #expect(Set(ids).count == 4 && ids.allSatisfy { $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } })
+        #expect(Set(cells[1].keys) == ["id", "cell_type", "metadata", "source", "outputs", "execution_count"])
+        let outputs = try #require(cells[2]["outputs"] as? [[String: Any]])
+        #expect(outputs.count == 2)
+        let chart = try #require(outputs[0]["data"] as? [String: Any])
+        #expect(outputs[0]["output_type"] as? String == "display_data")
+        #expect((chart["image/svg+xml"] as? [String])?.joined().contains("<svg") == true)
+        #expect((chart["application/json"] as? [String: Any])?["query"] as? String == "chart")
+        let error = try #require((cells[3]["outputs"] as? [[String: Any]])?.first)
+        #expect(error["output_type"] as? String == "stream" && error["name"] as? String == "stderr")
+        #expect((error["text"] as? [String])?.first?.hasPrefix("error: unknown chip `h80`") == true)
+    }
+}

@@ -147,7 +147,13 @@ extension Session {
                 return ("saved \(notebook.cells.filter { $0.kind != .command && !$0.failed }.count) cells to \(argument)", nil)
             } catch { return (nil, error.description) }
         case ":export":
-            guard !argument.isEmpty else { return (nil, "usage: :export FILE.md") }
+            guard !argument.isEmpty else { return (nil, "usage: :export FILE.md | FILE.ipynb") }
+            if argument.lowercased().hasSuffix(".ipynb") {
+                do {
+                    try AtomicFile.write(notebook.ipynb(title: "r2cast notebook, \(Session.timestamp())"), to: argument)
+                } catch { return (nil, error.description) }
+                return ("exported \(notebook.cells.filter { $0.kind != .command }.count) cells to \(argument) (a Jupyter notebook)", nil)
+            }
             return export(to: argument)
         default:
             let suggestion = Suggestion.nearest(to: name, in: Session.commandNames)
@@ -207,7 +213,7 @@ extension Session {
                 lines.append("  \(category.rawValue): " + names.joined(separator: ", "))
             }
             lines.append("Commands: " + Session.commandNames.joined(separator: " "))
-            lines.append("  :load FILE  :save FILE  :export FILE.md  :cells  :edit N  :rerun N|N-M|all")
+            lines.append("  :load FILE  :save FILE  :export FILE.md|FILE.ipynb  :cells  :edit N  :rerun N|N-M|all")
             lines.append("  :scenarios  :lets  :use NAME  :set [trials|seed|threads N]  :time  :reset  :quit (or Ctrl-D)")
             lines.append("  `_` shows the last result, `_N` the output of cell N.")
             return (lines.joined(separator: "\n"), nil)
