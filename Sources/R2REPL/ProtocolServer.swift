@@ -16,6 +16,9 @@ public final class ProtocolServer: @unchecked Sendable {
     private var queue: [JSONValue] = []
     private let available = DispatchSemaphore(value: 0)
     private var executing = false
+    /// An `interrupt` came while an `execute` waited in the queue: that
+    /// execute is cancelled when it starts.
+    private var cancelNextExecute = false
 
     /// `write` receives each record's line (with its newline).
     public init(session: Session, write: @escaping @Sendable (String) -> Void) {
@@ -32,8 +35,15 @@ public final class ProtocolServer: @unchecked Sendable {
                 guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
                 let request = Self.parse(line)
                 if request.member("type")?.stringValue == "interrupt" {
-                    // At once: the running execute polls the flag between chunks.
-                    lock.withLock { if executing { InterruptFlag.shared.raise() } }
+                    // At once: the running execute polls the flag between
+                    // chunks; one still queued is cancelled when it starts.
+                    lock.withLock {
+                        if executing {
+                            InterruptFlag.shared.raise()
+                        } else if queue.contains(where: { $0.member("type")?.stringValue == "execute" }) {
+                            cancelNextExecute = true
+                        }
+                    }
                 }
                 enqueue(request)
             }
@@ -93,8 +103,15 @@ public final class ProtocolServer: @unchecked Sendable {
     }
 
     private func execute(_ code: String, id: JSONValue) {
+        // A SIGINT while idle is stale; an interrupt sent for this execute
+        // before it started is not.
         _ = InterruptFlag.shared.take()
-        lock.withLock { executing = true }
+        let cancel = lock.withLock {
+            executing = true
+            defer { cancelNextExecute = false }
+            return cancelNextExecute
+        }
+        if cancel { InterruptFlag.shared.raise() }
         defer {
             lock.withLock { executing = false }
             _ = InterruptFlag.shared.take()

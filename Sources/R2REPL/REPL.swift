@@ -24,7 +24,7 @@ public final class REPL {
     /// Prints the banner, loads `files`, then runs until Ctrl-D or `:quit`;
     /// returns the exit status.
     public func run(banner: String, loading files: [String] = []) -> Int32 {
-        print(banner)
+        print(banner.fitted(width: style.width - 1))
         for file in files { showLoaded(session.load(path: file)) }
         while true {
             editor.prompt = promptText()
@@ -132,7 +132,7 @@ public final class REPL {
         var line = "loaded \(path): \(statements) lines"
         if shown > 0 { line += ", \(shown) outputs (`_\(cell.number)` shows them)" }
         if cell.failed { line += ", with errors" }
-        print(style.dim(line))
+        print(style.dim(line.fitted(width: style.width - 1)))
     }
 
     /// Prints a cell's outputs under it.

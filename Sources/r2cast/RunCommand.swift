@@ -45,7 +45,7 @@ struct RunCommand: ParsableCommand {
         let env = ProcessInfo.processInfo.environment
         let session = Session(configuration: SessionConfiguration(
             trials: simulation.trials, seed: simulation.seed, threads: simulation.threads ?? SessionConfiguration().threads,
-            style: Style(colors: false, width: 80), showsProgress: Console.stderrIsTerminal && env["CI"] == nil))
+            style: Style(colors: false, width: Console.width), showsProgress: Console.stderrIsTerminal && env["CI"] == nil))
         var failed = false
         for file in files {
             let cell = session.load(path: file)

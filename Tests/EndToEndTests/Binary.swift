@@ -33,6 +33,8 @@ enum Binary {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env.removeValue(forKey: "CI")
+        // Output is 80 columns wide unless a test says otherwise.
+        env.removeValue(forKey: "COLUMNS")
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let input = Pipe(), output = Pipe(), error = Pipe()

@@ -77,7 +77,8 @@ import Testing
 
                 """)
         #expect(!e.failed, "\(e.outputs.map(\.plainText))")
-        let text = e.outputs.last!.plainText
+        // Lines wrapped to the width are read as one.
+        let text = e.outputs.last!.plainText.replacingOccurrences(of: "\n  ", with: " ")
         #expect(text.contains("v2 is given no flagship before 2025-04-01 (as of): "))
         #expect(text.contains("other is given no flagship before 2025-04-01 (as of); observe folded by 2026-06: "))
         #expect(text.contains("warning: the scenarios are not conditioned alike"))

@@ -15,7 +15,7 @@ public enum AdoptionFan {
             for r in row(b.p90)...row(b.p10) { grid[r][i] = "░" }
             grid[row(b.p50)][i] = "█"
         }
-        var lines = ["Adoption: domestic share of compute, median █ and 10-90% band ░  (\(report.scenario))"]
+        var lines = ("Adoption: domestic share of compute, median █ and 10-90% band ░  (\(report.scenario))").wordWrapped(width: Swift.max(40, style.width - 1), first: "", rest: "  ")
         lines += report.conditionLines(width: style.width)
         for r in 0..<height {
             let level = 1 - Double(r) / Double(height - 1)

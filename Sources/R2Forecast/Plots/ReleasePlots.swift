@@ -11,7 +11,7 @@ public enum ReleasePlots {
         let total = Swift.max(1, bins.total)
         let k = TerminalAxis.columnsPerBin(bins: bins.counts.count, available: style.width - indent - 2)
         let columns = bins.counts.map { TerminalAxis.column(peak == 0 ? 0 : Double($0) / Double(peak), height: height) }
-        var lines = ["\(report.releaseTitle): share of trials per \(bins.monthsPerBin == 1 ? "month" : "\(bins.monthsPerBin) months")  (\(report.scenario))"]
+        var lines = ("\(report.releaseTitle): share of trials per \(bins.monthsPerBin == 1 ? "month" : "\(bins.monthsPerBin) months")  (\(report.scenario))").wordWrapped(width: Swift.max(40, style.width - 1), first: "", rest: "  ")
         lines += report.conditionLines(width: style.width)
         for row in 0..<height {
             let label: String
@@ -45,7 +45,7 @@ public enum ReleasePlots {
         }
         let columns = cumulative.map { TerminalAxis.column($0, height: height) }
         let k = TerminalAxis.columnsPerBin(bins: columns.count, available: style.width - indent - 2)
-        var lines = ["\(report.releaseTitle): P(release by the end of each \(bins.monthsPerBin == 1 ? "month" : "bin"))  (\(report.scenario))"]
+        var lines = ("\(report.releaseTitle): P(release by the end of each \(bins.monthsPerBin == 1 ? "month" : "bin"))  (\(report.scenario))").wordWrapped(width: Swift.max(40, style.width - 1), first: "", rest: "  ")
         lines += report.conditionLines(width: style.width)
         for row in 0..<height {
             let level = 1 - Double(row) / Double(height)

@@ -5,7 +5,7 @@ public enum SectorFan {
     public static func render(_ report: ForecastReport, style: Style) -> String {
         let label = 16
         let columns = Swift.max(10, Swift.min(60, style.width - label - 24))
-        var lines = ["Sector: domestic share of units received, median █ and 10-90% band ░  (\(report.scenario))"]
+        var lines = ("Sector: domestic share of units received, median █ and 10-90% band ░  (\(report.scenario))").wordWrapped(width: Swift.max(40, style.width - 1), first: "", rest: "  ")
         lines += report.conditionLines(width: style.width)
         lines.append(String(repeating: " ", count: label) + "0%" + String(repeating: " ", count: columns - 6) + "100%")
         for band in report.sector {

@@ -64,14 +64,20 @@ extension ForecastReport {
     func namedLines(_ named: NamedRelease, style: Style) -> [String] {
         let indent = String(repeating: " ", count: 12)
         var first = Format.pad("R2 (named)", 12) + "by \(Format.month(clockEnd)): "
-        first += "released \(Format.percent(named.releasedShare.value)) "
-        first += style.dim("(±\(Format.percent(named.releasedShare.standardError, digits: 2)))")
-        first += "   folded \(Format.percent(named.foldedShare.value))"
-        first += "   pending \(Format.percent(named.pendingShare.value))"
-        var result = [first]
+        let released = "released \(Format.percent(named.releasedShare.value)) "
+        let error = "(±\(Format.percent(named.releasedShare.standardError, digits: 2)))"
+        first += released + style.dim(error)
+        let rest = "folded \(Format.percent(named.foldedShare.value))   pending \(Format.percent(named.pendingShare.value))"
+        var result: [String]
+        // On one line when it fits the width, else the rest on the next.
+        if 12 + "by \(Format.month(clockEnd)): ".count + released.count + error.count + 3 + rest.count <= style.width - 1 {
+            result = [first + "   " + rest]
+        } else {
+            result = [first, indent + rest]
+        }
         if let median = named.foldQuantile(0.5), let p10 = named.foldQuantile(0.1), let p90 = named.foldQuantile(0.9) {
             result.append(
-                indent + "folded in \(Format.month(clockStart + Int(median))) at the median of folded trials"
+                indent + "folded in: median \(Format.month(clockStart + Int(median)))"
                     + "   80%: \(Format.month(clockStart + Int(p10))) .. \(Format.month(clockStart + Int(p90)))")
         }
         if let median = named.release.quantile(0.5) {
@@ -85,7 +91,12 @@ extension ForecastReport {
     /// The sector's domestic share of units received, by calendar year.
     func sectorLines(style: Style) -> [String] {
         let indent = String(repeating: " ", count: 12)
-        var result = [Format.pad("Sector", 12) + style.dim("year       mean    p10    p50    p90   domestic share of units")]
+        let columns = "year       mean    p10    p50    p90"
+        // The title beside the columns when it fits, else above them.
+        var result =
+            style.width - 1 >= 12 + columns.count + 26
+            ? [Format.pad("Sector", 12) + style.dim(columns + "   domestic share of units")]
+            : [Format.pad("Sector", 12) + "domestic share of units", indent + style.dim(columns)]
         for band in sector {
             guard case .share(let first, let last) = band.window.kind else { continue }
             var year = String(first / 12)

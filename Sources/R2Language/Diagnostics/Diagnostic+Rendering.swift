@@ -15,7 +15,9 @@ extension Diagnostic {
         let lineEnd = file.lineEnd(containing: range.start)
         let visibleEnd = min(range.end, lineEnd)
         let spanWidth = max(1, file.slice(range.start, visibleEnd).count)
-        let (lineText, caretColumn, caretWidth) = Self.window(fullLine, column: location.column - 1, width: spanWidth)
+        let shown = min(Self.shownLineLength, width.map { max(40, $0 - lineNumber.count - 4) } ?? Self.shownLineLength)
+        let (lineText, caretColumn, caretWidth) = Self.window(
+            fullLine, column: location.column - 1, width: spanWidth, length: shown)
         let carets = String(repeating: " ", count: caretColumn) + String(repeating: "^", count: caretWidth)
 
         var lines: [String] = []
@@ -65,18 +67,36 @@ extension Diagnostic {
     /// The most characters of a source line shown.
     static let shownLineLength = 120
 
-    /// A line longer than `shownLineLength` cut to a window around the
-    /// carets, marked with `…` where it was cut; the carets' column and width
-    /// in what is shown.
-    static func window(_ line: String, column: Int, width: Int) -> (text: String, column: Int, width: Int) {
+    /// A line wider than `length` terminal columns cut to a window around
+    /// the carets, marked with `…` where it was cut; the carets' column and
+    /// width in terminal columns of what is shown (a wide character, such as
+    /// CJK or an emoji, takes two), so that they sit under the range.
+    static func window(_ line: String, column: Int, width: Int, length: Int = shownLineLength) -> (text: String, column: Int, width: Int) {
         let characters = Array(line)
-        guard characters.count > shownLineLength else { return (line, column, width) }
-        let start = max(0, min(column - 40, characters.count - shownLineLength))
-        let end = min(characters.count, start + shownLineLength)
+        let column = min(column, characters.count)
+        let spanEnd = min(characters.count, column + width)
+        func columns(_ range: Range<Int>) -> Int { characters[range].reduce(0) { $0 + $1.displayWidth } }
+        guard columns(0..<characters.count) > length else {
+            return (line, columns(0..<column), max(1, columns(column..<spanEnd)))
+        }
+        // `length` columns from 40 before the carets (fewer near the start),
+        // ending at the line's end when the carets are near it.
+        var start = column
+        while start > 0, columns(start - 1..<column) <= 40 { start -= 1 }
+        var end = start
+        var used = 0
+        while end < characters.count, used + characters[end].displayWidth <= length {
+            used += characters[end].displayWidth
+            end += 1
+        }
+        while end == characters.count, start > 0, used + characters[start - 1].displayWidth <= length {
+            start -= 1
+            used += characters[start].displayWidth
+        }
         let head = start > 0 ? "…" : ""
         let tail = end < characters.count ? "…" : ""
-        let shownColumn = column - start + head.count
-        let shownWidth = max(1, min(width, end - column))
+        let shownColumn = head.count + columns(start..<column)
+        let shownWidth = max(1, columns(column..<min(spanEnd, end)))
         return (head + String(characters[start..<end]) + tail, shownColumn, shownWidth)
     }
 }

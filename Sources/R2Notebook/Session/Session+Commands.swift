@@ -216,9 +216,12 @@ extension Session {
             lines.append("  :load FILE  :save FILE  :export FILE.md|FILE.ipynb  :cells  :edit N  :rerun N|N-M|all")
             lines.append("  :scenarios  :lets  :use NAME  :set [trials|seed|threads N]  :time  :reset  :quit (or Ctrl-D)")
             lines.append("  `_` shows the last result, `_N` the output of cell N.")
-            return (lines.joined(separator: "\n"), nil)
+            return (lines.joined(separator: "\n").fitted(width: max(40, configuration.style.width - 1), hang: 4), nil)
         }
-        if let t = HelpCatalogue.topic(named: topic) { return (t.text(width: max(40, configuration.style.width - 1)), nil) }
+        if let t = HelpCatalogue.topic(named: topic) {
+            let width = max(40, configuration.style.width - 1)
+            return (t.text(width: width).fitted(width: width, hang: 4), nil)
+        }
         let suggestion = HelpCatalogue.suggestion(for: topic)
         return (nil, "no help topic `\(topic)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "; `:help` lists them"))
     }

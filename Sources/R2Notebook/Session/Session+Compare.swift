@@ -166,11 +166,27 @@ extension Session {
             ? "\(Format.count(first.trials)) trials each"
             : runs.map { "\(Format.count($0.report.trials)) for \($0.report.scenario)" }.joined(separator: ", ")
         var lines = ["Compare \(names.joined(separator: ", ")) (\(trialsText), seed \(first.seed), common random numbers)"]
-        for row in table {
-            lines.append(row.enumerated().map { Format.pad($0.element, widths[$0.offset]) }.joined(separator: "  ").trimmingTrailingSpaces())
+        // The table in blocks of columns that fit the width, each block
+        // repeating the row labels.
+        let usable = configuration.style.width - 1
+        var blocks: [[Int]] = []
+        for column in 1..<header.count {
+            let blockWidth = (blocks.last ?? []).reduce(widths[0]) { $0 + 2 + widths[$1] } + 2 + widths[column]
+            if var last = blocks.last, blockWidth <= usable {
+                last.append(column)
+                blocks[blocks.count - 1] = last
+            } else {
+                blocks.append([column])
+            }
         }
-        lines.append("± one Monte Carlo standard error of the difference: paired trials for probabilities")
-        lines.append("  and adoption means, 20 batches for quantiles.")
+        for (b, block) in blocks.enumerated() {
+            if b > 0 { lines.append("") }
+            for row in table {
+                lines.append(([0] + block).map { Format.pad(row[$0], widths[$0]) }.joined(separator: "  ").trimmingTrailingSpaces())
+            }
+        }
+        lines.append(
+            "± one Monte Carlo standard error of the difference: paired trials for probabilities and adoption means, 20 batches for quantiles.")
         // What each forecast is conditioned on; a comparison of forecasts
         // conditioned differently says so, as its differences mix the two.
         for (name, (texts, run)) in zip(names, zip(conditions, runs)) where !texts.isEmpty {
@@ -190,7 +206,7 @@ extension Session {
             ("kept", .array(runs.map { .number(Double($0.report.kept)) })),
             ("rows", .array(rows.map(\.json))),
         ])
-        return CellOutput(plainText: lines.joined(separator: "\n"), json: json)
+        return CellOutput(plainText: lines.joined(separator: "\n").fitted(width: usable), json: json)
     }
 
     /// A release quantile per scenario, and differences with a batch-means error.

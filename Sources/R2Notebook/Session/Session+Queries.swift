@@ -20,7 +20,7 @@ extension Session {
         switch q.query {
         case .forecast:
             let (report, _) = try forecast(scenario, query: q, file: file)
-            return [CellOutput(plainText: report.text(style: .plain), styledText: report.text(style: style), json: report.json)]
+            return [CellOutput(plainText: report.text(style: Style(colors: false, width: style.width)), styledText: report.text(style: style), json: report.json)]
         case .metric(let metric):
             let (report, result) = try forecast(scenario, sectorWindows: metric.extraSectorWindows, query: q, file: file)
             let m = try measured(metric, report, result, q, file)
@@ -57,8 +57,11 @@ extension Session {
         case .expect(let expectation):
             let result = try check(expectation, q, snapshot: snapshot, file: file)
             expectationResults.append(result)
-            let styled = result.status == .passed ? (result.isFragile ? style.yellow(result.line) : style.green(result.line)) : style.red(result.line)
-            return [CellOutput(plainText: result.line, styledText: styled, json: result.json, isError: false)]
+            // Wrapped to the width, continuations hanging under each line.
+            let width = style.width - 1
+            let line = result.line.fitted(width: width)
+            let styled = result.status == .passed ? (result.isFragile ? style.yellow(line) : style.green(line)) : style.red(line)
+            return [CellOutput(plainText: line, styledText: styled, json: result.json, isError: false)]
         case .compare(let names, let by, let at):
             return [try compare(names, releaseBy: by, adoptionAt: at, q, snapshot: snapshot, file: file)]
         case .sensitivity(let metric):

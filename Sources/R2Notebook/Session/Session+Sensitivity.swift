@@ -63,7 +63,7 @@ extension Session {
                 : Format.percent(v)
         }
         let baseValue = base.value ?? Double(baseReport.steps)
-        let text = TornadoPlot.render(title: title, base: baseValue, bars: bars, style: .plain, format: format)
+        let text = TornadoPlot.render(title: title, base: baseValue, bars: bars, style: Style(colors: false, width: configuration.style.width), format: format)
         let styled = TornadoPlot.render(title: title, base: baseValue, bars: bars, style: configuration.style, format: format)
         let svg = SVGPlots.tornado(title: "Sensitivity of \(metricName(metric)) — \(scenario.name)", base: baseValue, bars: bars, format: format)
         let sorted = bars.sorted { $0.swing > $1.swing }
