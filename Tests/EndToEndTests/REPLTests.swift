@@ -146,4 +146,42 @@ import Testing
         // The cell holds the completed word.
         #expect(out.contains("baseline> export h20 banned from 2026-01\n"), "\(out)")
     }
+
+    /// Through the terminal: reloading an unchanged file gives a fresh
+    /// session's bits, reloading an edited one says what changed, and a
+    /// chart of a state that changed is refused with the reason.
+    @Test func reloadAndChartsFollowTheState() throws {
+        let file = folder.appendingPathComponent("held.r2s")
+        let text = """
+            scenario held
+            clock 2025-01 to 2026-12
+            seed 11
+            chip h800 foreign perf 1 fail 0
+            fleet h800 800 to 1.5k
+            r2 start 2025-01 needs 2.5k chip-months
+            r2 hold 50% for 1 month
+
+            """
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let (out, status) = try PseudoTerminal.session(
+            [file.path, "--trials", "2000"],
+            keys: [
+                .enter("p(release by 2025-04)"),
+                .enter(":load \(file.path)", pause: 1.5),
+                .enter("p(release by 2025-04)"),
+                .enter("sensitivity", pause: 2.0),
+                .enter("observe no release by 2025-03"),
+                .enter("tornado"),
+                .enter(":load \(file.path)", pause: 1.5),
+                .ctrlD,
+            ], environment: env)
+        #expect(status == 0)
+        // The same forecast after a reload of the unchanged file.
+        let values = out.components(separatedBy: "p(release by 2025-04) = ").dropFirst().map { $0.prefix { $0 != "\n" } }
+        #expect(values.count == 2 && values[0] == values[1], "\(values)")
+        #expect(out.contains("reloaded"), "\(out)")
+        // The tornado of the state before the observation is refused.
+        #expect(out.contains("error: `held` has changed since its sensitivity analysis"))
+        #expect(out.contains("unchanged (7 statements), the workspace is as a fresh session's"))
+    }
 }
