@@ -13,12 +13,15 @@ public final class ProtocolServer: @unchecked Sendable {
     let session: Session
     private let write: @Sendable (String) -> Void
     private let lock = NSLock()
-    private var queue: [JSONValue] = []
+    /// Requests read and not yet answered, each with its place in the input.
+    private var queue: [(number: Int, request: JSONValue)] = []
+    private var received = 0
     private let available = DispatchSemaphore(value: 0)
     private var executing = false
-    /// An `interrupt` came while an `execute` waited in the queue: that
-    /// execute is cancelled when it starts.
-    private var cancelNextExecute = false
+    /// Executes read before the last `interrupt` are cancelled, the one
+    /// running at once and those still queued when they start (an interrupt
+    /// can arrive before the cell it means has started).
+    private var cancelBefore = 0
 
     /// `write` receives each record's line (with its newline).
     public init(session: Session, write: @escaping @Sendable (String) -> Void) {
@@ -34,34 +37,36 @@ public final class ProtocolServer: @unchecked Sendable {
             while let line = lines() {
                 guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
                 let request = Self.parse(line)
+                let number = enqueue(request)
                 if request.member("type")?.stringValue == "interrupt" {
-                    // At once: the running execute polls the flag between
-                    // chunks; one still queued is cancelled when it starts.
+                    // At once: the running execute polls the flag between chunks.
                     lock.withLock {
-                        if executing {
-                            InterruptFlag.shared.raise()
-                        } else if queue.contains(where: { $0.member("type")?.stringValue == "execute" }) {
-                            cancelNextExecute = true
-                        }
+                        cancelBefore = number
+                        if executing { InterruptFlag.shared.raise() }
                     }
                 }
-                enqueue(request)
             }
-            enqueue(nil)
+            _ = enqueue(nil)
         }
         reader.start()
         while true {
             available.wait()
-            let request = lock.withLock { queue.removeFirst() }
+            let (number, request) = lock.withLock { queue.removeFirst() }
             // `null` marks the end of input.
             guard case .object = request else { return 0 }
-            if !answer(request) { return 0 }
+            if !answer(request, number: number) { return 0 }
         }
     }
 
-    private func enqueue(_ request: JSONValue?) {
-        lock.withLock { queue.append(request ?? .null) }
+    /// Queues a request (nil: the end of input); returns its number.
+    private func enqueue(_ request: JSONValue?) -> Int {
+        let number = lock.withLock {
+            received += 1
+            queue.append((received, request ?? .null))
+            return received
+        }
         available.signal()
+        return number
     }
 
     /// A request line as JSON; a line that is not JSON becomes an object
@@ -74,12 +79,12 @@ public final class ProtocolServer: @unchecked Sendable {
     }
 
     /// Answers one request; false when the session ends.
-    private func answer(_ request: JSONValue) -> Bool {
+    private func answer(_ request: JSONValue, number: Int) -> Bool {
         let id = request.member("id") ?? .null
         let code = request.member("code")?.stringValue ?? ""
         switch request.member("type")?.stringValue {
         case "execute":
-            execute(code, id: id)
+            execute(code, id: id, number: number)
         case "complete":
             let cursor = request.member("cursor")?.numberValue.map(Int.init) ?? code.unicodeScalars.count
             complete(code, cursor: cursor, id: id)
@@ -102,14 +107,13 @@ public final class ProtocolServer: @unchecked Sendable {
         return true
     }
 
-    private func execute(_ code: String, id: JSONValue) {
-        // A SIGINT while idle is stale; an interrupt sent for this execute
-        // before it started is not.
+    private func execute(_ code: String, id: JSONValue, number: Int) {
+        // A SIGINT while idle is stale; an interrupt sent after this execute
+        // but before it started is not.
         _ = InterruptFlag.shared.take()
         let cancel = lock.withLock {
             executing = true
-            defer { cancelNextExecute = false }
-            return cancelNextExecute
+            return number < cancelBefore
         }
         if cancel { InterruptFlag.shared.raise() }
         defer {

@@ -259,7 +259,7 @@ extension HandWrittenLanes {
         // The bins as the engine finds them: in single-precision lanes where
         // the build has fused multiply-adds, else from the widened halves.
         // (On a Zen 4 the AVX2 build's increments after `binPair` stalled:
-        // 60% of the loop's time; docs/PERFORMANCE.md, "Tried".)
+        // 60% of the loop's time; docs/PERFORMANCE-LOG.md, "Tried".)
         #if R2_LANES_AVX2
         let b = SIMD8<UInt32>(truncatingIfNeeded: AdoptionSink.binLanes(a))
         #else

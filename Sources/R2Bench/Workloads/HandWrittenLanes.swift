@@ -31,7 +31,7 @@ import R2Engine
 /// for the fraction.
 ///
 /// It measures how fast model v1 can run on this machine with several
-/// trials per instruction (docs/PERFORMANCE.md, "The limit, measured").
+/// trials per instruction (docs/PERFORMANCE-LOG.md, "The limit, measured").
 public enum HandWrittenLanes {
     /// Trials per group: the lane count of the vectors below.
     public static let width = 8

@@ -30,6 +30,7 @@ struct LaneTable: @unchecked Sendable {
     /// lognormal draw; built once per process).
     static let standardNormal = LaneTable(InverseTable.standardNormal.function, cellBits: 14)
 
+    /// 2^12 cells: 512 were no faster (-1.3% ± 1.8%); fitting in L2 is not the cost.
     init(_ function: QuantileFunction, cellBits: Int = 12) {
         precondition(cellBits >= 9 && cellBits <= 16)
         self.function = function

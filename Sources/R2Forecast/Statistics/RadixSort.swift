@@ -1,8 +1,9 @@
 /// Sorting a run's release times (doubles) and sector shares (floats): a
 /// least-significant-digit radix sort of the numbers' bit patterns, 8 bits a
 /// pass, in time linear in the count. For a million release times it takes a
-/// fraction of the comparison sort's time (docs/PERFORMANCE.md, "A whole
-/// file").
+/// fraction of the comparison sort's time: the comparison sort took 75-100
+/// ms on one thread, and the whole 1M run went from 0.35-0.43 s to 0.25-0.34 s
+/// (docs/PERFORMANCE-LOG.md, "A whole file").
 enum RadixSort {
     /// Below this many values the standard library's sort is as fast.
     static let threshold = 4096

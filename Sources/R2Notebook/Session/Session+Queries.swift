@@ -42,7 +42,8 @@ extension Session {
             let what = reading == .named ? "Named R2 release" : report.named == nil ? "R2 release" : "Flagship release"
             let tail = reading == .named ? "not released under the name by the horizon" : "censored"
             let head = "\(what) quantiles (\(scenario.name), \(Format.count(report.kept)) trials, \(tail) \(Format.percent(distribution.censoredShare.value)))"
-            return [CellOutput(plainText: ([head] + lines).joined(separator: "\n"), json: .object([("query", "quantiles"), ("scenario", .string(scenario.name)), ("reading", .string(reading.rawValue)), ("release", .array(items))]))]
+            let given = report.conditionLines(width: style.width, indent: 2)
+            return [CellOutput(plainText: ([head] + given + lines).joined(separator: "\n"), json: .object([("query", "quantiles"), ("scenario", .string(scenario.name)), ("reading", .string(reading.rawValue)), ("release", .array(items))]))]
         case .adoptionQuantiles(let month, let levels):
             let (report, result) = try forecast(scenario, query: q, file: file)
             var lines: [String] = []
@@ -53,7 +54,8 @@ extension Session {
                 items.append(.object([("level", .number(level))] + m.json))
             }
             let head = "Adoption at \(Format.month(month)) (\(scenario.name)): quantiles"
-            return [CellOutput(plainText: ([head] + lines).joined(separator: "\n"), json: .object([("query", "quantiles"), ("scenario", .string(scenario.name)), ("month", .string(Format.month(month))), ("adoption", .array(items))]))]
+            let given = report.conditionLines(width: style.width, indent: 2)
+            return [CellOutput(plainText: ([head] + given + lines).joined(separator: "\n"), json: .object([("query", "quantiles"), ("scenario", .string(scenario.name)), ("month", .string(Format.month(month))), ("adoption", .array(items))]))]
         case .expect(let expectation):
             let result = try check(expectation, q, snapshot: snapshot, file: file)
             expectationResults.append(result)

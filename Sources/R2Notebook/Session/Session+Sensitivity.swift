@@ -56,7 +56,12 @@ extension Session {
             let label = "\(input.slot.label)\(fromSuffix(input.slot.kind, scenario)) [\(reading.short(input.p10))..\(reading.short(input.p90))]"
             bars.append(TornadoBar(label: label, low: lm.value ?? horizon, high: hm.value ?? horizon))
         }
-        let title = "Sensitivity of \(metricName(metric)) in \(scenario.name): each input at its 10th and 90th percentile, the others as sampled"
+        // What the runs are conditioned on, as every header says it.
+        let given = conditionTexts(scenario)
+        let title =
+            "Sensitivity of \(metricName(metric)) in \(scenario.name)"
+            + (given.isEmpty ? "" : " given \(given.joined(separator: "; "))")
+            + ": each input at its 10th and 90th percentile, the others as sampled"
         let format: (Double) -> String = { v in
             metric.isReleaseTime
                 ? (v >= Double(baseReport.steps) ? "after \(Format.month(baseReport.clockEnd))" : Format.date(v, clockStart: baseReport.clockStart))
