@@ -22,6 +22,8 @@ struct Lexer {
 
     init(_ text: String) {
         bytes = Array(text.utf8)
+        // A byte-order mark, as some editors write at a file's start, is not text.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
     }
 
     /// Tokenizes the whole text.

@@ -86,10 +86,15 @@ public struct ShardFile: Codable, Sendable {
             throw ShardFailure(
                 "\(path) has format `\(header.format ?? "none")`; this r2cast reads `\(currentFormat)` (run the shard again with this r2cast)")
         }
+        let file: ShardFile
         do {
-            return try decoder.decode(ShardFile.self, from: data)
+            file = try decoder.decode(ShardFile.self, from: data)
         } catch {
             throw ShardFailure("\(path) is damaged: \(error)")
         }
+        if let problem = file.result.inconsistency {
+            throw ShardFailure("\(path) is damaged: \(problem)")
+        }
+        return file
     }
 }
