@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import R2Forecast
-import R2Language
 import R2Notebook
 import R2REPL
 

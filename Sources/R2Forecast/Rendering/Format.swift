@@ -27,8 +27,7 @@ public enum Format {
     /// A fixed-point decimal without Foundation's locale-dependent formatting.
     public static func fixed(_ x: Double, digits: Int) -> String {
         guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
+        let scale = pow10(digits)
         // Past 10^15 no decimal is meaningful and no Int holds the digits.
         if abs(x) * scale >= 1e15 { return String(x) }
         let scaled = (abs(x) * scale).rounded()

@@ -166,18 +166,16 @@ extension Session {
     /// result says which, and at how many trials.
     func decide(_ e: Expectation, _ q: ResolvedQuery, cap: Int, snapshot: Workspace, file: SourceFile) throws(QueryFailure) -> ExpectationResult {
         let needed = ExpectationResult.fragileMargin
-        var trials = Precision.firstCheck
-        let plan = Precision(share: nil, months: nil, cap: cap)
-        while true {
-            var result = try withTrials(trials) { () throws(QueryFailure) in try checkRun(e, q, snapshot: snapshot, file: file) }
-            let margin = result.marginInStandardErrors
-            let decided = margin.map { $0 >= needed } ?? true
-            if decided || trials >= cap {
-                result.trials = trials
-                result.decision = decided ? .decided : .undecided(cap: cap)
-                return result
-            }
-            trials = plan.nextCheck(after: trials, ratio: margin.map { $0 > 0 ? needed / $0 : .infinity } ?? 1)
+        // The same schedule as any precision run: an expectation m standard
+        // errors from its bound is `needed / m` times short of decided.
+        let outcome = try runToPrecision(Precision(cap: cap)) { () throws(QueryFailure) in
+            let margin = try checkRun(e, q, snapshot: snapshot, file: file).marginInStandardErrors
+            guard let margin, margin < needed else { return [] }
+            return [PrecisionGap(what: "", standardError: needed, isTime: false, target: max(0, margin))]
         }
+        var result = try withTrials(outcome.trials) { () throws(QueryFailure) in try checkRun(e, q, snapshot: snapshot, file: file) }
+        result.trials = outcome.trials
+        result.decision = outcome.reached ? .decided : .undecided(cap: cap)
+        return result
     }
 }
