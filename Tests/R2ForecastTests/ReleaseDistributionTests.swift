@@ -1,4 +1,5 @@
 import R2Forecast
+import R2Model
 import Testing
 
 @Suite struct ReleaseDistributionTests {
@@ -77,9 +78,11 @@ extension ReleaseDistributionTests {
     /// the same order as the comparison sort, element for element, with
     /// negative numbers, both zeros, subnormals, infinities, runs of equal
     /// values and NaN (dropped) among them. In the first two sets every
-    /// digit varies; in the third, numbers whose bits differ only in the top
-    /// byte (1, 2^16, 2^-16), seven passes are skipped and the one left
-    /// ends in the scratch buffer.
+    /// digit varies; in `oneDigit`, numbers whose bits differ only in the top
+    /// byte (1, 2^16, 2^-16), seven passes are skipped and the one left ends
+    /// in the scratch buffer; `atom` has 30% at exactly 1 among values just
+    /// below it, `cluster` most values within 1e-9 of each other (their bits
+    /// differ only in the low bytes).
     @Test func largeRunsSortAsTheComparisonSort() {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next() -> UInt64 {
@@ -100,6 +103,9 @@ extension ReleaseDistributionTests {
         months += [Double](repeating: .infinity, count: 500) + [Double](repeating: .nan, count: 7)
         let powers: [Double] = [1, 0x1p16, 0x1p-16]
         let oneDigit = (0..<6_000).map { _ in powers[Int(next() % 3)] }
+        let atom = (0..<20_000).map { i in i % 10 < 3 ? 1.0 : 1 - Double(next() % 1000) * 1e-7 } + [0.0]
+        let cluster = (0..<20_000).map { i in i % 10 == 0 ? Double(i) : 0.5 + Double(next() % 1_000_000) * 1e-15 }
+        for values in [mixed, months, oneDigit, atom, cluster] {
         for values in [mixed, months, oneDigit] {
             let sorted = ReleaseDistribution(releases: values, horizon: 36).sorted
             let expected = values.filter { !$0.isNaN }.sorted()
@@ -112,5 +118,30 @@ extension ReleaseDistributionTests {
             let expectedBits: [UInt64] = expected.map(\.bitPattern).filter { !zeros.contains($0) }
             #expect(bits == expectedBits)
         }
+    }
+}
+
+extension ReleaseDistributionTests {
+    /// Sector shares (floats) go through the same sort: with NaN (trials
+    /// that define no share), exact 0 and 1 in quantity, and a spread of
+    /// values between, the sorted values are the comparison sort's.
+    @Test func sectorSharesSortAsTheComparisonSort() {
+        var state: UInt32 = 12345
+        func next() -> UInt32 {
+            state = state &* 1_664_525 &+ 1_013_904_223
+            return state >> 8
+        }
+        let values: [Float] = (0..<30_000).map { i in
+            switch i % 7 {
+            case 0: return 1
+            case 1: return 0
+            case 2: return .nan
+            default: return Float(next()) / Float(1 << 24)
+            }
+        }
+        let band = SectorBand(window: .year(2026), values: values)
+        let expected = values.filter { !$0.isNaN }.sorted()
+        #expect(band.sorted.map(\.bitPattern) == expected.map(\.bitPattern))
+        #expect(band.undefined == values.count - expected.count)
     }
 }

@@ -39,15 +39,13 @@ extension Engine {
         let sectorWindows = compiled.hasSector ? compiled.sectorYears + options.sectorWindows : []
         let windowCount = sectorWindows.count
         // Per trial: the fold step F (model v2) and the sector's windows,
-        // the result's own arrays, written in place by the workers (NaN
-        // stays for rejected trials).
-        var foldArray = [Float](repeating: .nan, count: compiled.folds ? n : 0)
-        var sectorArray = [Float](repeating: .nan, count: n * windowCount)
+        // the result's own arrays. Every slot is written by the worker that
+        // runs its trial (NaN for a rejected trial), never filled first on
+        // this thread: the pages are first touched on both cores.
         let folds = compiled.folds
         let perTrialV2 = folds || windowCount > 0
-        // Written by the workers, one slot per (trial, probe); NaN stays for rejected trials.
+        // One slot per (trial, probe), written the same way.
         let probeValues = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(1, n * probeCount))
-        probeValues.initialize(repeating: .nan, count: n * probeCount)
         let probeStepList = UnsafeMutablePointer<Int>.allocate(capacity: Swift.max(1, probeCount))
         probeStepList.initialize(from: probeSteps, count: probeCount)
         defer {
@@ -65,9 +63,11 @@ extension Engine {
                 steps: compiled.steps, chips: compiled.chipNames.count, events: compiled.eventNames.count)
         }
 
-        let releases = foldArray.withUnsafeMutableBufferPointer { foldBuffer in
-            sectorArray.withUnsafeMutableBufferPointer { sectorBuffer in
-                [Double](unsafeUninitializedCapacity: n) { buffer, count in
+        var releases: [Double] = []
+        var sectorArray: [Float] = []
+        let foldArray = [Float](unsafeUninitializedCapacity: folds ? n : 0) { foldBuffer, foldCount in
+            sectorArray = [Float](unsafeUninitializedCapacity: n * windowCount) { sectorBuffer, sectorCount in
+                releases = [Double](unsafeUninitializedCapacity: n) { buffer, count in
             let out = RunCoordination.TrialBuffer(base: buffer.baseAddress)
             let probesOut = RunCoordination.TrialBuffer(base: probeValues)
             let probeStepsIn = RunCoordination.StepList(base: probeStepList)
@@ -116,16 +116,17 @@ extension Engine {
                             let outcome = machine.out
                             for l in 0..<lanes {
                                 let i = g + l - first
-                                out.base![i] = accepted[l] ? outcome.release[l] : .nan
-                                if accepted[l] {
-                                    for j in 0..<probeCount {
-                                        probesOut.base![i * probeCount + j] = Double(machine.adoption[probeStepsIn.base[j]][l])
-                                    }
-                                    if perTrialV2 {
-                                        if folds { foldsOut.base![i] = outcome.fold[l] }
-                                        for j in 0..<windowCount {
-                                            sectorValuesOut.base![i * windowCount + j] = machine.sectorValues[j][l]
-                                        }
+                                let kept = accepted[l]
+                                out.base![i] = kept ? outcome.release[l] : .nan
+                                for j in 0..<probeCount {
+                                    probesOut.base![i * probeCount + j] =
+                                        kept ? Double(machine.adoption[probeStepsIn.base[j]][l]) : .nan
+                                }
+                                if perTrialV2 {
+                                    if folds { foldsOut.base![i] = kept ? outcome.fold[l] : .nan }
+                                    for j in 0..<windowCount {
+                                        sectorValuesOut.base![i * windowCount + j] =
+                                            kept ? machine.sectorValues[j][l] : .nan
                                     }
                                 }
                             }
@@ -147,8 +148,10 @@ extension Engine {
             }
             count = n
         }
+                    sectorCount = n * windowCount
+                }
+                foldCount = folds ? n : 0
             }
-        }
         if options.cancellation?.isCancelled == true && shared.trialsDone.load(ordering: .relaxed) < n {
             throw .cancelled
         }

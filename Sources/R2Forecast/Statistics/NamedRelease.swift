@@ -17,24 +17,32 @@ public struct NamedRelease: Sendable {
     /// the folded trials' (sorted apart, a fifth of them or so, and taken
     /// out in one merge), with +infinity for each folded trial.
     public init(flagship: ReleaseDistribution, releases: [Double], folds: [Float]) {
+        var foldedCount = 0
+        for (r, f) in zip(releases, folds) where !r.isNaN && f.isFinite { foldedCount &+= 1 }
         var foldedReleases: [Double] = []
         var steps: [Double] = []
+        foldedReleases.reserveCapacity(foldedCount)
+        steps.reserveCapacity(foldedCount)
         for (r, f) in zip(releases, folds) where !r.isNaN && f.isFinite {
             foldedReleases.append(r)
             steps.append(Double(f))
         }
         let removed = RadixSort.sortedNumbers(foldedReleases)
-        var named: [Double] = []
-        named.reserveCapacity(flagship.count)
-        var j = 0
-        for x in flagship.sorted {
-            if j < removed.count && removed[j].bitPattern == x.bitPattern {
-                j += 1
-            } else {
-                named.append(x)
+        let kept = flagship.sorted
+        let named = [Double](unsafeUninitializedCapacity: kept.count) { out, count in
+            var j = 0
+            var i = 0
+            for x in kept {
+                if j < removed.count && removed[j].bitPattern == x.bitPattern {
+                    j &+= 1
+                } else {
+                    out[i] = x
+                    i &+= 1
+                }
             }
+            for k in i..<kept.count { out[k] = .infinity }
+            count = kept.count
         }
-        named.append(contentsOf: repeatElement(.infinity, count: removed.count))
         self.release = ReleaseDistribution(sorted: named, horizon: flagship.horizon)
         self.foldSteps = RadixSort.sortedNumbers(steps)
     }

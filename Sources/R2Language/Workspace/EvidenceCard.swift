@@ -25,9 +25,13 @@ public struct EvidenceCard: Hashable, Sendable {
         case low = "L"
     }
 
+    /// Reads the first `- Date:` and `- Grade:` lines (leading spaces
+    /// allowed) and stops there: lines are cut at newline bytes, so a card
+    /// with CRLF line ends reads the same, and the rest of a long card is
+    /// never scanned (a file cites tens of cards, read on every load).
     public init(text: String) {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let l = line.drop { $0 == " " }
+        for bytes in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+            let l = Substring(bytes).drop { $0 == " " }
             if date == nil, l.hasPrefix("- Date:") {
                 let value = l.dropFirst("- Date:".count).drop { $0 == " " }
                 let token = String(value.prefix { $0.isNumber || $0 == "-" })
@@ -37,6 +41,7 @@ public struct EvidenceCard: Hashable, Sendable {
                 let value = l.dropFirst("- Grade:".count).drop { $0 == " " }
                 grade = value.first.flatMap { Grade(rawValue: String($0)) }
             }
+            if date != nil && grade != nil { break }
         }
     }
 

@@ -5,13 +5,14 @@ extension Workspace {
     /// `as of D` may not cite a card whose own date is after D. Checked when
     /// a statement with `cite` applies to such a scenario (at the card's
     /// path) and when `as of` dates a scenario that already cites (at the
-    /// `as of`). Cards are read through `loader`; one that cannot be read,
-    /// or that states no date, is not checked here.
-    func checkKnowledge(_ statement: ParsedStatement, in file: SourceFile, loader: (any SourceLoader)?) throws(Failure) {
-        guard let loader, let scenario = currentScenario, let asOf = scenario.knownAsOf else { return }
+    /// `as of`). Cards are read through the inclusion's loader, once each
+    /// per evaluation; one that cannot be read, or that states no date, is
+    /// not checked here.
+    func checkKnowledge(_ statement: ParsedStatement, in file: SourceFile, _ inclusion: Inclusion) throws(Failure) {
+        guard let loader = inclusion.loader, let scenario = currentScenario, let asOf = scenario.knownAsOf else { return }
         func card(_ path: String, citing: String?) -> (path: String, card: EvidenceCard)? {
             for candidate in EvidenceCard.candidatePaths(path, citing: citing) {
-                if case .success(let text) = loader.read(candidate) { return (candidate, EvidenceCard(text: text)) }
+                if let card = inclusion.cards.card(at: candidate, loader: loader) { return (candidate, card) }
             }
             return nil
         }

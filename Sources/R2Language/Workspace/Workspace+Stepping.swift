@@ -54,7 +54,7 @@ extension Workspace {
             ClampWarnings.$sink.withValue(warnings) { () -> Result<Item, Failure> in
                 do throws(Failure) {
                     let item = try candidate.apply(statement, in: file)
-                    try candidate.checkKnowledge(statement, in: file, loader: inclusion.loader)
+                    try candidate.checkKnowledge(statement, in: file, inclusion)
                     return .success(item)
                 } catch {
                     return .failure(error)
