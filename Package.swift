@@ -94,8 +94,8 @@ let package = Package(
         .executableTarget(
             name: "r2cast",
             dependencies: [
-                "R2Model", "R2Language", "R2Engine", "R2Forecast", "R2Notebook", "R2REPL", "R2Bench",
-                "CPUFeatures", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "R2Model", "R2Engine", "R2Forecast", "R2Notebook", "R2REPL", "R2Bench", "CPUFeatures",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(
             name: "R2LanguageTests",

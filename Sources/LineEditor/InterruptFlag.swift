@@ -1,9 +1,9 @@
 import Synchronization
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Records SIGINT (Ctrl-C) so that long work can poll for it and stop.
@@ -24,9 +24,9 @@ public final class InterruptFlag: Sendable {
         guard !installed.exchange(true, ordering: .acquiringAndReleasing) else { return }
         var action = sigaction()
         #if canImport(Glibc)
-            action.__sigaction_handler.sa_handler = { _ in InterruptFlag.shared.raise() }
+        action.__sigaction_handler.sa_handler = { _ in InterruptFlag.shared.raise() }
         #else
-            action.__sigaction_u.__sa_handler = { _ in InterruptFlag.shared.raise() }
+        action.__sigaction_u.__sa_handler = { _ in InterruptFlag.shared.raise() }
         #endif
         sigemptyset(&action.sa_mask)
         action.sa_flags = SA_RESTART

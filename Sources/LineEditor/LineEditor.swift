@@ -1,9 +1,9 @@
 import CLibEdit
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Reads lines from the terminal with libedit: emacs key bindings, history

@@ -256,7 +256,9 @@ public struct TimelineEntry: Hashable, Sendable {
     /// from the clock's start, or, inside an event, from the event's month.
     public var from: Value?
     public var provenance: Provenance
-    public init(target: TimelineTarget, setting: TimelineSetting, from: Value? = nil, provenance: Provenance = Provenance()) {
+    public init(
+        target: TimelineTarget, setting: TimelineSetting, from: Value? = nil, provenance: Provenance = Provenance()
+    ) {
         self.target = target
         self.setting = setting
         self.from = from
@@ -275,7 +277,10 @@ public struct Event: Hashable, Sendable {
     /// Changes applied from the event's month (their `from` is nil).
     public var changes: [TimelineEntry]
     public var provenance: Provenance
-    public init(name: String, probability: Value, windowStart: Value, windowEnd: Value, changes: [TimelineEntry], provenance: Provenance = Provenance()) {
+    public init(
+        name: String, probability: Value, windowStart: Value, windowEnd: Value, changes: [TimelineEntry],
+        provenance: Provenance = Provenance()
+    ) {
         self.name = name
         self.probability = probability
         self.windowStart = windowStart

@@ -20,13 +20,15 @@ struct Completer {
         let head = before.split(separator: " ").first.map(String.init) ?? ""
         if head == ":load" {
             // Only what `:load` can read: scenario files, and folders to go into.
-            return Completion(replaceFrom: start, candidates: Self.paths(matching: word).filter(Self.isScenarioOrFolder))
+            return Completion(
+                replaceFrom: start, candidates: Self.paths(matching: word).filter(Self.isScenarioOrFolder))
         }
         if [":save", ":export"].contains(head) {
             return Completion(replaceFrom: start, candidates: Self.paths(matching: word))
         }
         if head == "include", before.trimmingWhitespace() == "include" {
-            return Completion(replaceFrom: start, candidates: Self.includePaths(matching: word).filter(Self.isScenarioOrFolder))
+            return Completion(
+                replaceFrom: start, candidates: Self.includePaths(matching: word).filter(Self.isScenarioOrFolder))
         }
         if before.trimmingWhitespace().isEmpty && word.hasPrefix(":") {
             return Completion(replaceFrom: start, candidates: Session.commandNames.filter { $0.hasPrefix(word) })
@@ -43,9 +45,11 @@ struct Completer {
         // Inside `p(`: what a probability can be of.
         if before.hasSuffix("p(") { return Self.probabilityWords }
         // The statement being typed: after an event's `:` or `;`, the change.
-        let clause = before.split(separator: ";").last.map { part in
-            part.contains(":") && part.split(separator: " ").first == "event" ? String(part.split(separator: ":").last ?? "") : String(part)
-        } ?? before
+        let clause =
+            before.split(separator: ";").last.map { part in
+                part.contains(":") && part.split(separator: " ").first == "event"
+                    ? String(part.split(separator: ":").last ?? "") : String(part)
+            } ?? before
         if let words = Self.keywordsAfter(clause.split(separator: " ").map(String.init)) { return words }
         let words = before.split(separator: " ").map(String.init)
         let workspace = session.workspace
@@ -60,7 +64,9 @@ struct Completer {
         return nil
     }
 
-    static let probabilityWords = ["release", "no", "named", "flagship", "folded", "not", "adoption", "sector", "installed"]
+    static let probabilityWords = [
+        "release", "no", "named", "flagship", "folded", "not", "adoption", "sector", "installed",
+    ]
     static let r2Clauses = ["start", "needs", "post", "hold", "switch", "restart", "fold", "from"]
 
     /// The keywords that alone can come after `words` (one statement so
@@ -81,7 +87,9 @@ struct Completer {
             // After `r2` or after a clause's value: another clause.
             let last = words.last!
             if words.count == 1 { return r2Clauses }
-            if !(r2Clauses + ["for", "after", "port", "to"]).contains(last) { return r2Clauses + ["to", "chip-months", "months", "per"] }
+            if !(r2Clauses + ["for", "after", "port", "to"]).contains(last) {
+                return r2Clauses + ["to", "chip-months", "months", "per"]
+            }
             return nil
         default: return nil
         }
@@ -124,8 +132,10 @@ struct Completer {
             stem = expanded
         }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
-        let shownFolder = prefix.hasPrefix("~/") ? "~/" + folder.dropFirst(NSHomeDirectory().count + 1) : Substring(folder)
-        return entries.filter { $0.hasPrefix(stem) && (!$0.hasPrefix(".") || stem.hasPrefix(".")) }.sorted().map { name in
+        let shownFolder =
+            prefix.hasPrefix("~/") ? "~/" + folder.dropFirst(NSHomeDirectory().count + 1) : Substring(folder)
+        return entries.filter { $0.hasPrefix(stem) && (!$0.hasPrefix(".") || stem.hasPrefix(".")) }.sorted().map {
+            name in
             var isDir: ObjCBool = false
             let isFolder = FileManager.default.fileExists(atPath: folder + name, isDirectory: &isDir) && isDir.boolValue
             return String(shownFolder) + name + (isFolder ? "/" : "")

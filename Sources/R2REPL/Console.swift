@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 import LineEditor
 import R2Forecast
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What the executable needs to know of the terminal, without importing
 /// the libedit wrapper itself.

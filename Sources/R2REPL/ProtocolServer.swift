@@ -92,7 +92,9 @@ public final class ProtocolServer: @unchecked Sendable {
         case "is_complete":
             let trimmed = code.trimmingCharacters(in: .whitespacesAndNewlines)
             let incomplete = !trimmed.hasPrefix(":") && !trimmed.isEmpty && Parser.needsContinuation(code)
-            emit([("type", "is_complete"), ("id", id), ("status", incomplete ? "incomplete" : "complete"), ("indent", "")])
+            emit([
+                ("type", "is_complete"), ("id", id), ("status", incomplete ? "incomplete" : "complete"), ("indent", ""),
+            ])
             done(id, "ok")
         case "interrupt":
             done(id, "ok")
@@ -102,7 +104,10 @@ public final class ProtocolServer: @unchecked Sendable {
         case "invalid":
             done(id, "error", message: request.member("error")?.stringValue)
         case let other:
-            done(id, "error", message: "unknown request type `\(other ?? "none")`: execute, complete, is_complete, interrupt or shutdown")
+            done(
+                id, "error",
+                message:
+                    "unknown request type `\(other ?? "none")`: execute, complete, is_complete, interrupt or shutdown")
         }
         return true
     }
@@ -136,7 +141,10 @@ public final class ProtocolServer: @unchecked Sendable {
         for cell in cells {
             for output in cell.outputs {
                 if output.isError && output.plainText == "cancelled" { cancelled = true }
-                emit([("type", "output"), ("id", id), ("cell", .integer(cell.number)), ("error", .bool(output.isError)), ("data", bundle(output))])
+                emit([
+                    ("type", "output"), ("id", id), ("cell", .integer(cell.number)), ("error", .bool(output.isError)),
+                    ("data", bundle(output)),
+                ])
             }
             failed = failed || cell.failed
         }
@@ -162,7 +170,10 @@ public final class ProtocolServer: @unchecked Sendable {
             case .array(let names)? = json.member("scenarios"), case .array(let rows)? = json.member("rows")
         else { return nil }
         let scenarios = names.compactMap(\.stringValue)
-        var lines = ["| | " + scenarios.joined(separator: " | ") + " | " + scenarios.dropFirst().map { "\($0) − \(scenarios[0])" }.joined(separator: " | ") + " |"]
+        var lines = [
+            "| | " + scenarios.joined(separator: " | ") + " | "
+                + scenarios.dropFirst().map { "\($0) − \(scenarios[0])" }.joined(separator: " | ") + " |"
+        ]
         lines.append("|---" + String(repeating: "|---", count: 2 * scenarios.count - 1) + "|")
         for row in rows {
             let label = row.member("label")?.stringValue ?? ""
@@ -185,7 +196,8 @@ public final class ProtocolServer: @unchecked Sendable {
         let prefix = String(line)
         let completion = Completer(session: session).complete(line: prefix, cursor: prefix.utf8.count)
         // The completer counts UTF-8 bytes within the line.
-        let replaced = String(decoding: Array(prefix.utf8)[..<completion.replaceFrom], as: UTF8.self).unicodeScalars.count
+        let replaced = String(decoding: Array(prefix.utf8)[..<completion.replaceFrom], as: UTF8.self).unicodeScalars
+            .count
         emit([
             ("type", "completion"), ("id", id), ("matches", .array(completion.candidates.map { .string($0) })),
             ("cursor_start", .integer(lineStart + replaced)), ("cursor_end", .integer(at)),

@@ -84,13 +84,16 @@ public final class REPL {
         let parts = line.split(separator: " ").map(String.init)
         switch parts.first {
         case ":edit":
-            guard parts.count == 2, let n = Int(parts[1].hasPrefix("_") ? String(parts[1].dropFirst()) : parts[1]) else {
+            guard parts.count == 2, let n = Int(parts[1].hasPrefix("_") ? String(parts[1].dropFirst()) : parts[1])
+            else {
                 return .some("usage: :edit N (a cell number; see :cells)")
             }
             guard let cell = session.notebook.cell(n) else { return .some("there is no cell \(n)") }
             switch cell.kind {
             case .command: return .some("cell \(n) is a command: type it again")
-            case .loaded(let path): return .some("cell \(n) loaded \(path): edit the file, then `:load \(path)` again (it reloads in place)")
+            case .loaded(let path):
+                return .some(
+                    "cell \(n) loaded \(path): edit the file, then `:load \(path)` again (it reloads in place)")
             case .statements:
                 editQueue = cell.input.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 return .some(nil)
@@ -99,7 +102,9 @@ public final class REPL {
             let count = session.notebook.cells.count
             guard count > 0 else { return nil }
             editor.prompt = "drop the workspace and its \(count) cell\(count == 1 ? "" : "s")? history is kept [y/N] "
-            guard case .line(let answer) = editor.readLine(), ["y", "yes"].contains(answer.trimmingWhitespace().lowercased()) else {
+            guard case .line(let answer) = editor.readLine(),
+                ["y", "yes"].contains(answer.trimmingWhitespace().lowercased())
+            else {
                 print(style.dim("kept"))
                 return .some(nil)
             }

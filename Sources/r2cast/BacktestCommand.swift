@@ -6,7 +6,8 @@ import R2Notebook
 struct BacktestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backtest",
-        abstract: "Score the as-of scenarios' forecasts on facts observed later, against a 50% reference (docs/BACKTEST.md).")
+        abstract:
+            "Score the as-of scenarios' forecasts on facts observed later, against a 50% reference (docs/BACKTEST.md).")
 
     @Argument(help: "Scenario files (default: scenarios/baseline.r2s and scenarios/asof-*.r2s, sorted).")
     var files: [String] = []
@@ -23,7 +24,8 @@ struct BacktestCommand: ParsableCommand {
     func run() throws {
         let paths = try files.isEmpty ? Self.defaultFiles() : files
         let options = BacktestRunner.Options(
-            trials: simulation.trials, seed: simulation.seed, threads: simulation.threads ?? SessionConfiguration().threads)
+            trials: simulation.trials, seed: simulation.seed,
+            threads: simulation.threads ?? SessionConfiguration().threads)
         let report = BacktestRunner(options: options).run(files: paths)
         for f in report.files { if let error = f.error { Output.stderr(error) } }
         if json {

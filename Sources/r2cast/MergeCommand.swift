@@ -1,6 +1,6 @@
 import ArgumentParser
-import R2Notebook
 import R2Forecast
+import R2Notebook
 
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

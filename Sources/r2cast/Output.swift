@@ -10,7 +10,9 @@ enum Output {
         for o in outputs {
             if json {
                 // One stream of objects: diagnostics among the results, in order.
-                stdout(o.json?.serialized ?? JSONValue.object([("query", "text"), ("text", .string(o.plainText))]).serialized)
+                stdout(
+                    o.json?.serialized
+                        ?? JSONValue.object([("query", "text"), ("text", .string(o.plainText))]).serialized)
             } else if o.isDiagnostic {
                 stderr(o.plainText)
             } else {

@@ -7,7 +7,9 @@ import R2REPL
 struct ProtocolCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "protocol",
-        abstract: "A session for programs: JSON requests a line on standard input, JSON records a line on standard output (docs/PROTOCOL.md).")
+        abstract:
+            "A session for programs: JSON requests a line on standard input, JSON records a line on standard output (docs/PROTOCOL.md)."
+    )
 
     @Argument(help: "Scenario files to load before the first request (their outputs are not sent).")
     var files: [String] = []
@@ -21,7 +23,8 @@ struct ProtocolCommand: ParsableCommand {
     func run() throws {
         Console.installInterruptFlag()
         let configuration = SessionConfiguration(
-            trials: simulation.trials, seed: simulation.seed, threads: simulation.threads ?? SessionConfiguration().threads,
+            trials: simulation.trials, seed: simulation.seed,
+            threads: simulation.threads ?? SessionConfiguration().threads,
             style: Style(colors: false, width: 100), showsProgress: false, isInterrupted: { Console.interrupted })
         let session = Session(configuration: configuration)
         for file in files {

@@ -9,7 +9,10 @@ struct R2Cast: ParsableCommand {
         commandName: "r2cast",
         abstract: "Scenario forecasts of DeepSeek's R2 release and its move onto domestic chips.",
         version: "0.1.0",
-        subcommands: [REPLCommand.self, RunCommand.self, TestCommand.self, BenchCommand.self, MergeCommand.self, BacktestCommand.self, RegisterCommand.self, ProtocolCommand.self],
+        subcommands: [
+            REPLCommand.self, RunCommand.self, TestCommand.self, BenchCommand.self, MergeCommand.self,
+            BacktestCommand.self, RegisterCommand.self, ProtocolCommand.self,
+        ],
         defaultSubcommand: REPLCommand.self)
 
     static func main() {
@@ -49,10 +52,12 @@ struct SimulationFlags: ParsableArguments {
         guard perShard > cap else { return }
         if shards == 1 {
             throw ValidationError(
-                "--trials must be between 1 and \(Format.count(cap)) (use shards beyond that: run --shard I/N), not \(Format.count(trials))")
+                "--trials must be between 1 and \(Format.count(cap)) (use shards beyond that: run --shard I/N), not \(Format.count(trials))"
+            )
         }
         throw ValidationError(
-            "--trials \(Format.count(trials)) in \(shards) shards puts \(Format.count(perShard)) in a shard; one run holds at most \(Format.count(cap)): use at least \(trials / cap + (trials % cap == 0 ? 0 : 1)) shards")
+            "--trials \(Format.count(trials)) in \(shards) shards puts \(Format.count(perShard)) in a shard; one run holds at most \(Format.count(cap)): use at least \(trials / cap + (trials % cap == 0 ? 0 : 1)) shards"
+        )
     }
 }
 

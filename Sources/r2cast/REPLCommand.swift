@@ -7,7 +7,9 @@ import R2REPL
 struct REPLCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repl",
-        abstract: "The interactive notebook (the default). Reads statements and :commands plainly when standard input is not a terminal.")
+        abstract:
+            "The interactive notebook (the default). Reads statements and :commands plainly when standard input is not a terminal."
+    )
 
     @Argument(help: "Scenario files to load before the session starts.")
     var files: [String] = []
@@ -33,19 +35,23 @@ struct REPLCommand: ParsableCommand {
         let style = Style(colors: Style.colorsAllowed(isTerminal: true, environment: env), width: Console.width)
         Console.installInterruptFlag()
         let configuration = SessionConfiguration(
-            trials: simulation.trials, seed: simulation.seed, threads: simulation.threads ?? SessionConfiguration().threads,
+            trials: simulation.trials, seed: simulation.seed,
+            threads: simulation.threads ?? SessionConfiguration().threads,
             style: style, showsProgress: true, isInterrupted: { Console.interrupted })
         let session = Session(configuration: configuration)
         let repl = REPL(session: session, historyPath: Console.historyPath(environment: env), style: style)
-        let banner = "r2cast \(R2Cast.configuration.version): forecasts of DeepSeek's R2. :help for help, Ctrl-D to leave."
+        let banner =
+            "r2cast \(R2Cast.configuration.version): forecasts of DeepSeek's R2. :help for help, Ctrl-D to leave."
         return repl.run(banner: banner, loading: files)
     }
 
     /// Statements and :commands from a pipe or file: no banner, prompts,
     /// colour or history.
     private func script() -> Int32 {
-        let session = Session(configuration: SessionConfiguration(
-            trials: simulation.trials, seed: simulation.seed, threads: simulation.threads ?? SessionConfiguration().threads))
+        let session = Session(
+            configuration: SessionConfiguration(
+                trials: simulation.trials, seed: simulation.seed,
+                threads: simulation.threads ?? SessionConfiguration().threads))
         var failed = false
         for file in files {
             let cell = session.load(path: file, stopAtFirstError: !keepGoing)

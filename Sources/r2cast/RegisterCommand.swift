@@ -6,7 +6,9 @@ import R2Notebook
 struct RegisterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "register",
-        abstract: "Append the library's forecasts of questions still open to the ledger, before the facts (docs/BACKTEST.md).")
+        abstract:
+            "Append the library's forecasts of questions still open to the ledger, before the facts (docs/BACKTEST.md)."
+    )
 
     @Argument(help: "Scenario files (default: the library file with the latest as-of date).")
     var files: [String] = []
@@ -31,7 +33,9 @@ struct RegisterCommand: ParsableCommand {
                 files: paths, at: ledger, on: day, trials: simulation.trials, seed: simulation.seed,
                 threads: simulation.threads ?? SessionConfiguration().threads)
             for e in entries {
-                Output.stdout("registered \(e.question): p \(String(format: "%.3f", e.p)) (±\(String(format: "%.3f", e.se))) from \(e.file), scenario \(e.scenario) [\(e.digest)]")
+                Output.stdout(
+                    "registered \(e.question): p \(String(format: "%.3f", e.p)) (±\(String(format: "%.3f", e.se))) from \(e.file), scenario \(e.scenario) [\(e.digest)]"
+                )
             }
             Output.stdout("\(entries.count) entries appended to \(ledger)")
         } catch {

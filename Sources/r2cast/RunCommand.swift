@@ -42,9 +42,12 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         if let out { return try runShard(shard ?? .whole, to: out) }
         let env = ProcessInfo.processInfo.environment
-        let session = Session(configuration: SessionConfiguration(
-            trials: simulation.trials, seed: simulation.seed, threads: simulation.threads ?? SessionConfiguration().threads,
-            style: Style(colors: false, width: Console.width), showsProgress: Console.stderrIsTerminal && env["CI"] == nil))
+        let session = Session(
+            configuration: SessionConfiguration(
+                trials: simulation.trials, seed: simulation.seed,
+                threads: simulation.threads ?? SessionConfiguration().threads,
+                style: Style(colors: false, width: Console.width),
+                showsProgress: Console.stderrIsTerminal && env["CI"] == nil))
         var failed = false
         for file in files {
             let cell = session.load(path: file)

@@ -31,24 +31,30 @@ struct TestCommand: ParsableCommand {
 
     @Flag(
         help: ArgumentHelp(
-            "Decide each expectation by adding blocks of 10,000 trials while it is within 3 standard errors of its bound, up to --max-trials."))
+            "Decide each expectation by adding blocks of 10,000 trials while it is within 3 standard errors of its bound, up to --max-trials."
+        ))
     var precision = false
 
     @Option(
-        help: ArgumentHelp("The most trials --precision gives one expectation (a multiple of 10,000; default 2M).", valueName: "N"),
+        help: ArgumentHelp(
+            "The most trials --precision gives one expectation (a multiple of 10,000; default 2M).", valueName: "N"),
         transform: TrialCount.parse)
     var maxTrials: Int?
 
     func validate() throws {
         try simulation.checkTrials()
         if precision, simulation.trials != nil {
-            throw ValidationError("--precision chooses each expectation's trial count: give the most with --max-trials, not --trials")
+            throw ValidationError(
+                "--precision chooses each expectation's trial count: give the most with --max-trials, not --trials")
         }
         if let maxTrials {
             guard precision else { throw ValidationError("--max-trials goes with --precision") }
-            guard maxTrials >= Precision.firstCheck, maxTrials <= Scenario.maximumTrials, maxTrials % Precision.blockSize == 0 else {
+            guard maxTrials >= Precision.firstCheck, maxTrials <= Scenario.maximumTrials,
+                maxTrials % Precision.blockSize == 0
+            else {
                 throw ValidationError(
-                    "--max-trials must be a multiple of 10,000 between 20,000 and 50,000,000, not \(Format.count(maxTrials))")
+                    "--max-trials must be a multiple of 10,000 between 20,000 and 50,000,000, not \(Format.count(maxTrials))"
+                )
             }
         }
         if seeds < 0 || seeds > 100 { throw ValidationError("--seeds must be between 0 and 100") }

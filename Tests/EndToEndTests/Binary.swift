@@ -3,11 +3,13 @@ import Foundation
 /// Runs the built `r2cast` binary and captures what it prints.
 enum Binary {
     /// The package root (two folders above this file's folder).
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The r2cast built beside the test bundle (any scratch path), else .build/debug.
     static var path: String {
-        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("r2cast").path
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("r2cast").path
         if FileManager.default.isExecutableFile(atPath: besideTests) { return besideTests }
         let bundle = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("r2cast").path
         if FileManager.default.isExecutableFile(atPath: bundle) { return bundle }
@@ -25,7 +27,9 @@ enum Binary {
         try runProgram(path, args, stdin: stdin, environment: environment)
     }
 
-    static func runProgram(_ program: String, _ args: [String], stdin: String = "", environment: [String: String] = [:]) throws -> Result {
+    static func runProgram(_ program: String, _ args: [String], stdin: String = "", environment: [String: String] = [:])
+        throws -> Result
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = args
@@ -55,7 +59,9 @@ enum Binary {
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// A scratch folder for one test.

@@ -31,7 +31,9 @@ import Testing
 
     /// A byte-order mark at the start of a file is not text.
     @Test func aByteOrderMarkIsSkipped() throws {
-        let r = try Binary.run(["run", Self.corpus.appendingPathComponent("hostile/bom-crlf.r2s").path, "--trials", "500"])
+        let r = try Binary.run([
+            "run", Self.corpus.appendingPathComponent("hostile/bom-crlf.r2s").path, "--trials", "500",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("Forecast for "))
     }

@@ -45,8 +45,10 @@ import Testing
     @Test func everyLineIsValidAgainstTheSchema() throws {
         let folder = try Binary.temporaryFolder()
         let file = folder.appendingPathComponent("every.r2s")
-        try Self.everything.replacingOccurrences(of: "scenarios/baseline.r2s", with: Binary.root.appendingPathComponent("scenarios/baseline.r2s").path)
-            .write(to: file, atomically: true, encoding: .utf8)
+        try Self.everything.replacingOccurrences(
+            of: "scenarios/baseline.r2s", with: Binary.root.appendingPathComponent("scenarios/baseline.r2s").path
+        )
+        .write(to: file, atomically: true, encoding: .utf8)
         let plot = folder.appendingPathComponent("p.svg").path
         try (Self.everything + "plot release in hawk to \"\(plot)\"\n").replacingOccurrences(
             of: "scenarios/baseline.r2s", with: Binary.root.appendingPathComponent("scenarios/baseline.r2s").path
@@ -67,14 +69,19 @@ import Testing
             #expect(problems.isEmpty, "\(kind): \(problems.prefix(5).joined(separator: "; "))\n\(line.prefix(400))")
         }
         // Every kind came out at least once.
-        for kind in ["forecast", "metric", "quantiles", "expect", "compare", "sensitivity", "chart", "trace", "explain", "value",
-                     "observe", "unobserve", "note", "plot", "diagnostic"] {
+        for kind in [
+            "forecast", "metric", "quantiles", "expect", "compare", "sensitivity", "chart", "trace", "explain", "value",
+            "observe", "unobserve", "note", "plot", "diagnostic",
+        ] {
             #expect(kinds[kind] != nil, "no \(kind) in the stream: \(kinds)")
         }
         // A diagnostic's position is numbers, and it names itself.
         let diagnostics = r.stdout.split(separator: "\n").filter { $0.contains("\"query\":\"diagnostic\"") }
         #expect(diagnostics.contains { $0.contains("\"severity\":\"warning\"") })
-        #expect(diagnostics.contains { $0.contains("\"severity\":\"error\"") && $0.contains("\"line\":") && $0.contains("\"column\":7") })
+        #expect(
+            diagnostics.contains {
+                $0.contains("\"severity\":\"error\"") && $0.contains("\"line\":") && $0.contains("\"column\":7")
+            })
     }
 
     /// The validator itself catches what it must.
@@ -82,7 +89,10 @@ import Testing
         let schema: [String: Any] = [
             "$defs": ["n": ["type": ["number", "null"]]],
             "oneOf": [
-                ["type": "object", "required": ["query", "x"], "properties": ["query": ["const": "a"], "x": ["$ref": "#/$defs/n"]], "additionalProperties": false],
+                [
+                    "type": "object", "required": ["query", "x"],
+                    "properties": ["query": ["const": "a"], "x": ["$ref": "#/$defs/n"]], "additionalProperties": false,
+                ],
                 ["type": "object", "required": ["query"], "properties": ["query": ["const": "b"]]],
             ],
         ]
@@ -138,28 +148,42 @@ struct SchemaValidator {
             if !ok { out.append("\(path): \(t), expected \(allowed.joined(separator: "|"))") }
         }
         if let c = schema["const"], !equal(c, v) { out.append("\(path): not the constant \(c)") }
-        if let e = schema["enum"] as? [Any], !e.contains(where: { equal($0, v) }) { out.append("\(path): \(v) not in \(e)") }
-        if let n = v as? NSNumber, typeName(v) != "boolean" {
-            if let m = (schema["minimum"] as? NSNumber)?.doubleValue, n.doubleValue < m { out.append("\(path): below \(m)") }
-            if let m = (schema["maximum"] as? NSNumber)?.doubleValue, n.doubleValue > m { out.append("\(path): above \(m)") }
+        if let e = schema["enum"] as? [Any], !e.contains(where: { equal($0, v) }) {
+            out.append("\(path): \(v) not in \(e)")
         }
-        if let s = v as? String, let p = schema["pattern"] as? String, s.range(of: p, options: .regularExpression) == nil {
+        if let n = v as? NSNumber, typeName(v) != "boolean" {
+            if let m = (schema["minimum"] as? NSNumber)?.doubleValue, n.doubleValue < m {
+                out.append("\(path): below \(m)")
+            }
+            if let m = (schema["maximum"] as? NSNumber)?.doubleValue, n.doubleValue > m {
+                out.append("\(path): above \(m)")
+            }
+        }
+        if let s = v as? String, let p = schema["pattern"] as? String,
+            s.range(of: p, options: .regularExpression) == nil
+        {
             out.append("\(path): `\(s)` does not match \(p)")
         }
         if let object = v as? [String: Any] {
-            for key in (schema["required"] as? [String]) ?? [] where object[key] == nil { out.append("\(path): missing \(key)") }
+            for key in (schema["required"] as? [String]) ?? [] where object[key] == nil {
+                out.append("\(path): missing \(key)")
+            }
             let properties = (schema["properties"] as? [String: Any]) ?? [:]
             for (key, value) in object {
                 if let sub = properties[key] as? [String: Any] {
                     out += problems(value, sub, at: path + "." + key)
                 } else if let extra = schema["additionalProperties"] {
-                    if let allowed = extra as? Bool, !allowed, typeName(extra) == "boolean" { out.append("\(path): unexpected \(key)") }
+                    if let allowed = extra as? Bool, !allowed, typeName(extra) == "boolean" {
+                        out.append("\(path): unexpected \(key)")
+                    }
                     if let sub = extra as? [String: Any] { out += problems(value, sub, at: path + "." + key) }
                 }
             }
         }
         if let array = v as? [Any] {
-            if let min = (schema["minItems"] as? NSNumber)?.intValue, array.count < min { out.append("\(path): fewer than \(min) items") }
+            if let min = (schema["minItems"] as? NSNumber)?.intValue, array.count < min {
+                out.append("\(path): fewer than \(min) items")
+            }
             if let items = schema["items"] as? [String: Any] {
                 for (i, item) in array.enumerated() { out += problems(item, items, at: "\(path)[\(i)]") }
             }
@@ -168,10 +192,14 @@ struct SchemaValidator {
             let matching = options.filter { problems(v, $0, at: path).isEmpty }.count
             if matching != 1 { out.append("\(path): matches \(matching) of oneOf, not 1") }
         }
-        if let options = schema["anyOf"] as? [[String: Any]], !options.contains(where: { problems(v, $0, at: path).isEmpty }) {
+        if let options = schema["anyOf"] as? [[String: Any]],
+            !options.contains(where: { problems(v, $0, at: path).isEmpty })
+        {
             out.append("\(path): matches none of anyOf")
         }
-        if let not = schema["not"] as? [String: Any], problems(v, not, at: path).isEmpty { out.append("\(path): matches `not`") }
+        if let not = schema["not"] as? [String: Any], problems(v, not, at: path).isEmpty {
+            out.append("\(path): matches `not`")
+        }
         return out
     }
 

@@ -14,7 +14,10 @@ import Testing
         #expect(lines[0].hasPrefix("Forecast for everything  (8,000 trials, seed 3, "))
         #expect(lines[1] == "            given no flagship before 2025-09-01 (as of)")
         #expect(lines.contains { $0.hasPrefix("Flagship    median ") })
-        #expect(lines.contains { $0.hasPrefix("R2 (named)  by 2027-12: released ") && $0.contains("folded ") && $0.contains("pending ") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("R2 (named)  by 2027-12: released ") && $0.contains("folded ") && $0.contains("pending ")
+            })
         #expect(lines.contains { $0.hasPrefix("Sector      year       mean    p10    p50    p90") })
         for year in ["2025", "2026", "2027"] {
             #expect(lines.contains { $0.hasPrefix("            \(year) ") }, "no row for \(year)")

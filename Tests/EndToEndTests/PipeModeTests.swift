@@ -63,7 +63,8 @@ import Testing
         #expect(r.stdout.contains("saved "))
         // A statement continued over two lines is one statement, and the
         // error points at its line in standard input, after the commands.
-        #expect(r.stderr.hasPrefix("error: unknown chip `h80`\n  --> <stdin>:10:7\n   |\n10 | fleet h80 1k"), "\(r.stderr)")
+        #expect(
+            r.stderr.hasPrefix("error: unknown chip `h80`\n  --> <stdin>:10:7\n   |\n10 | fleet h80 1k"), "\(r.stderr)")
         // It stopped at the error: neither :quit nor the forecast ran.
         #expect(!r.stdout.contains("Forecast for calm"))
         // The saved session runs on its own.
@@ -102,7 +103,9 @@ import Testing
     }
 
     @Test func filesGivenFirstAreLoadedBeforeStandardInput() throws {
-        let r = try Binary.run(["scenarios/baseline.r2s", "--trials", "2000"], stdin: "scenario calm from baseline\npressure 0%\np(release by 2026-06)\n")
+        let r = try Binary.run(
+            ["scenarios/baseline.r2s", "--trials", "2000"],
+            stdin: "scenario calm from baseline\npressure 0%\np(release by 2026-06)\n")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("p(release by 2026-06) = "))
     }

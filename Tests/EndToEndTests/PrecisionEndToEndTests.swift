@@ -41,8 +41,10 @@ import Testing
         let part = folder.appendingPathComponent("part.json").path
         let refused = try Binary.run(["run", file, "--shard", "1/2", "--out", part])
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains(
-            "scenario `sharded` runs to a precision (`trials to ±...`), so its trial count is not known in advance: run it once, then shard that count with --trials N (the same bits)"))
+        #expect(
+            refused.stderr.contains(
+                "scenario `sharded` runs to a precision (`trials to ±...`), so its trial count is not known in advance: run it once, then shard that count with --trials N (the same bits)"
+            ))
         let given = try Binary.run(["run", file, "--shard", "1/2", "--out", part, "--trials", "30k"])
         #expect(given.status == 0, "\(given.stderr)")
     }
@@ -53,19 +55,19 @@ import Testing
         let folder = try Binary.temporaryFolder()
         let file = folder.appendingPathComponent("decide.r2s")
         try """
-            scenario held
-            clock 2025-01 to 2026-12
-            seed 11
-            chip h800 foreign perf 1 fail 0
-            fleet h800 1k
-            r2 start 2025-01 needs 2.5k chip-months
-            r2 hold 50% for 1 month
-            # 1 point from the truth: about 22,500 trials stand 3 SE clear.
-            expect p(release by 2025-03) above 49%
-            # Far from it: decided at once.
-            expect p(release by 2025-03) below 80%
+        scenario held
+        clock 2025-01 to 2026-12
+        seed 11
+        chip h800 foreign perf 1 fail 0
+        fleet h800 1k
+        r2 start 2025-01 needs 2.5k chip-months
+        r2 hold 50% for 1 month
+        # 1 point from the truth: about 22,500 trials stand 3 SE clear.
+        expect p(release by 2025-03) above 49%
+        # Far from it: decided at once.
+        expect p(release by 2025-03) below 80%
 
-            """.write(to: file, atomically: true, encoding: .utf8)
+        """.write(to: file, atomically: true, encoding: .utf8)
         let r = try Binary.run(["test", "--precision", "--max-trials", "200k", file.path])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("\n        decided at 20,000 trials\n"))
@@ -73,12 +75,20 @@ import Testing
         let first = try #require(lines.firstIndex { $0.contains("above 49%") })
         let decided = lines[first + 2]
         #expect(decided.hasPrefix("        decided at ") && !decided.hasSuffix(" 20,000 trials"))
-        #expect(lines.last?.hasPrefix("2 passed, 0 failed (--precision: 2 decided, 0 undecided at the cap of 200,000 trials; ") == true)
+        #expect(
+            lines.last?.hasPrefix(
+                "2 passed, 0 failed (--precision: 2 decided, 0 undecided at the cap of 200,000 trials; ") == true)
 
         for (arguments, message) in [
-            (["--precision", "--trials", "40k"], "--precision chooses each expectation's trial count: give the most with --max-trials, not --trials"),
+            (
+                ["--precision", "--trials", "40k"],
+                "--precision chooses each expectation's trial count: give the most with --max-trials, not --trials"
+            ),
             (["--max-trials", "40k"], "--max-trials goes with --precision"),
-            (["--precision", "--max-trials", "15k"], "--max-trials must be a multiple of 10,000 between 20,000 and 50,000,000, not 15,000"),
+            (
+                ["--precision", "--max-trials", "15k"],
+                "--max-trials must be a multiple of 10,000 between 20,000 and 50,000,000, not 15,000"
+            ),
         ] {
             let bad = try Binary.run(["test", file.path] + arguments)
             #expect(bad.status == 64, "\(arguments)")

@@ -7,7 +7,8 @@ import Testing
     /// The records printed for `requests` (sent with `pause` seconds
     /// between them), parsed.
     static func records(_ requests: [String], pause: Double = 0, arguments: [String] = []) throws -> [[String: Any]] {
-        let script = requests.map { "printf '%s\\n' '\($0)'" }.joined(separator: pause > 0 ? "; sleep \(pause); " : "; ")
+        let script = requests.map { "printf '%s\\n' '\($0)'" }.joined(
+            separator: pause > 0 ? "; sleep \(pause); " : "; ")
         let command = "(\(script)) | '\(Binary.path)' protocol " + arguments.map { "'\($0)'" }.joined(separator: " ")
         let r = try Binary.runProgram("/bin/bash", ["-c", command])
         #expect(r.status == 0, "\(r.stderr)")
@@ -32,10 +33,11 @@ import Testing
                 #"{"id":10,"type":"execute","code":"forecast"}"#,
             ], arguments: ["scenarios/baseline.r2s", "--trials", "2000"])
         let types = out.map { "\($0["type"]!):\($0["id"].map { "\($0)" } ?? "nil")" }
-        #expect(types == [
-            "output:1", "done:1", "completion:c", "done:c", "is_complete:3", "done:3", "is_complete:4", "done:4",
-            "done:<null>", "done:5", "output:6", "done:6", "output:7", "done:7", "output:8", "done:8", "done:9",
-        ], "\(types)")
+        #expect(
+            types == [
+                "output:1", "done:1", "completion:c", "done:c", "is_complete:3", "done:3", "is_complete:4", "done:4",
+                "done:<null>", "done:5", "output:6", "done:6", "output:7", "done:7", "output:8", "done:8", "done:9",
+            ], "\(types)")
         let metric = try #require(out[0]["data"] as? [String: Any])
         #expect((metric["text/plain"] as? String)?.hasPrefix("p(release by 2026-06) = ") == true)
         #expect((metric["application/json"] as? [String: Any])?["query"] as? String == "metric")
@@ -44,7 +46,9 @@ import Testing
         #expect(out[2]["matches"] as? [String] == ["forecast"])
         #expect(out[2]["cursor_start"] as? Int == 6 && out[2]["cursor_end"] as? Int == 11)
         #expect(out[4]["status"] as? String == "incomplete" && out[6]["status"] as? String == "complete")
-        #expect(out[8]["status"] as? String == "error" && (out[8]["message"] as? String)?.contains("one JSON object a line") == true)
+        #expect(
+            out[8]["status"] as? String == "error"
+                && (out[8]["message"] as? String)?.contains("one JSON object a line") == true)
         #expect((out[9]["message"] as? String)?.hasPrefix("unknown request type `teleport`") == true)
         // A chart arrives as SVG beside its text and its numbers.
         let chart = try #require(out[10]["data"] as? [String: Any])
@@ -53,7 +57,9 @@ import Testing
         // An error is an output flagged so, and the cell's status says so.
         #expect(out[12]["error"] as? Bool == true && out[13]["status"] as? String == "error")
         // `_2` shows cell 2 again: the REPL's session semantics.
-        #expect(((out[14]["data"] as? [String: Any])?["text/plain"] as? String)?.hasPrefix("p(release by 2026-06) = ") == true)
+        #expect(
+            ((out[14]["data"] as? [String: Any])?["text/plain"] as? String)?.hasPrefix("p(release by 2026-06) = ")
+                == true)
         // Nothing after shutdown.
         #expect(out.count == 17)
     }

@@ -83,9 +83,13 @@ import Testing
         // the baseline with the same change typed after it.
         let rerun = try Binary.run(["run", saved, "--trials", "2000"])
         #expect(rerun.status == 0, "\(rerun.stderr)")
-        let typed = try #require(out.components(separatedBy: "Forecast for baseline").last?.components(separatedBy: "In [").first)
+        let typed = try #require(
+            out.components(separatedBy: "Forecast for baseline").last?.components(separatedBy: "In [").first)
         let replayed = try #require(rerun.stdout.components(separatedBy: "Forecast for baseline").last)
-        #expect(replayed.hasPrefix(typed.trimmingCharacters(in: .newlines)) || replayed.contains(typed.trimmingCharacters(in: .whitespacesAndNewlines)), "typed:\n\(typed)\nreplayed:\n\(replayed)")
+        #expect(
+            replayed.hasPrefix(typed.trimmingCharacters(in: .newlines))
+                || replayed.contains(typed.trimmingCharacters(in: .whitespacesAndNewlines)),
+            "typed:\n\(typed)\nreplayed:\n\(replayed)")
         let text = try String(contentsOfFile: saved, encoding: .utf8)
         #expect(text.contains("pressure 95% from 2025-09"))
         #expect(!text.contains("\nfleet h80 3k"))
@@ -102,7 +106,8 @@ import Testing
                 .enter(":lets"),
                 .enter("p(release by 2026-06)", pause: 1.5),
                 // Cell 5 back in the editor: change the date and run it.
-                .enter(":edit 5", pause: 0.6), .type("\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}"), .enter("2026-12)", pause: 1.5),
+                .enter(":edit 5", pause: 0.6), .type("\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}"),
+                .enter("2026-12)", pause: 1.5),
                 .enter(":rerun 5-6", pause: 2.0),
                 .enter(":set"),
                 .enter(":reset"), .enter("n"),
@@ -177,7 +182,9 @@ import Testing
             ], environment: env)
         #expect(status == 0)
         // The same forecast after a reload of the unchanged file.
-        let values = out.components(separatedBy: "p(release by 2025-04) = ").dropFirst().map { $0.prefix { $0 != "\n" } }
+        let values = out.components(separatedBy: "p(release by 2025-04) = ").dropFirst().map {
+            $0.prefix { $0 != "\n" }
+        }
         #expect(values.count == 2 && values[0] == values[1], "\(values)")
         #expect(out.contains("reloaded"), "\(out)")
         // The tornado of the state before the observation is refused.

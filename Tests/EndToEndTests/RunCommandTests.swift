@@ -7,7 +7,9 @@ import Testing
         let r = try Binary.run(["run", "scenarios/baseline.r2s", "--json", "--trials", "4000"])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n")
-        let objects = try lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        let objects = try lines.map {
+            try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
         let forecast = try #require(objects.first { $0["query"] as? String == "forecast" })
         #expect(forecast["scenario"] as? String == "baseline")
         #expect(forecast["trials"] as? Int == 4000)
@@ -53,17 +55,20 @@ import Testing
         let folder = try Binary.temporaryFolder()
         let file = folder.appendingPathComponent("bad.r2s")
         try """
-            chip h800 foreign perf 1.0
-            fleet h80 2k
-            clock 2025-02-30 to 2026-01
-            pressure 150%
-            forcast
-            """.write(to: file, atomically: true, encoding: .utf8)
+        chip h800 foreign perf 1.0
+        fleet h80 2k
+        clock 2025-02-30 to 2026-01
+        pressure 150%
+        forcast
+        """.write(to: file, atomically: true, encoding: .utf8)
         let r = try Binary.run(["run", file.path])
         #expect(r.status == 1)
         #expect(r.stdout.isEmpty)
         let path = file.path
-        #expect(r.stderr.contains("error: unknown chip `h80`\n --> \(path):2:7\n  |\n2 | fleet h80 2k\n  |       ^^^ did you mean `h800`?"))
+        #expect(
+            r.stderr.contains(
+                "error: unknown chip `h80`\n --> \(path):2:7\n  |\n2 | fleet h80 2k\n  |       ^^^ did you mean `h800`?"
+            ))
         #expect(r.stderr.contains(" --> \(path):3:7"))
         #expect(r.stderr.contains(" --> \(path):4:10"))
         #expect(r.stderr.contains("did you mean `forecast`?"))

@@ -30,8 +30,7 @@ import Testing
     }
 
     /// Runs shards 1...n of `file` into `folder`; returns their paths.
-    static func runShards(_ file: String, _ n: Int, in folder: URL, _ extra: [String] = []) throws -> [String]
-    {
+    static func runShards(_ file: String, _ n: Int, in folder: URL, _ extra: [String] = []) throws -> [String] {
         try (1...n).map { i in
             let part = folder.appendingPathComponent("part-\(i).json").path
             let r = try Binary.run(["run", file, "--shard", "\(i)/\(n)", "--out", part] + extra)
@@ -133,7 +132,10 @@ import Testing
             .write(toFile: old, atomically: true, encoding: .utf8)
         let stale = try Binary.run(["merge", parts[0], old, parts[2]])
         #expect(stale.status == 1)
-        #expect(stale.stderr.contains("has format `r2cast-shard/2`; this r2cast reads `r2cast-shard/3` (run the shard again with this r2cast)"), "\(stale.stderr)")
+        #expect(
+            stale.stderr.contains(
+                "has format `r2cast-shard/2`; this r2cast reads `r2cast-shard/3` (run the shard again with this r2cast)"
+            ), "\(stale.stderr)")
     }
 
     @Test func trialCountsReadAsTheLanguageWritesThem() throws {
@@ -153,8 +155,10 @@ import Testing
             (["--shard", "1/3"], "--shard needs --out FILE"),
             // One run holds at most 50M trials; shards split a larger total.
             (["--trials", "60M"], "--trials must be between 1 and 50,000,000 (use shards beyond that"),
-            (["--trials", "120M", "--shard", "1/2", "--out", "x.json"],
-             "--trials 120,000,000 in 2 shards puts 60,000,000 in a shard; one run holds at most 50,000,000: use at least 3 shards"),
+            (
+                ["--trials", "120M", "--shard", "1/2", "--out", "x.json"],
+                "--trials 120,000,000 in 2 shards puts 60,000,000 in a shard; one run holds at most 50,000,000: use at least 3 shards"
+            ),
             (["--trials", "2.5x"], "--trials expects a whole number of trials, such as 20000, 20k or 1M, not `2.5x`"),
         ] {
             let r = try Binary.run(["run", file] + arguments)

@@ -18,7 +18,9 @@ enum PseudoTerminal {
 
     /// Runs `r2cast ARGS` on a terminal, typing `keys`; returns everything
     /// the terminal showed, with carriage returns removed.
-    static func session(_ args: [String], keys: [Key], startup: Double = 1.5, environment: [String: String]) throws -> (output: String, status: Int32) {
+    static func session(_ args: [String], keys: [Key], startup: Double = 1.5, environment: [String: String]) throws -> (
+        output: String, status: Int32
+    ) {
         var script = "sleep \(startup); "
         for key in keys {
             let octal = key.text.utf8.map { String(format: "\\%03o", $0) }.joined()

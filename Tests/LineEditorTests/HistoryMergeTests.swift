@@ -3,9 +3,9 @@ import Testing
 @testable import LineEditor
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Two sessions sharing one history file keep each other's entries (bash's
@@ -170,23 +170,23 @@ private func runOnThreads(_ bodies: [@Sendable () -> Void]) {
     for body in bodies {
         let context = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
         #if canImport(Darwin)
-            var thread: pthread_t?
-            let started = pthread_create(
-                &thread, nil,
-                { context in
-                    Unmanaged<ThreadBody>.fromOpaque(context).takeRetainedValue().run()
-                    return nil
-                }, context)
-            if started == 0, let thread { threads.append(thread) }
+        var thread: pthread_t?
+        let started = pthread_create(
+            &thread, nil,
+            { context in
+                Unmanaged<ThreadBody>.fromOpaque(context).takeRetainedValue().run()
+                return nil
+            }, context)
+        if started == 0, let thread { threads.append(thread) }
         #else
-            var thread = pthread_t()
-            let started = pthread_create(
-                &thread, nil,
-                { context in
-                    Unmanaged<ThreadBody>.fromOpaque(context!).takeRetainedValue().run()
-                    return nil
-                }, context)
-            if started == 0 { threads.append(thread) }
+        var thread = pthread_t()
+        let started = pthread_create(
+            &thread, nil,
+            { context in
+                Unmanaged<ThreadBody>.fromOpaque(context!).takeRetainedValue().run()
+                return nil
+            }, context)
+        if started == 0 { threads.append(thread) }
         #endif
         precondition(started == 0, "pthread_create failed")
     }

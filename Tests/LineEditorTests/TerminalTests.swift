@@ -3,7 +3,7 @@ import Testing
 @testable import LineEditor
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 @Suite(.serialized) struct TerminalTests {

@@ -9,7 +9,8 @@ import Testing
 struct AdoptionProbeTests {
     static let steps = [0, 11, 35]
 
-    func run(threads: Int, trials: Int = 6000, first: Int = 0, conditions: [Condition] = []) throws -> SimulationResult {
+    func run(threads: Int, trials: Int = 6000, first: Int = 0, conditions: [Condition] = []) throws -> SimulationResult
+    {
         try Engine.run(
             try Engine.compile(Fixtures.rich()),
             options: SimulationOptions(
@@ -34,7 +35,9 @@ struct AdoptionProbeTests {
     @Test func probesAreIdenticalForAnyThreadCountAndShardSplit() throws {
         let one = try run(threads: 1)
         #expect(try run(threads: 3) == one)
-        let merged = try SimulationResult.merged([try run(threads: 2, trials: 2500, first: 3500), try run(threads: 1, trials: 3500)])
+        let merged = try SimulationResult.merged([
+            try run(threads: 2, trials: 2500, first: 3500), try run(threads: 1, trials: 3500),
+        ])
         #expect(merged == one)
         // Without probes in every shard there are none in the merge.
         var bare = try run(threads: 1, trials: 2500, first: 3500)

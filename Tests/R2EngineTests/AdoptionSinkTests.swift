@@ -180,7 +180,8 @@ struct AdoptionSinkTests {
         var sums = [UInt64](repeating: 0, count: steps)
         var squares = [UInt64](repeating: 0, count: steps)
         // A in [0, 1], as the engine makes it (Float edges included).
-        let values: [Float] = Self.edgeValues.filter { $0 >= 0 && $0 <= 1 }.map { Float($0) } + [0x1p-149, 1 - 0x1p-24, 0.5 + 0x1p-24]
+        let values: [Float] =
+            Self.edgeValues.filter { $0 >= 0 && $0 <= 1 }.map { Float($0) } + [0x1p-149, 1 - 0x1p-24, 0.5 + 0x1p-24]
         var rng = RandomStream(seed: 3, trial: 0, stream: 1)
         for g in 0..<40 {
             var accepted = LaneMask(repeating: false)
@@ -215,8 +216,16 @@ struct AdoptionSinkTests {
         accumulator.flush()
         #expect(Array(UnsafeBufferPointer(start: accumulator.counts, count: steps * stride)) == counts)
         #expect((0..<(steps * stride)).allSatisfy { accumulator.pendingCounts[$0] == 0 })
-        #expect((0..<steps).map { accumulator.sums[$0] } == sums.map { var w = WideSum(); w.add($0); return w })
-        #expect((0..<steps).map { accumulator.squares[$0] } == squares.map { var w = WideSum(); w.add($0); return w })
+        #expect(
+            (0..<steps).map { accumulator.sums[$0] }
+                == sums.map {
+                    var w = WideSum(); w.add($0); return w
+                })
+        #expect(
+            (0..<steps).map { accumulator.squares[$0] }
+                == squares.map {
+                    var w = WideSum(); w.add($0); return w
+                })
     }
 
     /// The final fleets of the engine's groups add up, per chip, to the sum

@@ -131,7 +131,10 @@ struct ClosedFormTests {
         let with = try Fixtures.run(Self.portScenario(port: port, needs: needs), trials: 20)
         // Single precision: within an ulp or two of a Float.
         #expect(without.releases[0].isApproximatelyEqual(to: 2 + needs / 1000, relativeTolerance: 3e-7))
-        #expect(with.releases.allSatisfy { $0.isApproximatelyEqual(to: without.releases[0] + port, relativeTolerance: 3e-7) })
+        #expect(
+            with.releases.allSatisfy {
+                $0.isApproximatelyEqual(to: without.releases[0] + port, relativeTolerance: 3e-7)
+            })
         #expect(with.totals.switches == 20 && with.totals.failures == 40)
     }
 

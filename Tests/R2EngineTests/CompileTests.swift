@@ -30,7 +30,8 @@ struct CompileTests {
             Issue.record("compiled a fleet of 1e39")
         } catch {
             #expect(error.path == "fleet h800")
-            #expect(error.message == "1e+39 is too large to simulate: the engine computes in single precision, up to 1e30")
+            #expect(
+                error.message == "1e+39 is too large to simulate: the engine computes in single precision, up to 1e30")
         }
         s.chips = [Chip(name: "h800", origin: .foreign, fleet: .constant(1e30))]
         _ = try Engine.compile(s)

@@ -19,8 +19,7 @@ enum Fixtures {
         return s
     }
 
-    static func set(_ s: inout Scenario, chip: Int, _ input: ChipInput, _ value: Value, fromStep: Int? = nil)
-    {
+    static func set(_ s: inout Scenario, chip: Int, _ input: ChipInput, _ value: Value, fromStep: Int? = nil) {
         s.timeline.append(
             TimelineEntry(
                 target: .chip(chip, input), setting: .number(value),

@@ -55,7 +55,8 @@ import Testing
         let always = try Fixtures.run(s, trials: 100)
         #expect(always.folds?.allSatisfy { $0 == 3 } == true)
         s.r2.fold = .constant(0)
-        s.timeline.append(TimelineEntry(target: .programme(.fold), setting: .number(.constant(0)), from: Self.month(10)))
+        s.timeline.append(
+            TimelineEntry(target: .programme(.fold), setting: .number(.constant(0)), from: Self.month(10)))
         let never = try Fixtures.run(s, trials: 100)
         #expect(never.folds?.allSatisfy { $0 == .infinity } == true)
         #expect(never.namedReleases == never.releases)
@@ -72,7 +73,8 @@ import Testing
         // From step 6 on (t < r fails), nothing folds.
         var late = Self.steady()
         late.r2.post = .constant(5)
-        late.timeline.append(TimelineEntry(target: .programme(.fold), setting: .number(.constant(1)), from: Self.month(6)))
+        late.timeline.append(
+            TimelineEntry(target: .programme(.fold), setting: .number(.constant(1)), from: Self.month(6)))
         #expect(try Fixtures.run(late, trials: 64).folds?.allSatisfy { $0 == .infinity } == true)
     }
 
@@ -83,7 +85,8 @@ import Testing
     /// target above progress (3.5k) only moves the finish: tau = 3.5.
     @Test func aLoweredNeedsBelowProgressCompletesAtThatStep() throws {
         var s = Self.steady(needs: 5000)
-        s.timeline.append(TimelineEntry(target: .programme(.needs), setting: .number(.constant(2500)), from: Self.month(3)))
+        s.timeline.append(
+            TimelineEntry(target: .programme(.needs), setting: .number(.constant(2500)), from: Self.month(3)))
         #expect(try Fixtures.run(s, trials: 32).releases.allSatisfy { $0 == 3 })
         var above = Self.steady(needs: 5000)
         above.timeline.append(
@@ -234,7 +237,9 @@ import Testing
             Variable(name: "slip", value: .uniform(low: .constant(0), high: .constant(3))),
             Variable(
                 name: "mix",
-                value: .mixture(components: [.constant(0), .triangular(low: .constant(1), mode: .constant(2), high: .constant(5))], weights: [1, 3])),
+                value: .mixture(
+                    components: [.constant(0), .triangular(low: .constant(1), mode: .constant(2), high: .constant(5))],
+                    weights: [1, 3])),
         ]
         s.r2.needs = .variable(0)
         s.correlations = [
@@ -285,7 +290,8 @@ import Testing
         for (a, b, rho) in [(0, 1, 0.6), (0, 2, -0.4)] {
             let full = Self.spearman(samples[a][...], samples[b][...])
             let batches = (0..<20).map { k in
-                Self.spearman(samples[a][(k * n / 20)..<((k + 1) * n / 20)], samples[b][(k * n / 20)..<((k + 1) * n / 20)])
+                Self.spearman(
+                    samples[a][(k * n / 20)..<((k + 1) * n / 20)], samples[b][(k * n / 20)..<((k + 1) * n / 20)])
             }
             let m = batches.reduce(0, +) / 20
             let sd = (batches.reduce(0) { $0 + ($1 - m) * ($1 - m) } / 19).squareRoot()
@@ -357,7 +363,9 @@ import Testing
         var s = copulaScenario()
         s.r2.fold = .pert(low: .constant(0.01), mode: .constant(0.03), high: .constant(0.08))
         s.timeline.append(
-            TimelineEntry(target: .programme(.needs), setting: .number(.binary(.multiply, .variable(0), .constant(1.3))), from: month(9)))
+            TimelineEntry(
+                target: .programme(.needs), setting: .number(.binary(.multiply, .variable(0), .constant(1.3))),
+                from: month(9)))
         s.chips[2].base = .interval90(low: .constant(1000), high: .constant(3000))
         Fixtures.set(&s, chip: 1, .ship, .interval90(low: .constant(50_000), high: .constant(150_000)))
         Fixtures.set(&s, chip: 2, .sectorMake, .constant(80_000))

@@ -3,7 +3,7 @@ import R2Forecast
 import Testing
 
 #if canImport(FoundationXML)
-    import FoundationXML
+import FoundationXML
 #endif
 
 /// Counts elements by name while checking that the document parses.

@@ -103,8 +103,11 @@ extension ReleaseDistributionTests {
         months += [Double](repeating: .infinity, count: 500) + [Double](repeating: .nan, count: 7)
         let powers: [Double] = [1, 0x1p16, 0x1p-16]
         let oneDigit = (0..<6_000).map { _ in powers[Int(next() % 3)] }
-        let atom = (0..<20_000).map { i in i % 10 < 3 ? 1.0 : 1 - Double(next() % 1000) * 1e-7 } + [0.0]
-        let cluster = (0..<20_000).map { i in i % 10 == 0 ? Double(i) : 0.5 + Double(next() % 1_000_000) * 1e-15 }
+        let atom: [Double] =
+            (0..<20_000).map { (i: Int) -> Double in i % 10 < 3 ? 1 : 1 - Double(next() % 1000) * 1e-7 } + [0]
+        let cluster: [Double] = (0..<20_000).map { (i: Int) -> Double in
+            i % 10 == 0 ? Double(i) : 0.5 + Double(next() % 1_000_000) * 1e-15
+        }
         for values in [mixed, months, oneDigit, atom, cluster] {
             let sorted = ReleaseDistribution(releases: values, horizon: 36).sorted
             let expected = values.filter { !$0.isNaN }.sorted()

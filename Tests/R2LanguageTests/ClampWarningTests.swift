@@ -22,7 +22,9 @@ import Testing
     @Test func anAmountIntervalFromZeroIsNormalAndWarned() {
         // `0 to 8k` is normal (an end is not above 0): 5% of it lies below 0.
         let text = "chip h800 foreign perf 1 fail 0\nfleet h800 0 to 8k"
-        #expect(errors(text).hasPrefix("warning: about 5% of the draws of a fleet are negative; the engine clamps them to 0\n --> x.r2s:2:12"))
+        #expect(
+            errors(text).hasPrefix(
+                "warning: about 5% of the draws of a fleet are negative; the engine clamps them to 0\n --> x.r2s:2:12"))
         // The statement applied: the fleet is the interval.
         let (ws, items) = workspace(text)
         #expect(diagnostics(items).allSatisfy { $0.severity == .warning })

@@ -286,10 +286,11 @@ struct DiagnosticTests {
         let text = "chip h800 foreign perf 1 fail 0\nfleet h800 (1k to 2k) - (500 to 2k)"
         var ws = Workspace(tailSampler: TailSampler(draws: 20_000) { _, _, _, _ in 0.227 })
         let items = ws.evaluate(SourceFile(name: "x.r2s", text: text))
-        let diagnostic = try #require(items.compactMap { item -> Diagnostic? in
-            if case .diagnostic(let d) = item { return d }
-            return nil
-        }.first)
+        let diagnostic = try #require(
+            items.compactMap { item -> Diagnostic? in
+                if case .diagnostic(let d) = item { return d }
+                return nil
+            }.first)
         #expect(
             diagnostic.render(width: 50) == """
                 warning: about 22.7% of the draws of a fleet are
@@ -304,9 +305,10 @@ struct DiagnosticTests {
                           value: arithmetic on distributions has
                           no closed form here
                 """)
-        #expect(diagnostic.render(width: 70).split(separator: "\n").contains {
-            $0 == "  |            ^^^^^^^^^^^^^^^^^^^^^^^^ `max(0, ...)` makes the clamp"
-        })
+        #expect(
+            diagnostic.render(width: 70).split(separator: "\n").contains {
+                $0 == "  |            ^^^^^^^^^^^^^^^^^^^^^^^^ `max(0, ...)` makes the clamp"
+            })
         #expect(!diagnostic.render().contains("\n         negative"))
         #expect(diagnostic.render(width: 50).split(separator: "\n").allSatisfy { $0.count <= 50 })
     }

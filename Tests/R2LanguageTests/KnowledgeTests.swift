@@ -62,7 +62,9 @@ import Testing
     /// counts from the month's last day (when it was certainly out); a
     /// derived scenario inherits the date.
     @Test func theCardsOwnDateCounts() {
-        #expect(Self.evaluate("as of 2025-08-14\npressure 50% cite seeds/2020-01-01-misnamed.md").contains("dated 2026-04-01"))
+        #expect(
+            Self.evaluate("as of 2025-08-14\npressure 50% cite seeds/2020-01-01-misnamed.md").contains(
+                "dated 2026-04-01"))
         #expect(Self.evaluate("as of 2025-08-14\npressure 50% cite seeds/month.md").contains("dated 2025-08"))
         #expect(Self.evaluate("as of 2025-08-31\npressure 50% cite seeds/month.md") == "")
         #expect(Self.evaluate("as of 2026-04-01\npressure 50% cite seeds/late.md") == "")
@@ -77,9 +79,15 @@ import Testing
         let card = EvidenceCard(text: Self.late)
         #expect(card.date == CalendarDate(year: 2026, month: 4, day: 1))
         #expect(card.grade == .analyst)
-        #expect(EvidenceCard(text: "- Date: 2025-00-00 (year only)\n- Grade: L").date == CalendarDate(year: 2025, month: 12, day: 31))
-        #expect(EvidenceCard(text: "- Date: 2025 (year of publication)").date == CalendarDate(year: 2025, month: 12, day: 31))
-        #expect(EvidenceCard(text: "- Date: 2024-02 (day not recorded)").date == CalendarDate(year: 2024, month: 2, day: 29))
+        #expect(
+            EvidenceCard(text: "- Date: 2025-00-00 (year only)\n- Grade: L").date
+                == CalendarDate(year: 2025, month: 12, day: 31))
+        #expect(
+            EvidenceCard(text: "- Date: 2025 (year of publication)").date
+                == CalendarDate(year: 2025, month: 12, day: 31))
+        #expect(
+            EvidenceCard(text: "- Date: 2024-02 (day not recorded)").date == CalendarDate(year: 2024, month: 2, day: 29)
+        )
         #expect(EvidenceCard(text: "- Date: 2025-00-00 (year only)\n- Grade: L").grade == .low)
         #expect(EvidenceCard(text: "no fields").date == nil)
         #expect(

@@ -12,7 +12,8 @@ struct ModelV2LanguageTests {
         #expect(dump("as of 2026-05-01 flagship shipped") == "(as-of 2026-05-01 flagship-shipped)")
         #expect(dump("r2 fold 2% per month") == "(r2 fold (per-month 0.02))")
         #expect(dump("r2 needs 20k post 2 months from 2026-01") == "(r2 needs 20000 post (months 2) from 2026-01)")
-        #expect(dump("sector ship h20 100k per month from 2025-09") == "(sector ship h20 (per-month 100000) from 2025-09)")
+        #expect(
+            dump("sector ship h20 100k per month from 2025-09") == "(sector ship h20 (per-month 100000) from 2025-09)")
         #expect(dump("sector make ascend910c 50k to 80k") == "(sector make ascend910c (to 50000 80000))")
         #expect(dump("sector pressure 40%") == "(sector pressure 0.4)")
         #expect(dump("sector base h800 200k") == "(sector base h800 200000)")
@@ -34,7 +35,8 @@ struct ModelV2LanguageTests {
         #expect(dump("quantile named release 10%, 90%") == "(quantile named-release 0.1 0.9)")
         #expect(dump("sector share in 2026") == "(mean sector-share-in 2026)")
         #expect(dump("median sector share in 2025-03 to 2025-08") == "(median sector-share-in 2025-03 to 2025-08)")
-        #expect(dump("quantile 90% sector share in 2026 by compute") == "(quantile 0.9 sector-share-in 2026 by-compute)")
+        #expect(
+            dump("quantile 90% sector share in 2026 by compute") == "(quantile 0.9 sector-share-in 2026 by-compute)")
         #expect(dump("p(sector share in 2026 above 50%)") == "(p above 0.5 sector-share-in 2026)")
         #expect(dump("installed share at 2026-12") == "(mean installed-share-at 2026-12)")
         #expect(dump("observe folded by 2025-12") == "(observe folded-by 2025-12)")
@@ -47,28 +49,30 @@ struct ModelV2LanguageTests {
                 == "(expect (mean sector-share-in 2026) in hawk (above baseline by 0.05))")
     }
 
-    static let context = prelude + """
-        chip ascend950 domestic
-        let need = 10k to 30k
-        let slip = pert(0%, 5%, 20%)
-        let gap = uniform(0, 1)
-        let mixed = need * 2
+    static let context =
+        prelude + """
+            chip ascend950 domestic
+            let need = 10k to 30k
+            let slip = pert(0%, 5%, 20%)
+            let gap = uniform(0, 1)
+            let mixed = need * 2
 
-        """
+            """
 
     /// The statements elaborate to the model's inputs.
     @Test func statementsElaborate() throws {
         var ws = Workspace()
-        let text = Self.context + """
-            as of 2025-08-14
-            r2 fold 3% per month
-            r2 needs 20k from 2026-01
-            sector ship h20 100k per month
-            sector base h800 5k
-            sector pressure 40% from 2025-09
-            correlate need, slip 0.6
-            event e 30% in 2026-01: r2 fold 10%; sector make ascend950 1k
-            """
+        let text =
+            Self.context + """
+                as of 2025-08-14
+                r2 fold 3% per month
+                r2 needs 20k from 2026-01
+                sector ship h20 100k per month
+                sector base h800 5k
+                sector pressure 40% from 2025-09
+                correlate need, slip 0.6
+                event e 30% in 2026-01: r2 fold 10%; sector make ascend950 1k
+                """
         #expect(errors(text, in: &ws) == "")
         let s = try #require(ws.currentScenario)
         #expect(abs(s.asOfBound! - (7 + 13.0 / 31)) < 1e-9)
@@ -147,12 +151,13 @@ struct ModelV2LanguageTests {
     }
 
     @Test func correlationsThatCannotHoldTogether() {
-        let text = Self.context + """
-            correlate need, slip 0.6
-            correlate need, gap 0.6
-            correlate slip, gap -0.9
-            correlate slip, need 0.2
-            """
+        let text =
+            Self.context + """
+                correlate need, slip 0.6
+                correlate need, gap 0.6
+                correlate slip, gap -0.9
+                correlate slip, need 0.2
+                """
         #expect(
             errors(text) == """
                 error: these correlations cannot hold together: their matrix is not positive definite

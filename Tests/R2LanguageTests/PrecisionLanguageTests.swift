@@ -28,20 +28,22 @@ struct PrecisionLanguageTests {
     }
 
     @Test func precisionsResolve() throws {
-        let (ws, items) = workspace(prelude + """
-            forecast to ±0.5%, ±3 days
-            p(release by 2026-06) to ±0.2% max 100k
-            median release to ±1 week
-            trials to ±1% max 40k
+        let (ws, items) = workspace(
+            prelude + """
+                forecast to ±0.5%, ±3 days
+                p(release by 2026-06) to ±0.2% max 100k
+                median release to ±1 week
+                trials to ±1% max 40k
 
-            """)
+                """)
         #expect(diagnostics(items).isEmpty)
         let qs = queries(items)
-        #expect(qs.map(\.precision) == [
-            Precision(share: 0.005, months: 3 * (1 / CalendarDate.averageDaysPerMonth)),
-            Precision(share: 0.002, months: nil, cap: 100_000),
-            Precision(share: nil, months: 7 * (1 / CalendarDate.averageDaysPerMonth)),
-        ])
+        #expect(
+            qs.map(\.precision) == [
+                Precision(share: 0.005, months: 3 * (1 / CalendarDate.averageDaysPerMonth)),
+                Precision(share: 0.002, months: nil, cap: 100_000),
+                Precision(share: nil, months: 7 * (1 / CalendarDate.averageDaysPerMonth)),
+            ])
         #expect(ws.currentScenario?.precision == Precision(share: 0.01, cap: 40_000))
         // `trials N` afterwards gives a trial count back.
         let (again, _) = workspace(prelude + "trials to ±1%\ntrials 30k\n")
@@ -50,55 +52,62 @@ struct PrecisionLanguageTests {
     }
 
     @Test func badPrecisionsAreDiagnosed() {
-        #expect(errors(prelude + "forecast to 0.5%") == """
-            error: expected `±` and a precision, such as `±0.5%` or `±3 days`, found `0.5%`
-             --> x.r2s:7:13
-              |
-            7 | forecast to 0.5%
-              |             ^^^^ a precision is a standard error: `to ±0.5%` for shares, `to ±3 days` for dates (`+-` types `±`)
-            """)
-        #expect(errors(prelude + "median release to ±0.5%") == """
-            error: this metric is a date: give its precision in time, such as `±3 days`
-             --> x.r2s:7:19
-              |
-            7 | median release to ±0.5%
-              |                   ^^^^^
-            """)
-        #expect(errors(prelude + "p(release by 2026-06) to ±3 days") == """
-            error: this metric is a share: give its precision as a share, such as `±0.5%`
-             --> x.r2s:7:26
-              |
-            7 | p(release by 2026-06) to ±3 days
-              |                          ^^^^^^^
-            """)
-        #expect(errors(prelude + "forecast to ±0%") == """
-            error: a precision must be above zero (and a share at most ±50%)
-             --> x.r2s:7:14
-              |
-            7 | forecast to ±0%
-              |              ^^ this is 0%
-            """)
-        #expect(errors(prelude + "forecast to ±1%, ±0.5%") == """
-            error: a precision gives its share target once
-             --> x.r2s:7:19
-              |
-            7 | forecast to ±1%, ±0.5%
-              |                   ^^^^
-            """)
-        #expect(errors(prelude + "trials to ±1% max 15k") == """
-            error: the most trials of a run to a precision must be a multiple of 10,000 between 20,000 and 50,000,000
-             --> x.r2s:7:19
-              |
-            7 | trials to ±1% max 15k
-              |                   ^^^ this is 15000; a run to a precision adds blocks of 10,000 trials
-            """)
-        #expect(errors(prelude + "forecast to ±2025-06") == """
-            error: expected a share such as `±0.5%` or a time such as `±3 days`, found a date
-             --> x.r2s:7:14
-              |
-            7 | forecast to ±2025-06
-              |              ^^^^^^^
-            """)
+        #expect(
+            errors(prelude + "forecast to 0.5%") == """
+                error: expected `±` and a precision, such as `±0.5%` or `±3 days`, found `0.5%`
+                 --> x.r2s:7:13
+                  |
+                7 | forecast to 0.5%
+                  |             ^^^^ a precision is a standard error: `to ±0.5%` for shares, `to ±3 days` for dates (`+-` types `±`)
+                """)
+        #expect(
+            errors(prelude + "median release to ±0.5%") == """
+                error: this metric is a date: give its precision in time, such as `±3 days`
+                 --> x.r2s:7:19
+                  |
+                7 | median release to ±0.5%
+                  |                   ^^^^^
+                """)
+        #expect(
+            errors(prelude + "p(release by 2026-06) to ±3 days") == """
+                error: this metric is a share: give its precision as a share, such as `±0.5%`
+                 --> x.r2s:7:26
+                  |
+                7 | p(release by 2026-06) to ±3 days
+                  |                          ^^^^^^^
+                """)
+        #expect(
+            errors(prelude + "forecast to ±0%") == """
+                error: a precision must be above zero (and a share at most ±50%)
+                 --> x.r2s:7:14
+                  |
+                7 | forecast to ±0%
+                  |              ^^ this is 0%
+                """)
+        #expect(
+            errors(prelude + "forecast to ±1%, ±0.5%") == """
+                error: a precision gives its share target once
+                 --> x.r2s:7:19
+                  |
+                7 | forecast to ±1%, ±0.5%
+                  |                   ^^^^
+                """)
+        #expect(
+            errors(prelude + "trials to ±1% max 15k") == """
+                error: the most trials of a run to a precision must be a multiple of 10,000 between 20,000 and 50,000,000
+                 --> x.r2s:7:19
+                  |
+                7 | trials to ±1% max 15k
+                  |                   ^^^ this is 15000; a run to a precision adds blocks of 10,000 trials
+                """)
+        #expect(
+            errors(prelude + "forecast to ±2025-06") == """
+                error: expected a share such as `±0.5%` or a time such as `±3 days`, found a date
+                 --> x.r2s:7:14
+                  |
+                7 | forecast to ±2025-06
+                  |              ^^^^^^^
+                """)
         // Only queries that report estimates take a precision.
         #expect(errors(prelude + "trace 1 to ±1%").contains("error: expected the end of the statement, found `to`"))
     }
@@ -111,13 +120,14 @@ struct PrecisionLanguageTests {
         #expect(dump("2k * 3") == "(value (* 2000 3))")
         #expect(dump("mean x") == "(mean-value x)")
         #expect(dump("mean release") == "(mean release)")
-        #expect(errors(prelude + "forcast") == """
-            error: unknown statement `forcast`
-             --> x.r2s:7:1
-              |
-            7 | forcast
-              | ^^^^^^^ did you mean `forecast`?
-            """)
+        #expect(
+            errors(prelude + "forcast") == """
+                error: unknown statement `forcast`
+                 --> x.r2s:7:1
+                  |
+                7 | forcast
+                  | ^^^^^^^ did you mean `forecast`?
+                """)
         let (_, items) = workspace(prelude + "let x = 10 to 20\nx * 2\n")
         #expect(diagnostics(items).isEmpty)
         guard case .value(let v)? = queries(items).first?.query else {

@@ -38,7 +38,8 @@ struct QueryTests {
             resolved("expect p(release by 2026-06) between 30% and 50%")
                 == .expect(
                     Expectation(
-                        metric: .releaseProbability(by: end(2026, 6), released: true, reading: .flagship), scenario: "baseline",
+                        metric: .releaseProbability(by: end(2026, 6), released: true, reading: .flagship),
+                        scenario: "baseline",
                         bound: .between(0.3, 0.5))))
         #expect(
             resolved("expect median release before 2026-09")
@@ -49,7 +50,8 @@ struct QueryTests {
             resolved("expect mean release in dovish later than baseline by 2 months or more")
                 == .expect(
                     Expectation(
-                        metric: .releaseMean(.flagship), scenario: "dovish", bound: .aboveScenario("baseline", margin: 2)
+                        metric: .releaseMean(.flagship), scenario: "dovish",
+                        bound: .aboveScenario("baseline", margin: 2)
                     )))
         #expect(
             resolved("expect adoption at 2026-12 below dovish by 5% or more")
@@ -65,10 +67,16 @@ struct QueryTests {
     @Test func dateBoundsCoverWholeMonths() {
         #expect(
             resolved("expect median release between 2026-01 and 2026-09")
-                == .expect(Expectation(metric: .releaseQuantile(0.5, .flagship), scenario: "baseline", bound: .between(month(2026, 1), end(2026, 9)))))
+                == .expect(
+                    Expectation(
+                        metric: .releaseQuantile(0.5, .flagship), scenario: "baseline",
+                        bound: .between(month(2026, 1), end(2026, 9)))))
         #expect(
             resolved("expect median release after 2026-09-14")
-                == .expect(Expectation(metric: .releaseQuantile(0.5, .flagship), scenario: "baseline", bound: .above(end(2026, 9, 14)))))
+                == .expect(
+                    Expectation(
+                        metric: .releaseQuantile(0.5, .flagship), scenario: "baseline", bound: .above(end(2026, 9, 14)))
+                ))
         #expect(resolved("trace where release after 2026-02") == .trace(.releaseAfter(end(2026, 2))))
     }
 
@@ -146,7 +154,8 @@ struct QueryTests {
         #expect(byLater.hasPrefix("error: 2030-01 lies outside the clock 2025-01 to 2027-12"))
         #expect(
             byLater.hasSuffix(
-                "a release after 2027-12 is censored, its date not known: ask about 2027-12 or earlier, or extend `clock`"))
+                "a release after 2027-12 is censored, its date not known: ask about 2027-12 or earlier, or extend `clock`"
+            ))
         #expect(errors(base + "expect p(no release by 2028-01) below 5%").contains("2028-01 lies outside the clock"))
         #expect(errors(base + "compare baseline dovish by 2026-06, 2029-01").contains("2029-01 lies outside the clock"))
         #expect(errors(base + "observe release by 2028-03").contains("2028-03 lies outside the clock"))

@@ -44,7 +44,8 @@ struct RobustnessTests {
         let long = "let x = " + Array(repeating: "1", count: 50_000).joined(separator: " + ")
         #expect(errors(long).contains("at most 256 operators"))
         #expect(errors("let x = " + String(repeating: "-", count: 20_000) + "1").contains("at most 256 operators"))
-        let calls = "let x = " + String(repeating: "normal(", count: 300) + "1, 1" + String(repeating: ", 1)", count: 300)
+        let calls =
+            "let x = " + String(repeating: "normal(", count: 300) + "1, 1" + String(repeating: ", 1)", count: 300)
         #expect(errors(calls).contains("at most 256 operators"))
         // 256 of them are fine.
         #expect(letValue("let x = " + Array(repeating: "1", count: 257).joined(separator: " + ")) != nil)

@@ -9,7 +9,8 @@ import Testing
     static func date(_ y: Int, _ m: Int, _ d: Int? = nil) -> CalendarDate { CalendarDate(year: y, month: m, day: d)! }
 
     static func question(
-        _ id: String, _ event: BacktestEvent, resolves: CalendarDate, outcome: Bool = true, reading: QuestionReading = .any
+        _ id: String, _ event: BacktestEvent, resolves: CalendarDate, outcome: Bool = true,
+        reading: QuestionReading = .any
     ) -> BacktestQuestion {
         BacktestQuestion(
             id: id, text: id, event: event, resolvesOn: resolves, outcome: outcome, observedOn: resolves,
@@ -19,7 +20,9 @@ import Testing
     func folder(_ files: [String: String]) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("r2cast-backtest-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        for (name, text) in files { try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        for (name, text) in files {
+            try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
         return url
     }
 
@@ -51,10 +54,16 @@ import Testing
         let q = Self.question("q", .noReleaseBy(Self.date(2025, 6)), resolves: Self.date(2025, 6, 30))
         let no = Self.question("n", .noReleaseBy(Self.date(2025, 6)), resolves: Self.date(2025, 6, 30), outcome: false)
         let scores = [
-            QuestionScore(question: q, probability: Estimate(0.8, standardError: 0), unscoredReason: nil, referenceProbability: 0.5),
-            QuestionScore(question: no, probability: Estimate(0.4, standardError: 0), unscoredReason: nil, referenceProbability: 0.5),
+            QuestionScore(
+                question: q, probability: Estimate(0.8, standardError: 0), unscoredReason: nil,
+                referenceProbability: 0.5),
+            QuestionScore(
+                question: no, probability: Estimate(0.4, standardError: 0), unscoredReason: nil,
+                referenceProbability: 0.5),
             // Unscored: left out of every mean.
-            QuestionScore(question: q, probability: Estimate(0, standardError: 0), unscoredReason: "late", referenceProbability: 0.5),
+            QuestionScore(
+                question: q, probability: Estimate(0, standardError: 0), unscoredReason: "late",
+                referenceProbability: 0.5),
         ]
         let m = ScoreSummary(scores)
         #expect(m.count == 2)
@@ -99,7 +108,9 @@ import Testing
             // Resolved before the file's knowledge date: not scored.
             Self.question("past", .noReleaseBy(Self.date(2025, 4, 30)), resolves: Self.date(2024, 12, 31)),
             // Adoption is 0 in every trial.
-            Self.question("adoption", .adoptionBetween(month: Self.date(2025, 6), low: 0.35, high: 0.47), resolves: Self.date(2025, 6, 30)),
+            Self.question(
+                "adoption", .adoptionBetween(month: Self.date(2025, 6), low: 0.35, high: 0.47),
+                resolves: Self.date(2025, 6, 30)),
         ]
         let runner = BacktestRunner(options: BacktestRunner.Options(threads: 2, questions: questions))
         let report = runner.run(files: [dir.appendingPathComponent("asof-synthetic.r2s").path])
@@ -203,9 +214,13 @@ import Testing
     @Test func textAndJSONHaveARowPerQuestionAndASummary() throws {
         let dir = try folder(["asof-a.r2s": Self.syntheticFile])
         let q = Self.question("no-by-april", .noReleaseBy(Self.date(2025, 4, 30)), resolves: Self.date(2025, 4, 30))
-        let alt = Self.question("alt", .releaseBy(Self.date(2025, 4, 30)), resolves: Self.date(2025, 4, 30), reading: .nextFlagship)
-        let report = BacktestRunner(options: BacktestRunner.Options(trials: 4000, threads: 2, questions: [q, alt], adoptionMonth: Self.date(2025, 12)))
-            .run(files: [dir.appendingPathComponent("asof-a.r2s").path])
+        let alt = Self.question(
+            "alt", .releaseBy(Self.date(2025, 4, 30)), resolves: Self.date(2025, 4, 30), reading: .nextFlagship)
+        let report = BacktestRunner(
+            options: BacktestRunner.Options(
+                trials: 4000, threads: 2, questions: [q, alt], adoptionMonth: Self.date(2025, 12))
+        )
+        .run(files: [dir.appendingPathComponent("asof-a.r2s").path])
         let text = report.text()
         #expect(text.contains("asof-a.r2s (scenario held, as of 2025-01-10, 4,000 trials, seed 11)"))
         #expect(text.contains("alt*"))
@@ -213,14 +228,16 @@ import Testing
         #expect(text.contains("Adoption at 2025-12"))
         let objects = report.jsonObjects
         #expect(objects.count == 2)
-        let first = try #require(try JSONSerialization.jsonObject(with: Data(objects[0].serialized.utf8)) as? [String: Any])
+        let first = try #require(
+            try JSONSerialization.jsonObject(with: Data(objects[0].serialized.utf8)) as? [String: Any])
         #expect(first["asOf"] as? String == "2025-01-10")
         let rows = try #require(first["questions"] as? [[String: Any]])
         #expect(rows.count == 2)
         #expect(rows[0]["scored"] as? Bool == true)
         let mean = try #require(first["mean"] as? [String: Any])
         #expect(mean["n"] as? Int == 1)
-        let last = try #require(try JSONSerialization.jsonObject(with: Data(objects[1].serialized.utf8)) as? [String: Any])
+        let last = try #require(
+            try JSONSerialization.jsonObject(with: Data(objects[1].serialized.utf8)) as? [String: Any])
         let summary = try #require(last["summary"] as? [String: Any])
         // `q` counts in both readings, `alt` only in the next-flagship one.
         #expect((summary["mean"] as? [String: Any])?["n"] as? Int == 1)
@@ -231,8 +248,10 @@ import Testing
     // MARK: The library
 
     @Test func everyOutcomeCitesAnExistingCard() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let cards = BacktestOutcomes.questions.flatMap(\.sources).filter { $0.hasPrefix("seeds/") }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let cards =
+            BacktestOutcomes.questions.flatMap(\.sources).filter { $0.hasPrefix("seeds/") }
             + BacktestOutcomes.sector.map(\.card)
         #expect(!cards.isEmpty)
         for card in cards {
@@ -243,7 +262,9 @@ import Testing
         for q in BacktestOutcomes.questions {
             #expect(q.isScored(knownAsOf: Self.date(2025, 8, 14)) == (q.id != "sector-2024"), "\(q.id)")
         }
-        #expect(BacktestOutcomes.questions.first { $0.id == "sector-2024" }?.isScored(knownAsOf: Self.date(2024, 12, 27)) == true)
+        #expect(
+            BacktestOutcomes.questions.first { $0.id == "sector-2024" }?.isScored(knownAsOf: Self.date(2024, 12, 27))
+                == true)
     }
 
     // MARK: Model v2
@@ -266,14 +287,24 @@ import Testing
                 id: id, text: id, event: .releaseBy(Self.date(2026, 1, 1)), resolvesOn: Self.date(2026, 1, 1),
                 outcome: outcome, observedOn: Self.date(2026, 1, 1), sources: [], caveat: "")
         }
-        var file = BacktestFileResult(path: "x.r2s", scenario: "x", knownAsOf: Self.date(2025, 1, 1), trials: 100, seed: 1)
+        var file = BacktestFileResult(
+            path: "x.r2s", scenario: "x", knownAsOf: Self.date(2025, 1, 1), trials: 100, seed: 1)
         file.scores = [
-            QuestionScore(question: q("a", true), probability: Estimate(0.81, standardError: 0), unscoredReason: nil, referenceProbability: 0.5),
-            QuestionScore(question: q("b", false), probability: Estimate(0.85, standardError: 0), unscoredReason: nil, referenceProbability: 0.5),
-            QuestionScore(question: q("c", true), probability: Estimate(0.89, standardError: 0), unscoredReason: nil, referenceProbability: 0.5),
-            QuestionScore(question: q("d", true), probability: Estimate(0.2, standardError: 0), unscoredReason: "not scored", referenceProbability: 0.5),
+            QuestionScore(
+                question: q("a", true), probability: Estimate(0.81, standardError: 0), unscoredReason: nil,
+                referenceProbability: 0.5),
+            QuestionScore(
+                question: q("b", false), probability: Estimate(0.85, standardError: 0), unscoredReason: nil,
+                referenceProbability: 0.5),
+            QuestionScore(
+                question: q("c", true), probability: Estimate(0.89, standardError: 0), unscoredReason: nil,
+                referenceProbability: 0.5),
+            QuestionScore(
+                question: q("d", true), probability: Estimate(0.2, standardError: 0), unscoredReason: "not scored",
+                referenceProbability: 0.5),
         ]
-        let report = BacktestReport(files: [file], options: BacktestRunner.Options(questions: file.scores.map(\.question)))
+        let report = BacktestReport(
+            files: [file], options: BacktestRunner.Options(questions: file.scores.map(\.question)))
         let bin = report.calibration[8]
         #expect(bin.count == 3)
         #expect(bin.meanForecast.backtestClose(0.85))

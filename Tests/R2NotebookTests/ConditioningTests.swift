@@ -14,7 +14,10 @@ import Testing
         let (session, e) = evaluate(Self.text + "scenario later from held\nforecast\n")
         #expect(!e.failed)
         let note = try #require(e.outputs.first { $0.plainText.hasPrefix("`later` starts") })
-        #expect(note.plainText == "`later` starts with the observation in force for `held`: `observe no release by 2025-03` (`unobserve all` drops them)")
+        #expect(
+            note.plainText
+                == "`later` starts with the observation in force for `held`: `observe no release by 2025-03` (`unobserve all` drops them)"
+        )
         #expect(session.observations["later"]?.map(\.text) == ["observe no release by 2025-03"])
         // Its forecast is conditioned: K = 0 (release 2.5 months in) is
         // ruled out, so about half the trials are kept.
@@ -22,7 +25,10 @@ import Testing
         #expect(forecast.contains("given observe no release by 2025-03"))
         // A scenario declared before the observation inherits nothing, and
         // switching back to an existing scenario copies nothing.
-        let (again, e2) = evaluate(holdScenario(trials: "4k") + "scenario early from held\nuse held\nobserve no release by 2025-03\nuse early\nscenario early from held\n")
+        let (again, e2) = evaluate(
+            holdScenario(trials: "4k")
+                + "scenario early from held\nuse held\nobserve no release by 2025-03\nuse early\nscenario early from held\n"
+        )
         #expect(!e2.failed)
         #expect(again.observations["early"] == nil)
     }
@@ -65,7 +71,9 @@ import Testing
         // nbformat 4.5: every cell has a unique id of [a-zA-Z0-9-_], and a
         // code cell exactly these keys.
         let ids = cells.compactMap { $0["id"] as? String }
-        #expect(Set(ids).count == 4 && ids.allSatisfy { $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } })
+        #expect(
+            Set(ids).count == 4
+                && ids.allSatisfy { $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } })
         #expect(Set(cells[1].keys) == ["id", "cell_type", "metadata", "source", "outputs", "execution_count"])
         let outputs = try #require(cells[2]["outputs"] as? [[String: Any]])
         #expect(outputs.count == 2)

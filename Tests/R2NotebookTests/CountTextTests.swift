@@ -5,7 +5,10 @@ import Testing
 /// Counts as `--trials` and `:set` read them.
 @Suite struct CountTextTests {
     @Test func readsTheLanguagesWaysOfWritingACount() {
-        for (text, n) in [("20000", 20_000), ("20_000", 20_000), ("20,000", 20_000), ("20k", 20_000), ("1.5M", 1_500_000), ("2K", 2000)] {
+        for (text, n) in [
+            ("20000", 20_000), ("20_000", 20_000), ("20,000", 20_000), ("20k", 20_000), ("1.5M", 1_500_000),
+            ("2K", 2000),
+        ] {
             #expect(CountText.parse(text) == n, "\(text)")
         }
         for text in ["", "k", "1.5", "2.5x", "-3", "1e6", "0x10", "1.0001k"] {
@@ -17,6 +20,8 @@ import Testing
         let session = Session(configuration: SessionConfiguration(threads: 1))
         #expect(session.runCommand(":set trials 1.5k").cell?.failed == false)
         #expect(session.configuration.trials == 1500)
-        #expect(session.runCommand(":set trials 60M").cell?.outputs.first?.plainText == "error: trials must be between 1 and 50,000,000")
+        #expect(
+            session.runCommand(":set trials 60M").cell?.outputs.first?.plainText
+                == "error: trials must be between 1 and 50,000,000")
     }
 }

@@ -13,12 +13,13 @@ import Testing
 
     @Test func passFailAndMarginInStandardErrors() throws {
         // P(release by the end of 2025-04) = 0.75, se = sqrt(0.75 * 0.25 / 40000) ~ 0.00217.
-        let (e, r) = results(holdScenario() + """
-            expect p(release by 2025-04) between 70% and 80%
-            expect p(release by 2025-04) above 90%
-            expect p(release by 2025-04) below 75%
+        let (e, r) = results(
+            holdScenario() + """
+                expect p(release by 2025-04) between 70% and 80%
+                expect p(release by 2025-04) above 90%
+                expect p(release by 2025-04) below 75%
 
-            """)
+                """)
         #expect(!e.failed)
         #expect(r.count == 3)
         #expect(r[0].status == .passed)
@@ -35,13 +36,14 @@ import Testing
 
     @Test func releaseDateBoundsCoverWholeMonths() throws {
         // Holds 0%: every trial releases at 2.5 months, 2025-03-16.
-        let (_, r) = results(holdScenario(h: "0%") + """
-            expect median release between 2025-03 and 2025-03
-            expect median release before 2025-04
-            expect median release after 2025-02
-            expect median release after 2025-03
+        let (_, r) = results(
+            holdScenario(h: "0%") + """
+                expect median release between 2025-03 and 2025-03
+                expect median release before 2025-04
+                expect median release after 2025-02
+                expect median release after 2025-03
 
-            """)
+                """)
         #expect(r.map(\.status) == [.passed, .passed, .passed, .failed])
         #expect(r[0].estimate == "2025-03-16")
     }
@@ -53,13 +55,14 @@ import Testing
     /// tenth), so the paired error is about sqrt(0.1 x 0.9 / n) = 0.0015,
     /// under the independent sqrt(2 p (1 - p) / n) = 0.0028.
     @Test func scenarioDifferencesUseThePairedError() throws {
-        let (e, r) = results(holdScenario() + """
-            scenario less from held
-            r2 hold 30% for 1 month
-            expect p(release by 2025-04) in less above held by 5% or more
-            expect median release in less earlier than held
+        let (e, r) = results(
+            holdScenario() + """
+                scenario less from held
+                r2 hold 30% for 1 month
+                expect p(release by 2025-04) in less above held by 5% or more
+                expect median release in less earlier than held
 
-            """)
+                """)
         #expect(!e.failed, "\(e.outputs.map(\.plainText))")
         let independent = (2 * 0.8 * 0.2 / 40_000).squareRoot()
         let se = try #require(r[0].standardError)
@@ -73,21 +76,23 @@ import Testing
     }
 
     @Test func scenarioDifferences() throws {
-        let (e, r) = results(holdScenario(h: "0%") + """
-            scenario slow from held
-            r2 needs 5.5k chip-months
-            expect median release in slow later than held by 3 months or more
-            expect median release in slow later than held by 4 months or more
-            expect median release in held earlier than slow by 2 months or more
+        let (e, r) = results(
+            holdScenario(h: "0%") + """
+                scenario slow from held
+                r2 needs 5.5k chip-months
+                expect median release in slow later than held by 3 months or more
+                expect median release in slow later than held by 4 months or more
+                expect median release in held earlier than slow by 2 months or more
 
-            """)
+                """)
         #expect(!e.failed, "\(e.outputs.map(\.plainText))")
         #expect(r.map(\.status) == [.passed, .failed, .passed])
         #expect(r[0].estimate.hasPrefix("+3.0 months"))
     }
 
     @Test func censoredAndAdoptionMetrics() throws {
-        let (_, r) = results("""
+        let (_, r) = results(
+            """
             scenario mix
             clock 2025-01 to 2025-12
             trials 2k

@@ -31,7 +31,9 @@ import Testing
         #expect(lines[chip + 1] == "    at test.r2s:3")
         // A card that cannot be read shows `?` for its grade.
         #expect(lines[chip + 2] == "    evidence: seeds/a.md\u{00A0}[?]")
-        #expect(lines[chip + 3].hasPrefix("    fail h800") && lines[chip + 3].contains("10/50/90: 1.") && lines[chip + 3].hasSuffix("%"))
+        #expect(
+            lines[chip + 3].hasPrefix("    fail h800") && lines[chip + 3].contains("10/50/90: 1.")
+                && lines[chip + 3].hasSuffix("%"))
         // A constant input gets no line of its own.
         #expect(!lines.contains { $0.hasPrefix("    perf h800") })
         // Two pressure statements, told apart by their dates.
@@ -56,7 +58,10 @@ import Testing
     @Test func aTargetNarrowsTheList() throws {
         let (_, e) = evaluate(Self.text.replacingOccurrences(of: "explain\n", with: "explain pressure\n"))
         let lines = e.outputs[0].plainText.split(separator: "\n").map(String.init)
-        #expect(lines.filter { !$0.hasPrefix(" ") }.dropFirst(2) == ["pressure 10%", "pressure uniform(40%, 60%) from 2025-06"])
+        #expect(
+            lines.filter { !$0.hasPrefix(" ") }.dropFirst(2) == [
+                "pressure 10%", "pressure uniform(40%, 60%) from 2025-06",
+            ])
     }
 
     /// Percentiles are shown as the engine uses the input: clamped into
@@ -126,7 +131,8 @@ import Testing
             explain a_rather_long_name_for_a_share
 
             """
-        let (_, f) = evaluate(long, in: Session(configuration: SessionConfiguration(threads: 2, style: Style(colors: false, width: 61))))
+        let (_, f) = evaluate(
+            long, in: Session(configuration: SessionConfiguration(threads: 2, style: Style(colors: false, width: 61))))
         let lines = f.outputs[0].plainText.split(separator: "\n").map(String.init)
         // 60 columns less the two of the hanging indent.
         #expect(lines[2] == "let a_rather_long_name_for_a_share = pert(0.5%, 1.5%, 4%)")

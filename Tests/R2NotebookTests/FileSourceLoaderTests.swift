@@ -17,7 +17,8 @@ import Testing
         let link = dir.appendingPathComponent("link.r2s").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: file)
         let dangling = dir.appendingPathComponent("dangling.r2s").path
-        try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: dir.appendingPathComponent("gone").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: dangling, withDestinationPath: dir.appendingPathComponent("gone").path)
         #expect(try loader.read(file).get() == "scenario a\n")
         #expect(try loader.read(link).get() == "scenario a\n")
         #expect(loader.identity(of: link) == loader.identity(of: file))

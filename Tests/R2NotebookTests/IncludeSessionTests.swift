@@ -130,7 +130,9 @@ import Testing
         // Only the loaded file's own queries are not run again; the
         // observation it made is replayed (an include runs no query), so
         // `what` inherits it as it did in the session.
-        #expect(text.contains("\n# ---- the observations it made:\nuse held\nobserve no release by 2025-03\nuse held\n"), "\(text)")
+        #expect(
+            text.contains("\n# ---- the observations it made:\nuse held\nobserve no release by 2025-03\nuse held\n"),
+            "\(text)")
         let observed = session.notebook.cells[0].text.components(separatedBy: "\n").filter {
             $0.hasPrefix("held: 1 observation") || $0.hasPrefix("warning: fewer than")
         }

@@ -36,13 +36,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let ledger = dir.appendingPathComponent("forecasts.jsonl").path
         let file = dir.appendingPathComponent("s.r2s").path
-        let first = try Ledger.register(files: [file], at: ledger, on: CalendarDate(year: 2026, month: 12, day: 7)!, threads: 2)
+        let first = try Ledger.register(
+            files: [file], at: ledger, on: CalendarDate(year: 2026, month: 12, day: 7)!, threads: 2)
         // Every open question this scenario can answer: named R2, its flagship,
         // the sector in 2026 and 2027.
         #expect(first.map(\.question) == LedgerQuestion.open.map(\.id))
         let before = try String(contentsOfFile: ledger, encoding: .utf8)
         #expect(Ledger.verify(before) == nil)
-        let second = try Ledger.register(files: [file], at: ledger, on: CalendarDate(year: 2026, month: 12, day: 8)!, threads: 2)
+        let second = try Ledger.register(
+            files: [file], at: ledger, on: CalendarDate(year: 2026, month: 12, day: 8)!, threads: 2)
         let after = try String(contentsOfFile: ledger, encoding: .utf8)
         #expect(after.hasPrefix(before))
         #expect(after.split(separator: "\n").count == first.count + second.count)
@@ -58,7 +60,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let ledger = dir.appendingPathComponent("forecasts.jsonl").path
         let entries = try Ledger.register(
-            files: [dir.appendingPathComponent("s.r2s").path], at: ledger, on: CalendarDate(year: 2026, month: 12, day: 7)!,
+            files: [dir.appendingPathComponent("s.r2s").path], at: ledger,
+            on: CalendarDate(year: 2026, month: 12, day: 7)!,
             threads: 2)
         let text = try String(contentsOfFile: ledger, encoding: .utf8)
         let p = String(format: "%.17g", entries[0].p)
@@ -71,7 +74,8 @@ import Testing
         try forged.write(toFile: ledger, atomically: true, encoding: .utf8)
         #expect(throws: Ledger.Failure.self) {
             _ = try Ledger.register(
-                files: [dir.appendingPathComponent("s.r2s").path], at: ledger, on: CalendarDate(year: 2026, month: 12, day: 8)!,
+                files: [dir.appendingPathComponent("s.r2s").path], at: ledger,
+                on: CalendarDate(year: 2026, month: 12, day: 8)!,
                 threads: 2)
         }
     }
@@ -82,14 +86,19 @@ import Testing
         let ledger = dir.appendingPathComponent("forecasts.jsonl").path
         let outcomes = dir.appendingPathComponent("outcomes.json").path
         let entries = try Ledger.register(
-            files: [dir.appendingPathComponent("s.r2s").path], at: ledger, on: CalendarDate(year: 2026, month: 12, day: 7)!,
+            files: [dir.appendingPathComponent("s.r2s").path], at: ledger,
+            on: CalendarDate(year: 2026, month: 12, day: 7)!,
             threads: 2)
-        try #"{"outcomes": [{"question": "sector-2026-above-50", "outcome": true, "observed": "2027-04-01", "source": "seeds/x.md"}]}"#
+        try
+            #"{"outcomes": [{"question": "sector-2026-above-50", "outcome": true, "observed": "2027-04-01", "source": "seeds/x.md"}]}"#
             .write(toFile: outcomes, atomically: true, encoding: .utf8)
         let lines = try Ledger.report(ledgerPath: ledger, outcomesPath: outcomes)
         let p = entries.first { $0.question == "sector-2026-above-50" }!.p
         let brier = (p - 1) * (p - 1)
-        #expect(lines.contains { $0.contains("sector-2026-above-50") && $0.contains("Brier \(String(format: "%.3f", brier))") })
+        #expect(
+            lines.contains {
+                $0.contains("sector-2026-above-50") && $0.contains("Brier \(String(format: "%.3f", brier))")
+            })
         #expect(lines.last!.contains("\(entries.count) entries; 1 resolved"))
         try #"{"outcomes": [{"question": "x", "outcome": true, "observed": "2027-04-01", "source": ""}]}"#
             .write(toFile: outcomes, atomically: true, encoding: .utf8)

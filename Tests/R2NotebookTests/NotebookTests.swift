@@ -41,7 +41,9 @@ import Testing
         let session = Session(configuration: SessionConfiguration(threads: 1))
         let result = session.runCommand(":save /no/such/folder/s.r2s")
         #expect(result.cell?.failed == true)
-        #expect(result.cell?.outputs.first?.plainText == "error: cannot write /no/such/folder/s.r2s: the folder /no/such/folder does not exist")
+        #expect(
+            result.cell?.outputs.first?.plainText
+                == "error: cannot write /no/such/folder/s.r2s: the folder /no/such/folder does not exist")
     }
 
     @Test func exportWritesMarkdownWithPlots() throws {
@@ -76,7 +78,9 @@ import Testing
         let session = Session(configuration: SessionConfiguration(threads: 1))
         let cell = session.runCommand(":sav x").cell
         #expect(cell?.outputs.first?.plainText == "error: unknown command :sav; did you mean :save?")
-        #expect(session.runCommand(":help forcast").cell?.outputs.first?.plainText == "error: no help topic `forcast`; did you mean `forecast`?")
+        #expect(
+            session.runCommand(":help forcast").cell?.outputs.first?.plainText
+                == "error: no help topic `forcast`; did you mean `forecast`?")
     }
 
     /// A command typed without its colon, as a cell, points to the command;
@@ -93,8 +97,12 @@ import Testing
                   | ^^^^ did you mean `:quit`? commands start with `:`
                 """
             ])
-        #expect(session.evaluateCell("help").outputs.first?.plainText.hasSuffix("^^^^ did you mean `:help`? commands start with `:`") == true)
-        #expect(session.evaluateCell("forcast").outputs.first?.plainText.hasSuffix("^^^^^^^ did you mean `forecast`?") == true)
+        #expect(
+            session.evaluateCell("help").outputs.first?.plainText.hasSuffix(
+                "^^^^ did you mean `:help`? commands start with `:`") == true)
+        #expect(
+            session.evaluateCell("forcast").outputs.first?.plainText.hasSuffix("^^^^^^^ did you mean `forecast`?")
+                == true)
         let (_, file) = evaluate("help")
         #expect(file.outputs.first?.plainText.hasSuffix("| ^^^^") == true)
     }

@@ -68,7 +68,9 @@ import Testing
     @Test func theCapStopsARunThatCannotReachItsTarget() throws {
         let (_, e) = evaluate(holdScenario() + "p(release by 2025-03) to ±0.01% max 40k\n", in: session())
         let text = try #require(e.outputs.last?.plainText)
-        #expect(text.hasSuffix("\nprecision ±0.01% NOT reached: stopped at the cap of 40,000 trials (±0.25%); raise it with `max`"))
+        #expect(
+            text.hasSuffix(
+                "\nprecision ±0.01% NOT reached: stopped at the cap of 40,000 trials (±0.25%); raise it with `max`"))
         let out = object(try #require(e.outputs.last))
         let precision = try #require(out["precision"] as? [String: Any])
         #expect(precision["reached"] as? Bool == false)
@@ -96,12 +98,13 @@ import Testing
     /// value needs about (3 x 0.5 / 0.01)^2 = 22,500 trials to stand 3
     /// standard errors clear; one on the true value never does.
     @Test func expectationsAreDecidedByAddingBlocks() throws {
-        let text = holdScenario() + """
-            expect p(release by 2025-03) above 49%
-            expect p(release by 2025-03) above 50%
-            expect p(release by 2025-03) above 10%
+        let text =
+            holdScenario() + """
+                expect p(release by 2025-03) above 49%
+                expect p(release by 2025-03) above 50%
+                expect p(release by 2025-03) above 10%
 
-            """
+                """
         var seen: [[ExpectationResult]] = []
         for threads in [1, 2] {
             let s = session(threads: threads, cap: 100_000)
@@ -115,7 +118,10 @@ import Testing
             #expect(r[1].decision == .undecided(cap: 100_000))
             #expect(r[1].trials == 100_000)
             #expect(r[1].isFragile)
-            #expect(r[1].line.hasSuffix("\n      undecided: still within 3 SE of its bound at the cap of 100,000 trials (raise it with --max-trials)"))
+            #expect(
+                r[1].line.hasSuffix(
+                    "\n      undecided: still within 3 SE of its bound at the cap of 100,000 trials (raise it with --max-trials)"
+                ))
             // Far from its bound: decided at the first check.
             #expect(r[2].decision == .decided && r[2].trials == Precision.firstCheck)
             #expect(r[2].line.hasSuffix("\n      decided at 20,000 trials"))
@@ -150,6 +156,9 @@ import Testing
 
     @Test func aConstantAndADate() {
         let (_, e) = evaluate(holdScenario() + "2k * 3\n2025-06 + 2 months\n")
-        #expect(e.outputs.map(\.plainText) == ["2k * 3 = 6,000 (a constant)", "2025-06 + 2 months = 2025-08-01 (a constant)"])
+        #expect(
+            e.outputs.map(\.plainText) == [
+                "2k * 3 = 6,000 (a constant)", "2025-06 + 2 months = 2025-08-01 (a constant)",
+            ])
     }
 }

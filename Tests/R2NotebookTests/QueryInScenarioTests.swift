@@ -38,7 +38,9 @@ import Testing
     }
 
     @Test func anUnknownScenarioIsNamedWithASuggestion() {
-        let (_, e) = evaluate("scenario hawk\nchip h800 foreign perf 1 fail 0\nfleet h800 1k\nr2 start 2025-01 needs 1k\nmedian release in hwak\n")
+        let (_, e) = evaluate(
+            "scenario hawk\nchip h800 foreign perf 1 fail 0\nfleet h800 1k\nr2 start 2025-01 needs 1k\nmedian release in hwak\n"
+        )
         #expect(e.failed)
         #expect(e.outputs.map(\.plainText).joined().contains("did you mean `hawk`?"))
     }

@@ -51,7 +51,9 @@ import Testing
     @Test func anImpossibleObservationIsAnErrorNamingIt() throws {
         let (session, e) = evaluate(holdScenario() + "observe release by 2025-02\n")
         #expect(e.failed)
-        #expect(e.outputs[0].plainText.hasPrefix("error: no trial of `held` is consistent with `observe release by 2025-02`"))
+        #expect(
+            e.outputs[0].plainText.hasPrefix(
+                "error: no trial of `held` is consistent with `observe release by 2025-02`"))
         #expect(session.observations["held"] == nil)
     }
 
@@ -192,7 +194,8 @@ import Testing
     }
 
     @Test func queriesRunAgainstTheScenarioAsWrittenAtThatPoint() throws {
-        let (_, e) = evaluate(holdScenario(h: "0%") + "p(release by 2025-03)\nr2 needs 3.5k chip-months\np(release by 2025-03)\n")
+        let (_, e) = evaluate(
+            holdScenario(h: "0%") + "p(release by 2025-03)\nr2 needs 3.5k chip-months\np(release by 2025-03)\n")
         // tau = 2.5 -> released by the end of 2025-03 (month 3); then tau = 3.5 -> not.
         #expect(object(e.outputs[0])["value"] as? Double == 1)
         #expect(object(e.outputs[1])["value"] as? Double == 0)

@@ -19,13 +19,17 @@ import Testing
         """
 
     static func file(_ text: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("r2cast-reload-\(UUID().uuidString).r2s")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "r2cast-reload-\(UUID().uuidString).r2s")
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url.path
     }
 
     @Test func reloadingAnUnchangedFileGivesAFreshSessionsBits() throws {
-        let path = try Self.file(Self.first.replacingOccurrences(of: "event reban 40% between 2025-10 and 2026-06: fleet h800 1k\n", with: "event reban 40% between 2025-10 and 2026-06: pressure 50%\n"))
+        let path = try Self.file(
+            Self.first.replacingOccurrences(
+                of: "event reban 40% between 2025-10 and 2026-06: fleet h800 1k\n",
+                with: "event reban 40% between 2025-10 and 2026-06: pressure 50%\n"))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let fresh = Session(configuration: SessionConfiguration(threads: 2))
         fresh.load(path: path)
@@ -54,7 +58,8 @@ import Testing
             .replacingOccurrences(of: "fleet h800 1k to 3k", with: "fleet h800 2k")
         try edited.write(toFile: path, atomically: true, encoding: .utf8)
         let cell = session.load(path: path)
-        #expect(cell.outputs[0].plainText.hasPrefix("reloaded \(path): 1 statement added or changed, 2 removed or changed"))
+        #expect(
+            cell.outputs[0].plainText.hasPrefix("reloaded \(path): 1 statement added or changed, 2 removed or changed"))
         let base = try #require(session.workspace.scenario(named: "base"))
         #expect(base.events.isEmpty)
         #expect(base.chips[0].fleet == .constant(2000))

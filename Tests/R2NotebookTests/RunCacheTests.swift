@@ -8,13 +8,14 @@ import Testing
 @Suite("Run and report caches")
 struct RunCacheTests {
     @Test func queriesAndExpectationsOfOneRunShareOneReport() throws {
-        let text = holdScenario(trials: "2k") + """
-            forecast
-            p(release by 2025-06)
-            expect median release before 2025-12
-            expect p(release by 2025-06) above 50%
+        let text =
+            holdScenario(trials: "2k") + """
+                forecast
+                p(release by 2025-06)
+                expect median release before 2025-12
+                expect p(release by 2025-06) above 50%
 
-            """
+                """
         let (session, e) = evaluate(text)
         #expect(!e.failed)
         #expect(session.cache.count == 1)

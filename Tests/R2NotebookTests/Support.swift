@@ -1,10 +1,13 @@
 import Foundation
 import R2Forecast
 import R2Language
+
 @testable import R2Notebook
 
 /// Evaluates `text` in a fresh session (or `session`) and returns its outputs.
-func evaluate(_ text: String, in session: Session = Session(configuration: SessionConfiguration(threads: 2))) -> (Session, Session.Evaluation) {
+func evaluate(_ text: String, in session: Session = Session(configuration: SessionConfiguration(threads: 2))) -> (
+    Session, Session.Evaluation
+) {
     let e = session.evaluate(SourceFile(name: "test.r2s", text: text))
     return (session, e)
 }

@@ -5,14 +5,16 @@ import Testing
 @testable import R2Notebook
 
 #if canImport(FoundationXML)
-    import FoundationXML
+import FoundationXML
 #endif
 
 @Suite struct TestRunnerTests {
     func folder(_ files: [String: String]) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("r2cast-runner-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        for (name, text) in files { try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        for (name, text) in files {
+            try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
         return url
     }
 
@@ -49,7 +51,9 @@ import Testing
             "expect p(release by 2025-06) in same below held",
             "expect mean release in same later than held",
         ]
-        let dir = try folder(["tie.r2s": holdScenario() + "scenario same from held\n" + forms.joined(separator: "\n") + "\n"])
+        let dir = try folder([
+            "tie.r2s": holdScenario() + "scenario same from held\n" + forms.joined(separator: "\n") + "\n"
+        ])
         var options = TestRunner.Options(threads: 2)
         options.paths = [dir.path]
         let (status, lines) = run(options)
@@ -77,7 +81,9 @@ import Testing
     }
 
     @Test func filterSkipsOtherExpectations() throws {
-        let dir = try folder(["a.r2s": holdScenario() + "expect censored below 1%\nexpect p(release by 2025-04) above 50%\n"])
+        let dir = try folder([
+            "a.r2s": holdScenario() + "expect censored below 1%\nexpect p(release by 2025-04) above 50%\n"
+        ])
         var options = TestRunner.Options(threads: 2)
         options.paths = [dir.path]
         options.filter = "censored"
@@ -113,7 +119,8 @@ import Testing
         options.record = false
         #expect(run(options).0 == 0)
         // Move the forecast: needs 5.5k -> release three months later.
-        try (holdScenario(h: "30%").replacingOccurrences(of: "2.5k", with: "5.5k") + "forecast\n").write(to: dir.appendingPathComponent("s.r2s"), atomically: true, encoding: .utf8)
+        try (holdScenario(h: "30%").replacingOccurrences(of: "2.5k", with: "5.5k") + "forecast\n").write(
+            to: dir.appendingPathComponent("s.r2s"), atomically: true, encoding: .utf8)
         let (status, lines) = run(options)
         #expect(status == 1)
         let text = lines.joined(separator: "\n")
@@ -160,7 +167,9 @@ import Testing
         options.paths = [dir.path]
         options.seeds = 20
         let (_, lines) = run(options)
-        #expect(lines.contains { $0.contains("FLIPS") && $0.contains("f.r2s:9") && $0.contains("passes with seed") }, "\(lines)")
+        #expect(
+            lines.contains { $0.contains("FLIPS") && $0.contains("f.r2s:9") && $0.contains("passes with seed") },
+            "\(lines)")
     }
 
     /// A failure with the file's own seed and every other is steady, not a flip.
@@ -170,7 +179,10 @@ import Testing
         options.paths = [dir.path]
         options.seeds = 3
         let (_, lines) = run(options)
-        #expect(lines.contains("  STEADY  \(dir.path)/s.r2s:9  expect p(release by 2025-04) below 10%  fails with every seed (the file's own, 2, 3, 4)"), "\(lines)")
+        #expect(
+            lines.contains(
+                "  STEADY  \(dir.path)/s.r2s:9  expect p(release by 2025-04) below 10%  fails with every seed (the file's own, 2, 3, 4)"
+            ), "\(lines)")
         #expect(!lines.contains { $0.contains("FLIPS") })
     }
 }

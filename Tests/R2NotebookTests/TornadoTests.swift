@@ -15,11 +15,14 @@ import Testing
         #expect(first.outputs[1].plainText.hasPrefix("Sensitivity of the median release in held"))
         let changed = session.evaluateCell("r2 post 1 month\ntornado")
         #expect(changed.failed)
-        #expect(changed.outputs[0].plainText.hasPrefix("error: `held` has changed since its sensitivity analysis (statements or observations)"))
+        #expect(
+            changed.outputs[0].plainText.hasPrefix(
+                "error: `held` has changed since its sensitivity analysis (statements or observations)"))
         let observed = evaluate(Self.text + "observe no release by 2025-03\ntornado\n").1
         #expect(observed.outputs.last!.plainText.hasPrefix("error: `held` has changed since its sensitivity analysis"))
         let other = evaluate(Self.text + "scenario other from held\ntornado\n").1
-        #expect(other.outputs.last!.plainText.hasPrefix("error: the last sensitivity analysis is of `held`, not `other`"))
+        #expect(
+            other.outputs.last!.plainText.hasPrefix("error: the last sensitivity analysis is of `held`, not `other`"))
         let named = evaluate(Self.text + "scenario other from held\ntornado in held\n").1
         #expect(!named.failed)
     }
@@ -29,12 +32,13 @@ import Testing
     /// partner was 0 in every trial and the tornado showed a swing from
     /// nowhere.
     @Test func pinningACorrelatedInputLeavesItsPartnerItsDistribution() throws {
-        let (session, e) = evaluate(holdScenario(trials: "2k") + """
-            let a = uniform(1, 2)
-            let b = uniform(0, 1)
-            correlate a, b 0.6
+        let (session, e) = evaluate(
+            holdScenario(trials: "2k") + """
+                let a = uniform(1, 2)
+                let b = uniform(0, 1)
+                correlate a, b 0.6
 
-            """)
+                """)
         #expect(!e.failed)
         let scenario = try #require(session.workspace.currentScenario)
         let pinned = try #require(scenario.pinning(.variable(1), to: 0.5))

@@ -42,7 +42,8 @@ import Testing
             // Included files are inlined by hand: only the baseline is included.
             var workspace = Workspace()
             let base = try String(contentsOf: root.appendingPathComponent("baseline.r2s"), encoding: .utf8)
-            let body = text.replacingOccurrences(of: "include \"baseline.r2s\"", with: file == "baseline.r2s" ? "" : base)
+            let body = text.replacingOccurrences(
+                of: "include \"baseline.r2s\"", with: file == "baseline.r2s" ? "" : base)
             _ = workspace.evaluate(body, name: file)
             for s in workspace.scenarios { all[s.name] = s }
         }
@@ -65,7 +66,9 @@ import Testing
             mix(s.low)
         }
         let t = r.totals
-        for x in [t.holds, t.switches, t.failures, t.restarts, t.mandated, t.completed] + t.eventFires { mix(UInt64(x)) }
+        for x in [t.holds, t.switches, t.failures, t.restarts, t.mandated, t.completed] + t.eventFires {
+            mix(UInt64(x))
+        }
         return String(h, radix: 16)
     }
 

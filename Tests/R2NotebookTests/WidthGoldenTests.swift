@@ -10,10 +10,12 @@ import Testing
 /// characters. Nothing is wider than the terminal (a line as wide as it
 /// wraps there, so the limit is one less), and the text is golden.
 @Suite struct WidthGoldenTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static func outputs(width: Int) -> String {
-        let session = Session(configuration: SessionConfiguration(trials: 2000, threads: 2, style: Style(colors: false, width: width)))
+        let session = Session(
+            configuration: SessionConfiguration(trials: 2000, threads: 2, style: Style(colors: false, width: width)))
         let library = ["baseline", "reban-max-pressure", "nvidia-restored", "ascend-breakthrough"].map {
             "include \"\(root.appendingPathComponent("scenarios/\($0).r2s").path)\""
         }

@@ -10,16 +10,19 @@ import Testing
 @Suite struct CompleterTests {
     static func session() -> Session {
         let session = Session()
-        _ = session.evaluate(SourceFile(name: "s.r2s", text: """
-            chip h800 foreign
-            chip hx domestic
-            event halt 10% in 2026-01: pressure 90%
-            scenario hawk
-            chip h800 foreign
-            event halt 10% in 2026-01: pressure 90%
-            scenario home from hawk
+        _ = session.evaluate(
+            SourceFile(
+                name: "s.r2s",
+                text: """
+                    chip h800 foreign
+                    chip hx domestic
+                    event halt 10% in 2026-01: pressure 90%
+                    scenario hawk
+                    chip h800 foreign
+                    event halt 10% in 2026-01: pressure 90%
+                    scenario home from hawk
 
-            """))
+                    """))
         return session
     }
 
@@ -51,21 +54,32 @@ import Testing
         #expect(candidates("export h800 b") == ["banned"])
         #expect(candidates("plot ") == ["adoption", "cdf", "release", "sector", "sensitivity"])
         #expect(candidates("r2 ") == ["fold", "from", "hold", "needs", "post", "restart", "start", "switch"])
-        #expect(candidates("r2 start 2025-03 ") == ["chip-months", "fold", "from", "hold", "months", "needs", "per", "post", "restart", "start", "switch", "to"])
-        #expect(candidates("p(") == ["adoption", "flagship", "folded", "installed", "named", "no", "not", "release", "sector"])
+        #expect(
+            candidates("r2 start 2025-03 ") == [
+                "chip-months", "fold", "from", "hold", "months", "needs", "per", "post", "restart", "start", "switch",
+                "to",
+            ])
+        #expect(
+            candidates("p(") == [
+                "adoption", "flagship", "folded", "installed", "named", "no", "not", "release", "sector",
+            ])
         #expect(candidates("p(n") == ["named", "no", "not"])
         #expect(candidates("fan ") == ["adoption", "sector"])
         #expect(candidates("hist ") == ["named", "release"])
         #expect(candidates("chip x ") == ["domestic", "foreign"])
         // Inside an event, the change being typed.
         #expect(candidates("event e 10% in 2026-01: export h800 ") == ["allowed", "banned", "licensed"])
-        #expect(candidates("event e 10% in 2026-01: pressure 50%; r2 ") == ["fold", "from", "hold", "needs", "post", "restart", "start", "switch"])
+        #expect(
+            candidates("event e 10% in 2026-01: pressure 50%; r2 ") == [
+                "fold", "from", "hold", "needs", "post", "restart", "start", "switch",
+            ])
     }
 
     /// `:load` offers scenario files and folders only.
     @Test func loadOffersScenarioFilesAndFolders() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("r2cast-complete-\(getpid())")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("more"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("more"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         for name in ["a.r2s", "notes.md", "b.r2s"] {
             try "".write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)

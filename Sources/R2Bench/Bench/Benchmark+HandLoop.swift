@@ -11,7 +11,8 @@ extension Benchmark {
     /// worker (for profilers: `valgrind --tool=callgrind r2cast bench --loop engine`).
     /// Returns the seconds and P(release by the end of 2026-06).
     /// `threads` is for the engine; the hand-written loops run on one.
-    public func runLoop(_ loop: Loop, trials: Int, threads: Int = 1) throws(Failure) -> (seconds: Double, share: Double) {
+    public func runLoop(_ loop: Loop, trials: Int, threads: Int = 1) throws(Failure) -> (seconds: Double, share: Double)
+    {
         let baseline: Workload
         do {
             baseline = try Workload.file(options.baselinePath, name: "baseline")

@@ -13,9 +13,9 @@ extension Benchmark {
             processor = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         #if DEBUG
-            let optimized = false
+        let optimized = false
         #else
-            let optimized = true
+        let optimized = true
         #endif
         return BenchReport.Machine(
             cores: SimulationOptions.defaultThreads, processor: processor, optimized: optimized,

@@ -73,7 +73,8 @@ public struct Benchmark {
         }
         for w in workloads {
             // Warm-up: pages, tables and threads touched once before timing.
-            _ = try simulate(w, trials: min(10_000, options.trialCounts.min() ?? 10_000), threads: options.threadCounts.last ?? 1)
+            _ = try simulate(
+                w, trials: min(10_000, options.trialCounts.min() ?? 10_000), threads: options.threadCounts.last ?? 1)
             for trials in options.trialCounts.sorted() {
                 for threads in options.threadCounts {
                     progress(

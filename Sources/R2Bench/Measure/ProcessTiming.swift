@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// Timing a whole program: spawn, run to exit, reap.
@@ -9,9 +9,9 @@ public enum ProcessTiming {
     /// The path of the running executable (/proc/self/exe on Linux).
     public static var currentExecutable: String {
         #if os(Linux)
-            if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-                return path
-            }
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return path
+        }
         #endif
         return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
     }
@@ -20,9 +20,9 @@ public enum ProcessTiming {
     /// /dev/null) to reaping it; nil when it cannot be spawned or fails.
     public static func run(_ path: String, _ arguments: [String]) -> Double? {
         #if os(Linux)
-            var actions = posix_spawn_file_actions_t()
+        var actions = posix_spawn_file_actions_t()
         #else
-            var actions: posix_spawn_file_actions_t?
+        var actions: posix_spawn_file_actions_t?
         #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

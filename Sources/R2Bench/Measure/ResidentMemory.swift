@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// The process's resident memory, from /proc/self/status (Linux). Peaks are
@@ -34,13 +34,13 @@ public enum ResidentMemory {
     public static func returnLargeBlocksOnFree() {
         // mallopt is glibc's, and not in Swift's Glibc module: look it up.
         #if canImport(Glibc)
-            typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-            let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-            let trimThreshold: Int32 = -1  // M_TRIM_THRESHOLD
-            let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
-            _ = mallopt(mmapThreshold, 128 * 1024)
-            _ = mallopt(trimThreshold, 128 * 1024)
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+        let trimThreshold: Int32 = -1  // M_TRIM_THRESHOLD
+        let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
+        _ = mallopt(mmapThreshold, 128 * 1024)
+        _ = mallopt(trimThreshold, 128 * 1024)
         #endif
     }
 

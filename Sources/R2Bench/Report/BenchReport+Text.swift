@@ -96,7 +96,9 @@ extension BenchReport {
             "  r2cast --version: "
                 + (versionSeconds.map { "best \(BenchFormat.seconds($0)) of 5" } ?? "could not run"))
         if let w = wholeRunSeconds {
-            out.append("  r2cast run of the baseline at the largest trial count, whole process: best \(BenchFormat.seconds(w)) of 5")
+            out.append(
+                "  r2cast run of the baseline at the largest trial count, whole process: best \(BenchFormat.seconds(w)) of 5"
+            )
         }
         if let c = sectorCost {
             out.append(

@@ -44,7 +44,8 @@ extension HandWrittenLanes {
             ascend = Math.select(m, Math.keep(one, pick .== 4), ascend)
             let fixed = Math.keep(c0, pick .== 0) + Math.keep(c1, pick .== 1)
             fixedCapacity = Math.select(m, fixed, fixedCapacity)
-            let fail = Math.keep(fails.0, pick .== 0) + Math.keep(fails.1, pick .== 1) + Math.keep(fails.2, pick .== 2)
+            let fail =
+                Math.keep(fails.0, pick .== 0) + Math.keep(fails.1, pick .== 1) + Math.keep(fails.2, pick .== 2)
                 + Math.keep(fails.3, pick .== 3)
             foreignFail = Math.select(m, fail, foreignFail)
         }
@@ -150,7 +151,8 @@ extension HandWrittenLanes {
         for step in 0..<steps {
             let time = Float(step)
             let tv = VF(repeating: time)
-            let pi = Math.select(tv .>= beijing, VF(repeating: 0.95),
+            let pi = Math.select(
+                tv .>= beijing, VF(repeating: 0.95),
                 step >= 6 ? pressure3 : (step >= 4 ? pressure2 : (step >= 1 ? pressure1 : pressure0)))
             let blocked = one - pi
             // h20: allowed, banned from step 3, licensed from step 7, banned again after reban.
@@ -181,7 +183,9 @@ extension HandWrittenLanes {
                             let mandated = top23(r.next()) .< pi * 0x1p23
                             let free = Math.select(hasForeign, foreign, VF(repeating: 4))
                             let ordered = Math.select(hasDomestic, VF(repeating: 4), foreign)
-                            on.choose(Math.select(mandated, ordered, free), choosing .& (hasForeign .| hasDomestic), c0, c1, fails)
+                            on.choose(
+                                Math.select(mandated, ordered, free), choosing .& (hasForeign .| hasDomestic), c0, c1,
+                                fails)
                         }
                         choicePending = any(on.chip .< 0)
                     }

@@ -45,7 +45,8 @@ extension ScenarioCompiler {
                 throw CompileError(path: "correlations", message: "an input cannot be correlated with itself")
             }
             guard c.coefficient > -1 && c.coefficient < 1 else {
-                throw CompileError(path: "correlations", message: "a rank correlation must lie strictly between -1 and 1")
+                throw CompileError(
+                    path: "correlations", message: "a rank correlation must lie strictly between -1 and 1")
             }
             guard seen.insert([min(c.first, c.second), max(c.first, c.second)]).inserted else {
                 throw CompileError(path: "correlations", message: "the same pair is correlated twice")
@@ -54,7 +55,8 @@ extension ScenarioCompiler {
         let matrix = CorrelationMatrix(correlations)
         guard let cholesky = matrix.cholesky else {
             throw CompileError(
-                path: "correlations", message: "the correlations are not possible together (the matrix is not positive definite)")
+                path: "correlations",
+                message: "the correlations are not possible together (the matrix is not positive definite)")
         }
         var marginals: [Marginal] = []
         for v in matrix.variables {
@@ -100,7 +102,8 @@ extension ScenarioCompiler {
             let mode = Swift.min(Swift.max(try c(m), low), high)
             let alpha = 1 + 4 * (mode - low) / (high - low)
             let beta = 1 + 4 * (high - mode) / (high - low)
-            return .beta(a: alpha, b: beta, low: low, width: high - low, table: InverseTable.beta(alpha, beta)?.function)
+            return .beta(
+                a: alpha, b: beta, low: low, width: high - low, table: InverseTable.beta(alpha, beta)?.function)
         case .interval90(let a, let b):
             let (x, y) = (try c(a), try c(b))
             if x > 0 && y > 0 {
@@ -128,7 +131,9 @@ extension ScenarioCompiler {
             return .mixture(parts, cumulative: cumulative)
         default:
             throw CompileError(
-                path: path, message: "a correlated input must be one distribution (arithmetic over distributions cannot be correlated)")
+                path: path,
+                message:
+                    "a correlated input must be one distribution (arithmetic over distributions cannot be correlated)")
         }
     }
 }

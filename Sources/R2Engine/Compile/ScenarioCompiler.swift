@@ -33,7 +33,8 @@ struct ScenarioCompiler {
         // The lanes hold steps in single precision (LaneMachine.monthSteps).
         guard s.clock.steps <= Self.maximumSteps else {
             throw CompileError(
-                path: "clock", message: "the clock is \(s.clock.steps) months long; at most \(Self.maximumSteps) can be simulated")
+                path: "clock",
+                message: "the clock is \(s.clock.steps) months long; at most \(Self.maximumSteps) can be simulated")
         }
         guard s.chips.count < StreamID.maximumChips, s.variables.count < StreamID.maximumVariables,
             s.timeline.count < StreamID.maximumTimeline, s.events.count < StreamID.maximumEvents
@@ -120,12 +121,14 @@ struct ScenarioCompiler {
             inputs[inputs.count - 1].clamp = .nonNegative
         }
         let all = s.timeline + s.events.flatMap(\.changes)
-        let described = baseNodes.contains { $0 >= 0 } || all.contains { entry in
-            switch entry.target {
-            case .sectorPressure, .chip(_, .ship), .chip(_, .sectorMake): return true
-            default: return false
+        let described =
+            baseNodes.contains { $0 >= 0 }
+            || all.contains { entry in
+                switch entry.target {
+                case .sectorPressure, .chip(_, .ship), .chip(_, .sectorMake): return true
+                default: return false
+                }
             }
-        }
         guard described else { return nil }
         return CompiledSector(baseNodes: baseNodes, years: SectorWindow.years(of: s.clock))
     }

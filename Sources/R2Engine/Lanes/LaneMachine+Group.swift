@@ -183,7 +183,8 @@ extension LaneMachine {
                 if LaneMath.any(undecided) {
                     let bestForeign = largest(self.foreign, foreignCount, perf).chip
                     let bestDomestic = largest(self.domestic, domesticCount, perf).chip
-                    let choosing = LaneMath.and(undecided, LaneMath.or(bestForeign .>= LaneInt(), bestDomestic .>= LaneInt()))
+                    let choosing = LaneMath.and(
+                        undecided, LaneMath.or(bestForeign .>= LaneInt(), bestDomestic .>= LaneInt()))
                     var mandated = LaneMask(repeating: false)
                     if LaneMath.any(choosing) {
                         mandated = LaneMath.unit(keys.word(mandateBase, month)) .< pi
@@ -252,7 +253,8 @@ extension LaneMachine {
                             if completing[lane] { rec.completed(tau: Double(tau[lane])) }
                         }
                     }
-                    let candidates = LaneMath.and(LaneMath.andNot(training, done), LaneMath.and(onDomestic, failures .>= p.switchAfter))
+                    let candidates = LaneMath.and(
+                        LaneMath.andNot(training, done), LaneMath.and(onDomestic, failures .>= p.switchAfter))
                     if LaneMath.any(candidates) {
                         let target = largest(self.foreign, foreignCount, perf).chip
                         let blocked = LaneMath.unit(keys.word(switchBase, month)) .< pi
@@ -270,12 +272,16 @@ extension LaneMachine {
 
             // 4. Adoption, from the running capacity sums.
             let all = domestic + foreign
-            let a = LaneMath.keep(domestic / all, LaneMath.and(all .> LaneFloat(), all .<= LaneFloat(repeating: .greatestFiniteMagnitude)))
+            let a = LaneMath.keep(
+                domestic / all, LaneMath.and(all .> LaneFloat(), all .<= LaneFloat(repeating: .greatestFiniteMagnitude))
+            )
             adoption[t] = a
             if R.isActive {
                 let fleets = (0..<n).map { Double(fleet[$0][lane]) }
                 var copy = fleets
-                copy.withUnsafeMutableBufferPointer { rec.endStep(t, fleets: $0.baseAddress!, adoption: Double(a[lane])) }
+                copy.withUnsafeMutableBufferPointer {
+                    rec.endStep(t, fleets: $0.baseAddress!, adoption: Double(a[lane]))
+                }
             }
             t &+= 1
         }

@@ -46,7 +46,8 @@ extension LaneMachine {
                 let c = Int(truncatingIfNeeded: sectorChips[j])
                 let ship = state[StateLayout.slot(chip: c, StateLayout.ship, chips: n)]
                 let status = state[StateLayout.slot(chip: c, StateLayout.export, chips: n)]
-                let a = LaneMath.select(status .> LaneFloat(repeating: 1), LaneFloat(repeating: 1), LaneMath.positive(status))
+                let a = LaneMath.select(
+                    status .> LaneFloat(repeating: 1), LaneFloat(repeating: 1), LaneMath.positive(status))
                 let u = ship * a * (1 - sigma)
                 units += u
                 if sectorCompute { compute += u * perf[c] }

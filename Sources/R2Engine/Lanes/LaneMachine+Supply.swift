@@ -55,7 +55,8 @@ extension LaneMachine {
             let c = Int(truncatingIfNeeded: foreign[j])
             let buy = state[StateLayout.slot(chip: c, StateLayout.buy, chips: n)]
             let status = state[StateLayout.slot(chip: c, StateLayout.export, chips: n)]
-            let a = LaneMath.select(status .> LaneFloat(repeating: 1), LaneFloat(repeating: 1), LaneMath.positive(status))
+            let a = LaneMath.select(
+                status .> LaneFloat(repeating: 1), LaneFloat(repeating: 1), LaneMath.positive(status))
             let orders = LaneMath.and(buy .> LaneFloat(), a .> LaneFloat())
             let d = a * (1 - pi)
             amount[c] = LaneMath.keep(buy, orders)

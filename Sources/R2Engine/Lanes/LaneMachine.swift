@@ -227,8 +227,12 @@ final class LaneMachine: @unchecked Sendable {
         baseNodes = arena.copy(compiled.sector?.baseNodes ?? [])
         // A chip no statement ships or makes delivers nothing to the sector.
         let setSlots = Set(compiled.entries.map(\.stateSlot))
-        let shipping = foreignChips.filter { setSlots.contains(Int32(StateLayout.slot(chip: $0, StateLayout.ship, chips: chips))) }
-        let making = domesticChips.filter { setSlots.contains(Int32(StateLayout.slot(chip: $0, StateLayout.sectorMake, chips: chips))) }
+        let shipping = foreignChips.filter {
+            setSlots.contains(Int32(StateLayout.slot(chip: $0, StateLayout.ship, chips: chips)))
+        }
+        let making = domesticChips.filter {
+            setSlots.contains(Int32(StateLayout.slot(chip: $0, StateLayout.sectorMake, chips: chips)))
+        }
         sectorChips = arena.copy((shipping + making).map { Int32($0) })
         sectorForeignCount = shipping.count
         sectorChipCount = shipping.count + making.count

@@ -11,8 +11,7 @@ enum DistributionFunction {
     /// Beta(a, b) on [0, 1]: the regularized incomplete beta function
     /// I_x(a, b), by its continued fraction (modified Lentz), on whichever
     /// side converges fast; `logBeta` is ln B(a, b).
-    static func beta(_ x: Double, _ a: Double, _ b: Double, logBeta: Double) -> (lower: Double, upper: Double)
-    {
+    static func beta(_ x: Double, _ a: Double, _ b: Double, logBeta: Double) -> (lower: Double, upper: Double) {
         if !(x > 0) { return (0, 1) }
         if !(x < 1) { return (1, 0) }
         let front = exp(a * log(x) + b * log1p(-x) - logBeta)

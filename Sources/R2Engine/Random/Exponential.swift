@@ -59,7 +59,8 @@ struct Exponential: @unchecked Sendable {
         let shifter = SIMD2<Double>(repeating: Self.shifter)
         let k: SIMD2<Double> = x * SIMD2<Double>(repeating: Self.scale) + shifter
         let n: SIMD2<Int64> =
-            unsafeBitCast(k, to: SIMD2<Int64>.self) &- SIMD2<Int64>(repeating: Int64(bitPattern: Self.shifter.bitPattern))
+            unsafeBitCast(k, to: SIMD2<Int64>.self)
+            &- SIMD2<Int64>(repeating: Int64(bitPattern: Self.shifter.bitPattern))
         let kd: SIMD2<Double> = k - shifter
         let hi: SIMD2<Double> = SIMD2(repeating: Self.ln2High)
         let lo: SIMD2<Double> = SIMD2(repeating: Self.ln2Low)

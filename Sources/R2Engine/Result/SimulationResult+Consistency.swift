@@ -8,7 +8,9 @@ extension SimulationResult {
         guard trials >= 0, firstTrial >= 0, firstTrial <= Int.max - trials else {
             return "its trials (\(firstTrial) ..< \(firstTrial) + \(trials)) are not a range of trials"
         }
-        guard clockEnd >= clockStart, steps <= 12 * 10_000 else { return "its clock runs backwards or past 10,000 years" }
+        guard clockEnd >= clockStart, steps <= 12 * 10_000 else {
+            return "its clock runs backwards or past 10,000 years"
+        }
         guard releases.count == trials else { return "it holds \(releases.count) release times for \(trials) trials" }
         guard accepted >= 0, accepted <= trials, accepted == releases.count(where: { !$0.isNaN }) else {
             return "it says \(accepted) trials were kept, which its release times do not show"

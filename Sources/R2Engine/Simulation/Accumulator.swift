@@ -221,8 +221,11 @@ final class Accumulator: @unchecked Sendable {
     @inline(__always)
     static func fixedFleets(_ x: SIMD8<Float>) -> SIMD8<UInt64> {
         SIMD8(
-            lowHalf: SIMD4(lowHalf: fixedFleetPair(widen(x.lowHalf.lowHalf)), highHalf: fixedFleetPair(widen(x.lowHalf.highHalf))),
-            highHalf: SIMD4(lowHalf: fixedFleetPair(widen(x.highHalf.lowHalf)), highHalf: fixedFleetPair(widen(x.highHalf.highHalf))))
+            lowHalf: SIMD4(
+                lowHalf: fixedFleetPair(widen(x.lowHalf.lowHalf)), highHalf: fixedFleetPair(widen(x.lowHalf.highHalf))),
+            highHalf: SIMD4(
+                lowHalf: fixedFleetPair(widen(x.highHalf.lowHalf)), highHalf: fixedFleetPair(widen(x.highHalf.highHalf))
+            ))
     }
 
     @inline(__always)

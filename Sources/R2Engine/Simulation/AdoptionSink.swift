@@ -12,7 +12,9 @@ public struct AdoptionSink {
 
     /// A sink over `counts` (`binStride` per step) and the per-step
     /// fixed-point `sums` and `squares` (16-byte aligned).
-    public init(counts: UnsafeMutablePointer<UInt32>, sums: UnsafeMutablePointer<UInt64>, squares: UnsafeMutablePointer<UInt64>) {
+    public init(
+        counts: UnsafeMutablePointer<UInt32>, sums: UnsafeMutablePointer<UInt64>, squares: UnsafeMutablePointer<UInt64>
+    ) {
         (self.counts, self.sums, self.squares) = (counts, sums, squares)
     }
 

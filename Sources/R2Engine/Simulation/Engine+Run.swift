@@ -68,90 +68,92 @@ extension Engine {
         let foldArray = [Float](unsafeUninitializedCapacity: folds ? n : 0) { foldBuffer, foldCount in
             sectorArray = [Float](unsafeUninitializedCapacity: n * windowCount) { sectorBuffer, sectorCount in
                 releases = [Double](unsafeUninitializedCapacity: n) { buffer, count in
-            let out = RunCoordination.TrialBuffer(base: buffer.baseAddress)
-            let probesOut = RunCoordination.TrialBuffer(base: probeValues)
-            let probeStepsIn = RunCoordination.StepList(base: probeStepList)
-            let foldsOut = RunCoordination.FloatBuffer(base: foldBuffer.baseAddress)
-            let sectorValuesOut = RunCoordination.FloatBuffer(base: sectorBuffer.baseAddress)
-            let group = DispatchGroup()
-            for w in 0..<workerCount {
-                let machine = LaneMachine(
-                    compiled, seed: options.seed, exportChecks: conditions.exports,
-                    sectorWindows: options.sectorWindows)
-                let accumulator = accumulators[w]
-                let cancellation = options.cancellation
-                group.enter()
-                let thread = Thread {
-                    defer { group.leave() }
-                    var recorder = NoRecorder()
-                    let acceptAll = conditions.isEmpty
-                    let onlyAsOf = conditions.onlyAsOf
-                    while cancellation?.isCancelled != true {
-                        let c = shared.nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
-                        if c >= chunkCount { break }
-                        let lo = Swift.max(first, (firstChunk + c) * chunkSize)
-                        let hi = Swift.min(first + n, (firstChunk + c + 1) * chunkSize)
-                        var g = lo
-                        while g < hi {
-                            // Trials g ..< g + width; lanes past hi run but count nowhere.
-                            let lanes = Swift.min(LaneMachine.width, hi - g)
-                            machine.runGroup(first: UInt64(g), &recorder)
-                            var accepted =
-                                LaneMachine.laneIndex .< LaneInt(repeating: Int32(truncatingIfNeeded: lanes))
-                            if onlyAsOf {
-                                accepted = conditions.acceptedByAsOf(machine, lanes: lanes)
-                            } else if !acceptAll {
-                                let outcome = machine.out
-                                for l in 0..<lanes { accepted[l] = conditions.accepts(lane: l, machine, outcome) }
-                            }
-                            accumulator.add(group: machine, accepted: accepted)
-                            if acceptAll && lanes == LaneMath.width && probeCount == 0 && !perTrialV2 {
-                                // A whole group, every lane counted: its releases in one store.
-                                UnsafeMutableRawPointer(out.base! + (g - first)).storeBytes(
-                                    of: machine.out.release, as: LaneDouble.self)
-                                g += lanes
-                                continue
-                            }
-                            // The group's outcome read once (`out` copies the whole struct).
-                            let outcome = machine.out
-                            for l in 0..<lanes {
-                                let i = g + l - first
-                                let kept = accepted[l]
-                                out.base![i] = kept ? outcome.release[l] : .nan
-                                for j in 0..<probeCount {
-                                    probesOut.base![i * probeCount + j] =
-                                        kept ? Double(machine.adoption[probeStepsIn.base[j]][l]) : .nan
-                                }
-                                if perTrialV2 {
-                                    if folds { foldsOut.base![i] = kept ? outcome.fold[l] : .nan }
-                                    for j in 0..<windowCount {
-                                        sectorValuesOut.base![i * windowCount + j] =
-                                            kept ? machine.sectorValues[j][l] : .nan
+                    let out = RunCoordination.TrialBuffer(base: buffer.baseAddress)
+                    let probesOut = RunCoordination.TrialBuffer(base: probeValues)
+                    let probeStepsIn = RunCoordination.StepList(base: probeStepList)
+                    let foldsOut = RunCoordination.FloatBuffer(base: foldBuffer.baseAddress)
+                    let sectorValuesOut = RunCoordination.FloatBuffer(base: sectorBuffer.baseAddress)
+                    let group = DispatchGroup()
+                    for w in 0..<workerCount {
+                        let machine = LaneMachine(
+                            compiled, seed: options.seed, exportChecks: conditions.exports,
+                            sectorWindows: options.sectorWindows)
+                        let accumulator = accumulators[w]
+                        let cancellation = options.cancellation
+                        group.enter()
+                        let thread = Thread {
+                            defer { group.leave() }
+                            var recorder = NoRecorder()
+                            let acceptAll = conditions.isEmpty
+                            let onlyAsOf = conditions.onlyAsOf
+                            while cancellation?.isCancelled != true {
+                                let c = shared.nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
+                                if c >= chunkCount { break }
+                                let lo = Swift.max(first, (firstChunk + c) * chunkSize)
+                                let hi = Swift.min(first + n, (firstChunk + c + 1) * chunkSize)
+                                var g = lo
+                                while g < hi {
+                                    // Trials g ..< g + width; lanes past hi run but count nowhere.
+                                    let lanes = Swift.min(LaneMachine.width, hi - g)
+                                    machine.runGroup(first: UInt64(g), &recorder)
+                                    var accepted =
+                                        LaneMachine.laneIndex .< LaneInt(repeating: Int32(truncatingIfNeeded: lanes))
+                                    if onlyAsOf {
+                                        accepted = conditions.acceptedByAsOf(machine, lanes: lanes)
+                                    } else if !acceptAll {
+                                        let outcome = machine.out
+                                        for l in 0..<lanes {
+                                            accepted[l] = conditions.accepts(lane: l, machine, outcome)
+                                        }
                                     }
+                                    accumulator.add(group: machine, accepted: accepted)
+                                    if acceptAll && lanes == LaneMath.width && probeCount == 0 && !perTrialV2 {
+                                        // A whole group, every lane counted: its releases in one store.
+                                        UnsafeMutableRawPointer(out.base! + (g - first)).storeBytes(
+                                            of: machine.out.release, as: LaneDouble.self)
+                                        g += lanes
+                                        continue
+                                    }
+                                    // The group's outcome read once (`out` copies the whole struct).
+                                    let outcome = machine.out
+                                    for l in 0..<lanes {
+                                        let i = g + l - first
+                                        let kept = accepted[l]
+                                        out.base![i] = kept ? outcome.release[l] : .nan
+                                        for j in 0..<probeCount {
+                                            probesOut.base![i * probeCount + j] =
+                                                kept ? Double(machine.adoption[probeStepsIn.base[j]][l]) : .nan
+                                        }
+                                        if perTrialV2 {
+                                            if folds { foldsOut.base![i] = kept ? outcome.fold[l] : .nan }
+                                            for j in 0..<windowCount {
+                                                sectorValuesOut.base![i * windowCount + j] =
+                                                    kept ? machine.sectorValues[j][l] : .nan
+                                            }
+                                        }
+                                    }
+                                    g += lanes
                                 }
+                                shared.trialsDone.wrappingAdd(hi - lo, ordering: .relaxed)
                             }
-                            g += lanes
                         }
-                        shared.trialsDone.wrappingAdd(hi - lo, ordering: .relaxed)
+                        thread.stackSize = 1 << 20
+                        thread.start()
                     }
+                    if let progress = options.progress {
+                        while group.wait(timeout: .now() + .milliseconds(25)) == .timedOut {
+                            progress(shared.trialsDone.load(ordering: .relaxed))
+                        }
+                        progress(shared.trialsDone.load(ordering: .relaxed))
+                    } else {
+                        group.wait()
+                    }
+                    count = n
                 }
-                thread.stackSize = 1 << 20
-                thread.start()
+                sectorCount = n * windowCount
             }
-            if let progress = options.progress {
-                while group.wait(timeout: .now() + .milliseconds(25)) == .timedOut {
-                    progress(shared.trialsDone.load(ordering: .relaxed))
-                }
-                progress(shared.trialsDone.load(ordering: .relaxed))
-            } else {
-                group.wait()
-            }
-            count = n
+            foldCount = folds ? n : 0
         }
-                    sectorCount = n * windowCount
-                }
-                foldCount = folds ? n : 0
-            }
         if options.cancellation?.isCancelled == true && shared.trialsDone.load(ordering: .relaxed) < n {
             throw .cancelled
         }

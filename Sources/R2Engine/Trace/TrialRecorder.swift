@@ -47,8 +47,7 @@ extension TrialRecorder {
     @inline(__always) mutating func progress(added: Double, total: Double) {}
     @inline(__always) mutating func completed(tau: Double) {}
     @inline(__always) mutating func switchAttempt(to: Int, succeeded: Bool) {}
-    @inline(__always) mutating func endStep(_ t: Int, fleets: UnsafeMutablePointer<Double>, adoption: Double)
-    {}
+    @inline(__always) mutating func endStep(_ t: Int, fleets: UnsafeMutablePointer<Double>, adoption: Double) {}
     @inline(__always) mutating func release(holds: Double, release: Double) {}
     @inline(__always) mutating func folded(step: Int) {}
 }

@@ -15,12 +15,14 @@ public enum AdoptionFan {
             for r in row(b.p90)...row(b.p10) { grid[r][i] = "░" }
             grid[row(b.p50)][i] = "█"
         }
-        var lines = ("Adoption: domestic share of compute, median █ and 10-90% band ░  (\(report.scenario))").wordWrapped(width: Swift.max(40, style.width - 1), first: "", rest: "  ")
+        var lines = ("Adoption: domestic share of compute, median █ and 10-90% band ░  (\(report.scenario))")
+            .wordWrapped(width: Swift.max(40, style.width - 1), first: "", rest: "  ")
         lines += report.conditionLines(width: style.width)
         for r in 0..<height {
             let level = 1 - Double(r) / Double(height - 1)
             let label = r % 3 == 0 ? Format.percent(level, digits: 0) : ""
-            lines.append(Format.pad(label, indent - 1, right: true) + " │" + style.yellow(TerminalAxis.widen(grid[r], k)))
+            lines.append(
+                Format.pad(label, indent - 1, right: true) + " │" + style.yellow(TerminalAxis.widen(grid[r], k)))
         }
         lines += TerminalAxis.line(starts: bands.map(\.month), monthsPerBin: per, indent: indent, columnsPerBin: k)
         lines.append("       \(Format.count(report.kept)) trials")

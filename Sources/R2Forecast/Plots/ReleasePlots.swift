@@ -11,7 +11,9 @@ public enum ReleasePlots {
         let total = Swift.max(1, bins.total)
         let k = TerminalAxis.columnsPerBin(bins: bins.counts.count, available: style.width - indent - 2)
         let columns = bins.counts.map { TerminalAxis.column(peak == 0 ? 0 : Double($0) / Double(peak), height: height) }
-        var lines = ("\(report.releaseTitle): share of trials per \(bins.monthsPerBin == 1 ? "month" : "\(bins.monthsPerBin) months")  (\(report.scenario))").wordWrapped(width: Swift.max(40, style.width - 1), first: "", rest: "  ")
+        var lines =
+            ("\(report.releaseTitle): share of trials per \(bins.monthsPerBin == 1 ? "month" : "\(bins.monthsPerBin) months")  (\(report.scenario))")
+            .wordWrapped(width: Swift.max(40, style.width - 1), first: "", rest: "  ")
         lines += report.conditionLines(width: style.width)
         for row in 0..<height {
             let label: String
@@ -25,7 +27,8 @@ public enum ReleasePlots {
             let cells = TerminalAxis.widen(columns.map { $0[row] }, k)
             lines.append(Format.pad(label, indent - 1, right: true) + " │" + style.cyan(cells))
         }
-        lines += TerminalAxis.line(starts: bins.starts, monthsPerBin: bins.monthsPerBin, indent: indent, columnsPerBin: k)
+        lines += TerminalAxis.line(
+            starts: bins.starts, monthsPerBin: bins.monthsPerBin, indent: indent, columnsPerBin: k)
         lines.append(footer(report))
         return lines.joined(separator: "\n")
     }
@@ -45,14 +48,19 @@ public enum ReleasePlots {
         }
         let columns = cumulative.map { TerminalAxis.column($0, height: height) }
         let k = TerminalAxis.columnsPerBin(bins: columns.count, available: style.width - indent - 2)
-        var lines = ("\(report.releaseTitle): P(release by the end of each \(bins.monthsPerBin == 1 ? "month" : "bin"))  (\(report.scenario))").wordWrapped(width: Swift.max(40, style.width - 1), first: "", rest: "  ")
+        var lines =
+            ("\(report.releaseTitle): P(release by the end of each \(bins.monthsPerBin == 1 ? "month" : "bin"))  (\(report.scenario))")
+            .wordWrapped(width: Swift.max(40, style.width - 1), first: "", rest: "  ")
         lines += report.conditionLines(width: style.width)
         for row in 0..<height {
             let level = 1 - Double(row) / Double(height)
             let label = row % 2 == 0 ? Format.percent(level, digits: 0) : ""
-            lines.append(Format.pad(label, indent - 1, right: true) + " │" + style.green(TerminalAxis.widen(columns.map { $0[row] }, k)))
+            lines.append(
+                Format.pad(label, indent - 1, right: true) + " │"
+                    + style.green(TerminalAxis.widen(columns.map { $0[row] }, k)))
         }
-        lines += TerminalAxis.line(starts: bins.starts, monthsPerBin: bins.monthsPerBin, indent: indent, columnsPerBin: k)
+        lines += TerminalAxis.line(
+            starts: bins.starts, monthsPerBin: bins.monthsPerBin, indent: indent, columnsPerBin: k)
         var marks: [String] = []
         for (name, p) in [("10%", 0.1), ("50%", 0.5), ("90%", 0.9)] {
             let q = report.release.quantile(p)
@@ -65,6 +73,7 @@ public enum ReleasePlots {
 
     static func footer(_ report: ForecastReport) -> String {
         let c = report.release.censoredShare.value
-        return "       \(Format.count(report.release.count)) trials; censored (after \(Format.month(report.clockEnd))): \(Format.percent(c))"
+        return
+            "       \(Format.count(report.release.count)) trials; censored (after \(Format.month(report.clockEnd))): \(Format.percent(c))"
     }
 }

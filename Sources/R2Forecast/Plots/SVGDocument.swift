@@ -9,10 +9,14 @@ struct SVGDocument {
         self.height = height
     }
 
-    mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String, cls: String? = nil, title: String? = nil) {
+    mutating func rect(
+        x: Double, y: Double, width: Double, height: Double, fill: String, cls: String? = nil, title: String? = nil
+    ) {
         let c = cls.map { " class=\"\(Self.escape($0))\"" } ?? ""
         let t = title.map { "<title>\(Self.escape($0))</title>" } ?? ""
-        body.append("<rect\(c) x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(Swift.max(0, width)))\" height=\"\(n(Swift.max(0, height)))\" fill=\"\(fill)\">\(t)</rect>")
+        body.append(
+            "<rect\(c) x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(Swift.max(0, width)))\" height=\"\(n(Swift.max(0, height)))\" fill=\"\(fill)\">\(t)</rect>"
+        )
     }
 
     mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String = "#333", dash: Bool = false) {
@@ -30,14 +34,19 @@ struct SVGDocument {
         body.append("<polygon points=\"\(p)\" fill=\"\(fill)\" fill-opacity=\"\(n(opacity))\"/>")
     }
 
-    mutating func text(_ s: String, x: Double, y: Double, anchor: String = "start", size: Double = 12, bold: Bool = false) {
+    mutating func text(
+        _ s: String, x: Double, y: Double, anchor: String = "start", size: Double = 12, bold: Bool = false
+    ) {
         let w = bold ? " font-weight=\"bold\"" : ""
-        body.append("<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(size))\" text-anchor=\"\(anchor)\"\(w)>\(Self.escape(s))</text>")
+        body.append(
+            "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(size))\" text-anchor=\"\(anchor)\"\(w)>\(Self.escape(s))</text>"
+        )
     }
 
     var rendered: String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" viewBox=\"0 0 \(n(width)) \(n(height))\" font-family=\"sans-serif\">\n"
+        out +=
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" viewBox=\"0 0 \(n(width)) \(n(height))\" font-family=\"sans-serif\">\n"
         out += "<rect x=\"0\" y=\"0\" width=\"\(n(width))\" height=\"\(n(height))\" fill=\"white\"/>\n"
         out += body.joined(separator: "\n")
         out += "\n</svg>\n"

@@ -11,7 +11,9 @@ public enum SVGPlots {
     public static func histogram(_ report: ForecastReport) -> String {
         let bins = MonthlyBins(report.release, clockStart: report.clockStart, steps: report.steps, maxBins: 120)
         var svg = SVGDocument(width: width, height: height)
-        svg.text("\(report.releaseTitle): share of trials per \(bins.monthsPerBin == 1 ? "month" : "\(bins.monthsPerBin) months") — \(report.scenario)", x: left, y: 24, size: 15, bold: true)
+        svg.text(
+            "\(report.releaseTitle): share of trials per \(bins.monthsPerBin == 1 ? "month" : "\(bins.monthsPerBin) months") — \(report.scenario)",
+            x: left, y: 24, size: 15, bold: true)
         let total = Double(Swift.max(1, bins.total))
         let peak = Double(bins.counts.max() ?? 0) / total
         let ymax = niceCeiling(Swift.max(peak, 0.01))
@@ -19,8 +21,10 @@ public enum SVGPlots {
         for (i, c) in bins.counts.enumerated() {
             let share = Double(c) / total
             let h = share / ymax * plotHeight
-            svg.rect(x: left + Double(i) * w + 0.5, y: top + plotHeight - h, width: w - 1, height: h, fill: "#3b7dd8", cls: "bar",
-                     title: "\(Format.month(bins.starts[i])): \(Format.percent(share))")
+            svg.rect(
+                x: left + Double(i) * w + 0.5, y: top + plotHeight - h, width: w - 1, height: h, fill: "#3b7dd8",
+                cls: "bar",
+                title: "\(Format.month(bins.starts[i])): \(Format.percent(share))")
         }
         yAxis(&svg, max: ymax)
         dateAxis(&svg, starts: bins.starts, per: bins.monthsPerBin)
@@ -30,9 +34,11 @@ public enum SVGPlots {
 
     /// The cumulative probability of release, with the 10/50/90% marks.
     public static func cdf(_ report: ForecastReport) -> String {
-        let bins = MonthlyBins(report.release, clockStart: report.clockStart, steps: report.steps, maxBins: report.steps)
+        let bins = MonthlyBins(
+            report.release, clockStart: report.clockStart, steps: report.steps, maxBins: report.steps)
         var svg = SVGDocument(width: width, height: height)
-        svg.text("\(report.releaseTitle): P(release by date) — \(report.scenario)", x: left, y: 24, size: 15, bold: true)
+        svg.text(
+            "\(report.releaseTitle): P(release by date) — \(report.scenario)", x: left, y: 24, size: 15, bold: true)
         let total = Double(Swift.max(1, bins.total))
         let w = plotWidth / Double(bins.counts.count)
         var points: [(Double, Double)] = [(left, top + plotHeight)]
@@ -46,7 +52,9 @@ public enum SVGPlots {
             guard let q = report.release.quantile(p) else { continue }
             let x = left + q / Double(report.steps) * plotWidth
             svg.line(x1: x, y1: top, x2: x, y2: top + plotHeight, stroke: "#888", dash: true)
-            svg.text("\(Int(p * 100))%: \(Format.date(q, clockStart: report.clockStart))", x: x + 3, y: top + 12 + (p * 10 - 1) * 6, size: 10)
+            svg.text(
+                "\(Int(p * 100))%: \(Format.date(q, clockStart: report.clockStart))", x: x + 3,
+                y: top + 12 + (p * 10 - 1) * 6, size: 10)
         }
         yAxis(&svg, max: 1)
         dateAxis(&svg, starts: bins.starts, per: bins.monthsPerBin)
@@ -57,7 +65,8 @@ public enum SVGPlots {
     /// The adoption fan: the 10-90% band and the median, month by month.
     public static func fan(_ report: ForecastReport) -> String {
         var svg = SVGDocument(width: width, height: height)
-        svg.text("Adoption: domestic share of the lab's compute — \(report.scenario)", x: left, y: 24, size: 15, bold: true)
+        svg.text(
+            "Adoption: domestic share of the lab's compute — \(report.scenario)", x: left, y: 24, size: 15, bold: true)
         let n = Double(Swift.max(1, report.adoption.count))
         func x(_ i: Int) -> Double { left + (Double(i) + 0.5) / n * plotWidth }
         func y(_ v: Double) -> Double { top + plotHeight * (1 - Swift.max(0, Swift.min(1, v))) }
@@ -65,11 +74,14 @@ public enum SVGPlots {
         let lower = report.adoption.enumerated().reversed().map { (x($0.offset), y($0.element.p10)) }
         svg.polygon(upper + lower, fill: "#e9a23b", opacity: 0.35)
         svg.polyline(report.adoption.enumerated().map { (x($0.offset), y($0.element.p50)) }, stroke: "#b86e00")
-        svg.polyline(report.adoption.enumerated().map { (x($0.offset), y($0.element.mean.value)) }, stroke: "#555", width: 1)
+        svg.polyline(
+            report.adoption.enumerated().map { (x($0.offset), y($0.element.mean.value)) }, stroke: "#555", width: 1)
         svg.text("band: 10-90%   thick: median   thin: mean", x: left + 8, y: top + 14, size: 11)
         yAxis(&svg, max: 1)
         dateAxis(&svg, starts: report.adoption.map(\.month), per: 1)
-        svg.text((report.conditionText.map { "\($0); " } ?? "") + "\(Format.count(report.kept)) trials", x: left, y: height - 12, size: 11)
+        svg.text(
+            (report.conditionText.map { "\($0); " } ?? "") + "\(Format.count(report.kept)) trials", x: left,
+            y: height - 12, size: 11)
         return svg.rendered
     }
 
@@ -90,8 +102,9 @@ public enum SVGPlots {
             let hi = Swift.max(b.low, b.high) - base
             let x0 = mid + lo / extent * half
             let x1 = mid + hi / extent * half
-            svg.rect(x: x0, y: yy + 4, width: x1 - x0, height: rowH - 8, fill: "#3b7dd8", cls: "bar",
-                     title: "\(b.label): \(format(b.low)) .. \(format(b.high))")
+            svg.rect(
+                x: x0, y: yy + 4, width: x1 - x0, height: rowH - 8, fill: "#3b7dd8", cls: "bar",
+                title: "\(b.label): \(format(b.low)) .. \(format(b.high))")
             svg.text(b.label, x: labelW - 8, y: yy + rowH / 2 + 4, anchor: "end", size: 11)
         }
         svg.line(x1: mid, y1: top - 4, x2: mid, y2: top + Double(sorted.count) * rowH, stroke: "#333")
@@ -110,7 +123,8 @@ public enum SVGPlots {
             let v = max * Double(k) / 4
             let y = top + plotHeight * (1 - Double(k) / 4)
             svg.line(x1: left - 4, y1: y, x2: left, y2: y)
-            svg.text(Format.percent(v, digits: v < 0.1 && v > 0 ? 1 : 0), x: left - 6, y: y + 4, anchor: "end", size: 10)
+            svg.text(
+                Format.percent(v, digits: v < 0.1 && v > 0 ? 1 : 0), x: left - 6, y: y + 4, anchor: "end", size: 10)
         }
     }
 
@@ -128,7 +142,8 @@ public enum SVGPlots {
     static func caption(_ svg: inout SVGDocument, _ report: ForecastReport) {
         let c = report.release.censoredShare.value
         let given = report.conditionText.map { "\($0); \(Format.count(report.kept)) of " } ?? ""
-        svg.text("\(given)\(Format.count(report.release.count)) trials; censored (release after \(Format.month(report.clockEnd))): \(Format.percent(c))",
-                 x: left, y: height - 12, size: 11)
+        svg.text(
+            "\(given)\(Format.count(report.release.count)) trials; censored (release after \(Format.month(report.clockEnd))): \(Format.percent(c))",
+            x: left, y: height - 12, size: 11)
     }
 }

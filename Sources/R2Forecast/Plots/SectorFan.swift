@@ -5,7 +5,8 @@ public enum SectorFan {
     public static func render(_ report: ForecastReport, style: Style) -> String {
         let label = 16
         let columns = Swift.max(10, Swift.min(60, style.width - label - 24))
-        var lines = ("Sector: domestic share of units received, median █ and 10-90% band ░  (\(report.scenario))").wordWrapped(width: Swift.max(40, style.width - 1), first: "", rest: "  ")
+        var lines = ("Sector: domestic share of units received, median █ and 10-90% band ░  (\(report.scenario))")
+            .wordWrapped(width: Swift.max(40, style.width - 1), first: "", rest: "  ")
         lines += report.conditionLines(width: style.width)
         lines.append(String(repeating: " ", count: label) + "0%" + String(repeating: " ", count: columns - 6) + "100%")
         for band in report.sector {
@@ -16,14 +17,18 @@ public enum SectorFan {
                 lines.append(Format.pad(year, label) + "no trial received anything")
                 continue
             }
-            func column(_ x: Double) -> Int { Swift.min(columns - 1, Swift.max(0, Int((x * Double(columns - 1)).rounded()))) }
+            func column(_ x: Double) -> Int {
+                Swift.min(columns - 1, Swift.max(0, Int((x * Double(columns - 1)).rounded())))
+            }
             var row = Array(repeating: Character("·"), count: columns)
             for c in column(p10)...column(p90) { row[c] = "░" }
             row[column(p50)] = "█"
-            let numbers = "  \(Format.percent(p10, digits: 0)) \(Format.percent(p50, digits: 0)) \(Format.percent(p90, digits: 0))"
+            let numbers =
+                "  \(Format.percent(p10, digits: 0)) \(Format.percent(p50, digits: 0)) \(Format.percent(p90, digits: 0))"
             lines.append(Format.pad(year, label) + style.yellow(String(row)) + numbers)
         }
-        lines.append(String(repeating: " ", count: label) + "\(Format.count(report.kept)) trials; numbers are p10 p50 p90")
+        lines.append(
+            String(repeating: " ", count: label) + "\(Format.count(report.kept)) trials; numbers are p10 p50 p90")
         return lines.joined(separator: "\n")
     }
 }
@@ -33,7 +38,9 @@ extension SVGPlots {
     /// and the median mark per year.
     public static func sectorFan(_ report: ForecastReport) -> String {
         var svg = SVGDocument(width: width, height: height)
-        svg.text("Sector: domestic share of units received, by year — \(report.scenario)", x: left, y: 24, size: 15, bold: true)
+        svg.text(
+            "Sector: domestic share of units received, by year — \(report.scenario)", x: left, y: 24, size: 15,
+            bold: true)
         let bands = report.sector
         let w = plotWidth / Double(Swift.max(1, bands.count))
         func y(_ x: Double) -> Double { top + plotHeight * (1 - x) }
@@ -53,7 +60,9 @@ extension SVGPlots {
         yAxis(&svg, max: 1)
         svg.line(x1: left, y1: top + plotHeight, x2: left + plotWidth, y2: top + plotHeight)
         let given = report.conditionText.map { "\($0); " } ?? ""
-        svg.text("\(given)\(Format.count(report.kept)) trials; box: 10-90% of trials, line: median", x: left, y: height - 12, size: 11)
+        svg.text(
+            "\(given)\(Format.count(report.kept)) trials; box: 10-90% of trials, line: median", x: left, y: height - 12,
+            size: 11)
         return svg.rendered
     }
 }

@@ -15,7 +15,11 @@ extension ForecastReport {
         let end = release.probability(by: Double(steps))
         releaseMembers.append(("p_by_end", .number(end.value)))
         releaseMembers.append(("p_by_end_se", .number(end.standardError)))
-        releaseMembers.append(("mean_uncensored", release.uncensoredMean.map { .string(Format.date($0.value, clockStart: clockStart)) } ?? .null))
+        releaseMembers.append(
+            (
+                "mean_uncensored",
+                release.uncensoredMean.map { .string(Format.date($0.value, clockStart: clockStart)) } ?? .null
+            ))
         let adoptionItems: [JSONValue] = adoption.map { b in
             .object([
                 ("month", .string(Format.month(b.month))),
@@ -40,41 +44,47 @@ extension ForecastReport {
             let folds: [(String, JSONValue)] = ps.map { name, p in
                 (name, named.foldQuantile(p).map { .string(Format.month(clockStart + Int($0))) } ?? .null)
             }
-            members.append((
-                "named_release",
-                .object(
-                    ps.map { name, p in
-                        (name, named.release.quantile(p).map { .string(Format.date($0, clockStart: clockStart)) } ?? .null)
-                    } + [
-                        ("released", .number(named.releasedShare.value)),
-                        ("released_se", .number(named.releasedShare.standardError)),
-                        ("folded", .number(named.foldedShare.value)),
-                        ("folded_se", .number(named.foldedShare.standardError)),
-                        ("pending", .number(named.pendingShare.value)),
-                        ("fold_month", .object(folds)),
-                    ])
-            ))
+            members.append(
+                (
+                    "named_release",
+                    .object(
+                        ps.map { name, p in
+                            (
+                                name,
+                                named.release.quantile(p).map { .string(Format.date($0, clockStart: clockStart)) }
+                                    ?? .null
+                            )
+                        } + [
+                            ("released", .number(named.releasedShare.value)),
+                            ("released_se", .number(named.releasedShare.standardError)),
+                            ("folded", .number(named.foldedShare.value)),
+                            ("folded_se", .number(named.foldedShare.standardError)),
+                            ("pending", .number(named.pendingShare.value)),
+                            ("fold_month", .object(folds)),
+                        ])
+                ))
         }
         members.append(("adoption", .array(adoptionItems)))
         if !sector.isEmpty {
-            members.append((
-                "sector",
-                .array(
-                    sector.map { band in
-                        var item: [(String, JSONValue)] = []
-                        if case .share(let first, let last) = band.window.kind {
-                            item.append(("year", .integer(first / 12)))
-                            item.append(("first", .string(Format.month(first))))
-                            item.append(("last", .string(Format.month(last))))
-                        }
-                        item.append(("partial", .bool(band.partial)))
-                        item.append(("mean", .finite(band.mean.value)))
-                        item.append(("mean_se", .finite(band.mean.standardError)))
-                        for (name, p) in ps { item.append((name, .finite(band.quantile(p)))) }
-                        item.append(("undefined_trials", .integer(band.undefined)))
-                        return .object(item)
-                    })
-            ))
+            members.append(
+                (
+                    "sector",
+                    .array(
+                        sector.map { band in
+                            var item: [(String, JSONValue)] = []
+                            if case .share(let first, let last) = band.window.kind {
+                                item.append(("year", .integer(first / 12)))
+                                item.append(("first", .string(Format.month(first))))
+                                item.append(("last", .string(Format.month(last))))
+                            }
+                            item.append(("partial", .bool(band.partial)))
+                            item.append(("mean", .finite(band.mean.value)))
+                            item.append(("mean_se", .finite(band.mean.standardError)))
+                            for (name, p) in ps { item.append((name, .finite(band.quantile(p)))) }
+                            item.append(("undefined_trials", .integer(band.undefined)))
+                            return .object(item)
+                        })
+                ))
         }
         return .object(members)
     }

@@ -7,7 +7,9 @@ extension ForecastReport {
     public func conditionLines(width: Int, indent: Int = 7) -> [String] {
         guard !observations.isEmpty else { return [] }
         let pad = String(repeating: " ", count: indent)
-        return ("given " + observations.joined(separator: "; ") + " (\(Format.count(kept)) of \(Format.count(trials)) trials kept)")
+        return
+            ("given " + observations.joined(separator: "; ")
+            + " (\(Format.count(kept)) of \(Format.count(trials)) trials kept)")
             .wordWrapped(width: Swift.max(40, width - 1), first: pad, rest: pad + "      ")
     }
 
@@ -67,10 +69,13 @@ extension ForecastReport {
         let released = "released \(Format.percent(named.releasedShare.value)) "
         let error = "(±\(Format.percent(named.releasedShare.standardError, digits: 2)))"
         first += released + style.dim(error)
-        let rest = "folded \(Format.percent(named.foldedShare.value))   pending \(Format.percent(named.pendingShare.value))"
+        let rest =
+            "folded \(Format.percent(named.foldedShare.value))   pending \(Format.percent(named.pendingShare.value))"
         var result: [String]
         // On one line when it fits the width, else the rest on the next.
-        if 12 + "by \(Format.month(clockEnd)): ".count + released.count + error.count + 3 + rest.count <= style.width - 1 {
+        if 12 + "by \(Format.month(clockEnd)): ".count + released.count + error.count + 3 + rest.count <= style.width
+            - 1
+        {
             result = [first + "   " + rest]
         } else {
             result = [first, indent + rest]
@@ -103,8 +108,10 @@ extension ForecastReport {
             if band.partial {
                 year += " (\(Format.month(first).suffix(2))-\(Format.month(last).suffix(2)))"
             }
-            let cells = [band.mean.value, band.quantile(0.1) ?? .nan, band.quantile(0.5) ?? .nan, band.quantile(0.9) ?? .nan]
-                .map { Format.pad($0.isNaN ? "n/a" : Format.percent($0, digits: 0), 7, right: true) }
+            let cells = [
+                band.mean.value, band.quantile(0.1) ?? .nan, band.quantile(0.5) ?? .nan, band.quantile(0.9) ?? .nan,
+            ]
+            .map { Format.pad($0.isNaN ? "n/a" : Format.percent($0, digits: 0), 7, right: true) }
             var line = indent + Format.pad(year, 9) + cells.joined()
             if band.undefined > 0 { line += style.dim("   \(Format.count(band.undefined)) trials received nothing") }
             result.append(line)

@@ -42,7 +42,8 @@ public indirect enum QuerySyntax: Hashable, Sendable {
     /// Whether `in SCENARIO` may follow this query.
     var takesScenario: Bool {
         switch self {
-        case .forecast, .metric, .quantileRelease, .quantileAdoption, .sensitivity, .trace, .chart, .explain: return true
+        case .forecast, .metric, .quantileRelease, .quantileAdoption, .sensitivity, .trace, .chart, .explain:
+            return true
         default: return false
         }
     }

@@ -71,7 +71,9 @@ extension Diagnostic {
     /// the carets, marked with `…` where it was cut; the carets' column and
     /// width in terminal columns of what is shown (a wide character, such as
     /// CJK or an emoji, takes two), so that they sit under the range.
-    static func window(_ line: String, column: Int, width: Int, length: Int = shownLineLength) -> (text: String, column: Int, width: Int) {
+    static func window(_ line: String, column: Int, width: Int, length: Int = shownLineLength) -> (
+        text: String, column: Int, width: Int
+    ) {
         let characters = Array(line)
         let column = min(column, characters.count)
         let spanEnd = min(characters.count, column + width)

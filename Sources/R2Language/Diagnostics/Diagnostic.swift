@@ -93,8 +93,10 @@ struct Failures {
     /// Throws the first failure (in source order) with the others attached.
     func check() throws(Failure) {
         // By position, ties in the order found.
-        let sorted = list.enumerated().sorted { ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset) }
-            .map(\.element)
+        let sorted = list.enumerated().sorted {
+            ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset)
+        }
+        .map(\.element)
         guard var first = sorted.first else { return }
         first.others = Array(sorted.dropFirst()).map { f in
             var f = f

@@ -5,7 +5,8 @@ extension DiagnosticMessage {
         Self(id: "not-a-timeline", text: "`r2 \(clause)` is a single statement: it cannot change over time")
     }
     static let baseNotATimeline = Self(
-        id: "not-a-timeline", text: "`sector base` is the installed base at the clock's start: it cannot change over time")
+        id: "not-a-timeline",
+        text: "`sector base` is the installed base at the clock's start: it cannot change over time")
     static func notSingleDistribution(_ name: String) -> Self {
         Self(
             id: "not-single-distribution",

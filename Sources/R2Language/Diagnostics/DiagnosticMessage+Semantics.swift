@@ -37,7 +37,8 @@ extension DiagnosticMessage {
             text: "\(what) mixes \(left.withArticle) and \(right.withArticle)")
     }
     static let tooLarge = Self(
-        id: "too-large", text: "this is too large to simulate: values go up to 1e30 (the engine computes in single precision)")
+        id: "too-large",
+        text: "this is too large to simulate: values go up to 1e30 (the engine computes in single precision)")
     static let seedRange = Self(
         id: "seed-range", text: "the seed must be a whole number from 0 to \(1 << 53)")
     static let divisionByZero = Self(id: "division-by-zero", text: "division by zero")
@@ -110,12 +111,16 @@ extension DiagnosticMessage {
     static func probabilityTailClamped(_ share: Double) -> Self {
         Self(
             id: "probability-tail-clamped", severity: .warning,
-            text: "about \(NumberText.percent((share * 1000).rounded() / 1000)) of this probability's draws fall outside 0% to 100%; the engine clamps them")
+            text:
+                "about \(NumberText.percent((share * 1000).rounded() / 1000)) of this probability's draws fall outside 0% to 100%; the engine clamps them"
+        )
     }
     static func negativeTailClamped(_ what: String, _ share: Double) -> Self {
         Self(
             id: "negative-tail-clamped", severity: .warning,
-            text: "about \(NumberText.percent((share * 1000).rounded() / 1000)) of the draws of \(what) are negative; the engine clamps them to 0")
+            text:
+                "about \(NumberText.percent((share * 1000).rounded() / 1000)) of the draws of \(what) are negative; the engine clamps them to 0"
+        )
     }
     /// `what` is "window" (an event's) or "date" (a `from`); `side` is
     /// "before" or "after"; `effect` says what comes of it.

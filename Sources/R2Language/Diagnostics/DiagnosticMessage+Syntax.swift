@@ -40,7 +40,8 @@ extension DiagnosticMessage {
     static func expressionTooLarge(_ limit: Int) -> Self {
         Self(
             id: "expression-too-large",
-            text: "this statement's expressions are too large: at most \(limit) operators, signs, parentheses and calls")
+            text: "this statement's expressions are too large: at most \(limit) operators, signs, parentheses and calls"
+        )
     }
     static func duplicateClause(_ clause: String) -> Self {
         Self(id: "duplicate-clause", text: "`\(clause)` is given twice in one statement")

@@ -144,7 +144,8 @@ extension HelpCatalogue {
         ),
         HelpTopic(
             "sector", .declarations,
-            syntax: "sector (ship CHIP Q [per month] | make CHIP Q [per month] | pressure P) [from DATE] | sector base CHIP Q",
+            syntax:
+                "sector (ship CHIP Q [per month] | make CHIP Q [per month] | pressure P) [from DATE] | sector base CHIP Q",
             meaning: """
                 Describes the chips China's whole AI sector receives each month (model v2), for the sector's \
                 domestic share. `ship` is the units a foreign chip's vendor would deliver a month, cut by the \
@@ -153,7 +154,9 @@ extension HelpCatalogue {
                 chip for the whole sector, turned into chips by the same yield as the lab's; `base` is the units \
                 installed at the clock's start. Each but `base` is a timeline: `from DATE`, or inside an event.
                 """,
-            example: "sector ship h20 100k per month\nsector make ascend910c 50k to 150k per month\nsector pressure 40% from 2025-09\nsector base h800 200k"),
+            example:
+                "sector ship h20 100k per month\nsector make ascend910c 50k to 150k per month\nsector pressure 40% from 2025-09\nsector base h800 200k"
+        ),
         HelpTopic(
             "correlate", .declarations,
             syntax: "correlate NAME, NAME RHO",

@@ -45,7 +45,8 @@ extension HelpCatalogue {
             example: "quantile release 10%, 50%, 90%"),
         HelpTopic(
             "median", .queries, syntax: "median [named] release | median adoption at DATE | median SECTOR",
-            meaning: "The median release date (of the flagship, or under R2's name), the median adoption at a month, or the sector's median share.",
+            meaning:
+                "The median release date (of the flagship, or under R2's name), the median adoption at a month, or the sector's median share.",
             example: "median release"),
         HelpTopic(
             "mean", .queries, syntax: "mean [named] release | mean adoption at DATE | mean SECTOR",

@@ -39,7 +39,8 @@ extension Elaborator {
     func monthlyProbability(_ e: Quantity) throws(Failure) -> Value {
         let typed = try elaborate(e)
         guard typed.dimension == .number || typed.dimension == .rate else {
-            throw Failure(.expectedDimension("a probability such as `2%` or `2% per month`", found: typed.dimension), at: e.range)
+            throw Failure(
+                .expectedDimension("a probability such as `2%` or `2% per month`", found: typed.dimension), at: e.range)
         }
         if let (low, high) = extent(typed.value), low < 0 || high > 1 {
             let shown = low < 0 ? low : high

@@ -125,7 +125,9 @@ struct Elaborator {
             let b = constant(high.value).map { Dimension.date.show($0) } ?? "B"
             throw Failure(
                 .dateInterval, at: range,
-                help: "an uncertain month is `between \(a) and \(b)`; a setting that stops takes a second statement from the month it stops")
+                help:
+                    "an uncertain month is `between \(a) and \(b)`; a setting that stops takes a second statement from the month it stops"
+            )
         }
         if let x = constant(low.value), let y = constant(high.value) {
             if x > y {

@@ -38,7 +38,9 @@ struct QueryResolver {
             let last = CalendarDateText.month(clock.end)
             throw outsideClock(
                 month, e,
-                help: "a release after \(last) is censored, its date not known: ask about \(last) or earlier, or extend `clock`")
+                help:
+                    "a release after \(last) is censored, its date not known: ask about \(last) or earlier, or extend `clock`"
+            )
         }
         return end
     }

@@ -12,12 +12,12 @@ public struct TailSampler: Hashable, Sendable {
     /// The share of the draws of a value (with the scenario's `let`
     /// variables, which it may refer to) below `low` or above `high`, or
     /// nil when the value cannot be drawn on its own.
-    public let estimate:
-        @Sendable (_ value: Value, _ variables: [Variable], _ low: Double, _ high: Double) -> Double?
+    public let estimate: @Sendable (_ value: Value, _ variables: [Variable], _ low: Double, _ high: Double) -> Double?
 
     public init(
         draws: Int,
-        estimate: @escaping @Sendable (_ value: Value, _ variables: [Variable], _ low: Double, _ high: Double)
+        estimate:
+            @escaping @Sendable (_ value: Value, _ variables: [Variable], _ low: Double, _ high: Double)
             -> Double?
     ) {
         self.draws = draws

@@ -114,8 +114,10 @@ extension StatementParser {
     static let metricSubjects: Set<String> = ["release", "named", "flagship", "adoption", "sector", "installed"]
 
     mutating func parseMetric() throws(Failure) -> MetricSyntax {
-        let what = "`p(...)`, `median`, `mean`, `quantile`, `adoption at DATE`, `sector share`, `installed share` or `censored`"
-        let subjects = "`release`, `named release`, `adoption at DATE`, `sector share in YEAR` or `installed share at DATE`"
+        let what =
+            "`p(...)`, `median`, `mean`, `quantile`, `adoption at DATE`, `sector share`, `installed share` or `censored`"
+        let subjects =
+            "`release`, `named release`, `adoption at DATE`, `sector share in YEAR` or `installed share at DATE`"
         switch try expectOne(
             of: ["p", "median", "mean", "quantile", "adoption", "censored", "sector", "installed"], what)
         {
@@ -210,7 +212,6 @@ extension StatementParser {
         }
         return SectorWindowSyntax(kind, compute: compute)
     }
-
 
     private mutating func parseComparison() throws(Failure) -> Comparison {
         try expectOne(of: ["above", "below"], "`above` or `below`") == "above" ? .above : .below

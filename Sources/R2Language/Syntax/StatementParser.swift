@@ -213,7 +213,8 @@ struct StatementParser {
             if !consume(.plusMinus) {
                 guard isAt(.plus), peek()?.isPunctuation(.minus) == true else {
                     var failure = expected("`±` and a precision, such as `±0.5%` or `±3 days`")
-                    failure.help = "a precision is a standard error: `to ±0.5%` for shares, `to ±3 days` for dates (`+-` types `±`)"
+                    failure.help =
+                        "a precision is a standard error: `to ±0.5%` for shares, `to ±3 days` for dates (`+-` types `±`)"
                     throw failure
                 }
                 advance()

@@ -53,7 +53,9 @@ public struct EvidenceCard: Hashable, Sendable {
         let month = parts.count > 1 ? (parts[1] ?? 0) : 0
         let day = parts.count > 2 ? (parts[2] ?? 0) : 0
         guard month >= 1 else { return CalendarDate(year: year, month: 12, day: 31) }
-        guard day >= 1 else { return CalendarDate(year: year, month: month, day: CalendarDate.daysIn(year: year, month: month)) }
+        guard day >= 1 else {
+            return CalendarDate(year: year, month: month, day: CalendarDate.daysIn(year: year, month: month))
+        }
         return CalendarDate(year: year, month: month, day: day)
     }
 

@@ -99,7 +99,8 @@ extension ScenarioRecord {
         var entries: [TimelineEntry] = []
         func add(_ input: ProgrammeInput, _ value: Value?) {
             if let value {
-                entries.append(TimelineEntry(target: .programme(input), setting: .number(value), provenance: provenance))
+                entries.append(
+                    TimelineEntry(target: .programme(input), setting: .number(value), provenance: provenance))
             }
         }
         for clause in clauses {
@@ -110,7 +111,9 @@ extension ScenarioRecord {
                         .notATimeline(clause.kind.field), at: clause.range,
                         help: "needs, post, hold, restart and fold can change from a date or in an event"))
             case .needs(let q):
-                add(.needs, failures.attempt { () throws(Failure) in try e.nonNegativeNumber(q, "the compute R2 needs") })
+                add(
+                    .needs,
+                    failures.attempt { () throws(Failure) in try e.nonNegativeNumber(q, "the compute R2 needs") })
             case .post(let q):
                 add(.post, failures.attempt { () throws(Failure) in try e.duration(q, "post-training") })
             case .hold(let p, let d):
@@ -147,7 +150,9 @@ extension ScenarioRecord {
             }
             return value
         }
-        let cap = failures.attempt { () throws(Failure) in try yield.cap.map { c throws(Failure) in try e.probability(c) } }
+        let cap = failures.attempt { () throws(Failure) in
+            try yield.cap.map { c throws(Failure) in try e.probability(c) }
+        }
         try failures.check()
         return entry(.yieldStart, start) + entry(.yieldGrowth, growth ?? nil) + entry(.yieldCap, cap ?? nil)
     }

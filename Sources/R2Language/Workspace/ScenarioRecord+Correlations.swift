@@ -54,7 +54,8 @@ extension ScenarioRecord {
         guard Self.isSingleDistribution(scenario.variables[index].value, constant: { e.constant($0) != nil }) else {
             throw Failure(
                 .notSingleDistribution(name.text), at: name.range,
-                help: "bind it to one call such as `pert(...)`, one `a to b` or one date window, with constant parameters",
+                help:
+                    "bind it to one call such as `pert(...)`, one `a to b` or one date window, with constant parameters",
                 note: "`\(scenario.variables[index].provenance.text)`")
         }
         return index

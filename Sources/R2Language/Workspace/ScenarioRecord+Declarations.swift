@@ -49,7 +49,9 @@ extension ScenarioRecord {
             .yield(_, _, let from), .export(_, _, let from), .pressure(_, let from):
             var failures = Failures()
             let entries = failures.attempt { () throws(Failure) in try changes(statement, provenance: provenance) }
-            let start = failures.attempt { () throws(Failure) in try from.map { date throws(Failure) in try e.date(date) } }
+            let start = failures.attempt { () throws(Failure) in
+                try from.map { date throws(Failure) in try e.date(date) }
+            }
             try failures.check()
             for var entry in entries ?? [] {
                 entry.from = start ?? nil
@@ -128,7 +130,9 @@ extension ScenarioRecord {
         let perfValue = failures.attempt { () throws(Failure) in
             try perf.map { q throws(Failure) in try e.nonNegativeNumber(q, "`perf`") }
         }
-        let failValue = failures.attempt { () throws(Failure) in try fail.map { q throws(Failure) in try e.probability(q) } }
+        let failValue = failures.attempt { () throws(Failure) in
+            try fail.map { q throws(Failure) in try e.probability(q) }
+        }
         try failures.check()
         let index: Int
         if let existing {

@@ -15,7 +15,9 @@ extension ScenarioRecord {
             case .needs(let quantity):
                 if let v = failures.attempt({ () throws(Failure) in
                     try e.nonNegativeNumber(quantity, "the compute R2 needs")
-                }) { r2.needs = v }
+                }) {
+                    r2.needs = v
+                }
             case .post(let duration):
                 if let v = failures.attempt({ () throws(Failure) in try e.duration(duration, "post-training") }) {
                     r2.post = v
@@ -76,9 +78,10 @@ extension ScenarioRecord {
         }
         var entries: [TimelineEntry] = []
         for change in changes {
-            entries += failures.attempt { () throws(Failure) in
-                try self.changes(change.statement, provenance: context.provenance(of: change.range))
-            } ?? []
+            entries +=
+                failures.attempt { () throws(Failure) in
+                    try self.changes(change.statement, provenance: context.provenance(of: change.range))
+                } ?? []
         }
         try failures.check()
         guard let p = probabilityValue, let (start, end) = windowValues else { return }

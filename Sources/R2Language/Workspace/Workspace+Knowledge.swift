@@ -9,7 +9,9 @@ extension Workspace {
     /// per evaluation; one that cannot be read, or that states no date, is
     /// not checked here.
     func checkKnowledge(_ statement: ParsedStatement, in file: SourceFile, _ inclusion: Inclusion) throws(Failure) {
-        guard let loader = inclusion.loader, let scenario = currentScenario, let asOf = scenario.knownAsOf else { return }
+        guard let loader = inclusion.loader, let scenario = currentScenario, let asOf = scenario.knownAsOf else {
+            return
+        }
         func card(_ path: String, citing: String?) -> (path: String, card: EvidenceCard)? {
             for candidate in EvidenceCard.candidatePaths(path, citing: citing) {
                 if let card = inclusion.cards.card(at: candidate, loader: loader) { return (candidate, card) }
@@ -27,7 +29,8 @@ extension Workspace {
                     guard let (_, c) = card(path, citing: citing), isLater(c) else { continue }
                     throw Failure(
                         .knowledgeFromTheFuture(path, c.dateText ?? "", asOf.description), at: statement.range,
-                        help: "a scenario as of \(asOf) uses only what that date knew: move `as of`, or drop the citation",
+                        help:
+                            "a scenario as of \(asOf) uses only what that date knew: move `as of`, or drop the citation",
                         note: "cited at \(p.location): `\(p.text)`")
                 }
             }

@@ -100,7 +100,8 @@ extension Workspace {
                 let clockText = "\(CalendarDateText.month(clock.start)) to \(CalendarDateText.month(clock.end))"
                 return Failure(
                     .asOfOutsideClock(date.description, clockText), at: range,
-                    help: "the as-of date conditions the forecast on no flagship before it: move it inside the clock, or widen `clock`",
+                    help:
+                        "the as-of date conditions the forecast on no flagship before it: move it inside the clock, or widen `clock`",
                     note: scenario.asOfProvenance.map { "`\($0.text)` at \($0.location)" })
             }
         }
@@ -138,8 +139,12 @@ extension Workspace {
                 .precisionKind(what, isTime ? "in time, such as `±3 days`" : "as a share, such as `±0.5%`"), at: range)
         }
         switch query {
-        case .metric(let m): try require(isTime: m.isReleaseTime, m.isReleaseTime ? "this metric is a date" : "this metric is a share")
-        case .expect(let e): try require(isTime: e.metric.isReleaseTime, e.metric.isReleaseTime ? "this expectation reads a date" : "this expectation reads a share")
+        case .metric(let m):
+            try require(isTime: m.isReleaseTime, m.isReleaseTime ? "this metric is a date" : "this metric is a share")
+        case .expect(let e):
+            try require(
+                isTime: e.metric.isReleaseTime,
+                e.metric.isReleaseTime ? "this expectation reads a date" : "this expectation reads a share")
         case .releaseQuantiles: try require(isTime: true, "release quantiles are dates")
         case .adoptionQuantiles: try require(isTime: false, "adoption quantiles are shares")
         default: break

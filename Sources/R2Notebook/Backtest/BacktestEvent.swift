@@ -30,7 +30,8 @@ public enum BacktestEvent: Hashable, Sendable {
         case .noNamedReleaseBy(let d): return "p(no named release by \(d))"
         case .namedReleaseBy(let d): return "p(named release by \(d))"
         case .sectorShareBetween(let y, let lo, let hi):
-            return "p(sector share in \(y) between \(Format.percent(lo, digits: 0)) and \(Format.percent(hi, digits: 0)))"
+            return
+                "p(sector share in \(y) between \(Format.percent(lo, digits: 0)) and \(Format.percent(hi, digits: 0)))"
         }
     }
 
@@ -45,7 +46,8 @@ public enum BacktestEvent: Hashable, Sendable {
             return nil
         case .adoptionBetween(let m, _, _):
             if m.absoluteMonth < clock.start || m.absoluteMonth > clock.end {
-                return "\(Format.month(m.absoluteMonth)) is outside the clock (\(Format.month(clock.start)) to \(Format.month(clock.end)))"
+                return
+                    "\(Format.month(m.absoluteMonth)) is outside the clock (\(Format.month(clock.start)) to \(Format.month(clock.end)))"
             }
             return nil
         case .sectorShareBetween(let y, _, _):
@@ -57,8 +59,12 @@ public enum BacktestEvent: Hashable, Sendable {
 
     /// The event's probability in a run, with its binomial standard error
     /// sqrt(p(1-p)/n) over the n accepted trials; nil when it cannot be read.
-    public func probability(_ result: SimulationResult, releases: ReleaseDistribution, named: ReleaseDistribution? = nil) -> Estimate? {
-        guard unavailableReason(clock: result.clock, hasSector: result.sector != nil) == nil, result.accepted > 0 else { return nil }
+    public func probability(
+        _ result: SimulationResult, releases: ReleaseDistribution, named: ReleaseDistribution? = nil
+    ) -> Estimate? {
+        guard unavailableReason(clock: result.clock, hasSector: result.sector != nil) == nil, result.accepted > 0 else {
+            return nil
+        }
         let n = result.accepted
         switch self {
         case .noReleaseBy(let d), .releaseBy(let d), .noNamedReleaseBy(let d), .namedReleaseBy(let d):
@@ -84,7 +90,8 @@ public enum BacktestEvent: Hashable, Sendable {
             let step = m.absoluteMonth - result.clockStart
             // P(lo <= A <= hi): the share above lo less the share above hi;
             // the histogram interpolates within its 1/2000-wide bins.
-            let p = Swift.min(1, Swift.max(0, result.adoptionShareAbove(step: step, lo) - result.adoptionShareAbove(step: step, hi)))
+            let p = Swift.min(
+                1, Swift.max(0, result.adoptionShareAbove(step: step, lo) - result.adoptionShareAbove(step: step, hi)))
             return Estimate(p, standardError: (p * (1 - p) / Double(n)).squareRoot())
         }
     }

@@ -50,7 +50,8 @@ public enum BacktestOutcomes {
             event: .sectorShareBetween(year: 2024, low: 0.29, high: 0.38), resolvesOn: date(2024, 12, 31),
             outcome: true, observedOn: date(2025, 12, 31),
             sources: [
-                "seeds/2025-05-06-morgan-stanley-gpu-self-sufficiency.md", "seeds/2025-05-15-trendforce-import-share.md",
+                "seeds/2025-05-06-morgan-stanley-gpu-self-sufficiency.md",
+                "seeds/2025-05-15-trendforce-import-share.md",
                 "seeds/2025-00-00-idc-china-accelerators-2024.md",
             ],
             caveat: "The sources disagree (IDC about 30%, Morgan Stanley 34%, TrendForce 37%): the band spans them. "
@@ -71,7 +72,8 @@ public enum BacktestOutcomes {
             event: .releaseBy(date(2026, 4, 24)), resolvesOn: date(2026, 4, 24), outcome: true,
             observedOn: date(2026, 4, 24),
             sources: ["seeds/2026-04-24-reuters-deepseek-v4-preview.md"],
-            caveat: "The alternative reading of no-r2-2026-04: the model forecasts 'the next flagship', and the lab's was "
+            caveat:
+                "The alternative reading of no-r2-2026-04: the model forecasts 'the next flagship', and the lab's was "
                 + "V4 (a preview counts as the release). Scored in its own mean.",
             reading: .nextFlagship),
         BacktestQuestion(
@@ -119,11 +121,16 @@ public enum BacktestOutcomes {
             quantity: .flagshipRelease, outcome: date(2026, 4, 24).continuousMonth, knowableOn: date(2026, 4, 24),
             sources: ["seeds/2026-04-24-reuters-deepseek-v4-preview.md"],
             naive: { naiveFlagship(asOf: $0) },
-            naiveRule: "the last flagship plus the gap between the last two (V2 2024-05-06, V3 2024-12-26), or the as-of date once that has passed"),
+            naiveRule:
+                "the last flagship plus the gap between the last two (V2 2024-05-06, V3 2024-12-26), or the as-of date once that has passed"
+        ),
         ContinuousQuestion(
             id: "sector-2024-share", text: "China's domestic share of AI accelerators (units) in 2024: about 33.5%",
             quantity: .sectorShare(year: 2024), outcome: 0.335, knowableOn: date(2025, 5, 6),
-            sources: ["seeds/2025-05-06-morgan-stanley-gpu-self-sufficiency.md", "seeds/2025-05-15-trendforce-import-share.md"],
+            sources: [
+                "seeds/2025-05-06-morgan-stanley-gpu-self-sufficiency.md",
+                "seeds/2025-05-15-trendforce-import-share.md",
+            ],
             naive: { naiveShare(asOf: $0) },
             naiveRule: "the latest yearly domestic share published by the as-of date, carried forward"),
         ContinuousQuestion(

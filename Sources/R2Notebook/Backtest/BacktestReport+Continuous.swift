@@ -67,30 +67,41 @@ extension BacktestReport {
             lines.append("  \(q.id): \(q.text)")
             lines.append("    naive: \(q.naiveRule)")
         }
-        lines.append(pad("file", fileWidth) + "  " + pad("as of", 10)
-            + (scored.first?.continuous ?? []).map { "  " + pad($0.question.id, 18, right: true) + "  " + pad("naive", 9, right: true) }.joined())
+        lines.append(
+            pad("file", fileWidth) + "  " + pad("as of", 10)
+                + (scored.first?.continuous ?? []).map {
+                    "  " + pad($0.question.id, 18, right: true) + "  " + pad("naive", 9, right: true)
+                }.joined())
         for f in scored {
             var row = pad(f.fileName, fileWidth) + "  " + pad(f.knownAsOf.map(\.description) ?? "none", 10)
             for s in f.continuous {
-                row += "  " + pad(s.isScored ? value(s.question, s.crps) : "-", 18, right: true) + "  "
+                row +=
+                    "  " + pad(s.isScored ? value(s.question, s.crps) : "-", 18, right: true) + "  "
                     + pad(s.isScored ? value(s.question, s.naiveCRPS) : "-", 9, right: true)
             }
             lines.append(row)
         }
         var means = pad("mean", fileWidth) + "  " + pad("", 10)
         for m in continuousMeans() {
-            means += "  " + pad(m.n > 0 ? value(m.question, m.crps) : "-", 18, right: true) + "  "
+            means +=
+                "  " + pad(m.n > 0 ? value(m.question, m.crps) : "-", 18, right: true) + "  "
                 + pad(m.n > 0 ? value(m.question, m.naive) : "-", 9, right: true)
         }
         lines.append(means)
 
         lines.append("")
-        lines.append(style.bold("Calibration") + " (every scored binary question: forecasts by bin, and how often the event happened)")
-        lines.append("  " + pad("bin", 10) + "  " + pad("n", 3, right: true) + "  " + pad("mean p", 7, right: true) + "  " + pad("observed", 8, right: true))
+        lines.append(
+            style.bold("Calibration")
+                + " (every scored binary question: forecasts by bin, and how often the event happened)")
+        lines.append(
+            "  " + pad("bin", 10) + "  " + pad("n", 3, right: true) + "  " + pad("mean p", 7, right: true) + "  "
+                + pad("observed", 8, right: true))
         for b in calibration where b.count > 0 {
             lines.append(
-                "  " + pad("\(Int(b.low * 100))-\(Int(b.high * 100))%", 10) + "  " + pad(String(b.count), 3, right: true) + "  "
-                    + pad(Format.percent(b.meanForecast), 7, right: true) + "  " + pad(Format.percent(b.observed), 8, right: true))
+                "  " + pad("\(Int(b.low * 100))-\(Int(b.high * 100))%", 10) + "  "
+                    + pad(String(b.count), 3, right: true) + "  "
+                    + pad(Format.percent(b.meanForecast), 7, right: true) + "  "
+                    + pad(Format.percent(b.observed), 8, right: true))
         }
         lines.append("")
         lines.append(BacktestOutcomes.firstRound)

@@ -25,31 +25,48 @@ extension BacktestReport {
             members.append(("error", .string(error)))
             return .object(members)
         }
-        members += [("trials", .integer(f.trials)), ("seed", f.seed <= UInt64(Int.max) ? .integer(Int(f.seed)) : .string(String(f.seed))), ("accepted", .integer(f.accepted))]
-        members.append((
-            "questions",
-            .array(f.scores.map { s in
-                .object([
-                    ("id", .string(s.question.id)), ("event", .string(s.question.event.text)),
-                    ("resolves", .string(s.question.resolvesOn.description)), ("outcome", .bool(s.question.outcome)),
-                    ("reading", .string(s.question.reading.rawValue)),
-                    ("p", .finite(s.probability?.value)), ("se", .finite(s.probability?.standardError)),
-                    ("scored", .bool(s.isScored)), ("reason", s.unscoredReason.map(JSONValue.string) ?? .null),
-                    ("brier", .finite(s.score(.brier))), ("log", .finite(s.score(.log))),
-                    ("referenceP", .finite(s.referenceProbability)),
-                    ("referenceBrier", .finite(s.referenceScore(.brier))), ("referenceLog", .finite(s.referenceScore(.log))),
-                ])
-            })))
+        members += [
+            ("trials", .integer(f.trials)),
+            ("seed", f.seed <= UInt64(Int.max) ? .integer(Int(f.seed)) : .string(String(f.seed))),
+            ("accepted", .integer(f.accepted)),
+        ]
+        members.append(
+            (
+                "questions",
+                .array(
+                    f.scores.map { s in
+                        .object([
+                            ("id", .string(s.question.id)), ("event", .string(s.question.event.text)),
+                            ("resolves", .string(s.question.resolvesOn.description)),
+                            ("outcome", .bool(s.question.outcome)),
+                            ("reading", .string(s.question.reading.rawValue)),
+                            ("p", .finite(s.probability?.value)), ("se", .finite(s.probability?.standardError)),
+                            ("scored", .bool(s.isScored)), ("reason", s.unscoredReason.map(JSONValue.string) ?? .null),
+                            ("brier", .finite(s.score(.brier))), ("log", .finite(s.score(.log))),
+                            ("referenceP", .finite(s.referenceProbability)),
+                            ("referenceBrier", .finite(s.referenceScore(.brier))),
+                            ("referenceLog", .finite(s.referenceScore(.log))),
+                        ])
+                    })
+            ))
         members.append(("mean", Self.scores(f.summary)))
         members.append(("alternative", Self.scores(f.alternativeSummary)))
         if let a = f.adoption {
-            members.append((
-                "adoption",
-                .object([
-                    ("month", .string(Format.month(a.month))), ("mean", .finite(a.mean)),
-                    ("p10", .finite(a.p10)), ("p50", .finite(a.p50)), ("p90", .finite(a.p90)),
-                    ("above", .array(zip(a.levels, a.shareAbove).map { .object([("level", .finite($0)), ("share", .finite($1))]) })),
-                ])))
+            members.append(
+                (
+                    "adoption",
+                    .object([
+                        ("month", .string(Format.month(a.month))), ("mean", .finite(a.mean)),
+                        ("p10", .finite(a.p10)), ("p50", .finite(a.p50)), ("p90", .finite(a.p90)),
+                        (
+                            "above",
+                            .array(
+                                zip(a.levels, a.shareAbove).map {
+                                    .object([("level", .finite($0)), ("share", .finite($1))])
+                                })
+                        ),
+                    ])
+                ))
         } else {
             members.append(("adoption", .null))
         }
@@ -65,24 +82,40 @@ extension BacktestReport {
             ("mean", Self.scores(summary)),
             ("alternative", Self.scores(alternativeSummary)),
             ("v2", continuousJSON),
-            ("byQuestion", .array(questions.map { q in
-                let r = byQuestion(q)
-                return .object([("id", .string(q.id)), ("pLow", .finite(r.low)), ("pHigh", .finite(r.high)), ("scores", Self.scores(r.summary))])
-            })),
-            ("questions", .array(questions.map { q in
-                .object([
-                    ("id", .string(q.id)), ("question", .string(q.text)), ("event", .string(q.event.text)),
-                    ("resolves", .string(q.resolvesOn.description)), ("outcome", .bool(q.outcome)),
-                    ("observed", .string(q.observedOn.description)), ("sources", .array(q.sources.map(JSONValue.string))),
-                    ("caveat", .string(q.caveat)), ("reading", .string(q.reading.rawValue)),
-                ])
-            })),
-            ("sector", .array(sector.map { s in
-                .object([
-                    ("source", .string(s.source)), ("year", .integer(s.year)), ("share", .finite(s.share)),
-                    ("basis", .string(s.basis)), ("card", .string(s.card)),
-                ])
-            })),
+            (
+                "byQuestion",
+                .array(
+                    questions.map { q in
+                        let r = byQuestion(q)
+                        return .object([
+                            ("id", .string(q.id)), ("pLow", .finite(r.low)), ("pHigh", .finite(r.high)),
+                            ("scores", Self.scores(r.summary)),
+                        ])
+                    })
+            ),
+            (
+                "questions",
+                .array(
+                    questions.map { q in
+                        .object([
+                            ("id", .string(q.id)), ("question", .string(q.text)), ("event", .string(q.event.text)),
+                            ("resolves", .string(q.resolvesOn.description)), ("outcome", .bool(q.outcome)),
+                            ("observed", .string(q.observedOn.description)),
+                            ("sources", .array(q.sources.map(JSONValue.string))),
+                            ("caveat", .string(q.caveat)), ("reading", .string(q.reading.rawValue)),
+                        ])
+                    })
+            ),
+            (
+                "sector",
+                .array(
+                    sector.map { s in
+                        .object([
+                            ("source", .string(s.source)), ("year", .integer(s.year)), ("share", .finite(s.share)),
+                            ("basis", .string(s.basis)), ("card", .string(s.card)),
+                        ])
+                    })
+            ),
             ("adoptionMonth", .string(adoptionMonth.description)),
             ("reading", .string(reading)),
             ("adoptionReading", .string(adoptionReading)),

@@ -44,13 +44,16 @@ public struct BacktestReport: Sendable {
     /// The release questions and the adoption question, read in plain words.
     public var reading: String {
         let s = summary
-        guard s.count > 0 else { return "No question was scored: every file's `as of` date comes after the resolutions, or is missing." }
+        guard s.count > 0 else {
+            return "No question was scored: every file's `as of` date comes after the resolutions, or is missing."
+        }
         var parts: [String] = []
         let verdict = s.brierSkill < 0 ? "worse than" : "better than"
         parts.append(
             "Over \(s.count) scored (file, question) pairs the model does \(verdict) the \(reference.name) "
                 + "(mean Brier \(Format.fixed(s.brier, digits: 3)) against \(Format.fixed(s.referenceBrier, digits: 3)), "
-                + "skill \(Format.fixed(s.brierSkill, digits: 2)); mean log score \(Format.fixed(s.log, digits: 3)) against \(Format.fixed(s.referenceLog, digits: 3))).")
+                + "skill \(Format.fixed(s.brierSkill, digits: 2)); mean log score \(Format.fixed(s.log, digits: 3)) against \(Format.fixed(s.referenceLog, digits: 3)))."
+        )
         let release = questions.filter { q in
             if case .noReleaseBy = q.event { return q.reading == .byName && q.outcome }
             return false
@@ -60,10 +63,13 @@ public struct BacktestReport: Sendable {
             if let lo = r.low, let hi = r.high {
                 parts.append(
                     "Every file assumes a product named R2 ships: it gives \(last.id) (the outcome) only "
-                        + "\(Format.percent(lo)) to \(Format.percent(hi)), while the lab shipped V3.1, V3.2 and V4 instead.")
+                        + "\(Format.percent(lo)) to \(Format.percent(hi)), while the lab shipped V3.1, V3.2 and V4 instead."
+                )
             }
         }
-        if let share = questions.first(where: { if case .adoptionBetween = $0.event { return true }; return false }) {
+        if let share = questions.first(where: {
+            if case .adoptionBetween = $0.event { return true }; return false
+        }) {
             let r = byQuestion(share)
             if let hi = r.high {
                 parts.append(
@@ -91,10 +97,12 @@ public struct BacktestReport: Sendable {
             return lo == hi ? lo : "\(lo) to \(hi)"
         }
         let n = readings.count
-        var text = "At the end of \(adoptionMonth.year) the model puts the lab's domestic share of compute (by perf) at a median of "
+        var text =
+            "At the end of \(adoptionMonth.year) the model puts the lab's domestic share of compute (by perf) at a median of "
             + "\(span(readings.map(\.p50))) (10-90%: \(pct(readings.map(\.p10).min()!)) to \(pct(readings.map(\.p90).max()!))) across \(n) files"
         guard let top = sector.max(by: { $0.share < $1.share }) else { return text + "." }
-        text += ", against the sector's "
+        text +=
+            ", against the sector's "
             + sector.map { "~\(pct($0.share)) in \($0.year) (\($0.source))" }.joined(separator: " and ") + ", by units."
         let x = top.share
         let inside = readings.filter { $0.p10 <= x && x <= $0.p90 }.count
@@ -103,23 +111,28 @@ public struct BacktestReport: Sendable {
         let gaps = readings.map { x - $0.p50 }
         let k = sector.firstIndex(of: top)!
         let shares = readings.compactMap { $0.shareAbove.indices.contains(k) ? $0.shareAbove[k] : nil }
-        text += " The sector's \(pct(x)) lies inside the model's 10-90% band in \(inside) of \(n) files, above its median in \(aboveMedian)"
+        text +=
+            " The sector's \(pct(x)) lies inside the model's 10-90% band in \(inside) of \(n) files, above its median in \(aboveMedian)"
             + " and above its 90th percentile in \(aboveP90)"
         if !gaps.isEmpty {
             let lo = Format.fixed(gaps.min()! * 100, digits: 0), hi = Format.fixed(gaps.max()! * 100, digits: 0)
-            text += "; the model's median lab sits \(lo == hi ? lo : "\(lo) to \(hi)") points "
+            text +=
+                "; the model's median lab sits \(lo == hi ? lo : "\(lo) to \(hi)") points "
                 + (gaps.min()! >= 0 ? "below" : "away from") + " the sector"
         }
         if !shares.isEmpty { text += ", and it gives \(span(shares)) to a lab share above \(pct(x))" }
-        text += ". A lab below the sector's unit share is the direction to expect: the model weights a 910C at 0.3 to 0.6 of an "
+        text +=
+            ". A lab below the sector's unit share is the direction to expect: the model weights a 910C at 0.3 to 0.6 of an "
             + "H800 where the sector counts one card one unit; it measures the capacity the lab holds, Hopper chips bought "
             + "before the bans included, where IDC counts 2025's shipments only; and the sector includes state data centres "
             + "required to buy domestic. One thing leans the other way: the model's foreign fleets are the chips one run can "
             + "use, not the lab's whole estate. "
-        text += inside == n
+        text +=
+            inside == n
             ? "So the comparison is consistent with the model but cannot confirm it: "
             : "How far below the lab should sit is not known, so the gap is not scored as a miss either: "
-        text += "the two figures measure different things, and model v1 cannot produce the sector's (docs/BACKTEST.md says what it would take)."
+        text +=
+            "the two figures measure different things, and model v1 cannot produce the sector's (docs/BACKTEST.md says what it would take)."
         return text
     }
 }

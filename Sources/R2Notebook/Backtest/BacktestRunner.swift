@@ -27,7 +27,8 @@ public struct BacktestRunner {
         public init(
             trials: Int? = nil, seed: UInt64? = nil, threads: Int = SimulationOptions.defaultThreads,
             questions: [BacktestQuestion] = BacktestOutcomes.questions, reference: ReferenceForecast = .coinFlip,
-            adoptionMonth: CalendarDate = BacktestOutcomes.adoptionMonth, sector: [SectorFigure] = BacktestOutcomes.sector
+            adoptionMonth: CalendarDate = BacktestOutcomes.adoptionMonth,
+            sector: [SectorFigure] = BacktestOutcomes.sector
         ) {
             self.trials = trials
             self.seed = seed
@@ -52,7 +53,8 @@ public struct BacktestRunner {
 
     /// Backtests one file.
     public func run(file path: String) -> BacktestFileResult {
-        let session = Session(configuration: SessionConfiguration(trials: options.trials, seed: options.seed, threads: options.threads))
+        let session = Session(
+            configuration: SessionConfiguration(trials: options.trials, seed: options.seed, threads: options.threads))
         let cell = session.load(path: path)
         if cell.failed {
             let errors = cell.outputs.filter(\.isError).map(\.plainText)
@@ -62,7 +64,8 @@ public struct BacktestRunner {
             return BacktestFileResult(path: path, error: "error: \(path) defines no scenario")
         }
         let (trials, seed) = session.runParameters(scenario)
-        var file = BacktestFileResult(path: path, scenario: scenario.name, knownAsOf: scenario.knownAsOf, trials: trials, seed: seed)
+        var file = BacktestFileResult(
+            path: path, scenario: scenario.name, knownAsOf: scenario.knownAsOf, trials: trials, seed: seed)
         let result: SimulationResult
         do {
             result = try simulate(scenario, in: session, trials: trials, seed: seed)
@@ -82,7 +85,8 @@ public struct BacktestRunner {
             // A scenario written after the flagship shipped forecasts its
             // successor: questions about that flagship are not its to answer.
             if scenario.flagshipShipped, q.reading == .nextFlagship, s.unscoredReason == nil {
-                s.unscoredReason = "the flagship had shipped by \(scenario.knownAsOf?.description ?? "its date"): the scenario forecasts the next one"
+                s.unscoredReason =
+                    "the flagship had shipped by \(scenario.knownAsOf?.description ?? "its date"): the scenario forecasts the next one"
             }
             return s
         }
@@ -90,19 +94,25 @@ public struct BacktestRunner {
             var s = ContinuousScore(question: q, crps: q.score(result), naiveCRPS: nil, unscoredReason: nil)
             if let k = scenario.knownAsOf {
                 s.naiveCRPS = abs(q.naive(k) - q.outcome)
-                if k.backtestEnd >= q.knowableOn.backtestEnd { s.unscoredReason = "as of \(k) is not before \(q.knowableOn)" }
+                if k.backtestEnd >= q.knowableOn.backtestEnd {
+                    s.unscoredReason = "as of \(k) is not before \(q.knowableOn)"
+                }
             } else {
                 s.unscoredReason = "no `as of` date: the knowledge date is unknown"
             }
             if s.crps == nil, s.unscoredReason == nil { s.unscoredReason = "cannot be read from the run" }
             return s
         }
-        file.adoption = AdoptionReading(result, month: options.adoptionMonth.absoluteMonth, levels: options.sector.map(\.share))
+        file.adoption = AdoptionReading(
+            result, month: options.adoptionMonth.absoluteMonth, levels: options.sector.map(\.share))
         return file
     }
 
     /// One question against one run.
-    func score(_ q: BacktestQuestion, knownAsOf: CalendarDate?, result: SimulationResult, releases: ReleaseDistribution, named: ReleaseDistribution? = nil) -> QuestionScore {
+    func score(
+        _ q: BacktestQuestion, knownAsOf: CalendarDate?, result: SimulationResult, releases: ReleaseDistribution,
+        named: ReleaseDistribution? = nil
+    ) -> QuestionScore {
         let p = q.event.probability(result, releases: releases, named: named)
         var reason: String?
         if let why = q.event.unavailableReason(clock: result.clock, hasSector: result.sector != nil) {
@@ -112,7 +122,8 @@ public struct BacktestRunner {
         } else if let k = knownAsOf, !q.isScored(knownAsOf: k) {
             reason = "as of \(k) is not before \(q.resolvesOn)"
         }
-        return QuestionScore(question: q, probability: p, unscoredReason: reason, referenceProbability: options.reference.probability(q))
+        return QuestionScore(
+            question: q, probability: p, unscoredReason: reason, referenceProbability: options.reference.probability(q))
     }
 
     /// The run of `scenario` that the file's own `forecast` made, when it
@@ -123,6 +134,7 @@ public struct BacktestRunner {
         if let cached = session.cache[key] { return cached }
         let compiled = try Engine.compile(scenario)
         return try Engine.run(
-            compiled, options: SimulationOptions(trials: trials, seed: seed, threads: options.threads, conditions: conditions))
+            compiled,
+            options: SimulationOptions(trials: trials, seed: seed, threads: options.threads, conditions: conditions))
     }
 }

@@ -12,7 +12,9 @@ public struct QuestionScore: Sendable {
     /// The reference forecast's probability.
     public var referenceProbability: Double
 
-    public init(question: BacktestQuestion, probability: Estimate?, unscoredReason: String?, referenceProbability: Double) {
+    public init(
+        question: BacktestQuestion, probability: Estimate?, unscoredReason: String?, referenceProbability: Double
+    ) {
         self.question = question
         self.probability = probability
         self.unscoredReason = unscoredReason

@@ -35,7 +35,8 @@ public struct Ledger {
         var body: JSONValue {
             .object([
                 ("registered", .string(registered)), ("question", .string(question)), ("text", .string(text)),
-                ("file", .string(file)), ("scenario", .string(scenario)), ("as_of", asOf.map(JSONValue.string) ?? .null),
+                ("file", .string(file)), ("scenario", .string(scenario)),
+                ("as_of", asOf.map(JSONValue.string) ?? .null),
                 ("digest", .string(digest)), ("trials", .integer(trials)),
                 ("seed", seed <= UInt64(Int.max) ? .integer(Int(seed)) : .string(String(seed))),
                 ("p", .number(p)), ("se", .number(se)), ("previous", .string(previous)),
@@ -67,7 +68,9 @@ public struct Ledger {
             }
             let body = String(line[..<range.lowerBound]) + "}"
             let stated = String(line[range.upperBound...].dropLast(2))
-            guard hash(body) == stated else { return "line \(i + 1) was changed after it was registered (its hash does not match)" }
+            guard hash(body) == stated else {
+                return "line \(i + 1) was changed after it was registered (its hash does not match)"
+            }
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                 object["previous"] as? String == previous
             else { return "line \(i + 1) does not follow line \(i)" }
@@ -111,7 +114,8 @@ public struct Ledger {
             let session = Session(configuration: SessionConfiguration(trials: trials, seed: seed, threads: threads))
             let cell = session.load(path: file)
             guard !cell.failed, let scenario = session.workspace.currentScenario else {
-                throw Failure(description: "\(file) does not load: " + (cell.outputs.first { $0.isError }?.plainText ?? ""))
+                throw Failure(
+                    description: "\(file) does not load: " + (cell.outputs.first { $0.isError }?.plainText ?? ""))
             }
             let (n, s) = session.runParameters(scenario)
             let result: SimulationResult
@@ -197,11 +201,14 @@ extension Ledger {
             let brier = (e.p - (o.outcome ? 1 : 0)) * (e.p - (o.outcome ? 1 : 0))
             briers.append(brier)
             lines.append(
-                "  \(e.question)  registered \(e.registered) from \(e.file): p \(Format.percent(e.p)), outcome \(o.outcome ? "yes" : "no") (\(o.observed), \(o.source)), Brier \(Format.fixed(brier, digits: 3))")
+                "  \(e.question)  registered \(e.registered) from \(e.file): p \(Format.percent(e.p)), outcome \(o.outcome ? "yes" : "no") (\(o.observed), \(o.source)), Brier \(Format.fixed(brier, digits: 3))"
+            )
         }
         lines.append(
             "  \(all.count) entries; \(briers.count) resolved"
-                + (briers.isEmpty ? "" : ", mean Brier \(Format.fixed(briers.reduce(0, +) / Double(briers.count), digits: 3)) against 0.250")
+                + (briers.isEmpty
+                    ? ""
+                    : ", mean Brier \(Format.fixed(briers.reduce(0, +) / Double(briers.count), digits: 3)) against 0.250")
                 + "; \(all.count - briers.count) still open")
         return lines
     }

@@ -16,7 +16,8 @@ public struct LedgerQuestion: Sendable {
             id: "named-r2-by-2027-06", text: "A model named R2 released by 2027-06-30",
             event: .namedReleaseBy(CalendarDate(year: 2027, month: 6, day: 30)!)),
         LedgerQuestion(
-            id: "flagship-by-2027-06", text: "The scenario's flagship (after V4, in a scenario that knows V4 shipped) released by 2027-06-30",
+            id: "flagship-by-2027-06",
+            text: "The scenario's flagship (after V4, in a scenario that knows V4 shipped) released by 2027-06-30",
             event: .releaseBy(CalendarDate(year: 2027, month: 6, day: 30)!)),
         LedgerQuestion(
             id: "sector-2026-above-50", text: "China's domestic share of AI accelerators (units) in 2026 above 50%",

@@ -21,7 +21,9 @@ public struct Cell: Sendable {
     /// The scenario current when the cell ran.
     public var scenario: String
 
-    public init(number: Int, kind: Kind, input: String, outputs: [CellOutput] = [], failed: Bool = false, scenario: String) {
+    public init(
+        number: Int, kind: Kind, input: String, outputs: [CellOutput] = [], failed: Bool = false, scenario: String
+    ) {
         self.number = number
         self.kind = kind
         self.input = input

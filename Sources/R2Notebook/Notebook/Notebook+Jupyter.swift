@@ -19,7 +19,8 @@ extension Notebook {
             let outputs: [JSONValue] = cell.outputs.map { output in
                 if output.isDiagnostic {
                     return .object([
-                        ("output_type", "stream"), ("name", "stderr"), ("text", Self.sourceLines(output.plainText + "\n")),
+                        ("output_type", "stream"), ("name", "stderr"),
+                        ("text", Self.sourceLines(output.plainText + "\n")),
                     ])
                 }
                 var data: [(String, JSONValue)] = [("text/plain", Self.sourceLines(output.plainText))]
@@ -36,12 +37,18 @@ extension Notebook {
         }
         let document: JSONValue = .object([
             ("cells", .array(cells)),
-            ("metadata", .object([
-                ("kernelspec", .object([("name", "r2cast"), ("display_name", "r2cast"), ("language", "r2cast")])),
-                ("language_info", .object([
-                    ("name", "r2cast"), ("file_extension", ".r2s"), ("mimetype", "text/x-r2cast"),
-                ])),
-            ])),
+            (
+                "metadata",
+                .object([
+                    ("kernelspec", .object([("name", "r2cast"), ("display_name", "r2cast"), ("language", "r2cast")])),
+                    (
+                        "language_info",
+                        .object([
+                            ("name", "r2cast"), ("file_extension", ".r2s"), ("mimetype", "text/x-r2cast"),
+                        ])
+                    ),
+                ])
+            ),
             ("nbformat", 4), ("nbformat_minor", 5),
         ])
         return document.serialized + "\n"

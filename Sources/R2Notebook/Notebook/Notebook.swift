@@ -106,7 +106,9 @@ public struct Notebook: Sendable {
     /// `:export`: a Markdown notebook, each cell's input and output; plots
     /// are written as SVG files beside it (named by `plotName(cell, index)`)
     /// and embedded as images. Returns the document and the SVG files to write.
-    public func markdown(title: String, plotName: (Int, Int) -> String) -> (document: String, plots: [(name: String, svg: String)]) {
+    public func markdown(title: String, plotName: (Int, Int) -> String) -> (
+        document: String, plots: [(name: String, svg: String)]
+    ) {
         var out = ["# \(title)", ""]
         var plots: [(String, String)] = []
         for cell in cells where cell.kind != .command {

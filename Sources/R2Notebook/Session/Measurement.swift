@@ -43,7 +43,8 @@ struct Measurement {
 extension Metric {
     /// Measures the metric on a report (and its run, for adoption histograms).
     func measure(_ report: ForecastReport, _ result: SimulationResult) -> Measurement? {
-        var m = Measurement(value: nil, standardError: nil, isTime: isReleaseTime, clockStart: report.clockStart, steps: report.steps)
+        var m = Measurement(
+            value: nil, standardError: nil, isTime: isReleaseTime, clockStart: report.clockStart, steps: report.steps)
         func step(_ month: Int) -> Int? {
             let s = month - report.clockStart
             return (0..<report.steps).contains(s) ? s : nil
@@ -111,7 +112,8 @@ extension Metric {
     /// The absolute month the metric reads adoption at, if it does.
     var adoptionMonth: Int? {
         switch self {
-        case .adoptionProbability(let month, _, _), .adoptionMean(let month), .adoptionQuantile(let month, _): return month
+        case .adoptionProbability(let month, _, _), .adoptionMean(let month), .adoptionQuantile(let month, _):
+            return month
         default: return nil
         }
     }

@@ -21,12 +21,16 @@ enum QueryFailure: Error {
             let text = "error: " + m
             return CellOutput(
                 plainText: text, styledText: style.red("error:") + " " + m,
-                json: .object([("query", "diagnostic"), ("severity", "error"), ("id", "message"), ("message", .string(m))]),
+                json: .object([
+                    ("query", "diagnostic"), ("severity", "error"), ("id", "message"), ("message", .string(m)),
+                ]),
                 isError: true)
         case .cancelled:
             return CellOutput(
                 plainText: "cancelled", styledText: style.yellow("cancelled"),
-                json: .object([("query", "diagnostic"), ("severity", "error"), ("id", "cancelled"), ("message", "cancelled")]),
+                json: .object([
+                    ("query", "diagnostic"), ("severity", "error"), ("id", "cancelled"), ("message", "cancelled"),
+                ]),
                 isError: true)
         }
     }

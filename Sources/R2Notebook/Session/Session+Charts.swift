@@ -4,21 +4,33 @@ import R2Model
 
 extension Session {
     /// `hist release`, `cdf release`, `fan adoption`, `tornado`: terminal plots.
-    func chart(_ chart: Chart, _ scenario: Scenario, _ q: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> CellOutput {
+    func chart(_ chart: Chart, _ scenario: Scenario, _ q: ResolvedQuery, file: SourceFile) throws(QueryFailure)
+        -> CellOutput
+    {
         if chart == .tornado {
             let t = try currentTornado(scenario, q, file)
             return CellOutput(
-                plainText: TornadoPlot.render(title: t.title, base: t.base, bars: t.bars, style: Style(colors: false, width: configuration.style.width), format: t.format),
-                styledText: TornadoPlot.render(title: t.title, base: t.base, bars: t.bars, style: configuration.style, format: t.format),
+                plainText: TornadoPlot.render(
+                    title: t.title, base: t.base, bars: t.bars,
+                    style: Style(colors: false, width: configuration.style.width), format: t.format),
+                styledText: TornadoPlot.render(
+                    title: t.title, base: t.base, bars: t.bars, style: configuration.style, format: t.format),
                 json: .object([
-                    ("query", "chart"), ("chart", "tornado"), ("scenario", .string(scenario.name)), ("title", .string(t.title)),
+                    ("query", "chart"), ("chart", "tornado"), ("scenario", .string(scenario.name)),
+                    ("title", .string(t.title)),
                     ("base", .finite(t.base)), ("base_text", .string(t.format(t.base))),
-                    ("bars", .array(t.bars.map { b in
-                        .object([
-                            ("input", .string(b.label)), ("at_p10", .finite(b.low)), ("at_p90", .finite(b.high)),
-                            ("at_p10_text", .string(t.format(b.low))), ("at_p90_text", .string(t.format(b.high))),
-                        ])
-                    })),
+                    (
+                        "bars",
+                        .array(
+                            t.bars.map { b in
+                                .object([
+                                    ("input", .string(b.label)), ("at_p10", .finite(b.low)),
+                                    ("at_p90", .finite(b.high)),
+                                    ("at_p10_text", .string(t.format(b.low))),
+                                    ("at_p90_text", .string(t.format(b.high))),
+                                ])
+                            })
+                    ),
                 ]),
                 svg: SVGPlots.tornado(title: t.title, base: t.base, bars: t.bars, format: t.format))
         }
@@ -28,25 +40,31 @@ extension Session {
         case .releaseHistogram, .namedReleaseHistogram:
             let r = report.reading(chart == .releaseHistogram ? .flagship : .named)
             return CellOutput(
-                plainText: ReleasePlots.histogram(r, style: plain), styledText: ReleasePlots.histogram(r, style: configuration.style),
+                plainText: ReleasePlots.histogram(r, style: plain),
+                styledText: ReleasePlots.histogram(r, style: configuration.style),
                 json: chartJSON(chart, r), svg: SVGPlots.histogram(r))
         case .releaseCDF, .namedReleaseCDF:
             let r = report.reading(chart == .releaseCDF ? .flagship : .named)
             return CellOutput(
-                plainText: ReleasePlots.cdf(r, style: plain), styledText: ReleasePlots.cdf(r, style: configuration.style),
+                plainText: ReleasePlots.cdf(r, style: plain),
+                styledText: ReleasePlots.cdf(r, style: configuration.style),
                 json: chartJSON(chart, r), svg: SVGPlots.cdf(r))
         case .sectorFan:
             guard !report.sector.isEmpty else {
                 throw queryError(
                     "query.no-sector", "scenario `\(scenario.name)` does not describe the sector", q, file,
-                    help: "describe it with `sector ship CHIP N per month`, `sector make CHIP N per month` or `sector base CHIP N`")
+                    help:
+                        "describe it with `sector ship CHIP N per month`, `sector make CHIP N per month` or `sector base CHIP N`"
+                )
             }
             return CellOutput(
-                plainText: SectorFan.render(report, style: plain), styledText: SectorFan.render(report, style: configuration.style),
+                plainText: SectorFan.render(report, style: plain),
+                styledText: SectorFan.render(report, style: configuration.style),
                 json: chartJSON(chart, report), svg: SVGPlots.sectorFan(report))
         case .adoptionFan, .tornado:
             return CellOutput(
-                plainText: AdoptionFan.render(report, style: plain), styledText: AdoptionFan.render(report, style: configuration.style),
+                plainText: AdoptionFan.render(report, style: plain),
+                styledText: AdoptionFan.render(report, style: configuration.style),
                 json: chartJSON(chart, report), svg: SVGPlots.fan(report))
         }
     }
@@ -63,34 +81,55 @@ extension Session {
         switch chart {
         case .releaseHistogram, .namedReleaseHistogram, .releaseCDF, .namedReleaseCDF:
             let n = Double(Swift.max(1, r.release.count))
-            members.append(("months", .array((0..<r.steps).map { s in
-                let released = Double(r.release.countBelow(Double(s + 1)) - r.release.countBelow(Double(s))) / n
-                return .object([
-                    ("month", .string(Format.month(r.clockStart + s))), ("released", .number(released)),
-                    ("by_end", .number(Double(r.release.countBelow(Double(s + 1))) / n)),
-                ])
-            })))
+            members.append(
+                (
+                    "months",
+                    .array(
+                        (0..<r.steps).map { s in
+                            let released =
+                                Double(r.release.countBelow(Double(s + 1)) - r.release.countBelow(Double(s))) / n
+                            return .object([
+                                ("month", .string(Format.month(r.clockStart + s))), ("released", .number(released)),
+                                ("by_end", .number(Double(r.release.countBelow(Double(s + 1))) / n)),
+                            ])
+                        })
+                ))
             members.append(("censored", .finite(r.release.censoredShare.value)))
         case .adoptionFan, .tornado:
-            members.append(("months", .array(r.adoption.map { b in
-                .object([
-                    ("month", .string(Format.month(b.month))), ("mean", .finite(b.mean.value)), ("p10", .finite(b.p10)),
-                    ("p50", .finite(b.p50)), ("p90", .finite(b.p90)),
-                ])
-            })))
+            members.append(
+                (
+                    "months",
+                    .array(
+                        r.adoption.map { b in
+                            .object([
+                                ("month", .string(Format.month(b.month))), ("mean", .finite(b.mean.value)),
+                                ("p10", .finite(b.p10)),
+                                ("p50", .finite(b.p50)), ("p90", .finite(b.p90)),
+                            ])
+                        })
+                ))
         case .sectorFan:
-            members.append(("years", .array(r.sector.map { b in
-                .object([
-                    ("window", .string(b.window.description)), ("partial", .bool(b.partial)), ("mean", .finite(b.mean.value)),
-                    ("p10", .finite(b.quantile(0.1))), ("p50", .finite(b.quantile(0.5))), ("p90", .finite(b.quantile(0.9))),
-                ])
-            })))
+            members.append(
+                (
+                    "years",
+                    .array(
+                        r.sector.map { b in
+                            .object([
+                                ("window", .string(b.window.description)), ("partial", .bool(b.partial)),
+                                ("mean", .finite(b.mean.value)),
+                                ("p10", .finite(b.quantile(0.1))), ("p50", .finite(b.quantile(0.5))),
+                                ("p90", .finite(b.quantile(0.9))),
+                            ])
+                        })
+                ))
         }
         return .object(members)
     }
 
     /// `plot KIND to FILE.svg`: the chart as an SVG file, written atomically.
-    func plot(_ kind: PlotKind, to path: String, _ scenario: Scenario, _ q: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> CellOutput {
+    func plot(_ kind: PlotKind, to path: String, _ scenario: Scenario, _ q: ResolvedQuery, file: SourceFile)
+        throws(QueryFailure) -> CellOutput
+    {
         let svg: String
         switch kind {
         case .sensitivity:
@@ -98,7 +137,9 @@ extension Session {
             svg = SVGPlots.tornado(title: t.title, base: t.base, bars: t.bars, format: t.format)
         case .release, .cdf, .adoption:
             let (report, _) = try forecast(scenario, query: q, file: file)
-            svg = kind == .release ? SVGPlots.histogram(report) : kind == .cdf ? SVGPlots.cdf(report) : SVGPlots.fan(report)
+            svg =
+                kind == .release
+                ? SVGPlots.histogram(report) : kind == .cdf ? SVGPlots.cdf(report) : SVGPlots.fan(report)
         case .sector:
             let (report, _) = try forecast(scenario, query: q, file: file)
             guard !report.sector.isEmpty else {
@@ -113,14 +154,19 @@ extension Session {
         }
         return CellOutput(
             plainText: "wrote \(path)",
-            json: .object([("query", "plot"), ("kind", .string(kind.rawValue)), ("scenario", .string(scenario.name)), ("path", .string(path))]),
+            json: .object([
+                ("query", "plot"), ("kind", .string(kind.rawValue)), ("scenario", .string(scenario.name)),
+                ("path", .string(path)),
+            ]),
             svg: svg)
     }
 
     /// The last sensitivity analysis, when it is of `scenario` as it stands
     /// now (same statements, same conditions); otherwise a refusal that says
     /// why, so that a chart never shows a state that is gone.
-    func currentTornado(_ scenario: Scenario, _ q: ResolvedQuery, _ file: SourceFile) throws(QueryFailure) -> TornadoRecord {
+    func currentTornado(_ scenario: Scenario, _ q: ResolvedQuery, _ file: SourceFile) throws(QueryFailure)
+        -> TornadoRecord
+    {
         guard let t = lastTornado else {
             throw queryError(
                 "tornado.none", "no sensitivity analysis to draw yet", q, file,
@@ -133,7 +179,8 @@ extension Session {
         }
         guard t.state == scenario, t.conditions == conditionTexts(scenario) else {
             throw queryError(
-                "tornado.stale", "`\(scenario.name)` has changed since its sensitivity analysis (statements or observations)",
+                "tornado.stale",
+                "`\(scenario.name)` has changed since its sensitivity analysis (statements or observations)",
                 q, file, help: "run `sensitivity` again to draw it as it stands")
         }
         return t

@@ -6,7 +6,8 @@ import R2Model
 extension Session {
     /// The REPL's commands, for completion and `:help`.
     public static let commandNames = [
-        ":help", ":load", ":save", ":export", ":cells", ":edit", ":rerun", ":scenarios", ":lets", ":use", ":set", ":time",
+        ":help", ":load", ":save", ":export", ":cells", ":edit", ":rerun", ":scenarios", ":lets", ":use", ":set",
+        ":time",
         ":reset", ":quit",
     ]
 
@@ -51,7 +52,10 @@ extension Session {
             return rerun(args, line)
         case ":edit":
             // The REPL handles `:edit` on a terminal; elsewhere there is no line editor.
-            return commandCell(line, error: "`:edit N` puts cell N back into the line editor, which needs a terminal; `:rerun N` runs it again")
+            return commandCell(
+                line,
+                error:
+                    "`:edit N` puts cell N back into the line editor, which needs a terminal; `:rerun N` runs it again")
         case ":time":
             configuration.showsTime.toggle()
             return commandCell(line, text: "run times " + (configuration.showsTime ? "on" : "off"))
@@ -89,13 +93,20 @@ extension Session {
         }
         let targets = notebook.cells.filter { numbers.contains($0.number) && $0.kind != .command }
         guard !targets.isEmpty else {
-            let range = numbers.count == 1 ? "cell \(numbers.lowerBound)" : "cells \(numbers.lowerBound) to \(numbers.upperBound)"
-            return commandCell(line, error: "there is no \(range) to rerun" + (last >= 1 ? ": cells are numbered 1 to \(last)" : ""))
+            let range =
+                numbers.count == 1
+                ? "cell \(numbers.lowerBound)" : "cells \(numbers.lowerBound) to \(numbers.upperBound)"
+            return commandCell(
+                line, error: "there is no \(range) to rerun" + (last >= 1 ? ": cells are numbered 1 to \(last)" : ""))
         }
         var made: [Cell] = []
         for target in targets {
             let cell: Cell
-            if case .loaded(let path) = target.kind { cell = load(path: path) } else { cell = evaluateCell(target.input) }
+            if case .loaded(let path) = target.kind {
+                cell = load(path: path)
+            } else {
+                cell = evaluateCell(target.input)
+            }
             made.append(cell)
             // Ctrl-C stops the whole rerun, not one cell.
             if cell.outputs.contains(where: { $0.isError && $0.plainText == "cancelled" }) { break }
@@ -115,10 +126,14 @@ extension Session {
         case ":scenarios":
             let names = workspace.scenarioNames
             if names.isEmpty { return ("no scenarios yet", nil) }
-            return (workspace.scenarios.map { s in
-                (s.name == currentScenarioName ? "* " : "  ") + s.name + (s.parent.map { "  (from \($0))" } ?? "")
-                    + "  \(s.chips.count) chips, \(s.events.count) events" + ((observations[s.name]?.isEmpty ?? true) ? "" : ", \(observations[s.name]!.count) observations")
-            }.joined(separator: "\n"), nil)
+            return (
+                workspace.scenarios.map { s in
+                    (s.name == currentScenarioName ? "* " : "  ") + s.name + (s.parent.map { "  (from \($0))" } ?? "")
+                        + "  \(s.chips.count) chips, \(s.events.count) events"
+                        + ((observations[s.name]?.isEmpty ?? true)
+                            ? "" : ", \(observations[s.name]!.count) observations")
+                }.joined(separator: "\n"), nil
+            )
         case ":use":
             guard let target = args.first else { return (nil, "usage: :use SCENARIO") }
             let items = workspace.evaluate("use \(target)", name: ":use")
@@ -135,7 +150,9 @@ extension Session {
             lastTornado = nil
             expectationResults = []
             notebook = Notebook()
-            return ("the workspace is empty and \(dropped) cell\(dropped == 1 ? "" : "s") dropped (history is kept)", nil)
+            return (
+                "the workspace is empty and \(dropped) cell\(dropped == 1 ? "" : "s") dropped (history is kept)", nil
+            )
         case ":save":
             guard !argument.isEmpty else { return (nil, "usage: :save FILE") }
             do {
@@ -144,7 +161,10 @@ extension Session {
                     header: "r2cast session saved \(Session.timestamp())", path: argument,
                     isIncludedLater: { self.workspace.skippedIncludes.contains(loader.identity(of: $0)) })
                 try AtomicFile.write(file, to: argument)
-                return ("saved \(notebook.cells.filter { $0.kind != .command && !$0.failed }.count) cells to \(argument)", nil)
+                return (
+                    "saved \(notebook.cells.filter { $0.kind != .command && !$0.failed }.count) cells to \(argument)",
+                    nil
+                )
             } catch { return (nil, error.description) }
         case ":export":
             guard !argument.isEmpty else { return (nil, "usage: :export FILE.md | FILE.ipynb") }
@@ -152,38 +172,57 @@ extension Session {
                 do {
                     try AtomicFile.write(notebook.ipynb(title: "r2cast notebook, \(Session.timestamp())"), to: argument)
                 } catch { return (nil, error.description) }
-                return ("exported \(notebook.cells.filter { $0.kind != .command }.count) cells to \(argument) (a Jupyter notebook)", nil)
+                return (
+                    "exported \(notebook.cells.filter { $0.kind != .command }.count) cells to \(argument) (a Jupyter notebook)",
+                    nil
+                )
             }
             return export(to: argument)
         default:
             let suggestion = Suggestion.nearest(to: name, in: Session.commandNames)
-            return (nil, "unknown command \(name)" + (suggestion.map { "; did you mean \($0)?" } ?? "; :help lists the commands"))
+            return (
+                nil,
+                "unknown command \(name)" + (suggestion.map { "; did you mean \($0)?" } ?? "; :help lists the commands")
+            )
         }
     }
 
     private func commandCell(_ line: String, text: String) -> CommandResult {
-        let cell = Cell(number: notebook.nextNumber, kind: .command, input: line, outputs: [CellOutput(plainText: text)], scenario: currentScenarioName)
+        let cell = Cell(
+            number: notebook.nextNumber, kind: .command, input: line, outputs: [CellOutput(plainText: text)],
+            scenario: currentScenarioName)
         notebook.append(cell)
         return CommandResult(cell: cell)
     }
 
     private func commandCell(_ line: String, error: String) -> CommandResult {
         let message = error.hasPrefix("error") ? error : "error: " + error
-        let cell = Cell(number: notebook.nextNumber, kind: .command, input: line, outputs: [errorOutput(message)], failed: true, scenario: currentScenarioName)
+        let cell = Cell(
+            number: notebook.nextNumber, kind: .command, input: line, outputs: [errorOutput(message)], failed: true,
+            scenario: currentScenarioName)
         notebook.append(cell)
         return CommandResult(cell: cell)
     }
 
     private func set(_ args: [String]) -> (String?, String?) {
         if args.isEmpty {
-            let trials = configuration.trials.map { Format.count($0) + " (overrides the scenarios' own)" } ?? "each scenario's own (`trials`, default 20,000)"
-            let seed = configuration.seed.map { "\($0) (overrides the scenarios' own)" } ?? "each scenario's own (`seed`, default 1)"
-            return ([
-                "trials   \(trials)", "seed     \(seed)", "threads  \(configuration.threads) (results do not depend on it)",
-                "time     \(configuration.showsTime ? "on" : "off") (`:time` switches it)",
-            ].joined(separator: "\n"), nil)
+            let trials =
+                configuration.trials.map { Format.count($0) + " (overrides the scenarios' own)" }
+                ?? "each scenario's own (`trials`, default 20,000)"
+            let seed =
+                configuration.seed.map { "\($0) (overrides the scenarios' own)" }
+                ?? "each scenario's own (`seed`, default 1)"
+            return (
+                [
+                    "trials   \(trials)", "seed     \(seed)",
+                    "threads  \(configuration.threads) (results do not depend on it)",
+                    "time     \(configuration.showsTime ? "on" : "off") (`:time` switches it)",
+                ].joined(separator: "\n"), nil
+            )
         }
-        guard args.count == 2 else { return (nil, "usage: :set trials N | seed N | threads N (`:set` alone shows them)") }
+        guard args.count == 2 else {
+            return (nil, "usage: :set trials N | seed N | threads N (`:set` alone shows them)")
+        }
         guard let n = CountText.parse(args[1]) else { return (nil, "`\(args[1])` is not a whole number") }
         switch args[0] {
         case "trials":
@@ -214,7 +253,8 @@ extension Session {
             }
             lines.append("Commands: " + Session.commandNames.joined(separator: " "))
             lines.append("  :load FILE  :save FILE  :export FILE.md|FILE.ipynb  :cells  :edit N  :rerun N|N-M|all")
-            lines.append("  :scenarios  :lets  :use NAME  :set [trials|seed|threads N]  :time  :reset  :quit (or Ctrl-D)")
+            lines.append(
+                "  :scenarios  :lets  :use NAME  :set [trials|seed|threads N]  :time  :reset  :quit (or Ctrl-D)")
             lines.append("  `_` shows the last result, `_N` the output of cell N.")
             return (lines.joined(separator: "\n").fitted(width: max(40, configuration.style.width - 1), hang: 4), nil)
         }
@@ -223,18 +263,25 @@ extension Session {
             return (t.text(width: width).fitted(width: width, hang: 4), nil)
         }
         let suggestion = HelpCatalogue.suggestion(for: topic)
-        return (nil, "no help topic `\(topic)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "; `:help` lists them"))
+        return (
+            nil, "no help topic `\(topic)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "; `:help` lists them")
+        )
     }
 
     private func export(to path: String) -> (String?, String?) {
         let base = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        let (document, plots) = notebook.markdown(title: "r2cast notebook, \(Session.timestamp())") { cell, i in "\(base)-cell\(cell)-\(i).svg" }
+        let (document, plots) = notebook.markdown(title: "r2cast notebook, \(Session.timestamp())") { cell, i in
+            "\(base)-cell\(cell)-\(i).svg"
+        }
         do {
             for plot in plots { try AtomicFile.write(plot.svg, to: folder + "/" + plot.name) }
             try AtomicFile.write(document, to: path)
         } catch { return (nil, error.description) }
-        return ("exported \(notebook.cells.filter { $0.kind != .command }.count) cells to \(path)" + (plots.isEmpty ? "" : " with \(plots.count) plot\(plots.count == 1 ? "" : "s")"), nil)
+        return (
+            "exported \(notebook.cells.filter { $0.kind != .command }.count) cells to \(path)"
+                + (plots.isEmpty ? "" : " with \(plots.count) plot\(plots.count == 1 ? "" : "s")"), nil
+        )
     }
 
     static func timestamp() -> String {

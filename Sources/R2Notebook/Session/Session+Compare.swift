@@ -7,16 +7,23 @@ extension Session {
     /// `compare A B ...`: the forecasts side by side, run with common random
     /// numbers (trial i of each draws from the same streams), with each
     /// difference from the first scenario and its Monte Carlo standard error.
-    func compare(_ names: [String], releaseBy: [Double], adoptionAt: [Int], _ q: ResolvedQuery, snapshot: Workspace, file: SourceFile) throws(QueryFailure) -> CellOutput {
+    func compare(
+        _ names: [String], releaseBy: [Double], adoptionAt: [Int], _ q: ResolvedQuery, snapshot: Workspace,
+        file: SourceFile
+    ) throws(QueryFailure) -> CellOutput {
         if Set(names).count < names.count {
-            throw queryError("compare.self", "`compare` names the same scenario twice", q, file, help: "compare two or more different scenarios")
+            throw queryError(
+                "compare.self", "`compare` names the same scenario twice", q, file,
+                help: "compare two or more different scenarios")
         }
         var scenarios: [Scenario] = []
         for name in names {
             guard let s = snapshot.scenario(named: name) else {
                 throw queryError("compare.scenario", "unknown scenario `\(name)`", q, file, help: nil)
             }
-            if let d = snapshot.simulationDiagnostics(forScenario: name, at: q.range, in: file).first { throw .diagnostic(d) }
+            if let d = snapshot.simulationDiagnostics(forScenario: name, at: q.range, in: file).first {
+                throw .diagnostic(d)
+            }
             scenarios.append(s)
         }
         // The months whose adoption is compared; each run keeps every trial's
@@ -35,13 +42,19 @@ extension Session {
         }
         for by in byDates {
             let label = "P(release by \(monthLabel(by)))"
-            rows.append(probabilityRow(label, runs) { r in r.release.probability(by: by - Double(r.clockStart)) } paired: { result, i in
-                result.releases[i] < by - Double(result.clockStart) ? 1 : 0
-            })
+            rows.append(
+                probabilityRow(label, runs) { r in
+                    r.release.probability(by: by - Double(r.clockStart))
+                } paired: { result, i in
+                    result.releases[i] < by - Double(result.clockStart) ? 1 : 0
+                })
         }
-        rows.append(probabilityRow("censored", runs) { $0.release.censoredShare } paired: { result, i in
-            result.releases[i] >= Double(result.steps) ? 1 : 0
-        })
+        rows.append(
+            probabilityRow("censored", runs) {
+                $0.release.censoredShare
+            } paired: { result, i in
+                result.releases[i] >= Double(result.steps) ? 1 : 0
+            })
         if runs.contains(where: { $0.report.named != nil }) { rows += namedRows(byDates, runs) }
         rows += sectorRows(runs)
         for m in atMonths {
@@ -49,7 +62,8 @@ extension Session {
             var values: [Estimate] = []
             for run in runs {
                 guard let band = run.report.band(at: m) else {
-                    throw queryError("query.month", "\(Format.month(m)) is outside the clock of `\(run.report.scenario)`", q, file)
+                    throw queryError(
+                        "query.month", "\(Format.month(m)) is outside the clock of `\(run.report.scenario)`", q, file)
                 }
                 values.append(band.mean)
                 cells.append(Format.percent(band.mean.value))
@@ -57,7 +71,8 @@ extension Session {
             var row = Row(label: "adoption at \(Format.month(m))", cells: cells, diffs: [], values: values.map(\.value))
             for (v, run) in zip(values, runs).dropFirst() {
                 let d = v.value - values[0].value
-                let se = pairedAdoptionError(at: m, run.result, base.result) ?? v.minus(independent: values[0]).standardError
+                let se =
+                    pairedAdoptionError(at: m, run.result, base.result) ?? v.minus(independent: values[0]).standardError
                 row.diffs.append(signed(Format.percent(d)) + " (±\(Format.percent(se, digits: 2)))")
                 row.differences.append(d)
                 row.errors.append(se)
@@ -83,7 +98,9 @@ extension Session {
         rows.append(
             probabilityRow("P(folded)", runs) { r in
                 r.named?.foldedShare ?? .proportion(0, of: r.kept)
-            } paired: { result, i in folded(result, i) ? 1 : 0 })
+            } paired: { result, i in
+                folded(result, i) ? 1 : 0
+            })
         return rows
     }
 
@@ -91,11 +108,14 @@ extension Session {
     /// (model v2), with the paired error over the trials where both define it.
     private func sectorRows(_ runs: [(report: ForecastReport, result: SimulationResult)]) -> [Row] {
         var years: [SectorWindow] = []
-        for run in runs { for band in run.report.sector where !years.contains(band.window) { years.append(band.window) } }
+        for run in runs {
+            for band in run.report.sector where !years.contains(band.window) { years.append(band.window) }
+        }
         return years.map { window in
             let bands = runs.map { run in run.report.sector.first { $0.window == window } }
             let cells = bands.map { $0.map { Format.percent($0.mean.value) } ?? "n/a" }
-            var row = Row(label: "sector share \(window)", cells: cells, diffs: [], values: bands.map { $0?.mean.value })
+            var row = Row(
+                label: "sector share \(window)", cells: cells, diffs: [], values: bands.map { $0?.mean.value })
             for (band, run) in zip(bands, runs).dropFirst() {
                 guard let band, let base = bands[0] else {
                     row.diffs.append("n/a")
@@ -145,17 +165,21 @@ extension Session {
         var json: JSONValue {
             .object([
                 ("label", .string(label)), ("unit", .string(isDate ? "months" : "share")),
-                ("values", .array(values.map { .finite($0) })), ("differences", .array(differences.map { .finite($0) })),
+                ("values", .array(values.map { .finite($0) })),
+                ("differences", .array(differences.map { .finite($0) })),
                 ("se", .array(errors.map { .finite($0) })),
-                ("values_text", .array(cells.map { .string($0) })), ("differences_text", .array(diffs.map { .string($0) })),
+                ("values_text", .array(cells.map { .string($0) })),
+                ("differences_text", .array(diffs.map { .string($0) })),
             ])
         }
     }
 
-    private func render(_ rows: [Row], _ runs: [(report: ForecastReport, result: SimulationResult)], conditions: [[String]]) -> CellOutput {
+    private func render(
+        _ rows: [Row], _ runs: [(report: ForecastReport, result: SimulationResult)], conditions: [[String]]
+    ) -> CellOutput {
         let names = runs.map(\.report.scenario)
         let first = runs[0].report
-        var header = ["", ] + names
+        var header = [""] + names
         header += names.dropFirst().map { "\($0) − \(names[0])" }
         let table = [header] + rows.map { [$0.label] + $0.cells + $0.diffs }
         var widths = Array(repeating: 0, count: header.count)
@@ -165,7 +189,9 @@ extension Session {
             counts.count == 1
             ? "\(Format.count(first.trials)) trials each"
             : runs.map { "\(Format.count($0.report.trials)) for \($0.report.scenario)" }.joined(separator: ", ")
-        var lines = ["Compare \(names.joined(separator: ", ")) (\(trialsText), seed \(first.seed), common random numbers)"]
+        var lines = [
+            "Compare \(names.joined(separator: ", ")) (\(trialsText), seed \(first.seed), common random numbers)"
+        ]
         // The table in blocks of columns that fit the width, each block
         // repeating the row labels.
         let usable = configuration.style.width - 1
@@ -182,15 +208,20 @@ extension Session {
         for (b, block) in blocks.enumerated() {
             if b > 0 { lines.append("") }
             for row in table {
-                lines.append(([0] + block).map { Format.pad(row[$0], widths[$0]) }.joined(separator: "  ").trimmingTrailingSpaces())
+                lines.append(
+                    ([0] + block).map { Format.pad(row[$0], widths[$0]) }.joined(separator: "  ")
+                        .trimmingTrailingSpaces())
             }
         }
         lines.append(
-            "± one Monte Carlo standard error of the difference: paired trials for probabilities and adoption means, 20 batches for quantiles.")
+            "± one Monte Carlo standard error of the difference: paired trials for probabilities and adoption means, 20 batches for quantiles."
+        )
         // What each forecast is conditioned on; a comparison of forecasts
         // conditioned differently says so, as its differences mix the two.
         for (name, (texts, run)) in zip(names, zip(conditions, runs)) where !texts.isEmpty {
-            lines.append("\(name) is given \(texts.joined(separator: "; ")): \(Format.count(run.report.kept)) of \(Format.count(run.report.trials)) trials kept.")
+            lines.append(
+                "\(name) is given \(texts.joined(separator: "; ")): \(Format.count(run.report.kept)) of \(Format.count(run.report.trials)) trials kept."
+            )
         }
         if Set(conditions.map { $0.joined(separator: "\u{0}") }).count > 1 {
             lines.append(
@@ -210,9 +241,13 @@ extension Session {
     }
 
     /// A release quantile per scenario, and differences with a batch-means error.
-    private func quantileRow(_ label: String, _ level: Double, _ runs: [(report: ForecastReport, result: SimulationResult)]) -> Row {
+    private func quantileRow(
+        _ label: String, _ level: Double, _ runs: [(report: ForecastReport, result: SimulationResult)]
+    ) -> Row {
         let base = runs[0]
-        let cells = runs.map { Format.date($0.report.release.quantile(level), clockStart: $0.report.clockStart, steps: $0.report.steps) }
+        let cells = runs.map {
+            Format.date($0.report.release.quantile(level), clockStart: $0.report.clockStart, steps: $0.report.steps)
+        }
         // Dates as months after the first scenario's clock start.
         let values = runs.map { run in
             run.report.release.quantile(level).map { $0 + Double(run.report.clockStart - base.report.clockStart) }

@@ -6,10 +6,13 @@ import R2Model
 extension Session {
     /// Checks an expectation at the scenario's seed and trial count: the
     /// estimate, the bound, the standard error and the margin in standard errors.
-    func check(_ e: Expectation, _ q: ResolvedQuery, snapshot: Workspace, file: SourceFile) throws(QueryFailure) -> ExpectationResult {
+    func check(_ e: Expectation, _ q: ResolvedQuery, snapshot: Workspace, file: SourceFile) throws(QueryFailure)
+        -> ExpectationResult
+    {
         guard let scenario = snapshot.scenario(named: e.scenario) else {
-            throw queryError("expect.scenario", "unknown scenario `\(e.scenario)`", q, file,
-                             help: nil)
+            throw queryError(
+                "expect.scenario", "unknown scenario `\(e.scenario)`", q, file,
+                help: nil)
         }
         if let cap = configuration.expectationCap {
             var result = try decide(e, q, cap: cap, snapshot: snapshot, file: file)
@@ -33,7 +36,9 @@ extension Session {
     }
 
     /// The expectation checked at the current trial count.
-    func checkRun(_ e: Expectation, _ q: ResolvedQuery, snapshot: Workspace, file: SourceFile) throws(QueryFailure) -> ExpectationResult {
+    func checkRun(_ e: Expectation, _ q: ResolvedQuery, snapshot: Workspace, file: SourceFile) throws(QueryFailure)
+        -> ExpectationResult
+    {
         guard let scenario = snapshot.scenario(named: e.scenario) else {
             throw queryError("expect.scenario", "unknown scenario `\(e.scenario)`", q, file, help: nil)
         }
@@ -67,12 +72,14 @@ extension Session {
             boundText = (e.metric.isReleaseTime ? "before " : "below ") + show(x, e.metric)
         case .aboveScenario(let other, let margin), .belowScenario(let other, let margin):
             guard let otherScenario = snapshot.scenario(named: other) else {
-                throw queryError("expect.scenario", "unknown scenario `\(other)`", q, file,
-                                 help: nil)
+                throw queryError(
+                    "expect.scenario", "unknown scenario `\(other)`", q, file,
+                    help: nil)
             }
             if other == e.scenario {
-                throw queryError("expect.self", "an expectation compares `\(other)` with itself", q, file,
-                                 help: "name two different scenarios")
+                throw queryError(
+                    "expect.self", "an expectation compares `\(other)` with itself", q, file,
+                    help: "name two different scenarios")
             }
             let (otherReport, otherResult) = try forecast(otherScenario, sectorWindows: windows, query: q, file: file)
             let o = try measured(e.metric, otherReport, otherResult, q, file)
@@ -107,12 +114,16 @@ extension Session {
                 tie.clockStart = Format.month(report.clockStart)
                 return tie
             }
-            errorText = combined.isFinite ? (e.metric.isReleaseTime ? Format.days(combined) : Format.percent(combined, digits: 2)) : nil
+            errorText =
+                combined.isFinite
+                ? (e.metric.isReleaseTime ? Format.days(combined) : Format.percent(combined, digits: 2)) : nil
             boundText = boundTextFor(isAbove, other, margin, e.metric)
             var paired = ExpectationResult(
                 location: q.location, statement: q.text, status: passed ? .passed : .failed,
                 estimate: estimate, bound: boundText, standardError: errorText,
-                marginInStandardErrors: distance.flatMap { d in combined.isFinite && combined > 0 ? d / combined : (combined == 0 ? .infinity : nil) })
+                marginInStandardErrors: distance.flatMap { d in
+                    combined.isFinite && combined > 0 ? d / combined : (combined == 0 ? .infinity : nil)
+                })
             paired.errorValue = combined.isFinite ? combined : nil
             paired.value = diff.isFinite ? diff : nil
             paired.isTime = e.metric.isReleaseTime
@@ -143,7 +154,9 @@ extension Session {
     /// `later than hawk by 1.0 months or more`, `above hawk`.
     private func boundTextFor(_ isAbove: Bool, _ other: String, _ margin: Double, _ metric: Metric) -> String {
         let word = metric.isReleaseTime ? (isAbove ? "later than" : "earlier than") : (isAbove ? "above" : "below")
-        let by = margin == 0 ? "" : " by " + (metric.isReleaseTime ? Format.months(margin) : Format.percent(margin)) + " or more"
+        let by =
+            margin == 0
+            ? "" : " by " + (metric.isReleaseTime ? Format.months(margin) : Format.percent(margin)) + " or more"
         return "\(word) \(other)\(by)"
     }
 
@@ -177,7 +190,8 @@ extension ExpectationResult {
             ("estimate_text", .string(estimate)), ("bound_text", .string(bound)),
             ("se_text", standardError.map { .string($0) } ?? .null),
             ("margin_se", .finite(marginInStandardErrors)),
-            ("trials", trials.map { .number(Double($0)) } ?? .null), ("seed", seed.map { .number(Double($0)) } ?? .null),
+            ("trials", trials.map { .number(Double($0)) } ?? .null),
+            ("seed", seed.map { .number(Double($0)) } ?? .null),
         ])
     }
 }

@@ -10,10 +10,16 @@ extension Session {
     /// uncertain input it sets with its 10/50/90 values as the engine uses
     /// them and, when its clamp moves 0.1% of its draws or more, that share.
     func explain(_ target: ExplainTarget, _ scenario: Scenario) -> CellOutput {
-        var lines = ["Inputs of \(scenario.name)" + (scenario.parent.map { " (derived from \($0))" } ?? "") + (scenario.knownAsOf.map { ", as known on \($0)" } ?? "")]
+        var lines = [
+            "Inputs of \(scenario.name)" + (scenario.parent.map { " (derived from \($0))" } ?? "")
+                + (scenario.knownAsOf.map { ", as known on \($0)" } ?? "")
+        ]
         let (trials, seed) = runParameters(scenario)
-        let runs = scenario.precision != nil && configuration.trials == nil ? "trials to a precision" : "\(Format.count(trials)) trials"
-        lines.append("clock \(Format.month(scenario.clock.start)) to \(Format.month(scenario.clock.end)); \(runs), seed \(seed)")
+        let runs =
+            scenario.precision != nil && configuration.trials == nil
+            ? "trials to a precision" : "\(Format.count(trials)) trials"
+        lines.append(
+            "clock \(Format.month(scenario.clock.start)) to \(Format.month(scenario.clock.end)); \(runs), seed \(seed)")
         let uncertain = uncertainInputs(scenario, samples: 1000) ?? []
         let statements = explainedStatements(target, scenario)
         var items: [JSONValue] = []
@@ -26,7 +32,8 @@ extension Session {
             if !p.cites.isEmpty, let clause = shown.range(of: " cite ", options: .backwards) {
                 shown = String(shown[..<clause.lowerBound])
             }
-            lines += (shown.isEmpty ? "\(statement.fallback) (default)" : shown).wordWrapped(width: width, first: "", rest: "  ")
+            lines += (shown.isEmpty ? "\(statement.fallback) (default)" : shown).wordWrapped(
+                width: width, first: "", rest: "  ")
             if !p.location.isEmpty { lines.append("    at \(p.location)") }
             // Each card with its reliability grade (P, M, A, L; `?` when
             // the card states none or cannot be read).
@@ -51,17 +58,20 @@ extension Session {
                 // Percentiles as the engine uses the input; a visible clamp is said.
                 let clamped = input.clamped >= 0.001 ? "  (\(Format.percent(input.clamped)) of draws clamped)" : ""
                 lines.append("    \(Format.pad(label, 30)) 10/50/90: " + shown.joined(separator: " / ") + clamped)
-                inputs.append(.object([
-                    ("input", .string(label)), ("p10", .number(input.p10)), ("p50", .number(input.p50)), ("p90", .number(input.p90)),
-                    ("clamped", .number(input.clamped)),
-                ]))
+                inputs.append(
+                    .object([
+                        ("input", .string(label)), ("p10", .number(input.p10)), ("p50", .number(input.p50)),
+                        ("p90", .number(input.p90)),
+                        ("clamped", .number(input.clamped)),
+                    ]))
             }
-            items.append(.object([
-                ("statement", .string(p.text)), ("location", .string(p.location)),
-                ("cites", .array(p.cites.map { .string($0) })),
-                ("grades", .array(grades.map { $0.map { .string($0.rawValue) } ?? .null })),
-                ("uncertain", .array(inputs)),
-            ]))
+            items.append(
+                .object([
+                    ("statement", .string(p.text)), ("location", .string(p.location)),
+                    ("cites", .array(p.cites.map { .string($0) })),
+                    ("grades", .array(grades.map { $0.map { .string($0.rawValue) } ?? .null })),
+                    ("uncertain", .array(inputs)),
+                ]))
         }
         if uncertain.isEmpty { lines.append("(no uncertain input: every value is a constant)") }
         // Which inputs move together (model v2).
@@ -74,14 +84,21 @@ extension Session {
             for c in correlations {
                 let a = scenario.variables[c.first].name
                 let b = scenario.variables[c.second].name
-                lines.append("  \(a) and \(b): \(Format.fixed(c.coefficient, digits: 2))    at \(c.provenance.location)")
-                correlationItems.append(.object([
-                    ("first", .string(a)), ("second", .string(b)), ("coefficient", .number(c.coefficient)),
-                    ("location", .string(c.provenance.location)),
-                ]))
+                lines.append(
+                    "  \(a) and \(b): \(Format.fixed(c.coefficient, digits: 2))    at \(c.provenance.location)")
+                correlationItems.append(
+                    .object([
+                        ("first", .string(a)), ("second", .string(b)), ("coefficient", .number(c.coefficient)),
+                        ("location", .string(c.provenance.location)),
+                    ]))
             }
         }
-        return CellOutput(plainText: lines.joined(separator: "\n"), json: .object([("query", "explain"), ("scenario", .string(scenario.name)), ("statements", .array(items)), ("correlations", .array(correlationItems))]))
+        return CellOutput(
+            plainText: lines.joined(separator: "\n"),
+            json: .object([
+                ("query", "explain"), ("scenario", .string(scenario.name)), ("statements", .array(items)),
+                ("correlations", .array(correlationItems)),
+            ]))
     }
 
     /// A statement as `explain` lists it: its provenance and the inputs it sets.
@@ -152,7 +169,9 @@ extension Session {
             }
         }
         for (v, event) in scenario.events.enumerated() where all || target == .event(v) {
-            var kinds: [InputSlot.Kind] = [.eventProbability(event: v), .eventWindowStart(event: v), .eventWindowEnd(event: v)]
+            var kinds: [InputSlot.Kind] = [
+                .eventProbability(event: v), .eventWindowStart(event: v), .eventWindowEnd(event: v),
+            ]
             for change in event.changes.indices {
                 kinds += [.eventChangeValue(event: v, change: change), .eventChangeFrom(event: v, change: change)]
             }

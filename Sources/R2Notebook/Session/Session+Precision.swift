@@ -37,9 +37,12 @@ struct PrecisionOutcome {
     /// The line printed under the query's output.
     var line: String {
         // One number (a metric, an expectation) is named by its own line.
-        let largest = worst.map { $0.what.isEmpty ? " (±\($0.errorText))" : " (largest error ±\($0.errorText), \($0.what))" } ?? ""
+        let largest =
+            worst.map { $0.what.isEmpty ? " (±\($0.errorText))" : " (largest error ±\($0.errorText), \($0.what))" }
+            ?? ""
         if reached { return "precision \(targetText) reached at \(Format.count(trials)) trials\(largest)" }
-        return "precision \(targetText) NOT reached: stopped at the cap of \(Format.count(trials)) trials\(largest); raise it with `max`"
+        return
+            "precision \(targetText) NOT reached: stopped at the cap of \(Format.count(trials)) trials\(largest); raise it with `max`"
     }
 
     var json: JSONValue {
@@ -47,7 +50,8 @@ struct PrecisionOutcome {
             ("target_se", .finite(precision.share)), ("target_se_months", .finite(precision.months)),
             ("cap", .number(Double(precision.cap))), ("trials", .number(Double(trials))),
             ("reached", .bool(reached)),
-            ("largest_se", .finite(worst.map { $0.standardError })), ("largest_se_of", worst.map { .string($0.what) } ?? .null),
+            ("largest_se", .finite(worst.map { $0.standardError })),
+            ("largest_se_of", worst.map { .string($0.what) } ?? .null),
         ])
     }
 }
@@ -90,7 +94,9 @@ extension Session {
     }
 
     /// The numbers a query reports, with their errors, against `p`.
-    func precisionGaps(_ q: ResolvedQuery, _ scenario: Scenario, _ p: Precision, snapshot: Workspace, file: SourceFile) throws(QueryFailure) -> [PrecisionGap] {
+    func precisionGaps(_ q: ResolvedQuery, _ scenario: Scenario, _ p: Precision, snapshot: Workspace, file: SourceFile)
+        throws(QueryFailure) -> [PrecisionGap]
+    {
         var gaps: [PrecisionGap] = []
         func add(_ what: String, _ se: Double?, isTime: Bool) {
             guard let target = p.target(isTime: isTime), let se, se.isFinite else { return }
@@ -105,7 +111,9 @@ extension Session {
                 add("\(which) p\(Int(level * 100))", release.quantileEstimate(level).standardError, isTime: true)
             }
             add("mean \(which)", release.uncensoredMean?.standardError, isTime: true)
-            add("\(which) by \(Format.month(report.clockEnd))", release.probability(by: Double(report.steps)).standardError, isTime: false)
+            add(
+                "\(which) by \(Format.month(report.clockEnd))",
+                release.probability(by: Double(report.steps)).standardError, isTime: false)
             if let named = report.named {
                 add("named released", named.releasedShare.standardError, isTime: false)
                 add("named folded", named.foldedShare.standardError, isTime: false)
@@ -115,7 +123,8 @@ extension Session {
             }
             for band in report.sector { add("sector \(band.window) mean", band.mean.standardError, isTime: false) }
         case .metric(let metric):
-            let (report, result) = try forecast(scenario, sectorWindows: metric.extraSectorWindows, query: q, file: file)
+            let (report, result) = try forecast(
+                scenario, sectorWindows: metric.extraSectorWindows, query: q, file: file)
             let m = try measured(metric, report, result, q, file)
             add("", m.standardError, isTime: metric.isReleaseTime)
         case .releaseQuantiles(let levels, let reading):
@@ -142,7 +151,9 @@ extension Session {
     /// Executes `q` to precision `p`: the run grows until every number the
     /// query reports is within its target, then the query is answered at
     /// that trial count with a line saying what was reached.
-    func executeToPrecision(_ q: ResolvedQuery, _ p: Precision, _ scenario: Scenario, snapshot: Workspace, file: SourceFile) throws(QueryFailure) -> [CellOutput] {
+    func executeToPrecision(
+        _ q: ResolvedQuery, _ p: Precision, _ scenario: Scenario, snapshot: Workspace, file: SourceFile
+    ) throws(QueryFailure) -> [CellOutput] {
         let outcome = try runToPrecision(p) { () throws(QueryFailure) in
             try precisionGaps(q, scenario, p, snapshot: snapshot, file: file)
         }
@@ -151,7 +162,8 @@ extension Session {
         }
         guard var last = outputs.popLast() else { return outputs }
         last.plainText += "\n" + outcome.line
-        last.styledText += "\n" + (outcome.reached ? configuration.style.dim(outcome.line) : configuration.style.yellow(outcome.line))
+        last.styledText +=
+            "\n" + (outcome.reached ? configuration.style.dim(outcome.line) : configuration.style.yellow(outcome.line))
         if case .object(var members) = last.json {
             members.append(("precision", outcome.json))
             last.json = .object(members)
@@ -164,7 +176,9 @@ extension Session {
     /// its estimate is at least `ExpectationResult.fragileMargin` standard
     /// errors from its bound (decided) or `cap` trials are reached; the
     /// result says which, and at how many trials.
-    func decide(_ e: Expectation, _ q: ResolvedQuery, cap: Int, snapshot: Workspace, file: SourceFile) throws(QueryFailure) -> ExpectationResult {
+    func decide(_ e: Expectation, _ q: ResolvedQuery, cap: Int, snapshot: Workspace, file: SourceFile)
+        throws(QueryFailure) -> ExpectationResult
+    {
         let needed = ExpectationResult.fragileMargin
         // The same schedule as any precision run: an expectation m standard
         // errors from its bound is `needed / m` times short of decided.
@@ -173,7 +187,9 @@ extension Session {
             guard let margin, margin < needed else { return [] }
             return [PrecisionGap(what: "", standardError: needed, isTime: false, target: max(0, margin))]
         }
-        var result = try withTrials(outcome.trials) { () throws(QueryFailure) in try checkRun(e, q, snapshot: snapshot, file: file) }
+        var result = try withTrials(outcome.trials) { () throws(QueryFailure) in
+            try checkRun(e, q, snapshot: snapshot, file: file)
+        }
         result.trials = outcome.trials
         result.decision = outcome.reached ? .decided : .undecided(cap: cap)
         return result

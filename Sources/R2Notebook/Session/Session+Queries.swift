@@ -20,14 +20,20 @@ extension Session {
         switch q.query {
         case .forecast:
             let (report, _) = try forecast(scenario, query: q, file: file)
-            return [CellOutput(plainText: report.text(style: Style(colors: false, width: style.width)), styledText: report.text(style: style), json: report.json)]
+            return [
+                CellOutput(
+                    plainText: report.text(style: Style(colors: false, width: style.width)),
+                    styledText: report.text(style: style), json: report.json)
+            ]
         case .metric(let metric):
-            let (report, result) = try forecast(scenario, sectorWindows: metric.extraSectorWindows, query: q, file: file)
+            let (report, result) = try forecast(
+                scenario, sectorWindows: metric.extraSectorWindows, query: q, file: file)
             let m = try measured(metric, report, result, q, file)
             var text = "\(q.text) = \(m.text)"
             if let e = m.errorText { text += " (±\(e))" }
             if metric.isReleaseTime, m.value == nil { text += "  (the quantile falls after the horizon)" }
-            let json: JSONValue = .object([("query", "metric"), ("text", .string(q.text)), ("scenario", .string(scenario.name))] + m.json)
+            let json: JSONValue = .object(
+                [("query", "metric"), ("text", .string(q.text)), ("scenario", .string(scenario.name))] + m.json)
             return [CellOutput(plainText: text, json: json)]
         case .releaseQuantiles(let levels, let reading):
             let (report, result) = try forecast(scenario, query: q, file: file)
@@ -35,15 +41,26 @@ extension Session {
             var items: [JSONValue] = []
             for level in levels {
                 let m = try measured(.releaseQuantile(level, reading), report, result, q, file)
-                lines.append(Format.pad(Format.percent(level, digits: level * 100 == (level * 100).rounded() ? 0 : 1), 6, right: true) + "  " + m.text + (m.errorText.map { " (±\($0))" } ?? ""))
+                lines.append(
+                    Format.pad(
+                        Format.percent(level, digits: level * 100 == (level * 100).rounded() ? 0 : 1), 6, right: true)
+                        + "  " + m.text + (m.errorText.map { " (±\($0))" } ?? ""))
                 items.append(.object([("level", .number(level))] + m.json))
             }
             let distribution = report.release(reading)
             let what = reading == .named ? "Named R2 release" : report.named == nil ? "R2 release" : "Flagship release"
             let tail = reading == .named ? "not released under the name by the horizon" : "censored"
-            let head = "\(what) quantiles (\(scenario.name), \(Format.count(report.kept)) trials, \(tail) \(Format.percent(distribution.censoredShare.value)))"
+            let head =
+                "\(what) quantiles (\(scenario.name), \(Format.count(report.kept)) trials, \(tail) \(Format.percent(distribution.censoredShare.value)))"
             let given = report.conditionLines(width: style.width, indent: 2)
-            return [CellOutput(plainText: ([head] + given + lines).joined(separator: "\n"), json: .object([("query", "quantiles"), ("scenario", .string(scenario.name)), ("reading", .string(reading.rawValue)), ("release", .array(items))]))]
+            return [
+                CellOutput(
+                    plainText: ([head] + given + lines).joined(separator: "\n"),
+                    json: .object([
+                        ("query", "quantiles"), ("scenario", .string(scenario.name)),
+                        ("reading", .string(reading.rawValue)), ("release", .array(items)),
+                    ]))
+            ]
         case .adoptionQuantiles(let month, let levels):
             let (report, result) = try forecast(scenario, query: q, file: file)
             var lines: [String] = []
@@ -55,14 +72,22 @@ extension Session {
             }
             let head = "Adoption at \(Format.month(month)) (\(scenario.name)): quantiles"
             let given = report.conditionLines(width: style.width, indent: 2)
-            return [CellOutput(plainText: ([head] + given + lines).joined(separator: "\n"), json: .object([("query", "quantiles"), ("scenario", .string(scenario.name)), ("month", .string(Format.month(month))), ("adoption", .array(items))]))]
+            return [
+                CellOutput(
+                    plainText: ([head] + given + lines).joined(separator: "\n"),
+                    json: .object([
+                        ("query", "quantiles"), ("scenario", .string(scenario.name)),
+                        ("month", .string(Format.month(month))), ("adoption", .array(items)),
+                    ]))
+            ]
         case .expect(let expectation):
             let result = try check(expectation, q, snapshot: snapshot, file: file)
             expectationResults.append(result)
             // Wrapped to the width, continuations hanging under each line.
             let width = style.width - 1
             let line = result.line.fitted(width: width)
-            let styled = result.status == .passed ? (result.isFragile ? style.yellow(line) : style.green(line)) : style.red(line)
+            let styled =
+                result.status == .passed ? (result.isFragile ? style.yellow(line) : style.green(line)) : style.red(line)
             return [CellOutput(plainText: line, styledText: styled, json: result.json, isError: false)]
         case .compare(let names, let by, let at):
             return [try compare(names, releaseBy: by, adoptionAt: at, q, snapshot: snapshot, file: file)]
@@ -92,11 +117,15 @@ extension Session {
 
     /// A metric's measurement, or a diagnostic when its month is outside
     /// the clock or it reads a sector the scenario does not describe.
-    func measured(_ metric: Metric, _ report: ForecastReport, _ result: SimulationResult, _ q: ResolvedQuery, _ file: SourceFile) throws(QueryFailure) -> Measurement {
+    func measured(
+        _ metric: Metric, _ report: ForecastReport, _ result: SimulationResult, _ q: ResolvedQuery, _ file: SourceFile
+    ) throws(QueryFailure) -> Measurement {
         if metric.sectorWindow != nil, result.sector == nil {
             throw queryError(
                 "query.no-sector", "scenario `\(report.scenario)` does not describe the sector", q, file,
-                help: "describe it with `sector ship CHIP N per month`, `sector make CHIP N per month` or `sector base CHIP N`")
+                help:
+                    "describe it with `sector ship CHIP N per month`, `sector make CHIP N per month` or `sector base CHIP N`"
+            )
         }
         guard let m = metric.measure(report, result) else {
             let month = metric.adoptionMonth.map(Format.month) ?? "?"

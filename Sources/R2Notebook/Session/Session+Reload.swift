@@ -47,7 +47,8 @@ extension Session {
         if removed == 0 && added == 0 {
             return "reloaded \(path): unchanged (\(after.count) statements), the workspace is as a fresh session's"
         }
-        return "reloaded \(path): \(added) statement\(added == 1 ? "" : "s") added or changed, \(removed) removed or changed; "
+        return
+            "reloaded \(path): \(added) statement\(added == 1 ? "" : "s") added or changed, \(removed) removed or changed; "
             + "its definitions replaced where it was loaded (its queries are not run again)"
     }
 

@@ -31,13 +31,21 @@ extension Session {
     /// Runs `scenario` with the observations in force for it (or `conditions`
     /// when given), keeping every trial's adoption at the steps `probes`,
     /// reusing an identical earlier run.
-    func simulate(_ scenario: Scenario, conditions: [Condition]? = nil, probes: [Int] = [], query: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> SimulationResult {
-        try simulate(runKey(scenario, conditions: conditions, probes: probes), fromObservations: conditions == nil, query: query, file: file)
+    func simulate(
+        _ scenario: Scenario, conditions: [Condition]? = nil, probes: [Int] = [], query: ResolvedQuery, file: SourceFile
+    ) throws(QueryFailure) -> SimulationResult {
+        try simulate(
+            runKey(scenario, conditions: conditions, probes: probes), fromObservations: conditions == nil, query: query,
+            file: file)
     }
 
     /// The run of `key` (cached or made).
-    private func simulate(_ key: RunKey, fromObservations: Bool, query: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> SimulationResult {
-        let (scenario, trials, seed, conditions, probes) = (key.scenario, key.trials, key.seed, key.conditions, key.probes)
+    private func simulate(_ key: RunKey, fromObservations: Bool, query: ResolvedQuery, file: SourceFile)
+        throws(QueryFailure) -> SimulationResult
+    {
+        let (scenario, trials, seed, conditions, probes) = (
+            key.scenario, key.trials, key.seed, key.conditions, key.probes
+        )
         let sectorWindows = key.sectorWindows
         if let hit = cache[key] { return hit }
         let compiled: CompiledScenario
@@ -58,9 +66,11 @@ extension Session {
             if entry.key == same { prefix = entry }
         }
         let first = prefix?.key.trials ?? 0
-        let bar = configuration.showsProgress ? ProgressBar(total: trials - first, width: configuration.style.width) : nil
+        let bar =
+            configuration.showsProgress ? ProgressBar(total: trials - first, width: configuration.style.width) : nil
         var options = SimulationOptions(
-            trials: trials - first, seed: seed, threads: configuration.threads, firstTrial: first, conditions: conditions,
+            trials: trials - first, seed: seed, threads: configuration.threads, firstTrial: first,
+            conditions: conditions,
             cancellation: flag,
             progress: { done in
                 if interrupted() { flag.cancel() }
@@ -84,12 +94,14 @@ extension Session {
         bar?.finish()
         if configuration.showsTime {
             let ms = Date().timeIntervalSince(start) * 1000
-            FileHandle.standardError.write(Data("run: \(scenario.name), \(trials) trials, \(Format.fixed(ms, digits: 1)) ms\n".utf8))
+            FileHandle.standardError.write(
+                Data("run: \(scenario.name), \(trials) trials, \(Format.fixed(ms, digits: 1)) ms\n".utf8))
         }
         if result.accepted == 0 && (!conditions.isEmpty || scenario.asOfBound != nil) && fromObservations {
             let names = conditionTexts(scenario).map { "`\($0)`" }.joined(separator: ", ")
             throw queryError(
-                "observe.none", "no trial of `\(scenario.name)` satisfies what it is conditioned on: \(names)", query, file,
+                "observe.none", "no trial of `\(scenario.name)` satisfies what it is conditioned on: \(names)", query,
+                file,
                 help: conditions.isEmpty
                     ? "the as-of date rules out every trial: check `as of`, or say `flagship shipped`"
                     : "remove an observation with `unobserve` (or `unobserve all`)")
@@ -106,7 +118,9 @@ extension Session {
 
     /// The key of a run of `scenario` under `conditions` (by default the
     /// observations in force for it) keeping adoption at `probes`.
-    func runKey(_ scenario: Scenario, conditions: [Condition]? = nil, probes: [Int] = [], sectorWindows: [SectorWindow] = []) -> RunKey {
+    func runKey(
+        _ scenario: Scenario, conditions: [Condition]? = nil, probes: [Int] = [], sectorWindows: [SectorWindow] = []
+    ) -> RunKey {
         let (trials, seed) = runParameters(scenario)
         let conditions = conditions ?? (observations[scenario.name] ?? []).map(\.condition)
         return RunKey(
@@ -122,7 +136,10 @@ extension Session {
 
     /// The forecast report of `scenario` under its observations, built once
     /// per run however many queries and expectations read it.
-    func forecast(_ scenario: Scenario, probes: [Int] = [], sectorWindows: [SectorWindow] = [], query: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> (ForecastReport, SimulationResult) {
+    func forecast(
+        _ scenario: Scenario, probes: [Int] = [], sectorWindows: [SectorWindow] = [], query: ResolvedQuery,
+        file: SourceFile
+    ) throws(QueryFailure) -> (ForecastReport, SimulationResult) {
         let run = runKey(scenario, probes: probes, sectorWindows: sectorWindows)
         let result = try simulate(run, fromObservations: true, query: query, file: file)
         let obs = conditionTexts(scenario)
@@ -136,7 +153,9 @@ extension Session {
 }
 
 /// A failure reported as a diagnostic under the query that caused it.
-func queryError(_ id: String, _ text: String, _ query: ResolvedQuery, _ file: SourceFile, help: String? = nil, note: String? = nil) -> QueryFailure {
+func queryError(
+    _ id: String, _ text: String, _ query: ResolvedQuery, _ file: SourceFile, help: String? = nil, note: String? = nil
+) -> QueryFailure {
     .diagnostic(Diagnostic(DiagnosticMessage(id: id, text: text), in: file, at: query.range, help: help, note: note))
 }
 

@@ -29,7 +29,9 @@ extension Session {
     /// `sensitivity`: for each uncertain input, the metric with that input
     /// pinned at its 10th and at its 90th percentile and every other input
     /// as sampled (common random numbers), sorted by swing: a tornado.
-    func sensitivity(of metric: Metric, _ scenario: Scenario, _ q: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> CellOutput {
+    func sensitivity(of metric: Metric, _ scenario: Scenario, _ q: ResolvedQuery, file: SourceFile) throws(QueryFailure)
+        -> CellOutput
+    {
         guard let inputs = uncertainInputs(scenario) else {
             throw queryError("sensitivity.compile", "scenario `\(scenario.name)` cannot be simulated", q, file)
         }
@@ -52,8 +54,10 @@ extension Session {
             let horizon = Double(baseReport.steps)
             let isDate = input.slot.isDate
             let reading = InputReading.of(
-                label: input.slot.label, allowed: input.slot.allowed, isDate: isDate, values: [input.p10, input.p50, input.p90])
-            let label = "\(input.slot.label)\(fromSuffix(input.slot.kind, scenario)) [\(reading.short(input.p10))..\(reading.short(input.p90))]"
+                label: input.slot.label, allowed: input.slot.allowed, isDate: isDate,
+                values: [input.p10, input.p50, input.p90])
+            let label =
+                "\(input.slot.label)\(fromSuffix(input.slot.kind, scenario)) [\(reading.short(input.p10))..\(reading.short(input.p90))]"
             bars.append(TornadoBar(label: label, low: lm.value ?? horizon, high: hm.value ?? horizon))
         }
         // What the runs are conditioned on, as every header says it.
@@ -64,21 +68,37 @@ extension Session {
             + ": each input at its 10th and 90th percentile, the others as sampled"
         let format: (Double) -> String = { v in
             metric.isReleaseTime
-                ? (v >= Double(baseReport.steps) ? "after \(Format.month(baseReport.clockEnd))" : Format.date(v, clockStart: baseReport.clockStart))
+                ? (v >= Double(baseReport.steps)
+                    ? "after \(Format.month(baseReport.clockEnd))" : Format.date(v, clockStart: baseReport.clockStart))
                 : Format.percent(v)
         }
         let baseValue = base.value ?? Double(baseReport.steps)
-        let text = TornadoPlot.render(title: title, base: baseValue, bars: bars, style: Style(colors: false, width: configuration.style.width), format: format)
-        let styled = TornadoPlot.render(title: title, base: baseValue, bars: bars, style: configuration.style, format: format)
-        let svg = SVGPlots.tornado(title: "Sensitivity of \(metricName(metric)) — \(scenario.name)", base: baseValue, bars: bars, format: format)
+        let text = TornadoPlot.render(
+            title: title, base: baseValue, bars: bars, style: Style(colors: false, width: configuration.style.width),
+            format: format)
+        let styled = TornadoPlot.render(
+            title: title, base: baseValue, bars: bars, style: configuration.style, format: format)
+        let svg = SVGPlots.tornado(
+            title: "Sensitivity of \(metricName(metric)) — \(scenario.name)", base: baseValue, bars: bars,
+            format: format)
         let sorted = bars.sorted { $0.swing > $1.swing }
         let json: JSONValue = .object([
             ("query", "sensitivity"), ("scenario", .string(scenario.name)), ("metric", .string(metricName(metric))),
             ("base", .finite(base.value)),
-            ("inputs", .array(sorted.map { .object([("input", .string($0.label)), ("low", .number($0.low)), ("high", .number($0.high)), ("swing", .number($0.swing))]) })),
+            (
+                "inputs",
+                .array(
+                    sorted.map {
+                        .object([
+                            ("input", .string($0.label)), ("low", .number($0.low)), ("high", .number($0.high)),
+                            ("swing", .number($0.swing)),
+                        ])
+                    })
+            ),
         ])
         lastTornado = TornadoRecord(
-            scenario: scenario.name, state: scenario, conditions: conditionTexts(scenario), title: title, base: baseValue,
+            scenario: scenario.name, state: scenario, conditions: conditionTexts(scenario), title: title,
+            base: baseValue,
             bars: bars, format: format)
         return CellOutput(plainText: text, styledText: styled, json: json, svg: svg)
     }
@@ -93,12 +113,16 @@ extension Session {
             return "P(\(released ? "" : "no ")\(r == .named ? "named " : "")release by \(monthLabel(by)))"
         case .foldedProbability(let by, let folded): return "P(\(folded ? "" : "not ")folded by \(monthLabel(by)))"
         case .sector(let w, .mean): return "the sector's share in \(w)"
-        case .sector(let w, .quantile(let l)): return "the \(Format.percent(l, digits: 0)) quantile of the sector's share in \(w)"
-        case .sector(let w, .probability(let c, let x)): return "P(sector share in \(w) \(c.rawValue) \(Format.percent(x)))"
+        case .sector(let w, .quantile(let l)):
+            return "the \(Format.percent(l, digits: 0)) quantile of the sector's share in \(w)"
+        case .sector(let w, .probability(let c, let x)):
+            return "P(sector share in \(w) \(c.rawValue) \(Format.percent(x)))"
         case .censoredShare: return "the censored share"
         case .adoptionMean(let m): return "adoption at \(Format.month(m))"
-        case .adoptionQuantile(let m, let l): return "the \(Format.percent(l, digits: 0)) quantile of adoption at \(Format.month(m))"
-        case .adoptionProbability(let m, let c, let x): return "P(adoption at \(Format.month(m)) \(c.rawValue) \(Format.percent(x)))"
+        case .adoptionQuantile(let m, let l):
+            return "the \(Format.percent(l, digits: 0)) quantile of adoption at \(Format.month(m))"
+        case .adoptionProbability(let m, let c, let x):
+            return "P(adoption at \(Format.month(m)) \(c.rawValue) \(Format.percent(x)))"
         }
     }
 

@@ -6,7 +6,9 @@ import R2Model
 
 extension Session {
     /// `trace N` / `trace where ...`: the story of one trial, month by month.
-    func trace(_ selector: TraceSelector, _ scenario: Scenario, _ q: ResolvedQuery, file: SourceFile) throws(QueryFailure) -> CellOutput {
+    func trace(_ selector: TraceSelector, _ scenario: Scenario, _ q: ResolvedQuery, file: SourceFile)
+        throws(QueryFailure) -> CellOutput
+    {
         let compiled: CompiledScenario
         do { compiled = try Engine.compile(scenario) } catch {
             throw queryError("engine.compile", "scenario `\(scenario.name)` cannot be simulated: \(error)", q, file)
@@ -16,8 +18,9 @@ extension Session {
         switch selector {
         case .trial(let n):
             guard (1...trials).contains(n) else {
-                throw queryError("trace.range", "there is no trial \(n): the run has \(Format.count(trials)) trials", q, file,
-                                 help: "trials are numbered 1 to \(trials)")
+                throw queryError(
+                    "trace.range", "there is no trial \(n): the run has \(Format.count(trials)) trials", q, file,
+                    help: "trials are numbered 1 to \(trials)")
             }
             index = n - 1
         case .releaseAfter, .releaseBefore, .noRelease:
@@ -45,8 +48,12 @@ extension Session {
         teller.correlated = compiled.correlatedInputs
         let text = teller.text
         let json: JSONValue = .object([
-            ("query", "trace"), ("scenario", .string(scenario.name)), ("trial", .integer(index + 1)), ("seed", .integer(Int(truncatingIfNeeded: seed))),
-            ("release", story.release.isFinite ? .string(Format.date(story.release, clockStart: story.clockStart)) : .null),
+            ("query", "trace"), ("scenario", .string(scenario.name)), ("trial", .integer(index + 1)),
+            ("seed", .integer(Int(truncatingIfNeeded: seed))),
+            (
+                "release",
+                story.release.isFinite ? .string(Format.date(story.release, clockStart: story.clockStart)) : .null
+            ),
             ("censored", .bool(story.isCensored)),
             ("folded", story.fold.map { .string(Format.month(story.clockStart + $0)) } ?? .null),
             ("selector", .string(q.text)), ("clock_start", .string(Format.month(story.clockStart))),

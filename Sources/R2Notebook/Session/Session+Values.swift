@@ -14,7 +14,9 @@ extension Session {
     /// value, in its own units.
     func value(_ v: ValueQuery, _ scenario: Scenario, _ q: ResolvedQuery) -> CellOutput {
         let unit = ValueUnit(v.dimension)
-        var members: [(String, JSONValue)] = [("query", "value"), ("text", .string(q.text)), ("unit", .string(unit.name))]
+        var members: [(String, JSONValue)] = [
+            ("query", "value"), ("text", .string(q.text)), ("unit", .string(unit.name)),
+        ]
         let seed = configuration.seed ?? scenario.seed
         guard
             v.constant == nil,
@@ -24,7 +26,8 @@ extension Session {
         else {
             let x = v.constant ?? .nan
             members.append(("constant", .finite(x)))
-            return CellOutput(plainText: "\(q.text) = \(unit.text(x, share: false)) (a constant)", json: .object(members))
+            return CellOutput(
+                plainText: "\(q.text) = \(unit.text(x, share: false)) (a constant)", json: .object(members))
         }
         let sorted = draws.sorted()
         let n = Double(sorted.count)
@@ -35,7 +38,8 @@ extension Session {
         let share = v.dimension == .number && sorted.first! >= 0 && sorted.last! <= 1
         func quantile(_ p: Double) -> Double { sorted[min(sorted.count - 1, max(0, Int((p * n).rounded(.up)) - 1))] }
         members += [
-            ("mean", .finite(mean)), ("se", .finite(se)), ("p10", .finite(quantile(0.1))), ("p50", .finite(quantile(0.5))),
+            ("mean", .finite(mean)), ("se", .finite(se)), ("p10", .finite(quantile(0.1))),
+            ("p50", .finite(quantile(0.5))),
             ("p90", .finite(quantile(0.9))), ("draws", .number(n)), ("seed", .number(Double(seed))),
         ]
         if share { members[2] = ("unit", "share") }
@@ -45,11 +49,15 @@ extension Session {
             ? Format.days(se) : share ? Format.percent(se, digits: se < 0.001 ? 3 : 2) : show(se)
         if v.meanOnly {
             return CellOutput(
-                plainText: "\(q.text) = \(show(mean)) (±\(errorText), \(Format.count(sorted.count)) draws)", json: .object(members))
+                plainText: "\(q.text) = \(show(mean)) (±\(errorText), \(Format.count(sorted.count)) draws)",
+                json: .object(members))
         }
-        var lines = ["\(q.text)  (\(Format.count(sorted.count)) draws, seed \(seed)\(share ? ", a share" : unit.suffix))"]
+        var lines = [
+            "\(q.text)  (\(Format.count(sorted.count)) draws, seed \(seed)\(share ? ", a share" : unit.suffix))"
+        ]
         lines.append(
-            "  p10 \(show(quantile(0.1)))   p50 \(show(quantile(0.5)))   p90 \(show(quantile(0.9)))   mean \(show(mean)) (±\(errorText))")
+            "  p10 \(show(quantile(0.1)))   p50 \(show(quantile(0.5)))   p90 \(show(quantile(0.9)))   mean \(show(mean)) (±\(errorText))"
+        )
         let (low, high) = (quantile(0.01), quantile(0.99))
         lines.append("  " + Self.sparkline(sorted, from: low, to: high) + "  \(show(low)) .. \(show(high)) (p1 .. p99)")
         return CellOutput(plainText: lines.joined(separator: "\n"), json: .object(members))
@@ -64,7 +72,10 @@ extension Session {
             counts[min(bins - 1, Int((x - low) / (high - low) * Double(bins)))] += 1
         }
         let top = Double(counts.max() ?? 1)
-        return String(counts.map { c in c == 0 ? " " : blocks[min(blocks.count - 1, Int(Double(c) / top * Double(blocks.count - 1)))] })
+        return String(
+            counts.map { c in
+                c == 0 ? " " : blocks[min(blocks.count - 1, Int(Double(c) / top * Double(blocks.count - 1)))]
+            })
     }
 
     /// `:lets`: the `let` names of the current scenario, with their statements.

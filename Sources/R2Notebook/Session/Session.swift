@@ -64,7 +64,8 @@ public final class Session {
             switch item {
             case .declaration(let d):
                 if let note = inheritObservations(d) {
-                    evaluation.outputs.append(CellOutput(plainText: note, json: .object([("query", "note"), ("text", .string(note))])))
+                    evaluation.outputs.append(
+                        CellOutput(plainText: note, json: .object([("query", "note"), ("text", .string(note))])))
                 }
             case .diagnostic(let d):
                 if d.severity == .error { evaluation.failed = true }
@@ -97,14 +98,22 @@ public final class Session {
     /// A cell read from a file or a pipe names it (`name`) and says where in
     /// it the text starts (`firstLine`), so diagnostics point into it.
     @discardableResult
-    public func evaluateCell(_ text: String, name: String? = nil, firstLine: Int = 1, stopAtFirstError: Bool = false) -> Cell {
+    public func evaluateCell(_ text: String, name: String? = nil, firstLine: Int = 1, stopAtFirstError: Bool = false)
+        -> Cell
+    {
         let number = notebook.nextNumber
         let scenario = currentScenarioName
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if Self.isCellReference(trimmed) {
             let target = trimmed == "_" ? notebook.lastResult : notebook.cell(Int(trimmed.dropFirst())!)
-            let outputs = target.map(\.outputs) ?? [errorOutput(trimmed == "_" ? "error: no result yet" : "error: there is no cell \(trimmed.dropFirst())")]
-            let cell = Cell(number: number, kind: .command, input: text, outputs: outputs, failed: target == nil, scenario: scenario)
+            let outputs =
+                target.map(\.outputs) ?? [
+                    errorOutput(
+                        trimmed == "_" ? "error: no result yet" : "error: there is no cell \(trimmed.dropFirst())")
+                ]
+            let cell = Cell(
+                number: number, kind: .command, input: text, outputs: outputs, failed: target == nil, scenario: scenario
+            )
             notebook.append(cell)
             return cell
         }
@@ -112,7 +121,9 @@ public final class Session {
         let source = SourceFile(
             name: name ?? "In[\(number)]", text: String(repeating: "\n", count: max(0, firstLine - 1)) + text)
         let result = evaluate(source, stopAtFirstError: stopAtFirstError, commandHelp: true)
-        let cell = Cell(number: number, kind: .statements, input: text, outputs: result.outputs, failed: result.failed, scenario: scenario)
+        let cell = Cell(
+            number: number, kind: .statements, input: text, outputs: result.outputs, failed: result.failed,
+            scenario: scenario)
         notebook.append(cell)
         return cell
     }
@@ -129,24 +140,31 @@ public final class Session {
             text = read
         case .failure(let failure):
             let message = "error: cannot read \(path): \(failure.reason)"
-            let cell = Cell(number: number, kind: .command, input: ":load \(path)", outputs: [errorOutput(message)], failed: true, scenario: scenario)
+            let cell = Cell(
+                number: number, kind: .command, input: ":load \(path)", outputs: [errorOutput(message)], failed: true,
+                scenario: scenario)
             notebook.append(cell)
             return cell
         }
         if let summary = reload(path: path, text: text) {
-            let cell = Cell(number: number, kind: .loaded(path: path), input: text, outputs: [CellOutput(plainText: summary)], failed: false, scenario: scenario)
+            let cell = Cell(
+                number: number, kind: .loaded(path: path), input: text, outputs: [CellOutput(plainText: summary)],
+                failed: false, scenario: scenario)
             notebook.append(cell)
             return cell
         }
         let result = evaluate(SourceFile(name: path, text: text, path: path), stopAtFirstError: stopAtFirstError)
-        let cell = Cell(number: number, kind: .loaded(path: path), input: text, outputs: result.outputs, failed: result.failed, scenario: scenario)
+        let cell = Cell(
+            number: number, kind: .loaded(path: path), input: text, outputs: result.outputs, failed: result.failed,
+            scenario: scenario)
         notebook.append(cell)
         return cell
     }
 
     func errorOutput(_ message: String) -> CellOutput {
         let styled = message.hasPrefix("error:") ? configuration.style.red("error:") + message.dropFirst(6) : message
-        return CellOutput(plainText: message, styledText: styled, json: .object([("error", .string(message))]), isError: true)
+        return CellOutput(
+            plainText: message, styledText: styled, json: .object([("error", .string(message))]), isError: true)
     }
 
     /// The outputs of `cell` as they should be displayed now.

@@ -27,9 +27,14 @@ struct TraceStory {
         }
         if !t.inputs.contains(where: \.isRandom) { lines.append("  (none: every input is a constant)") }
         let p = t.programme
-        var prog = "R2: training from \(Format.month(t.clockStart + p.startStep)), needs \(number(p.needs)) chip-months, post \(Format.months(p.post))"
-        if p.holdProbability > 0 { prog += ", hold \(Format.percent(p.holdProbability)) x \(Format.months(p.holdMonths))" }
-        if p.switchAfter.isFinite { prog += ", switch after \(Int(p.switchAfter.rounded(.up))) failures (port \(Format.months(p.portMonths)))" }
+        var prog =
+            "R2: training from \(Format.month(t.clockStart + p.startStep)), needs \(number(p.needs)) chip-months, post \(Format.months(p.post))"
+        if p.holdProbability > 0 {
+            prog += ", hold \(Format.percent(p.holdProbability)) x \(Format.months(p.holdMonths))"
+        }
+        if p.switchAfter.isFinite {
+            prog += ", switch after \(Int(p.switchAfter.rounded(.up))) failures (port \(Format.months(p.portMonths)))"
+        }
         if p.restart > 0 { prog += ", restart \(Format.percent(p.restart))" }
         lines += hanging(prog)
         for e in t.events {
@@ -41,17 +46,25 @@ struct TraceStory {
             for c in m.changes { parts.append("\(c.label) -> \(changeValue(c))") }
             // A banned chip's non-delivery is the export status, shown when it changes.
             for s in m.supply where s.added > 0 || (s.outcome != .delivered && s.outcome != .banned) {
-                parts.append("\(t.chipNames[s.chip]): \(s.outcome.rawValue)\(s.added > 0 ? " +\(Format.count(Int(s.added.rounded())))" : "")")
+                parts.append(
+                    "\(t.chipNames[s.chip]): \(s.outcome.rawValue)\(s.added > 0 ? " +\(Format.count(Int(s.added.rounded())))" : "")"
+                )
             }
             if let tr = m.training {
                 if let mandated = tr.mandated, let c = tr.chip {
-                    parts.append("platform \(t.chipNames[c]) (\(mandated ? "mandated" : "not mandated"), pressure \(Format.percent(m.pressure, digits: 0)))")
+                    parts.append(
+                        "platform \(t.chipNames[c]) (\(mandated ? "mandated" : "not mandated"), pressure \(Format.percent(m.pressure, digits: 0)))"
+                    )
                 } else if tr.chip == nil {
                     parts.append("no chip has capacity: platform choice deferred")
                 }
-                if let c = tr.chip, c != chip, chip != nil, tr.mandated == nil { parts.append("now on \(t.chipNames[c])") }
+                if let c = tr.chip, c != chip, chip != nil, tr.mandated == nil {
+                    parts.append("now on \(t.chipNames[c])")
+                }
                 chip = tr.chip ?? chip
-                if tr.fraction < 1 { parts.append("port: trains \(Format.percent(tr.fraction, digits: 0)) of the month") }
+                if tr.fraction < 1 {
+                    parts.append("port: trains \(Format.percent(tr.fraction, digits: 0)) of the month")
+                }
                 if tr.failed {
                     // A successful switch at the end of the month resets the
                     // count: the failure that triggered it was number k.
@@ -65,10 +78,14 @@ struct TraceStory {
                     if s.succeeded, let to = s.to {
                         parts.append("switches to \(t.chipNames[to]) (port \(Format.months(p.portMonths)))")
                     } else {
-                        parts.append(s.to == nil ? "tries to switch: no foreign chip has capacity" : "tries to switch: mandated to stay")
+                        parts.append(
+                            s.to == nil
+                                ? "tries to switch: no foreign chip has capacity" : "tries to switch: mandated to stay")
                     }
                 }
-                if let tau = tr.completion { parts.append("training completes \(Format.date(tau, clockStart: t.clockStart))") }
+                if let tau = tr.completion {
+                    parts.append("training completes \(Format.date(tau, clockStart: t.clockStart))")
+                }
             }
             if !parts.isEmpty {
                 lines += filled(
@@ -77,11 +94,13 @@ struct TraceStory {
             }
         }
         if let tau = t.completion {
-            var s = "Training completed \(Format.date(tau, clockStart: t.clockStart)); post-training \(Format.months(p.post))"
+            var s =
+                "Training completed \(Format.date(tau, clockStart: t.clockStart)); post-training \(Format.months(p.post))"
             if !t.holds.isFinite {
                 s += "; held forever"
             } else if t.holds > 0 {
-                s += "; \(Int(t.holds)) hold\(t.holds == 1 ? "" : "s") x \(Format.months(p.holdMonths)) = \(Format.months(t.holds * p.holdMonths))"
+                s +=
+                    "; \(Int(t.holds)) hold\(t.holds == 1 ? "" : "s") x \(Format.months(p.holdMonths)) = \(Format.months(t.holds * p.holdMonths))"
             } else {
                 s += "; no hold"
             }
@@ -89,9 +108,10 @@ struct TraceStory {
         } else {
             lines.append("Training did not complete before \(Format.month(t.clockEnd)).")
         }
-        lines.append(t.isCensored
-            ? "Release: after the horizon (\(Format.month(t.clockEnd))): censored"
-            : "Release: \(Format.date(t.release, clockStart: t.clockStart))")
+        lines.append(
+            t.isCensored
+                ? "Release: after the horizon (\(Format.month(t.clockEnd))): censored"
+                : "Release: \(Format.date(t.release, clockStart: t.clockStart))")
         if let f = t.fold {
             lines += hanging(
                 "Folded into another product line in \(Format.month(t.clockStart + f)), before the release: "
@@ -109,15 +129,22 @@ struct TraceStory {
             ("banned", "the chip cannot be exported"),
             ("produced", "domestic dies made at this month's yield"),
             ("mandated", "the lab must train on a domestic chip (probability: the pressure)"),
-            ("FAILURE", "a training month that failed on this chip: the month is lost, or with the restart probability all progress"),
+            (
+                "FAILURE",
+                "a training month that failed on this chip: the month is lost, or with the restart probability all progress"
+            ),
             ("port", "moving training to another chip stalls part of the month"),
-            ("hold", "the release gate holds the finished model for `hold months` more, each time with the hold probability"),
+            (
+                "hold",
+                "the release gate holds the finished model for `hold months` more, each time with the hold probability"
+            ),
         ]
         let used = terms.filter { story.contains($0.word) }
         guard !used.isEmpty else { return [] }
-        return ["Words:"] + used.flatMap { term in
-            "\(term.word): \(term.meaning)".wordWrapped(width: Swift.min(width, 1000), first: "  ", rest: "      ")
-        }
+        return ["Words:"]
+            + used.flatMap { term in
+                "\(term.word): \(term.meaning)".wordWrapped(width: Swift.min(width, 1000), first: "  ", rest: "      ")
+            }
     }
 
     /// A line within `width` columns, its continuations indented by 4.
@@ -142,7 +169,8 @@ struct TraceStory {
                 empty = true
             }
             // An item too long for any line breaks at its spaces.
-            let words = piece.count > width - indent.count ? piece.wordWrapped(width: max(20, width - indent.count)) : [piece]
+            let words =
+                piece.count > width - indent.count ? piece.wordWrapped(width: max(20, width - indent.count)) : [piece]
             for (j, word) in words.enumerated() {
                 if j > 0 {
                     lines.append(line)

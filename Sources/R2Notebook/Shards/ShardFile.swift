@@ -84,7 +84,8 @@ public struct ShardFile: Codable, Sendable {
         }
         guard header.format == currentFormat else {
             throw ShardFailure(
-                "\(path) has format `\(header.format ?? "none")`; this r2cast reads `\(currentFormat)` (run the shard again with this r2cast)")
+                "\(path) has format `\(header.format ?? "none")`; this r2cast reads `\(currentFormat)` (run the shard again with this r2cast)"
+            )
         }
         let file: ShardFile
         do {

@@ -77,7 +77,8 @@ public struct ShardRunner {
         if trials == nil, scenario.precision != nil {
             // Its trial count is found as it runs: a shard cannot know its slice.
             throw ShardFailure(
-                "scenario `\(scenario.name)` runs to a precision (`trials to ±...`), so its trial count is not known in advance: run it once, then shard that count with --trials N (the same bits)")
+                "scenario `\(scenario.name)` runs to a precision (`trials to ±...`), so its trial count is not known in advance: run it once, then shard that count with --trials N (the same bits)"
+            )
         }
         let total = trials ?? scenario.trials
         let range = shard.trials(ofTotal: total)

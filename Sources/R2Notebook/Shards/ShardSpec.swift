@@ -67,45 +67,58 @@ public struct ShardSpec: Sendable, Hashable, CustomStringConvertible {
         }
         func make(_ index0: Int, _ count: Int, _ source: String) -> Result<ShardSpec, ShardFailure> {
             guard count >= 1 && count <= 1_000_000 else {
-                return .failure(ShardFailure("--shard env: \(source) gives \(count) shards; between 1 and 1,000,000 are allowed"))
+                return .failure(
+                    ShardFailure("--shard env: \(source) gives \(count) shards; between 1 and 1,000,000 are allowed"))
             }
             guard index0 < count else {
-                return .failure(ShardFailure("--shard env: \(source) gives index \(index0) of \(count) (indices count from 0, so below \(count))"))
+                return .failure(
+                    ShardFailure(
+                        "--shard env: \(source) gives index \(index0) of \(count) (indices count from 0, so below \(count))"
+                    ))
             }
             return .success(ShardSpec(index: index0 + 1, count: count))
         }
         do {
             if let id = try number("SLURM_ARRAY_TASK_ID").get() {
                 guard let count = try number("SLURM_ARRAY_TASK_COUNT").get() else {
-                    return .failure(ShardFailure("--shard env: SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not"))
+                    return .failure(
+                        ShardFailure("--shard env: SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not"))
                 }
                 let low = try number("SLURM_ARRAY_TASK_MIN").get() ?? 0
                 let high = try number("SLURM_ARRAY_TASK_MAX").get() ?? (low + count - 1)
                 let step = try number("SLURM_ARRAY_TASK_STEP").get() ?? 1
                 guard step == 1 && high - low + 1 == count else {
-                    return .failure(ShardFailure(
-                        "--shard env: the Slurm array must be one range with step 1 (such as --array=0-\(count - 1)), not \(low)-\(high) with step \(step) and \(count) tasks"))
+                    return .failure(
+                        ShardFailure(
+                            "--shard env: the Slurm array must be one range with step 1 (such as --array=0-\(count - 1)), not \(low)-\(high) with step \(step) and \(count) tasks"
+                        ))
                 }
                 guard id >= low else {
-                    return .failure(ShardFailure("--shard env: SLURM_ARRAY_TASK_ID \(id) is below SLURM_ARRAY_TASK_MIN \(low)"))
+                    return .failure(
+                        ShardFailure("--shard env: SLURM_ARRAY_TASK_ID \(id) is below SLURM_ARRAY_TASK_MIN \(low)"))
                 }
                 if let given, given != count {
-                    return .failure(ShardFailure("--shard env/\(given): the Slurm array has \(count) tasks, not \(given)"))
+                    return .failure(
+                        ShardFailure("--shard env/\(given): the Slurm array has \(count) tasks, not \(given)"))
                 }
                 return make(id - low, count, "Slurm (SLURM_ARRAY_TASK_ID \(id), from \(low))")
             }
             if let index = try number("JOB_COMPLETION_INDEX").get() {
                 guard let given else {
-                    return .failure(ShardFailure(
-                        "--shard env: JOB_COMPLETION_INDEX gives this pod's index but not the number of shards; write --shard env/N with N the Job's completions"))
+                    return .failure(
+                        ShardFailure(
+                            "--shard env: JOB_COMPLETION_INDEX gives this pod's index but not the number of shards; write --shard env/N with N the Job's completions"
+                        ))
                 }
                 return make(index, given, "JOB_COMPLETION_INDEX")
             }
         } catch {
             return .failure(error)
         }
-        return .failure(ShardFailure(
-            "--shard env: no scheduler index in the environment (SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX); outside a job array use --shard I/N"))
+        return .failure(
+            ShardFailure(
+                "--shard env: no scheduler index in the environment (SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX); outside a job array use --shard I/N"
+            ))
     }
 
     /// The trials of this shard among trials 0 ..< total: shard i holds

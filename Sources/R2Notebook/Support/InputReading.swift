@@ -12,7 +12,9 @@ enum InputReading {
     /// The reading of an input labelled `label` (`fleet h800`, `pressure
     /// from 2025-05`, `r2 post`, `let x`), clamped into `allowed`, whose
     /// quantiles are `values`.
-    static func of(label: String, allowed: ClosedRange<Double>? = nil, isDate: Bool = false, values: [Double] = []) -> InputReading {
+    static func of(label: String, allowed: ClosedRange<Double>? = nil, isDate: Bool = false, values: [Double] = [])
+        -> InputReading
+    {
         if isDate { return .date }
         let words = label.split(separator: " ").map(String.init)
         let first = words.first ?? ""

@@ -28,7 +28,8 @@ public final class ProgressBar: @unchecked Sendable {
         let barWidth = max(10, min(40, width - 60))
         let filled = Int(fraction * Double(barWidth))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
-        let text = "\r\(bar) \(Int(fraction * 100))%  \(Format.count(done))/\(Format.count(total)) trials  \(Format.count(Int(rate)))/s  \(Format.fixed(left, digits: 1))s left\u{1B}[K"
+        let text =
+            "\r\(bar) \(Int(fraction * 100))%  \(Format.count(done))/\(Format.count(total)) trials  \(Format.count(Int(rate)))/s  \(Format.fixed(left, digits: 1))s left\u{1B}[K"
         FileHandle.standardError.write(Data(text.utf8))
         shown = true
     }

@@ -54,7 +54,10 @@ public struct ExpectationResult: Sendable, Equatable {
 
     public static let fragileMargin = 3.0
 
-    public init(location: String, statement: String, status: Status, estimate: String, bound: String, standardError: String?, marginInStandardErrors: Double?) {
+    public init(
+        location: String, statement: String, status: Status, estimate: String, bound: String, standardError: String?,
+        marginInStandardErrors: Double?
+    ) {
         self.location = location
         self.statement = statement
         self.status = status
@@ -78,7 +81,9 @@ public struct ExpectationResult: Sendable, Equatable {
         let count = trials.map { Format.count($0) } ?? "?"
         switch decision {
         case .decided?: s += "\n      decided at \(count) trials"
-        case .undecided(let cap)?: s += "\n      undecided: still within 3 SE of its bound at the cap of \(Format.count(cap)) trials (raise it with --max-trials)"
+        case .undecided(let cap)?:
+            s +=
+                "\n      undecided: still within 3 SE of its bound at the cap of \(Format.count(cap)) trials (raise it with --max-trials)"
         case nil: break
         }
         if let note = precisionNote { s += "\n      " + note }

@@ -28,14 +28,19 @@ public struct JUnitReport: Sendable {
         out.append("<testsuites name=\"r2cast\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\">")
         for file in files {
             let f = file.expectations.filter { $0.status == .failed }.count
-            out.append("  <testsuite name=\"\(esc(file.path))\" tests=\"\(file.expectations.count + (file.errors.isEmpty ? 0 : 1))\" failures=\"\(f)\" errors=\"\(file.errors.isEmpty ? 0 : 1)\" time=\"\(seconds(file.seconds))\">")
+            out.append(
+                "  <testsuite name=\"\(esc(file.path))\" tests=\"\(file.expectations.count + (file.errors.isEmpty ? 0 : 1))\" failures=\"\(f)\" errors=\"\(file.errors.isEmpty ? 0 : 1)\" time=\"\(seconds(file.seconds))\">"
+            )
             if !file.errors.isEmpty {
                 out.append("    <testcase classname=\"\(esc(file.path))\" name=\"evaluate\">")
-                out.append("      <error message=\"the file did not evaluate\">\(esc(file.errors.joined(separator: "\n")))</error>")
+                out.append(
+                    "      <error message=\"the file did not evaluate\">\(esc(file.errors.joined(separator: "\n")))</error>"
+                )
                 out.append("    </testcase>")
             }
             for e in file.expectations {
-                out.append("    <testcase classname=\"\(esc(file.path))\" name=\"\(esc(e.location + " " + e.statement))\">")
+                out.append(
+                    "    <testcase classname=\"\(esc(file.path))\" name=\"\(esc(e.location + " " + e.statement))\">")
                 // The run it was checked on, to reproduce it.
                 if e.seed != nil || e.trials != nil {
                     out.append("      <properties>")
@@ -44,7 +49,9 @@ public struct JUnitReport: Sendable {
                     out.append("      </properties>")
                 }
                 if e.status == .failed {
-                    out.append("      <failure message=\"\(esc("estimate \(e.estimate), expected \(e.bound)"))\">\(esc(e.line))</failure>")
+                    out.append(
+                        "      <failure message=\"\(esc("estimate \(e.estimate), expected \(e.bound)"))\">\(esc(e.line))</failure>"
+                    )
                 } else if e.isFragile {
                     out.append("      <system-out>\(esc(e.line))</system-out>")
                 }

@@ -22,7 +22,10 @@ public struct SnapshotStore {
         self.scenarioPath = scenarioPath
         let url = URL(fileURLWithPath: scenarioPath)
         let name = url.deletingPathExtension().lastPathComponent
-        path = url.deletingLastPathComponent().appendingPathComponent("__snapshots__").appendingPathComponent(name + ".json").path
+        path =
+            url.deletingLastPathComponent().appendingPathComponent("__snapshots__").appendingPathComponent(
+                name + ".json"
+            ).path
     }
 
     public func record(_ forecasts: [JSONValue]) {
@@ -41,7 +44,9 @@ public struct SnapshotStore {
     /// The trials and seed the snapshot was recorded at (those of its first
     /// forecast), when there is one.
     var recordedSettings: (trials: Int, seed: UInt64)? {
-        guard let first = stored?.first, let trials = first["trials"] as? Int, let seed = first["seed"] as? Int else { return nil }
+        guard let first = stored?.first, let trials = first["trials"] as? Int, let seed = first["seed"] as? Int else {
+            return nil
+        }
         return (trials, UInt64(seed))
     }
 
@@ -50,20 +55,26 @@ public struct SnapshotStore {
     /// to accept it; nil when nothing did (or there is no snapshot yet).
     public func drift(_ forecasts: [JSONValue], replayedAt settings: String? = nil) -> String? {
         guard let stored else { return nil }
-        let current = forecasts.compactMap { try? JSONSerialization.jsonObject(with: Data($0.serialized.utf8)) as? [String: Any] }
+        let current = forecasts.compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.serialized.utf8)) as? [String: Any]
+        }
         var summary: [String] = []
         var details: [String] = []
         let oldNames = stored.map { $0["scenario"] as? String ?? "?" }
         let newNames = current.map { $0["scenario"] as? String ?? "?" }
         for name in oldNames where !newNames.contains(name) { summary.append("scenario \(name): no longer defined") }
-        for name in newNames where !oldNames.contains(name) { summary.append("scenario \(name): new, not in the snapshot") }
+        for name in newNames where !oldNames.contains(name) {
+            summary.append("scenario \(name): new, not in the snapshot")
+        }
         for new in current {
             let name = new["scenario"] as? String ?? "?"
             guard let old = stored.first(where: { $0["scenario"] as? String == name }) else { continue }
             let moves = Self.moves(old, new)
             guard !moves.isEmpty else { continue }
             let largest = moves.max { $0.size < $1.size }!
-            summary.append("scenario \(name): \(moves.count) value\(moves.count == 1 ? "" : "s") moved, the largest \(largest.text)")
+            summary.append(
+                "scenario \(name): \(moves.count) value\(moves.count == 1 ? "" : "s") moved, the largest \(largest.text)"
+            )
             details += moves.map { "  \(name): \($0.text)" }
         }
         guard !summary.isEmpty else { return nil }
@@ -89,26 +100,40 @@ public struct SnapshotStore {
             if let a, let b, let da = day(a), let db = day(b) {
                 let d = db - da
                 if abs(d) <= dayTolerance { return }
-                moves.append(Move(text: "\(label) \(a) -> \(b) (\(d >= 0 ? "+" : "")\(Int(d)) days)", size: abs(d) / dayTolerance))
+                moves.append(
+                    Move(
+                        text: "\(label) \(a) -> \(b) (\(d >= 0 ? "+" : "")\(Int(d)) days)", size: abs(d) / dayTolerance)
+                )
             } else {
-                moves.append(Move(text: "\(label) \(a ?? "after the horizon") -> \(b ?? "after the horizon")", size: .infinity))
+                moves.append(
+                    Move(text: "\(label) \(a ?? "after the horizon") -> \(b ?? "after the horizon")", size: .infinity))
             }
         }
         func share(_ label: String, _ a: Double?, _ b: Double?) {
             guard let a, let b, abs(a - b) > shareTolerance else { return }
             let d = (b - a) * 100
-            moves.append(Move(text: "\(label) \(Format.percent(a)) -> \(Format.percent(b)) (\(d >= 0 ? "+" : "")\(Format.fixed(d, digits: 1)) points)", size: abs(b - a) / shareTolerance))
+            moves.append(
+                Move(
+                    text:
+                        "\(label) \(Format.percent(a)) -> \(Format.percent(b)) (\(d >= 0 ? "+" : "")\(Format.fixed(d, digits: 1)) points)",
+                    size: abs(b - a) / shareTolerance))
         }
         let oldRelease = old["release"] as? [String: Any] ?? [:]
         let newRelease = new["release"] as? [String: Any] ?? [:]
-        for key in ["p10", "p50", "p90"] { dates("release \(key)", oldRelease[key] as? String, newRelease[key] as? String) }
+        for key in ["p10", "p50", "p90"] {
+            dates("release \(key)", oldRelease[key] as? String, newRelease[key] as? String)
+        }
         share("censored", oldRelease["censored"] as? Double, newRelease["censored"] as? Double)
-        share("kept", (old["kept"] as? Int).map { Double($0) / Double(old["trials"] as? Int ?? 1) }, (new["kept"] as? Int).map { Double($0) / Double(new["trials"] as? Int ?? 1) })
+        share(
+            "kept", (old["kept"] as? Int).map { Double($0) / Double(old["trials"] as? Int ?? 1) },
+            (new["kept"] as? Int).map { Double($0) / Double(new["trials"] as? Int ?? 1) })
         let oldNamed = old["named_release"] as? [String: Any] ?? [:]
         let newNamed = new["named_release"] as? [String: Any] ?? [:]
         if !oldNamed.isEmpty || !newNamed.isEmpty {
             dates("named release p50", oldNamed["p50"] as? String, newNamed["p50"] as? String)
-            for key in ["released", "folded", "pending"] { share("named \(key)", oldNamed[key] as? Double, newNamed[key] as? Double) }
+            for key in ["released", "folded", "pending"] {
+                share("named \(key)", oldNamed[key] as? Double, newNamed[key] as? Double)
+            }
         }
         let oldSector = old["sector"] as? [[String: Any]] ?? []
         let newSector = new["sector"] as? [[String: Any]] ?? []

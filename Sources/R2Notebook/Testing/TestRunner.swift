@@ -45,7 +45,9 @@ public struct TestRunner {
                 guard let f = options.filter else { return true }
                 return path.contains(f) || e.statement.contains(f)
             }
-            if let f = options.filter, !path.contains(f), !result.expectations.contains(where: matches), result.file.errors.isEmpty {
+            if let f = options.filter, !path.contains(f), !result.expectations.contains(where: matches),
+                result.file.errors.isEmpty
+            {
                 skipped += result.expectations.count
                 continue
             }
@@ -55,7 +57,8 @@ public struct TestRunner {
             if options.record {
                 snapshots.record(result.forecasts)
             } else if let recorded = snapshots.recordedSettings,
-                options.trials.map({ $0 != recorded.trials }) ?? false || options.seed.map({ $0 != recorded.seed }) ?? false
+                options.trials.map({ $0 != recorded.trials }) ?? false
+                    || options.seed.map({ $0 != recorded.seed }) ?? false
             {
                 // Other settings than the snapshot's: replayed at its own, so
                 // that Monte Carlo noise is not drift.
@@ -79,7 +82,9 @@ public struct TestRunner {
                     print(style.red("  FAIL  no expectations: this file checks nothing"))
                     failed += 1
                 } else {
-                    print(style.yellow("  warning: no expectations: this file checks nothing (--strict makes it a failure)"))
+                    print(
+                        style.yellow(
+                            "  warning: no expectations: this file checks nothing (--strict makes it a failure)"))
                 }
             }
             if let drift = result.file.snapshotDrift {
@@ -92,7 +97,13 @@ public struct TestRunner {
             results.append(result.file)
         }
         if let junit = options.junitPath {
-            let report = JUnitReport(files: results.map { .init(path: $0.path, expectations: $0.expectations, errors: $0.errors + ($0.snapshotDrift.map { ["snapshot drift:\n" + $0] } ?? []), seconds: $0.seconds) })
+            let report = JUnitReport(
+                files: results.map {
+                    .init(
+                        path: $0.path, expectations: $0.expectations,
+                        errors: $0.errors + ($0.snapshotDrift.map { ["snapshot drift:\n" + $0] } ?? []),
+                        seconds: $0.seconds)
+                })
             do { try AtomicFile.write(report.xml, to: junit) } catch {
                 print("error: \(error.description)")
                 failed += 1
@@ -104,7 +115,8 @@ public struct TestRunner {
             let all = results.flatMap(\.expectations)
             let undecided = all.filter { if case .undecided? = $0.decision { return true } else { return false } }.count
             let trials = all.reduce(0) { $0 + ($1.trials ?? 0) }
-            summary += " (--precision: \(all.count - undecided) decided, \(undecided) undecided at the cap of \(Format.count(cap)) trials; \(Format.count(trials)) trials in all)"
+            summary +=
+                " (--precision: \(all.count - undecided) decided, \(undecided) undecided at the cap of \(Format.count(cap)) trials; \(Format.count(trials)) trials in all)"
         }
         print(summary)
         return failed > 0 ? 1 : 0
@@ -134,7 +146,9 @@ public struct TestRunner {
             if case .object(let members) = json { return members.first?.1 == "forecast" }
             return false
         }
-        let file = FileTestResult(path: path, expectations: session.expectationResults, errors: errors, seconds: Date().timeIntervalSince(start))
+        let file = FileTestResult(
+            path: path, expectations: session.expectationResults, errors: errors,
+            seconds: Date().timeIntervalSince(start))
         return Run(file: file, forecasts: forecasts)
     }
 
@@ -148,14 +162,18 @@ public struct TestRunner {
         var failing: [String: [String]] = [:]
         var passing: [String: [String]] = [:]
         for e in base {
-            if e.status == .failed { failing[e.location, default: []].append(baseSeed) } else {
+            if e.status == .failed {
+                failing[e.location, default: []].append(baseSeed)
+            } else {
                 passing[e.location, default: []].append(baseSeed)
             }
         }
         for k in 0..<UInt64(options.seeds) {
             let seed = String(first + k)
             for e in runFile(path, seed: first + k).expectations {
-                if e.status == .failed { failing[e.location, default: []].append(seed) } else {
+                if e.status == .failed {
+                    failing[e.location, default: []].append(seed)
+                } else {
                     passing[e.location, default: []].append(seed)
                 }
             }
@@ -163,9 +181,11 @@ public struct TestRunner {
         let lines = base.compactMap { e -> String? in
             guard let fails = failing[e.location] else { return nil }
             guard let passes = passing[e.location] else {
-                return "  STEADY  \(e.location)  \(e.statement)  fails with every seed (\(fails.joined(separator: ", ")))"
+                return
+                    "  STEADY  \(e.location)  \(e.statement)  fails with every seed (\(fails.joined(separator: ", ")))"
             }
-            return "  FLIPS   \(e.location)  \(e.statement)  passes with seed \(passes.joined(separator: ", ")); fails with seed \(fails.joined(separator: ", "))"
+            return
+                "  FLIPS   \(e.location)  \(e.statement)  passes with seed \(passes.joined(separator: ", ")); fails with seed \(fails.joined(separator: ", "))"
         }
         return lines.isEmpty ? "  all expectations hold for \(options.seeds) more seeds" : lines.joined(separator: "\n")
     }
