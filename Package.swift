@@ -89,6 +89,11 @@ let package = Package(
         .target(
             name: "R2REPL",
             dependencies: ["R2Notebook", "R2Language", "R2Forecast", "LineEditor"]),
+        // The fuzz targets' logic, replayed by FuzzReplayTests; the libFuzzer
+        // executable wrapping it is declared below, only for fuzz builds.
+        .target(
+            name: "R2FuzzTargets",
+            dependencies: ["R2Model", "R2Language", "R2Engine", "R2Forecast", "R2Notebook", "R2REPL"]),
         // r2cast itself is built for any CPU, so that it can check the CPU
         // (Sources/r2cast/LaneCPU.swift) before the engine runs.
         .executableTarget(
@@ -119,5 +124,17 @@ let package = Package(
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "R2BenchTests", dependencies: ["R2Bench", "R2Engine"]),
         .testTarget(name: "R2REPLTests", dependencies: ["R2REPL", "R2Notebook", "R2Language"]),
+        // The fuzz corpus (Tests/Corpus/fuzz) is read by path, not bundled.
+        .testTarget(name: "FuzzReplayTests", dependencies: ["R2FuzzTargets"]),
     ]
 )
+
+// `R2CAST_FUZZ=1 swift build --product r2cast-fuzz -Xswiftc -sanitize=fuzzer,address
+// -Xswiftc -parse-as-library` (scripts/fuzz.sh): libFuzzer supplies `main`,
+// so the target exists only in such builds.
+if ProcessInfo.processInfo.environment["R2CAST_FUZZ"] != nil {
+    package.targets += [
+        .target(name: "CFuzzDriver", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
+        .executableTarget(name: "r2cast-fuzz", dependencies: ["R2FuzzTargets", "CFuzzDriver"]),
+    ]
+}

@@ -8,10 +8,14 @@ import R2Notebook
 /// (scenarios after `use` or `in`, chips after `fleet`, ...), otherwise
 /// statement keywords and the names the session knows (chips, scenarios,
 /// `let` names, events).
-struct Completer {
+package struct Completer {
     let session: Session
 
-    func complete(line: String, cursor: Int) -> Completion {
+    package init(session: Session) {
+        self.session = session
+    }
+
+    package func complete(line: String, cursor: Int) -> Completion {
         let bytes = Array(line.utf8.prefix(cursor))
         var start = bytes.count
         while start > 0, !Self.isSeparator(bytes[start - 1]) { start -= 1 }

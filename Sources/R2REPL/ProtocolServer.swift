@@ -71,7 +71,12 @@ public final class ProtocolServer: @unchecked Sendable {
 
     /// A request line as JSON; a line that is not JSON becomes an object
     /// with an `error` that `answer` reports.
-    static func parse(_ line: String) -> JSONValue {
+    /// The `code` of a request line, as an execute would run it.
+    package static func code(of line: String) -> String? {
+        parse(line).member("code")?.stringValue
+    }
+
+    package static func parse(_ line: String) -> JSONValue {
         guard let data = line.data(using: .utf8), let any = try? JSONSerialization.jsonObject(with: data),
             any is [String: Any]
         else { return .object([("type", "invalid"), ("error", .string("a request is one JSON object a line"))]) }
@@ -84,9 +89,12 @@ public final class ProtocolServer: @unchecked Sendable {
         let code = request.member("code")?.stringValue ?? ""
         switch request.member("type")?.stringValue {
         case "execute":
-            execute(code, id: id, number: number)
+            return execute(code, id: id, number: number)
         case "complete":
-            let cursor = request.member("cursor")?.numberValue.map(Int.init) ?? code.unicodeScalars.count
+            // Any number: `complete` clamps it to the code (1e300 once trapped here).
+            let cursor =
+                request.member("cursor")?.numberValue.map { Int(Swift.max(-1e9, Swift.min(1e9, $0.rounded(.down)))) }
+                ?? code.unicodeScalars.count
             complete(code, cursor: cursor, id: id)
             done(id, "ok")
         case "is_complete":
@@ -112,7 +120,8 @@ public final class ProtocolServer: @unchecked Sendable {
         return true
     }
 
-    private func execute(_ code: String, id: JSONValue, number: Int) {
+    /// Runs a cell; false after `:quit`, which ends the session like `shutdown`.
+    private func execute(_ code: String, id: JSONValue, number: Int) -> Bool {
         // A SIGINT while idle is stale; an interrupt sent after this execute
         // but before it started is not.
         _ = InterruptFlag.shared.take()
@@ -131,7 +140,7 @@ public final class ProtocolServer: @unchecked Sendable {
             let result = session.runCommand(trimmed)
             if result.quit {
                 done(id, "ok")
-                exit(0)
+                return false
             }
             cells = result.cells.isEmpty ? result.cell.map { [$0] } ?? [] : result.cells
         } else if !trimmed.isEmpty {
@@ -150,6 +159,7 @@ public final class ProtocolServer: @unchecked Sendable {
         }
         let number: JSONValue = cells.last.map { .integer($0.number) } ?? .null
         done(id, cancelled ? "cancelled" : failed ? "error" : "ok", cell: number)
+        return true
     }
 
     /// An output's MIME bundle: text always, the chart, the JSON, a table

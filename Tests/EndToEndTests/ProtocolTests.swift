@@ -64,6 +64,32 @@ import Testing
         #expect(out.count == 17)
     }
 
+    /// Found by the protocol fuzz target: a cursor too large for an Int
+    /// trapped, a negative one was not clamped; `:quit` ended the process
+    /// from inside the answer (now the session ends like `shutdown`, with
+    /// its `done` sent and nothing answered after it). And the REPL
+    /// target's: `tornado` before any `sensitivity` trapped on an
+    /// exclusive access to the session's workspace.
+    @Test func fuzzFindingsAnswerInsteadOfTrapping() throws {
+        let out = try Self.records(
+            [
+                #"{"id":1,"type":"complete","code":"forec","cursor":1e300}"#,
+                #"{"id":2,"type":"complete","code":"forec","cursor":-5}"#,
+                #"{"id":3,"type":"execute","code":"tornado"}"#,
+                #"{"id":4,"type":"execute","code":":quit"}"#,
+                #"{"id":5,"type":"execute","code":"forecast"}"#,
+            ], arguments: ["scenarios/baseline.r2s", "--trials", "2000"])
+        let types = out.map { "\($0["type"]!):\($0["id"].map { "\($0)" } ?? "nil")" }
+        #expect(
+            types == ["completion:1", "done:1", "completion:2", "done:2", "output:3", "done:3", "done:4"], "\(types)")
+        #expect(out[0]["matches"] as? [String] == ["forecast"] && out[0]["cursor_end"] as? Int == 5)
+        // A cursor before the code completes the empty word at its start.
+        #expect((out[2]["matches"] as? [String])?.contains("forecast") == true && out[2]["cursor_end"] as? Int == 0)
+        let refusal = try #require((out[4]["data"] as? [String: Any])?["text/plain"] as? String)
+        #expect(refusal.contains("no sensitivity analysis to draw yet") && refusal.contains("run `sensitivity` first"))
+        #expect(out[5]["status"] as? String == "error" && out[6]["status"] as? String == "ok")
+    }
+
     @Test func interruptCancelsTheRunningCellAndKeepsTheSession() throws {
         let out = try Self.records(
             [

@@ -3,16 +3,16 @@
 /// under. Steps are removed by text alone, so `x/link/..` is `x` even when
 /// `link` is a symbolic link; the loader's identity of a file is what tells
 /// two spellings of one file apart.
-enum IncludePath {
+package enum IncludePath {
     /// The folder of `path`: "" for a bare name (the current directory),
     /// "/" for a file at the root.
-    static func folder(of path: String) -> String {
+    package static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// The last component of `path`, its file name.
-    static func fileName(of path: String) -> String {
+    package static func fileName(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
     }
@@ -34,7 +34,7 @@ enum IncludePath {
     }
 
     /// `path` without empty and `.` steps and with `name/..` pairs removed.
-    static func normalised(_ path: String) -> String {
+    package static func normalised(_ path: String) -> String {
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []
         for part in path.split(separator: "/") {

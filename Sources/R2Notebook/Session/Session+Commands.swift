@@ -156,7 +156,7 @@ extension Session {
         case ":save":
             guard !argument.isEmpty else { return (nil, "usage: :save FILE") }
             do {
-                let loader = FileSourceLoader()
+                let loader = self.loader
                 let file = notebook.scenarioFile(
                     header: "r2cast session saved \(Session.timestamp())", path: argument,
                     isIncludedLater: { self.workspace.skippedIncludes.contains(loader.identity(of: $0)) })

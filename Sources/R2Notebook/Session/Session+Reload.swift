@@ -11,7 +11,6 @@ extension Session {
     /// changes nothing, bit for bit. Returns the cell's summary, or nil when
     /// the file was not loaded before.
     func reload(path: String, text: String) -> String? {
-        let loader = FileSourceLoader()
         let identity = loader.identity(of: path)
         var earlier: String?
         for cell in notebook.cells {

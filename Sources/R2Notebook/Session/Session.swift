@@ -11,6 +11,9 @@ public final class Session {
     public internal(set) var workspace = Workspace(tailSampler: .engine)
     public internal(set) var notebook = Notebook()
     public var configuration: SessionConfiguration
+    /// Where `include`, `:load` and reloads read files: the file system,
+    /// or files in memory for the fuzz targets (Sources/R2FuzzTargets).
+    package var loader: any SourceLoader = FileSourceLoader()
     /// Observations in force, per scenario name.
     public internal(set) var observations: [String: [Observation]] = [:]
     /// Runs already made, keyed by everything that determines their result.
@@ -59,7 +62,15 @@ public final class Session {
     /// command's name without its colon gets "did you mean" it.
     public func evaluate(_ file: SourceFile, stopAtFirstError: Bool = false, commandHelp: Bool = false) -> Evaluation {
         var evaluation = Evaluation()
-        workspace.evaluate(file, loader: FileSourceLoader()) { item, snapshot in
+        // Evaluated in a copy: the queries below read the session's
+        // workspace (the current scenario's name, for one), which must not
+        // be under modification meanwhile (an exclusivity trap the fuzzer
+        // found: `tornado` before any `sensitivity`). The session's
+        // workspace follows the statements as they apply.
+        var evaluating = workspace
+        defer { workspace = evaluating }
+        evaluating.evaluate(file, loader: loader) { item, snapshot in
+            self.workspace = snapshot
             if evaluation.cancelled || (stopAtFirstError && evaluation.failed) { return false }
             switch item {
             case .declaration(let d):
@@ -135,7 +146,7 @@ public final class Session {
         let number = notebook.nextNumber
         let scenario = currentScenarioName
         let text: String
-        switch FileSourceLoader().read(path) {
+        switch loader.read(path) {
         case .success(let read):
             text = read
         case .failure(let failure):

@@ -75,6 +75,11 @@ public struct ShardFile: Codable, Sendable {
         case .success(let text): data = Data(text.utf8)
         case .failure(let failure): throw ShardFailure("cannot read \(path): \(failure.reason)")
         }
+        return try decode(data, path: path)
+    }
+
+    /// A shard file's contents, checked; `path` names it in messages.
+    package static func decode(_ data: Data, path: String) throws(ShardFailure) -> ShardFile {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: infinity, negativeInfinity: "-" + infinity, nan: nan)

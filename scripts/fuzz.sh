@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Fuzzes r2cast's readers with libFuzzer (docs/FUZZING.md).
+#   bash scripts/fuzz.sh TARGET [SECONDS] [JOBS]   one target: language, shard, command, protocol
+#   bash scripts/fuzz.sh all [SECONDS]              each target in turn
+# Builds `r2cast-fuzz` with -sanitize=fuzzer,address into .build-fuzz, then
+# runs the target from its seed corpus (Tests/Corpus/fuzz/TARGET, read
+# only) into a working corpus under .build-fuzz/corpus/TARGET, for SECONDS
+# (default 600). Crashes, hangs (over 10 s an input) and inputs that take
+# over 2 GB are written to .build-fuzz/findings/TARGET; once fixed, copy
+# each into Tests/Corpus/fuzz/TARGET, where FuzzReplayTests replays it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+target="${1:-}"
+seconds="${2:-600}"
+jobs="${3:-1}"
+targets="language shard command protocol"
+case " $targets all " in
+*" $target "*) ;;
+*)
+    echo "usage: bash scripts/fuzz.sh language|shard|command|protocol|all [SECONDS] [JOBS]" >&2
+    exit 2
+    ;;
+esac
+
+# A debug build: Swift's own checks (overflow, bounds, exclusivity) trap
+# as findings, and AddressSanitizer watches the unsafe buffers.
+R2CAST_FUZZ=1 swift build --product r2cast-fuzz --scratch-path .build-fuzz \
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >&2
+binary=.build-fuzz/debug/r2cast-fuzz
+
+run() {
+    local t="$1"
+    local corpus=.build-fuzz/corpus/$t findings=.build-fuzz/findings/$t
+    mkdir -p "$corpus" "$findings"
+    # Files the harness reads (`:load a.r2s`) are in memory; the working
+    # folder is a scratch one, so nothing an input does lands in the tree.
+    local scratch
+    scratch=$(mktemp -d)
+    echo "=== fuzz $t for ${seconds}s ===" >&2
+    (cd "$scratch" && R2FUZZ_TARGET=$t ASAN_OPTIONS=detect_leaks=0 "$OLDPWD/$binary" \
+        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
+        -jobs="$jobs" -workers="$jobs" -print_final_stats=1 \
+        -artifact_prefix="$OLDPWD/$findings/" "$OLDPWD/$corpus" "$OLDPWD/Tests/Corpus/fuzz/$t") || status=$?
+    rm -rf "$scratch"
+    return "${status:-0}"
+}
+
+if [ "$target" = all ]; then
+    for t in $targets; do run "$t"; done
+else
+    run "$target"
+fi
