@@ -183,7 +183,7 @@ public enum ChipInput: String, Hashable, Sendable, CaseIterable {
     }
 
     /// True for the sector's inputs (model v2).
-    public var isSector: Bool { self == .ship || self == .sectorMake }
+    package var isSector: Bool { self == .ship || self == .sectorMake }
 }
 
 public enum ExportStatus: Hashable, Sendable {

@@ -57,8 +57,8 @@ extension LaneMachine {
     @inline(never)
     func drawSingles(_ keys: LaneRandom.Keys) {
         let nodes = self.nodes
-        var d = draws
-        let quantileEnd = d + self.quantileEnd
+        var d = draws.base
+        let quantileEnd = draws + self.quantileEnd
         while d < quantileEnd {
             nodes[Int(truncatingIfNeeded: d.pointee.dst)] = Self.affine(d, keys)
             d += 1
@@ -96,8 +96,8 @@ extension LaneMachine {
     @inline(never)
     func runPrograms(_ keys: LaneRandom.Keys) {
         let n = nodes
-        var p = program
-        let end = p + programCount
+        var p = program.base
+        let end = program + programCount
         while p < end {
             let a = Int(truncatingIfNeeded: p.pointee.a)
             let b = Int(truncatingIfNeeded: p.pointee.b)

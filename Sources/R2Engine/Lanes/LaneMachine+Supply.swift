@@ -84,7 +84,7 @@ extension LaneMachine {
     /// The chip among `list` with the largest capacity fleet * perf > 0
     /// (the first on ties) in each lane, or -1.
     @_transparent
-    func largest(_ list: UnsafeMutablePointer<Int32>, _ count: Int, _ perf: UnsafeMutablePointer<LaneFloat>)
+    func largest(_ list: LaneBuffer<Int32>, _ count: Int, _ perf: UnsafeMutablePointer<LaneFloat>)
         -> (chip: LaneInt, capacity: LaneFloat)
     {
         var best = LaneInt(repeating: -1)

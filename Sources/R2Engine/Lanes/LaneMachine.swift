@@ -52,17 +52,17 @@ final class LaneMachine: @unchecked Sendable {
     let hasSector: Bool
     let sectorPressureSlot: Int
     let sectorWindowCount: Int
-    let sectorWindows: UnsafeMutablePointer<SectorPlan>
-    let sectorStartOffsets: UnsafeMutablePointer<Int32>
-    let sectorStartList: UnsafeMutablePointer<Int32>
-    let sectorOpenOffsets: UnsafeMutablePointer<Int32>
-    let sectorOpenList: UnsafeMutablePointer<Int32>
-    let sectorEndOffsets: UnsafeMutablePointer<Int32>
-    let sectorEndList: UnsafeMutablePointer<Int32>
-    let baseNodes: UnsafeMutablePointer<Int32>
+    let sectorWindows: LaneBuffer<SectorPlan>
+    let sectorStartOffsets: LaneBuffer<Int32>
+    let sectorStartList: LaneBuffer<Int32>
+    let sectorOpenOffsets: LaneBuffer<Int32>
+    let sectorOpenList: LaneBuffer<Int32>
+    let sectorEndOffsets: LaneBuffer<Int32>
+    let sectorEndList: LaneBuffer<Int32>
+    let baseNodes: LaneBuffer<Int32>
     /// The chips the sector receives: the foreign ones some statement ships
     /// (`sectorForeignCount` of them), then the domestic ones it makes.
-    let sectorChips: UnsafeMutablePointer<Int32>
+    let sectorChips: LaneBuffer<Int32>
     let sectorForeignCount: Int
     let sectorChipCount: Int
     /// The copula of the correlated inputs (model v2), and its scratch.
@@ -71,82 +71,82 @@ final class LaneMachine: @unchecked Sendable {
     let copulaSalt = LaneRandom.salt(StreamID.copula)
     /// The Cholesky factor in single precision, row-major; per input its
     /// plan; the group's k standard normals.
-    let copulaCholesky: UnsafeMutablePointer<Float>
-    let copulaPlans: UnsafeMutablePointer<CopulaPlan>
-    let copulaNormals: UnsafeMutablePointer<LaneFloat>
+    let copulaCholesky: LaneBuffer<Float>
+    let copulaPlans: LaneBuffer<CopulaPlan>
+    let copulaNormals: LaneBuffer<LaneFloat>
     /// Whether any sector window weighs by perf (the compute sums run).
     let sectorCompute: Bool
 
     // Read-only tables.
     /// The single draws with constant parameters, then the other random
     /// slots' programs, step by step.
-    let draws: UnsafeMutablePointer<Draw>
-    let program: UnsafeMutablePointer<Step>
-    let eventPlans: UnsafeMutablePointer<EventPlan>
-    let mixtureNodes: UnsafeMutablePointer<Int32>
-    let mixtureCumulative: UnsafeMutablePointer<Double>
+    let draws: LaneBuffer<Draw>
+    let program: LaneBuffer<Step>
+    let eventPlans: LaneBuffer<EventPlan>
+    let mixtureNodes: LaneBuffer<Int32>
+    let mixtureCumulative: LaneBuffer<Double>
     /// The lane tables of `Instruction.Op.table`, by table index.
-    let laneTables: UnsafeMutablePointer<LaneTable>
+    let laneTables: LaneBuffer<LaneTable>
     let normal: LaneTable
-    let fleetNodes: UnsafeMutablePointer<Int32>
-    let r2Nodes: UnsafeMutablePointer<Int32>
-    let entryRuns: UnsafeMutablePointer<EntryRun>
+    let fleetNodes: LaneBuffer<Int32>
+    let r2Nodes: LaneBuffer<Int32>
+    let entryRuns: LaneBuffer<EntryRun>
     /// The entries whose step is the same in every trial, by step: those of
     /// step t are staticList[staticStart[t] ..< staticStart[t + 1]], in
     /// entry order.
-    let staticStart: UnsafeMutablePointer<Int32>
-    let staticList: UnsafeMutablePointer<Int32>
+    let staticStart: LaneBuffer<Int32>
+    let staticList: LaneBuffer<Int32>
     /// The other entries (of an event, or with an uncertain `from`), in entry order.
-    let dynamicEntries: UnsafeMutablePointer<Int32>
-    let entries: UnsafeMutablePointer<CompiledEntry>
-    let isDomestic: UnsafeMutablePointer<Bool>
-    let foreign: UnsafeMutablePointer<Int32>
-    let domestic: UnsafeMutablePointer<Int32>
+    let dynamicEntries: LaneBuffer<Int32>
+    let entries: LaneBuffer<CompiledEntry>
+    let isDomestic: LaneBuffer<Bool>
+    let foreign: LaneBuffer<Int32>
+    let domestic: LaneBuffer<Int32>
     /// Per chip, the salt of its order stream (`StreamID.order`).
-    let orderSalts: UnsafeMutablePointer<UInt32>
-    let defaults: UnsafeMutablePointer<LaneFloat>
-    let exportChecks: UnsafeMutablePointer<ExportCheck>
+    let orderSalts: LaneBuffer<UInt32>
+    let defaults: LaneBuffer<LaneFloat>
+    let exportChecks: LaneBuffer<ExportCheck>
 
     // Scratch of one group.
-    let nodes: UnsafeMutablePointer<LaneFloat>
-    let state: UnsafeMutablePointer<LaneFloat>
-    let fleet: UnsafeMutablePointer<LaneFloat>
+    let nodes: LaneBuffer<LaneFloat>
+    let state: LaneBuffer<LaneFloat>
+    let fleet: LaneBuffer<LaneFloat>
     /// Per chip in the current timeline segment: units ordered or dies made
     /// per month (0 in lanes where the chip does not supply), and for a
     /// foreign chip a (1 - pi), the chance an order is delivered.
-    let amount: UnsafeMutablePointer<LaneFloat>
-    let deliver: UnsafeMutablePointer<LaneFloat>
+    let amount: LaneBuffer<LaneFloat>
+    let deliver: LaneBuffer<LaneFloat>
     /// Per chip, the base of its order stream in each lane.
-    let orderBases: UnsafeMutablePointer<LaneWord>
+    let orderBases: LaneBuffer<LaneWord>
     /// The foreign chips that may deliver in some lane (whether a draw is
     /// needed in `supplierDraws`), then the domestic chips that make.
-    let suppliers: UnsafeMutablePointer<Int32>
-    let supplierDraws: UnsafeMutablePointer<Bool>
+    let suppliers: LaneBuffer<Int32>
+    let supplierDraws: LaneBuffer<Bool>
     /// Per dynamic entry, its step in each lane (`steps`: never).
-    let dynamicSteps: UnsafeMutablePointer<LaneInt>
+    let dynamicSteps: LaneBuffer<LaneInt>
     /// The steps as bits, 64 to a word (`stepWords` words): bit t of
     /// `stepBits` is set when some dynamic entry acts at step t in some
     /// lane, bit t of dynamic entry d's words (`dynamicBits` from
     /// d `stepWords` on) when d does.
     let stepWords: Int
-    let stepBits: UnsafeMutablePointer<UInt64>
-    let dynamicBits: UnsafeMutablePointer<UInt64>
+    let stepBits: LaneBuffer<UInt64>
+    let dynamicBits: LaneBuffer<UInt64>
     /// Per event, whether it fired (all ones) in each lane, and its step.
-    let eventFired: UnsafeMutablePointer<LaneInt>
-    let eventStep: UnsafeMutablePointer<LaneInt>
+    let eventFired: LaneBuffer<LaneInt>
+    let eventStep: LaneBuffer<LaneInt>
     /// Per event and lane, the absolute month it happens in (Int.max: never).
-    let eventMonth: UnsafeMutablePointer<Int>
-    let adoption: UnsafeMutablePointer<LaneFloat>
+    let eventMonth: LaneBuffer<Int>
+    let adoption: LaneBuffer<LaneFloat>
     /// P, h and H taken when training completed, and the fold step F
     /// (model v2), per lane.
-    let programmeTaken: UnsafeMutablePointer<LaneFloat>
-    let foldScratch: UnsafeMutablePointer<LaneFloat>
+    let programmeTaken: LaneBuffer<LaneFloat>
+    let foldScratch: LaneBuffer<LaneFloat>
     /// Per sector window, its value in each lane (NaN when nothing was received).
-    let sectorValues: UnsafeMutablePointer<LaneFloat>
+    let sectorValues: LaneBuffer<LaneFloat>
     /// Per sector window, its running domestic and total units (or compute).
-    let sectorMarks: UnsafeMutablePointer<LaneFloat>
+    let sectorMarks: LaneBuffer<LaneFloat>
     /// The 64-bit keys of the group's trials.
-    let laneKeys: UnsafeMutablePointer<UInt64>
+    let laneKeys: LaneBuffer<UInt64>
     /// What the group's trials produced (see `Outcome`). Kept in the
     /// arena's cache lines: the object itself may share a line with another
     /// worker's, and this is written once per group.
@@ -154,7 +154,7 @@ final class LaneMachine: @unchecked Sendable {
         get { outcome.pointee }
         set { outcome.pointee = newValue }
     }
-    let outcome: UnsafeMutablePointer<Outcome>
+    let outcome: LaneBuffer<Outcome>
 
     private let tables: [InverseTable]
     private let owned: [UnsafeMutableRawPointer]

@@ -4,7 +4,7 @@ extension RandomStream {
     /// The standard normal quantile Φ⁻¹(p) for 0 < p < 1, by Wichura's
     /// algorithm AS 241 (Applied Statistics 37(3), 1988), PPND16.
     @inlinable
-    public static func normalQuantile(_ p: Double) -> Double {
+    package static func normalQuantile(_ p: Double) -> Double {
         let q = p - 0.5
         if abs(q) <= 0.425 {
             // The central rational function, its polynomials evaluated by

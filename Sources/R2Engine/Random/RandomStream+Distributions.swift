@@ -10,7 +10,7 @@ extension RandomStream {
     /// (`InverseTable`, u-error 1e-10) applied to one open uniform. One word
     /// per normal, no rejection, and a normal is a monotone function of its
     /// uniform.
-    public mutating func standardNormal() -> Double {
+    @usableFromInline package mutating func standardNormal() -> Double {
         InverseTable.standardNormal.function.sample(&self)
     }
 
@@ -34,7 +34,7 @@ extension RandomStream {
     /// Gamma(alpha + 1) * U^(1/alpha). A shape that is not positive is
     /// raised to `minimumShape`.
     @inlinable
-    public mutating func gamma(_ alpha: Double) -> Double {
+    package mutating func gamma(_ alpha: Double) -> Double {
         let a = alpha > Self.minimumShape ? alpha : Self.minimumShape
         if a < 1 {
             return marsagliaTsang(a + 1) * pow(uniformOpenZero(), 1 / a)
@@ -136,7 +136,7 @@ extension RandomStream {
     /// K with P(K = k) = h^k (1 - h), by inversion: floor(ln U / ln h) with U
     /// on (0, 1]. h <= 0 gives 0 without a draw; h >= 1 gives +infinity.
     @inlinable
-    public mutating func geometric(_ h: Double) -> Double {
+    package mutating func geometric(_ h: Double) -> Double {
         if !(h > 0) { return 0 }
         if h >= 1 { return .infinity }
         return (log(uniformOpenZero()) / log(h)).rounded(.down)

@@ -13,7 +13,7 @@ public struct RandomStream: Sendable {
     @usableFromInline var state: UInt64
 
     /// SplitMix64's increment, the odd integer nearest 2^64 / golden ratio.
-    public static let gamma: UInt64 = 0x9E37_79B9_7F4A_7C15
+    @usableFromInline package static let gamma: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     /// The stream `stream` of trial `trial` under `seed`, from its first word.
     @inlinable
@@ -40,7 +40,7 @@ public struct RandomStream: Sendable {
     /// The salt of stream id `stream`: `mix((stream + 1) * gamma)`, the
     /// (stream + 1)-th word of SplitMix64 started from 0.
     @inlinable
-    public static func salt(_ stream: UInt32) -> UInt64 {
+    package static func salt(_ stream: UInt32) -> UInt64 {
         mix((UInt64(stream) &+ 1) &* gamma)
     }
 
@@ -79,7 +79,7 @@ public struct RandomStream: Sendable {
     /// True with probability `p` from word `index + 1` of the stream at
     /// `base`, as `bernoulli(_:)` (p <= 0 or NaN never, p >= 1 always).
     @inlinable @inline(__always)
-    public static func bernoulli(_ p: Double, _ base: UInt64, at index: Int) -> Bool {
+    package static func bernoulli(_ p: Double, _ base: UInt64, at index: Int) -> Bool {
         if !(p > 0) { return false }
         if p >= 1 { return true }
         return uniform(base, at: index) < p
@@ -94,7 +94,7 @@ public struct RandomStream: Sendable {
 
     /// The next word's high 32 bits (a whole 64-bit word is consumed).
     @inlinable @inline(__always)
-    public mutating func next32() -> UInt32 {
+    package mutating func next32() -> UInt32 {
         UInt32(truncatingIfNeeded: next() &>> 32)
     }
 
@@ -119,14 +119,14 @@ public struct RandomStream: Sendable {
     /// The high 32 bits of a word scaled to [0, 2^32): compare with
     /// `p * 0x1p32` for an event of probability p (exact to 2^-32).
     @inlinable @inline(__always)
-    public mutating func uniform32() -> Double {
+    package mutating func uniform32() -> Double {
         Double(next32())
     }
 
     /// True with probability `p` (to within 2^-53): one word, `uniform() < p`,
     /// drawn only when 0 < p < 1 (p <= 0 or NaN is never, p >= 1 always).
     @inlinable @inline(__always)
-    public mutating func bernoulli(_ p: Double) -> Bool {
+    package mutating func bernoulli(_ p: Double) -> Bool {
         if !(p > 0) { return false }
         if p >= 1 { return true }
         return uniform() < p

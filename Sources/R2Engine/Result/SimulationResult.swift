@@ -22,11 +22,11 @@ public struct SimulationResult: Sendable, Codable {
     /// Per step, `adoptionBins + 2` counts: bin 0 holds A = 0 exactly, bins
     /// 1...adoptionBins the intervals [(j-1)/bins, j/bins) of (0, 1), and the
     /// last bin A = 1 exactly.
-    public var adoptionCounts: [UInt32]
+    package var adoptionCounts: [UInt32]
     /// Per step, the sum of A over accepted trials in fixed point (`adoptionScale`).
-    public var adoptionSum: [WideSum]
+    package var adoptionSum: [WideSum]
     /// Per step, the sum of A^2, each term in fixed point (`adoptionScale`).
-    public var adoptionSumOfSquares: [WideSum]
+    package var adoptionSumOfSquares: [WideSum]
     public var totals: SimulationTotals
     /// Each trial's adoption at chosen steps, when the run asked for it.
     public var adoptionProbes: AdoptionProbes?

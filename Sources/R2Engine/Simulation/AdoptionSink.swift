@@ -5,7 +5,7 @@
 /// are 128-byte aligned): pairs of steps are read and written as one
 /// `SIMD2<UInt64>`. Public for the benchmark's hand-written loop, which
 /// accumulates as the engine does.
-public struct AdoptionSink {
+package struct AdoptionSink {
     let counts: UnsafeMutablePointer<UInt32>
     let sums: UnsafeMutablePointer<UInt64>
     let squares: UnsafeMutablePointer<UInt64>
@@ -19,7 +19,7 @@ public struct AdoptionSink {
     }
 
     /// Counts per step: bin 0, the `adoptionBins` bins of (0, 1), and A >= 1.
-    public static let binStride = SimulationResult.adoptionBins + 2
+    package static let binStride = SimulationResult.adoptionBins + 2
 
     /// Adds the path A_0 ..< A_steps (each in [0, 1]): per step its histogram
     /// bin and A, A^2 in fixed point.
@@ -108,7 +108,7 @@ public struct AdoptionSink {
     ///
     /// SSE2: mulpd, maxpd, minpd, addpd, subpd, maxpd, cmplepd, psubq.
     @inlinable @inline(__always)
-    public static func binPair(_ a: SIMD2<Double>) -> SIMD2<UInt64> {
+    package static func binPair(_ a: SIMD2<Double>) -> SIMD2<UInt64> {
         let bins = Double(SimulationResult.adoptionBins)
         var y = a * bins
         y.replace(with: 0, where: .!(y .> 0))
@@ -137,7 +137,7 @@ public struct AdoptionSink {
     /// AVX2 builds); elsewhere it is correct but a library call per lane, so
     /// the portable build uses `binPair` (the same numbers).
     @inlinable @inline(__always)
-    public static func binLanes(_ a: SIMD8<Float>) -> SIMD8<Int32> {
+    package static func binLanes(_ a: SIMD8<Float>) -> SIMD8<Int32> {
         typealias Math = Lanes<SIMD8<Float>>
         let bins = Float(SimulationResult.adoptionBins)
         let inside = a .> SIMD8<Float>()
@@ -165,7 +165,7 @@ public struct AdoptionSink {
     /// [16, 32) are spaced 2^-48 apart as those in [2^52, 2^53) are spaced 1,
     /// so bits(x + 16) - bits(16) is the same integer `fixed48` gives.
     @inlinable @inline(__always)
-    public static func fixed48Pair(_ x: SIMD2<Double>) -> SIMD2<UInt64> {
+    package static func fixed48Pair(_ x: SIMD2<Double>) -> SIMD2<UInt64> {
         (x + 16).bitPatterns &- SIMD2(repeating: (16 as Double).bitPattern)
     }
 }

@@ -34,7 +34,7 @@ public final class ProgressBar: @unchecked Sendable {
         shown = true
     }
 
-    public func finish() {
+    package func finish() {
         if shown {
             FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
             shown = false
