@@ -1,6 +1,7 @@
 import Foundation
 import R2Forecast
 import R2Notebook
+import R2REPL
 
 /// Printing outputs: results to standard output, errors to standard error;
 /// with `--json`, every output (diagnostics too) as one object a line on
@@ -21,11 +22,7 @@ enum Output {
         }
     }
 
-    static func stdout(_ s: String) {
-        FileHandle.standardOutput.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
-    }
+    static func stdout(_ s: String) { Lines.out(s) }
 
-    static func stderr(_ s: String) {
-        FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
-    }
+    static func stderr(_ s: String) { Lines.error(s) }
 }

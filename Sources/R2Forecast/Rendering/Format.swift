@@ -54,15 +54,7 @@ public enum Format {
     }
 
     /// A whole number with thousands separators: 20000 -> "20,000".
-    public static func count(_ n: Int) -> String {
-        let digits = String(abs(n))
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
-            out.append(c)
-        }
-        return (n < 0 ? "-" : "") + out
-    }
+    public static func count(_ n: Int) -> String { Figures.count(n) }
 
     /// A duration given in months, written in whole days: "12 days", "1 day".
     public static func days(_ months: Double) -> String {

@@ -1,3 +1,5 @@
+import R2Model
+
 /// Numbers as the language shows them in dumps and messages.
 enum NumberText {
     /// `2000`, `0.3`, `1e-05`: integers without a fraction, others in
@@ -10,15 +12,7 @@ enum NumberText {
     }
 
     /// A count with its thousands grouped: `20,000`.
-    static func count(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var grouped = ""
-        for (i, d) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { grouped.append(",") }
-            grouped.append(d)
-        }
-        return (n < 0 ? "-" : "") + grouped
-    }
+    static func count(_ n: Int) -> String { Figures.count(n) }
 
     /// A fraction as a percentage: `1.5` -> `150%`, `0.125` -> `12.5%`.
     static func percent(_ value: Double) -> String {
