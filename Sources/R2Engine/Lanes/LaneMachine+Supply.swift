@@ -57,13 +57,13 @@ extension LaneMachine {
             let status = state[StateLayout.slot(chip: c, StateLayout.export, chips: n)]
             let a = LaneMath.select(
                 status .> LaneFloat(repeating: 1), LaneFloat(repeating: 1), LaneMath.positive(status))
-            let orders = LaneMath.and(buy .> LaneFloat(), a .> LaneFloat())
+            let orders = (buy .> LaneFloat()) & (a .> LaneFloat())
             let d = a * (1 - pi)
             amount[c] = LaneMath.keep(buy, orders)
             deliver[c] = d
-            if LaneMath.any(LaneMath.and(orders, d .> LaneFloat())) {
+            if LaneMath.any(orders & (d .> LaneFloat())) {
                 suppliers[k] = Int32(truncatingIfNeeded: c)
-                supplierDraws[k] = LaneMath.any(LaneMath.and(orders, d .< LaneFloat(repeating: 1)))
+                supplierDraws[k] = LaneMath.any(orders & (d .< LaneFloat(repeating: 1)))
                 k &+= 1
             }
         }

@@ -235,17 +235,6 @@ public enum Lanes<F: LaneVector> {
     @inlinable @inline(__always)
     public static func any(_ m: Mask) -> Bool { F.anyLane(m._storage) }
 
-    /// a and b, a or b, a and not b, lane by lane, on the masks' bits (the
-    /// standard library's `.&` compiles to a loop over the lanes).
-    @inlinable @inline(__always)
-    public static func and(_ a: Mask, _ b: Mask) -> Mask { Mask(a._storage & b._storage) }
-
-    @inlinable @inline(__always)
-    public static func or(_ a: Mask, _ b: Mask) -> Mask { Mask(a._storage | b._storage) }
-
-    @inlinable @inline(__always)
-    public static func andNot(_ a: Mask, _ b: Mask) -> Mask { Mask(a._storage & ~b._storage) }
-
     /// ln x lane by lane for positive normal x (after Cephes `logf`): x =
     /// 2^e m with m in [sqrt(1/2), sqrt(2)), ln m by its minimax polynomial
     /// in m - 1 (relative error about 1e-7), e ln 2 in two parts.
@@ -390,4 +379,19 @@ public enum LaneRandom {
         let b = hash(hash(UInt32(truncatingIfNeeded: key) ^ salt) ^ UInt32(truncatingIfNeeded: key &>> 32))
         return hash(b &+ counter &* phi)
     }
+}
+
+/// Masks combine with `&`, `|` and `~` on their bits, lane by lane: one
+/// vector instruction each (`a & ~b` one `andn`), where the standard
+/// library's `.&`, `.|` and `.!` compile to a loop over the lanes. The
+/// bits are those of the compares, all ones or all zeros a lane.
+extension SIMDMask {
+    @inlinable @inline(__always)
+    public static func & (a: Self, b: Self) -> Self { Self(a._storage & b._storage) }
+
+    @inlinable @inline(__always)
+    public static func | (a: Self, b: Self) -> Self { Self(a._storage | b._storage) }
+
+    @inlinable @inline(__always)
+    public static prefix func ~ (a: Self) -> Self { Self(~a._storage) }
 }

@@ -199,7 +199,7 @@ final class Accumulator: @unchecked Sendable {
             let x = LaneMath.keep(f, accepted)
             // Not below 2^32: too large for the pending sums, or NaN.
             let small = x .< LaneFloat(repeating: 0x1p32)
-            guard !LaneMath.any(LaneMath.andNot(LaneMask(repeating: true), small)) else {
+            guard !LaneMath.any(~small) else {
                 for l in 0..<LaneMath.width where accepted[l] {
                     fleetSums[c].add(WideSum.fixed(Double(f[l]), scale: SimulationTotals.fleetScale))
                 }

@@ -79,7 +79,7 @@ struct CompiledConditions {
     func acceptedByAsOf(_ m: LaneMachine, lanes: Int) -> LaneMask {
         let kept = m.out.release .>= LaneDouble(repeating: asOfBound!)
         let present = LaneMachine.laneIndex .< LaneInt(repeating: Int32(truncatingIfNeeded: lanes))
-        return LaneMath.and(present, LaneMask(LaneInt(truncatingIfNeeded: kept._storage)))
+        return present & LaneMask(LaneInt(truncatingIfNeeded: kept._storage))
     }
 
     /// Whether lane `l` of the group the machine just ran satisfies every condition.
