@@ -214,7 +214,7 @@ struct AdoptionSinkTests {
         #expect(gotSquares == squares)
         // A flush moves every pending count and sum into the totals.
         accumulator.flush()
-        #expect(Array(UnsafeBufferPointer(start: accumulator.counts, count: steps * stride)) == counts)
+        #expect(Array(UnsafeBufferPointer(start: accumulator.counts.base, count: steps * stride)) == counts)
         #expect((0..<(steps * stride)).allSatisfy { accumulator.pendingCounts[$0] == 0 })
         #expect(
             (0..<steps).map { accumulator.sums[$0] }
@@ -262,7 +262,7 @@ struct AdoptionSinkTests {
             accumulator.add(group: machine, accepted: accepted)
         }
         accumulator.flush()
-        #expect(Array(UnsafeBufferPointer(start: accumulator.fleetSums, count: chips)) == expected)
+        #expect(Array(UnsafeBufferPointer(start: accumulator.fleetSums.base, count: chips)) == expected)
         #expect((0..<(chips * Accumulator.octets)).allSatisfy { accumulator.pendingFleets[$0] == SIMD8() })
     }
 

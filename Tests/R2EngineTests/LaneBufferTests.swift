@@ -7,7 +7,7 @@ import Testing
 /// check is an `assert`, so a release build does not pay for it).
 @Suite struct LaneBufferTests {
     @Test func readsAndWritesWithinItsCount() {
-        var arena = LaneMachine.Arena()
+        var arena = LaneArena()
         let buffer = arena.copy([1.0, 2.0, 3.0])
         defer { arena.pointers.forEach { $0.deallocate() } }
         #expect(buffer.count == 3 && buffer[2] == 3)
@@ -20,12 +20,12 @@ import Testing
     #if DEBUG
     @Test func anIndexPastTheCountTraps() async {
         await #expect(processExitsWith: .failure) {
-            var arena = LaneMachine.Arena()
+            var arena = LaneArena()
             let buffer = arena.copy([1.0, 2.0, 3.0])
             _ = buffer[3]
         }
         await #expect(processExitsWith: .failure) {
-            var arena = LaneMachine.Arena()
+            var arena = LaneArena()
             let buffer = arena.copy([Int32](repeating: 0, count: 4))
             buffer.update(repeating: 1, count: 5)
         }

@@ -73,20 +73,4 @@ extension LaneMachine {
             }
         }
     }
-
-    /// Allocates the buffers of a machine; the machine frees them.
-    struct Arena {
-        var pointers: [UnsafeMutableRawPointer] = []
-
-        /// A copy of `values` in its own cache lines (128-byte aligned and
-        /// padded), so that two workers' buffers never share a line.
-        mutating func copy<T>(_ values: [T]) -> LaneBuffer<T> {
-            let bytes = (Swift.max(1, values.count) * MemoryLayout<T>.stride + 127) & ~127
-            let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 128)
-            let p = raw.bindMemory(to: T.self, capacity: Swift.max(1, values.count))
-            _ = UnsafeMutableBufferPointer(start: p, count: values.count).initialize(from: values)
-            pointers.append(raw)
-            return LaneBuffer(base: p, count: values.count)
-        }
-    }
 }

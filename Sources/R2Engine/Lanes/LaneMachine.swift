@@ -157,13 +157,13 @@ final class LaneMachine: @unchecked Sendable {
     let outcome: LaneBuffer<Outcome>
 
     private let tables: [InverseTable]
-    private let owned: [UnsafeMutableRawPointer]
+    private let arena: LaneArena
 
     init(
         _ compiled: CompiledScenario, seed: UInt64, exportChecks checks: [ExportCheck] = [],
         sectorWindows extraWindows: [SectorWindow] = []
     ) {
-        var arena = Arena()
+        var arena = LaneArena()
         self.seed = seed
         seedBase = LaneRandom.seedBase(seed)
         steps = compiled.steps
@@ -342,10 +342,10 @@ final class LaneMachine: @unchecked Sendable {
         sectorMarks = arena.copy([LaneFloat](repeating: LaneFloat(), count: 2 * plans.count))
         laneKeys = arena.copy([UInt64](repeating: 0, count: Self.width))
         outcome = arena.copy([Outcome()])
-        owned = arena.pointers
+        self.arena = arena
     }
 
     deinit {
-        for p in owned { p.deallocate() }
+        arena.free()
     }
 }

@@ -1,26 +1,27 @@
 /// One worker's running sums over the trials it accepted: the adoption
 /// histogram and fixed-point sums per step, and the totals. Everything is
 /// an integer, so adding workers' accumulators in any order gives the same
-/// bits. All buffers are cache-line aligned and padded: workers never share a line.
+/// bits. All buffers come from a `LaneArena`, as the lane machine's: cache-line
+/// aligned and padded, so workers never share a line.
 final class Accumulator: @unchecked Sendable {
     let steps: Int
     let chips: Int
     let events: Int
     let stride = AdoptionSink.binStride
-    let counts: UnsafeMutablePointer<UInt32>
+    let counts: LaneBuffer<UInt32>
     /// The histogram's counts since the last `flush`, in 16 bits (fewer
     /// than 2^15 trials: no overflow): half the cache lines the scattered
     /// increments of every group touch (4.3% faster on one thread, 6.1% on two).
-    let pendingCounts: UnsafeMutablePointer<UInt16>
-    let sums: UnsafeMutablePointer<WideSum>
-    let squares: UnsafeMutablePointer<WideSum>
+    let pendingCounts: LaneBuffer<UInt16>
+    let sums: LaneBuffer<WideSum>
+    let squares: LaneBuffer<WideSum>
     /// Per step and lane, the sums of A and A^2 since the last `flush`
     /// (fewer than 2^15 trials: no overflow), 8 lanes a vector: the vectors
     /// of step t are `octets` t ..< `octets` (t + 1). Each group adds the
     /// bits of x + 16 (`AdoptionSink.fixed48Pair` without its subtraction),
     /// modulo 2^64; `flush` takes off bits(16) once per group (`pendingSum`).
-    let pendingSums: UnsafeMutablePointer<SIMD8<UInt64>>
-    let pendingSquares: UnsafeMutablePointer<SIMD8<UInt64>>
+    let pendingSums: LaneBuffer<SIMD8<UInt64>>
+    let pendingSquares: LaneBuffer<SIMD8<UInt64>>
     /// Trials added since the last `flush`: in `counters`' cache lines, not
     /// in the object, which may share a line with another worker's.
     var pendingTrials: Int {
@@ -29,14 +30,15 @@ final class Accumulator: @unchecked Sendable {
     }
     /// The totals (`Counter`: accepted, holds, switches, failures,
     /// restarts, mandated, completed), then the pending trial and group counts.
-    let counters: UnsafeMutablePointer<Int>
-    let eventFires: UnsafeMutablePointer<Int>
-    let fleetSums: UnsafeMutablePointer<WideSum>
+    let counters: LaneBuffer<Int>
+    let eventFires: LaneBuffer<Int>
+    let fleetSums: LaneBuffer<WideSum>
     /// Per chip and lane, the sum of the final fleets below 2^32 units in
     /// fixed point since the last `flush` (below 2^15 trials of 2^48 each:
     /// no overflow), 8 lanes a vector: chip c's are `octets` c ..< `octets` (c + 1).
     /// (2,878 -> 2,790 instructions a trial, 6.1% ± 2.7% faster on two threads.)
-    let pendingFleets: UnsafeMutablePointer<SIMD8<UInt64>>
+    let pendingFleets: LaneBuffer<SIMD8<UInt64>>
+    private let arena: LaneArena
 
     enum Counter {
         static let accepted = 0
@@ -58,37 +60,22 @@ final class Accumulator: @unchecked Sendable {
         self.chips = chips
         self.events = events
         precondition(SimulationResult.adoptionScale == 0x1p48)
-        counts = Self.allocate(steps * stride, 0)
-        pendingCounts = Self.allocate(steps * stride, 0)
-        sums = Self.allocate(steps, WideSum())
-        squares = Self.allocate(steps, WideSum())
-        pendingSums = Self.allocate(steps * Self.octets, SIMD8())
-        pendingSquares = Self.allocate(steps * Self.octets, SIMD8())
-        counters = Self.allocate(Counter.count + 2, 0)
-        eventFires = Self.allocate(events, 0)
-        fleetSums = Self.allocate(chips, WideSum())
-        pendingFleets = Self.allocate(chips * Self.octets, SIMD8())
+        var arena = LaneArena()
+        counts = arena.filled(steps * stride, 0)
+        pendingCounts = arena.filled(steps * stride, 0)
+        sums = arena.filled(steps, WideSum())
+        squares = arena.filled(steps, WideSum())
+        pendingSums = arena.filled(steps * Self.octets, SIMD8())
+        pendingSquares = arena.filled(steps * Self.octets, SIMD8())
+        counters = arena.filled(Counter.count + 2, 0)
+        eventFires = arena.filled(events, 0)
+        fleetSums = arena.filled(chips, WideSum())
+        pendingFleets = arena.filled(chips * Self.octets, SIMD8())
+        self.arena = arena
     }
 
     deinit {
-        counts.deallocate()
-        pendingCounts.deallocate()
-        sums.deallocate()
-        squares.deallocate()
-        pendingSums.deallocate()
-        pendingSquares.deallocate()
-        counters.deallocate()
-        eventFires.deallocate()
-        fleetSums.deallocate()
-        pendingFleets.deallocate()
-    }
-
-    private static func allocate<T>(_ count: Int, _ value: T) -> UnsafeMutablePointer<T> {
-        let bytes = (Swift.max(1, count) * MemoryLayout<T>.stride + 127) & ~127
-        let p = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 128)
-            .bindMemory(to: T.self, capacity: Swift.max(1, count))
-        p.initialize(repeating: value, count: count)
-        return p
+        arena.free()
     }
 
     var accepted: Int { counters[Counter.accepted] }
@@ -101,8 +88,8 @@ final class Accumulator: @unchecked Sendable {
         t.restarts = counters[Counter.restarts]
         t.mandated = counters[Counter.mandated]
         t.completed = counters[Counter.completed]
-        t.eventFires = Array(UnsafeBufferPointer(start: eventFires, count: events))
-        t.finalFleetSum = Array(UnsafeBufferPointer(start: fleetSums, count: chips))
+        t.eventFires = Array(UnsafeBufferPointer(start: eventFires.base, count: events))
+        t.finalFleetSum = Array(UnsafeBufferPointer(start: fleetSums.base, count: chips))
         return t
     }
 
@@ -114,7 +101,7 @@ final class Accumulator: @unchecked Sendable {
     func add(group m: LaneMachine, accepted: LaneMask) {
         let weights = LaneWord(truncatingIfNeeded: LaneMath.count(accepted))
         let all = weights == LaneWord(repeating: 1)
-        var row = pendingCounts
+        var row = pendingCounts.base
         counters[Counter.pendingGroups] &+= 1
         for t in 0..<steps {
             // Eight lanes at a time: the sums' pending lanes are 8 wide.

@@ -167,9 +167,9 @@ extension Engine {
             chipNames: compiled.chipNames, eventNames: compiled.eventNames,
             accepted: total.accepted, releases: releases,
             adoptionCounts: Array(
-                UnsafeBufferPointer(start: total.counts, count: compiled.steps * total.stride)),
-            adoptionSum: Array(UnsafeBufferPointer(start: total.sums, count: compiled.steps)),
-            adoptionSumOfSquares: Array(UnsafeBufferPointer(start: total.squares, count: compiled.steps)),
+                UnsafeBufferPointer(start: total.counts.base, count: compiled.steps * total.stride)),
+            adoptionSum: Array(UnsafeBufferPointer(start: total.sums.base, count: compiled.steps)),
+            adoptionSumOfSquares: Array(UnsafeBufferPointer(start: total.squares.base, count: compiled.steps)),
             totals: total.totals,
             adoptionProbes: probeCount > 0
                 ? AdoptionProbes(
