@@ -85,7 +85,7 @@ extension LaneMachine {
         /// Pressure pi of the current step.
         var pi = LaneFloat()
 
-        @inline(__always)
+        @_transparent
         init(keys: LaneRandom.Keys, programme: Programme, machine m: LaneMachine, lane: Int) {
             self.keys = keys
             p = programme
@@ -105,7 +105,7 @@ extension LaneMachine {
     /// 1. Timelines: the entries of step t in entry order, the static ones
     /// in every lane, the dynamic ones where they act at t; then pressure
     /// and the export checks. Returns whether any entry acted.
-    @inline(__always)
+    @_transparent
     func applyTimelines<R: TrialRecorder>(_ t: Int, _ g: inout GroupRun, _ rec: inout R) -> Bool {
         let state = self.state
         let lane = g.lane
@@ -168,7 +168,7 @@ extension LaneMachine {
     /// licensed, 0 banned), then blocked with probability pi: it is
     /// delivered when its month's draw u < a (1 - pi). Then the sector's
     /// step and the fold draw.
-    @inline(__always)
+    @_transparent
     func supply<R: TrialRecorder>(_ t: Int, changed: Bool, _ g: inout GroupRun, _ rec: inout R) {
         let state = self.state
         let fleet = self.fleet
@@ -223,7 +223,7 @@ extension LaneMachine {
     }
 
     /// 3. Training, in the lanes whose programme has started and not finished.
-    @inline(__always)
+    @_transparent
     func train<R: TrialRecorder>(_ t: Int, _ g: inout GroupRun, _ rec: inout R) {
         let state = self.state
         let fleet = self.fleet
@@ -329,7 +329,7 @@ extension LaneMachine {
     }
 
     /// 4. Adoption, from the running capacity sums.
-    @inline(__always)
+    @_transparent
     func recordAdoption<R: TrialRecorder>(_ t: Int, _ g: inout GroupRun, _ rec: inout R) {
         let lane = g.lane
         let n = chipCount
@@ -347,16 +347,15 @@ extension LaneMachine {
     }
 
     /// After training: release r = tau + P + K*H, and the fold if it came first.
-    @inline(__always)
+    @_transparent
     func release<R: TrialRecorder>(_ g: inout GroupRun, _ rec: inout R) {
         let taken = programmeTaken
         let keys = g.keys
         let lane = g.lane
-        var out = g.out
         let done = g.done
         let tau = g.tau
         // K holds, from word 0 of the holds stream.
-        out.completed = done._storage
+        g.out.completed = done._storage
         if LaneMath.any(done) {
             let u = LaneMath.unitOpenZero(keys.word(salt: holdsSalt, 0))
             let k = LaneMath.geometric(taken[1], u)
@@ -366,17 +365,18 @@ extension LaneMachine {
             let holds = LaneDouble(k)
             let months = LaneDouble(taken[2])
             let held = (holds * months).replacing(with: 0, where: .!(months .> 0))
-            out.holds = out.holds.replacing(with: holds, where: finished)
-            out.release = out.release.replacing(with: LaneDouble(tau) + LaneDouble(taken[0]) + held, where: finished)
+            g.out.holds = g.out.holds.replacing(with: holds, where: finished)
+            g.out.release = g.out.release.replacing(
+                with: LaneDouble(tau) + LaneDouble(taken[0]) + held, where: finished)
         }
         if folds {
             // A fold counts when it came before the release (t < r).
             let foldStep = foldScratch.pointee
-            let before = LaneDouble(foldStep) .< out.release
-            for l in 0..<Self.width where before[l] { out.fold[l] = foldStep[l] }
+            let before = LaneDouble(foldStep) .< g.out.release
+            for l in 0..<Self.width where before[l] { g.out.fold[l] = foldStep[l] }
             if R.isActive && before[lane] { rec.folded(step: Int(foldStep[lane])) }
         }
-        if R.isActive { rec.release(holds: out.holds[lane], release: out.release[lane]) }
-        self.out = out
+        if R.isActive { rec.release(holds: g.out.holds[lane], release: g.out.release[lane]) }
+        self.out = g.out
     }
 }
