@@ -37,9 +37,12 @@ run() {
     # folder is a scratch one, so nothing an input does lands in the tree.
     local scratch
     scratch=$(mktemp -d)
+    # Shard parts are JSON of 13 kB and more; the other inputs are lines.
+    local max_len=8192
+    if [ "$t" = shard ]; then max_len=32768; fi
     echo "=== fuzz $t for ${seconds}s ===" >&2
     (cd "$scratch" && R2FUZZ_TARGET=$t ASAN_OPTIONS=detect_leaks=0 "$OLDPWD/$binary" \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
+        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" \
         -jobs="$jobs" -workers="$jobs" -print_final_stats=1 \
         -artifact_prefix="$OLDPWD/$findings/" "$OLDPWD/$corpus" "$OLDPWD/Tests/Corpus/fuzz/$t") || status=$?
     rm -rf "$scratch"
