@@ -31,6 +31,14 @@ public struct SectorWindow: Hashable, Sendable, Codable, CustomStringConvertible
         }
     }
 
+    /// Whether every month the window reads lies in `months` (absolute).
+    public func lies(within months: ClosedRange<Int>) -> Bool {
+        switch kind {
+        case .share(let first, let last): first <= last && months.contains(first) && months.contains(last)
+        case .installed(let m): months.contains(m)
+        }
+    }
+
     /// Whether the window is a whole calendar year.
     public var isWholeYear: Bool {
         guard case .share(let first, let last) = kind else { return false }
