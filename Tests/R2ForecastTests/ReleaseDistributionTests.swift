@@ -1,3 +1,5 @@
+import Foundation
+import R2Engine
 import R2Forecast
 import R2Model
 import Testing
@@ -145,5 +147,60 @@ extension ReleaseDistributionTests {
         let expected = values.filter { !$0.isNaN }.sorted()
         #expect(band.sorted.map(\.bitPattern) == expected.map(\.bitPattern))
         #expect(band.undefined == values.count - expected.count)
+    }
+}
+
+extension ReleaseDistributionTests {
+    /// A run's sector band is read in place from the trial-major values:
+    /// window j of every kept trial, with the trials a condition rejected
+    /// (NaN release) left out of both the values and the undefined count,
+    /// past the radix sort's threshold and with two windows interleaved.
+    @Test func aRunsBandReadsItsWindowOverTheKeptTrials() throws {
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Corpus/fuzz/shard/v2-sector-fold.json")
+        var part = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: corpus)) as? [String: Any])
+        var result = try #require(part["result"] as? [String: Any])
+        let n = 6_000
+        var state: UInt32 = 99
+        func next() -> Float {
+            state = state &* 1_664_525 &+ 1_013_904_223
+            return Float(state >> 8) / Float(1 << 24)
+        }
+        // Every 7th trial rejected; every 5th defines no share in window 0.
+        let releases: [Any] = (0..<n).map { (i: Int) -> Any in i % 7 == 3 ? "nan" : Double(i % 40) / 10 }
+        var values: [Any] = []
+        for i in 0..<n {
+            let rejected = i % 7 == 3
+            let first: Any = rejected || i % 5 == 0 ? "nan" : Double(next())
+            let second: Any = rejected ? "nan" : Double(next())
+            values += [first, second]
+        }
+        let window0: [String: Any] = ["compute": false, "kind": ["share": ["first": 24300, "last": 24303]]]
+        let window1: [String: Any] = ["compute": true, "kind": ["installed": ["_0": 24302]]]
+        result["trials"] = n
+        result["accepted"] = n - (0..<n).count(where: { $0 % 7 == 3 })
+        result["releases"] = releases
+        result["folds"] = [Any](repeating: "inf", count: n)
+        result["sector"] = ["windows": [window0, window1], "values": values]
+        part["result"] = result
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let run = try decoder.decode(
+            SimulationResult.self, from: JSONSerialization.data(withJSONObject: result))
+        #expect(run.inconsistency == nil)
+        let sector = try #require(run.sector)
+        for j in 0..<2 {
+            let band = ForecastReport.band(sector, j, run)
+            let kept = (0..<n).filter { !run.releases[$0].isNaN }.map { sector.values[$0 * 2 + j] }
+            let expected = SectorBand(window: sector.windows[j], values: kept)
+            #expect(band.sorted.map(\.bitPattern) == expected.sorted.map(\.bitPattern))
+            #expect(band.undefined == expected.undefined)
+            #expect(band.mean.value == expected.mean.value && band.mean.standardError == expected.mean.standardError)
+            #expect(band.window == sector.windows[j])
+        }
+        #expect(ForecastReport.band(sector, 0, run).undefined == (0..<n).count(where: { $0 % 5 == 0 && $0 % 7 != 3 }))
+        #expect(ForecastReport.band(sector, 1, run).undefined == 0)
     }
 }

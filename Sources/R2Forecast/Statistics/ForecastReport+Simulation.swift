@@ -41,14 +41,17 @@ extension ForecastReport {
         sector = (0..<years).map { parts.sector[$0]! }
     }
 
-    /// Window j of a run's sector values over its kept trials.
+    /// Window j of a run's sector values over its kept trials, read in
+    /// place (a rejected trial's value is NaN like an undefined one).
     public static func band(_ values: SectorValues, _ j: Int, _ result: SimulationResult) -> SectorBand {
         let w = values.windows[j]
         let k = values.windows.count
-        var kept: [Float] = []
-        kept.reserveCapacity(result.accepted)
-        for i in result.releases.indices where !result.releases[i].isNaN { kept.append(values.values[i * k + j]) }
-        return SectorBand(window: w, values: kept, partial: !w.isWholeYear)
+        let sorted = values.values.withUnsafeBufferPointer { v in
+            result.releases.withUnsafeBufferPointer { r in
+                RadixSort.sortedNumbers(count: r.count) { i in r[i].isNaN ? .nan : v[i &* k &+ j] }
+            }
+        }
+        return SectorBand(window: w, sorted: sorted, undefined: result.accepted - sorted.count, partial: !w.isWholeYear)
     }
 }
 

@@ -17,17 +17,17 @@ public struct NamedRelease: Sendable {
     /// the folded trials' (sorted apart, a fifth of them or so, and taken
     /// out in one merge), with +infinity for each folded trial.
     public init(flagship: ReleaseDistribution, releases: [Double], folds: [Float]) {
-        var foldedCount = 0
-        for (r, f) in zip(releases, folds) where !r.isNaN && f.isFinite { foldedCount &+= 1 }
-        var foldedReleases: [Double] = []
-        var steps: [Double] = []
-        foldedReleases.reserveCapacity(foldedCount)
-        steps.reserveCapacity(foldedCount)
-        for (r, f) in zip(releases, folds) where !r.isNaN && f.isFinite {
-            foldedReleases.append(r)
-            steps.append(Double(f))
+        // The folded trials' releases and fold steps, each read in place
+        // and sorted (NaN for every other trial).
+        let (removed, steps) = releases.withUnsafeBufferPointer { r in
+            folds.withUnsafeBufferPointer { f in
+                let n = Swift.min(r.count, f.count)
+                return (
+                    RadixSort.sortedNumbers(count: n) { i in f[i].isFinite ? r[i] : .nan },
+                    RadixSort.sortedNumbers(count: n) { i in f[i].isFinite && !r[i].isNaN ? Double(f[i]) : .nan }
+                )
+            }
         }
-        let removed = RadixSort.sortedNumbers(foldedReleases)
         let kept = flagship.sorted
         let named = [Double](unsafeUninitializedCapacity: kept.count) { out, count in
             var j = 0
@@ -44,7 +44,7 @@ public struct NamedRelease: Sendable {
             count = kept.count
         }
         self.release = ReleaseDistribution(sorted: named, horizon: flagship.horizon)
-        self.foldSteps = RadixSort.sortedNumbers(steps)
+        self.foldSteps = steps
     }
 
     public var count: Int { release.count }

@@ -4,55 +4,70 @@
 /// fraction of the comparison sort's time: the comparison sort took 75-100
 /// ms on one thread, and the whole 1M run went from 0.35-0.43 s to 0.25-0.34 s
 /// (docs/PERFORMANCE-LOG.md, "A whole file").
+///
+/// The values are read once, through a function of their index, into the
+/// keys (NaN left out, each digit counted on the way), and the sorted
+/// numbers are written once into the result: a caller that picks values
+/// (the kept trials of one sector window) pays no copy of its own.
 enum RadixSort {
     /// Below this many values the standard library's sort is as fast.
     static let threshold = 4096
 
     /// The values of `values` that are not NaN, ascending (as `sort()`
     /// orders them; -0 before +0, which compare equal).
-    static func sortedNumbers(_ values: [Double]) -> [Double] { sorted(values) }
-
-    /// The same for floats: four passes over 32-bit patterns.
-    static func sortedNumbers(_ values: [Float]) -> [Float] { sorted(values) }
-
-    @inline(__always)
-    static func sorted<F: BinaryFloatingPoint>(_ values: [F]) -> [F] where F.RawSignificand: UnsignedInteger {
-        var kept = [F]()
-        kept.reserveCapacity(values.count)
-        for x in values where !x.isNaN { kept.append(x) }
-        if kept.count < threshold {
-            kept.sort()
-            return kept
-        }
-        let n = kept.count
-        kept.withUnsafeMutableBufferPointer { buffer in
-            if F.self == Double.self {
-                buffer.baseAddress!.withMemoryRebound(to: UInt64.self, capacity: n) { sort($0, n) }
-            } else {
-                precondition(F.self == Float.self, "a radix sort of doubles or floats")
-                buffer.baseAddress!.withMemoryRebound(to: UInt32.self, capacity: n) { sort($0, n) }
-            }
-        }
-        return kept
+    static func sortedNumbers(_ values: [Double]) -> [Double] {
+        values.withUnsafeBufferPointer { v in sortedNumbers(count: v.count) { v[$0] } }
     }
 
-    /// Sorts the n keys' numbers at `keys` (bit patterns of floating-point
-    /// numbers of K's width, no NaN).
-    private static func sort<K: FixedWidthInteger & UnsignedInteger>(_ keys: UnsafeMutablePointer<K>, _ n: Int) {
-        let passes = K.bitWidth / 8
-        let scratch = UnsafeMutablePointer<K>.allocate(capacity: n)
-        defer { scratch.deallocate() }
-        // One histogram per byte in one pass, over keys that order as the numbers.
+    /// The same for floats: four passes over 32-bit patterns.
+    static func sortedNumbers(_ values: [Float]) -> [Float] {
+        values.withUnsafeBufferPointer { v in sortedNumbers(count: v.count) { v[$0] } }
+    }
+
+    /// The numbers `value(0) ..< value(count)` that are not NaN, ascending.
+    @inline(__always)
+    static func sortedNumbers<F: RadixSortable>(count: Int, _ value: (Int) -> F) -> [F] {
+        let passes = F.Key.bitWidth / 8
+        let keys = UnsafeMutablePointer<F.Key>.allocate(capacity: Swift.max(1, count))
+        defer { keys.deallocate() }
+        // One histogram per byte, counted as the keys are made.
         let counts = UnsafeMutablePointer<Int>.allocate(capacity: passes * 256)
         defer { counts.deallocate() }
         counts.initialize(repeating: 0, count: passes * 256)
-        for i in 0..<n {
-            let k = key(keys[i])
-            keys[i] = k
+        var n = 0
+        for i in 0..<count {
+            let x = value(i)
+            if x.isNaN { continue }
+            let k = key(x.radixBits)
+            keys[n] = k
+            n &+= 1
             for byte in 0..<passes {
-                counts[byte &* 256 &+ Int(truncatingIfNeeded: (k &>> K(truncatingIfNeeded: byte &* 8)) & 0xFF)] &+= 1
+                counts[byte &* 256 &+ Int(truncatingIfNeeded: (k &>> F.Key(truncatingIfNeeded: byte &* 8)) & 0xFF)] &+=
+                    1
             }
         }
+        if n < threshold {
+            var small = (0..<n).map { F(radixBits: Self.value(keys[$0])) }
+            small.sort()
+            return small
+        }
+        let sorted = sort(keys, n, counts)
+        defer { if sorted != keys { sorted.deallocate() } }
+        return [F](unsafeUninitializedCapacity: n) { out, written in
+            for i in 0..<n { out[i] = F(radixBits: Self.value(sorted[i])) }
+            written = n
+        }
+    }
+
+    /// Sorts the n keys at `keys` by the byte histograms `counts`; returns
+    /// where the sorted keys are: `keys`, or a buffer of its own that the
+    /// caller deallocates.
+    @inline(__always)
+    private static func sort<K: FixedWidthInteger & UnsignedInteger>(
+        _ keys: UnsafeMutablePointer<K>, _ n: Int, _ counts: UnsafeMutablePointer<Int>
+    ) -> UnsafeMutablePointer<K> {
+        let passes = K.bitWidth / 8
+        let scratch = UnsafeMutablePointer<K>.allocate(capacity: n)
         var from = keys
         var to = scratch
         for byte in 0..<passes {
@@ -75,8 +90,9 @@ enum RadixSort {
             }
             swap(&from, &to)
         }
-        if from != keys { keys.update(from: from, count: n) }
-        for i in 0..<n { keys[i] = value(keys[i]) }
+        // `to` is the buffer the keys are not in.
+        if to != keys { to.deallocate() }
+        return from
     }
 
     /// The bits of x, turned so that unsigned order is numeric order:
@@ -93,4 +109,21 @@ enum RadixSort {
         let sign = K(1) &<< K(K.bitWidth - 1)
         return k & sign != 0 ? k & ~sign : ~k
     }
+}
+
+/// A floating-point type the radix sort orders by its bit pattern.
+protocol RadixSortable: BinaryFloatingPoint {
+    associatedtype Key: FixedWidthInteger & UnsignedInteger
+    var radixBits: Key { get }
+    init(radixBits: Key)
+}
+
+extension Double: RadixSortable {
+    var radixBits: UInt64 { bitPattern }
+    init(radixBits: UInt64) { self.init(bitPattern: radixBits) }
+}
+
+extension Float: RadixSortable {
+    var radixBits: UInt32 { bitPattern }
+    init(radixBits: UInt32) { self.init(bitPattern: radixBits) }
 }

@@ -22,6 +22,16 @@ public struct SectorBand: Sendable {
         self.mean = Self.mean(sorted)
     }
 
+    /// From the defined values already sorted ascending and the count of
+    /// undefined ones.
+    init(window: SectorWindow, sorted: [Float], undefined: Int, partial: Bool) {
+        self.window = window
+        self.partial = partial
+        self.sorted = sorted
+        self.undefined = undefined
+        self.mean = Self.mean(sorted)
+    }
+
     public var count: Int { sorted.count }
 
     /// The mean share over the trials that define it, with its standard error.
