@@ -8,6 +8,8 @@
 # (default 600). Crashes, hangs (over 10 s an input) and inputs that take
 # over 2 GB are written to .build-fuzz/findings/TARGET; once fixed, copy
 # each into Tests/Corpus/fuzz/TARGET, where FuzzReplayTests replays it.
+# libFuzzer's log of each run is kept in .build-fuzz/logs/TARGET-TIME.log
+# (coverage, corpus and executions over time: docs/FUZZING.md's figures).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,11 +42,22 @@ run() {
     # Shard parts are JSON of 13 kB and more; the other inputs are lines.
     local max_len=8192
     if [ "$t" = shard ]; then max_len=32768; fi
-    echo "=== fuzz $t for ${seconds}s ===" >&2
+    # With -jobs, libFuzzer runs each job in a child process that logs to
+    # fuzz-N.log in the working folder; one job runs in this process and
+    # logs to standard error. Either way the log is kept in .build-fuzz/logs.
+    local parallel=()
+    if [ "$jobs" -gt 1 ]; then parallel=(-jobs="$jobs" -workers="$jobs"); fi
+    mkdir -p .build-fuzz/logs
+    local log
+    log=.build-fuzz/logs/$t-$(date -u +%Y%m%dT%H%M%SZ).log
+    echo "=== fuzz $t for ${seconds}s, log $log ===" >&2
     (cd "$scratch" && R2FUZZ_TARGET=$t ASAN_OPTIONS=detect_leaks=0 "$OLDPWD/$binary" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" \
-        -jobs="$jobs" -workers="$jobs" -print_final_stats=1 \
-        -artifact_prefix="$OLDPWD/$findings/" "$OLDPWD/$corpus" "$OLDPWD/Tests/Corpus/fuzz/$t") || status=$?
+        "${parallel[@]}" -print_final_stats=1 \
+        -artifact_prefix="$OLDPWD/$findings/" "$OLDPWD/$corpus" "$OLDPWD/Tests/Corpus/fuzz/$t") \
+        2>"$log" || status=$?
+    if [ "$jobs" -gt 1 ]; then cat "$scratch"/fuzz-*.log >>"$log"; fi
+    grep -E "^(#[0-9]+ +DONE|Done |SUMMARY|==[0-9]+==ERROR)|Test unit written" "$log" >&2 || true
     rm -rf "$scratch"
     return "${status:-0}"
 }
