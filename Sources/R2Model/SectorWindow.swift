@@ -31,11 +31,12 @@ public struct SectorWindow: Hashable, Sendable, Codable, CustomStringConvertible
         }
     }
 
-    /// Whether every month the window reads lies in `months` (absolute).
-    public func lies(within months: ClosedRange<Int>) -> Bool {
+    /// Whether every month the window reads is a month of `clock`.
+    public func lies(within clock: Clock) -> Bool {
+        let months = clock.start...clock.end
         switch kind {
-        case .share(let first, let last): first <= last && months.contains(first) && months.contains(last)
-        case .installed(let m): months.contains(m)
+        case .share(let first, let last): return first <= last && months.contains(first) && months.contains(last)
+        case .installed(let m): return months.contains(m)
         }
     }
 

@@ -42,7 +42,7 @@ extension SimulationResult {
         if let sector, sector.values.count != trials * sector.windows.count {
             return "its sector shares do not fill \(trials) trials x \(sector.windows.count) windows"
         }
-        if let sector, let outside = sector.windows.first(where: { !$0.lies(within: clockStart...clockEnd) }) {
+        if let sector, let outside = sector.windows.first(where: { !$0.lies(within: clock) }) {
             let months =
                 switch outside.kind {
                 case .share(let first, let last): "months \(first) ... \(last)"

@@ -29,12 +29,9 @@ extension Engine {
         }
         let probeCount = probeSteps.count
         for w in options.sectorWindows where compiled.hasSector {
-            let inside: Bool
-            switch w.kind {
-            case .share(let a, let b): inside = a <= b && a >= compiled.clock.start && b <= compiled.clock.end
-            case .installed(let m): inside = m >= compiled.clock.start && m <= compiled.clock.end
+            guard w.lies(within: compiled.clock) else {
+                throw .invalidOptions("the sector window \(w) is not inside the clock")
             }
-            guard inside else { throw .invalidOptions("the sector window \(w) is not inside the clock") }
         }
         let sectorWindows = compiled.hasSector ? compiled.sectorYears + options.sectorWindows : []
         let windowCount = sectorWindows.count

@@ -15,11 +15,8 @@ public struct SectorBand: Sendable {
     public init(window: SectorWindow, values: some Sequence<Float>, partial: Bool = false) {
         // A rejected trial is NaN too: the caller passes kept trials only.
         let all = Array(values)
-        self.window = window
-        self.partial = partial
-        self.sorted = RadixSort.sortedNumbers(all)
-        self.undefined = all.count - sorted.count
-        self.mean = Self.mean(sorted)
+        let sorted = RadixSort.sortedNumbers(all)
+        self.init(window: window, sorted: sorted, undefined: all.count - sorted.count, partial: partial)
     }
 
     /// From the defined values already sorted ascending and the count of
