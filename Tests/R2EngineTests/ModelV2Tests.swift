@@ -210,6 +210,30 @@ import Testing
         }
     }
 
+    /// A window the run is asked for must lie in the clock: one running
+    /// past its end, one backwards, and an installed share before its start
+    /// are refused before any trial runs; the clock's own first and last
+    /// months are accepted.
+    @Test func aSectorWindowOutsideTheClockIsRefused() throws {
+        var s = Fixtures.scenario(months: 12, start: 0, needs: 1e9)
+        s.chips = [Chip(name: "h20", origin: .foreign)]
+        Fixtures.set(&s, chip: 0, .ship, .constant(100))
+        let compiled = try Engine.compile(s)
+        let (first, last) = (compiled.clock.start, compiled.clock.end)
+        for window in [
+            SectorWindow(.share(first: first, last: last + 1)),
+            SectorWindow(.share(first: first + 3, last: first + 2)),
+            SectorWindow(.installed(first - 1)),
+        ] {
+            var options = SimulationOptions(trials: 16, seed: 1, threads: 1)
+            options.sectorWindows = [window]
+            #expect(throws: SimulationError.self, "\(window)") { try Engine.run(compiled, options: options) }
+        }
+        var options = SimulationOptions(trials: 16, seed: 1, threads: 1)
+        options.sectorWindows = [SectorWindow(.share(first: first, last: last)), SectorWindow(.installed(last))]
+        #expect(try Engine.run(compiled, options: options).sector?.windows.count == 1 + 2)
+    }
+
     /// Nothing received leaves the share undefined (NaN), never 0 or a trap.
     @Test func anEmptyWindowIsUndefined() throws {
         var s = Fixtures.scenario(months: 12, start: 0, needs: 1e9)
