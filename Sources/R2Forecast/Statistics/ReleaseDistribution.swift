@@ -16,14 +16,16 @@ public struct ReleaseDistribution: Sendable {
     /// sequence's per-element calls (a million trials spent more time there
     /// than in sorting), sorted by their bits (`RadixSort`).
     public init(releases: [Double], horizon: Int) {
-        self.sorted = RadixSort.sortedNumbers(releases)
-        self.horizon = Double(horizon)
+        self.init(sorted: RadixSort.sortedNumbers(releases), horizon: Double(horizon))
     }
 
     /// Values already sorted ascending (no NaN).
     init(sorted: [Double], horizon: Double) {
         self.sorted = sorted
         self.horizon = horizon
+        // Once, where the report is built (on its worker threads), not on
+        // each reading: two passes over a million releases are 2 to 5 ms.
+        self.uncensoredMean = Self.mean(sorted, below: horizon)
     }
 
     public var count: Int { sorted.count }
@@ -60,8 +62,11 @@ public struct ReleaseDistribution: Sendable {
     }
 
     /// Mean release of the uncensored trials, with its standard error.
-    public var uncensoredMean: Estimate? {
-        let k = releasedCount
+    public let uncensoredMean: Estimate?
+
+    /// The mean of the values below the horizon, in ascending order.
+    static func mean(_ sorted: [Double], below horizon: Double) -> Estimate? {
+        let k = countBelow(horizon, in: sorted)
         guard k > 0 else { return nil }
         var sum = 0.0
         for x in sorted[..<k] { sum += x }
@@ -73,7 +78,9 @@ public struct ReleaseDistribution: Sendable {
     }
 
     /// Number of trials with release < x (binary search).
-    public func countBelow(_ x: Double) -> Int {
+    public func countBelow(_ x: Double) -> Int { Self.countBelow(x, in: sorted) }
+
+    static func countBelow(_ x: Double, in sorted: [Double]) -> Int {
         var lo = 0
         var hi = sorted.count
         while lo < hi {
