@@ -74,6 +74,31 @@ import Testing
         #expect(session.runCommand(":rerun 99").cell?.failed == true)
     }
 
+    /// `:rerun all` reruns the cells typed or loaded, not the copies earlier
+    /// reruns made: repeated, it adds the same cells each time instead of
+    /// doubling the notebook (the command fuzzer's timeout: six in a row).
+    @Test func rerunAllSkipsTheCopiesOfEarlierReruns() {
+        let session = Session(configuration: SessionConfiguration(threads: 1))
+        session.evaluateCell("let x = 1")
+        session.evaluateCell("let y = x + 1")
+        _ = session.runCommand(":cells")
+        for _ in 0..<3 {
+            let made = session.runCommand(":rerun all").cells
+            let inputs = made.map(\.input)
+            let marked = made.map(\.isRerun)
+            #expect(inputs == ["let x = 1", "let y = x + 1"])
+            #expect(marked == [true, true])
+        }
+        // 2 typed, the :cells command, three reruns of 2 cells each.
+        let cells = session.notebook.cells
+        let typed = cells.filter { !$0.isRerun && $0.kind != .command }.map(\.number)
+        #expect(cells.count == 9)
+        #expect(typed == [1, 2])
+        // A range still reruns whatever it names, copies included.
+        let range = session.runCommand(":rerun 4-5").cells.map(\.input)
+        #expect(range == ["let x = 1", "let y = x + 1"])
+    }
+
     @Test func unknownCommandSuggestsTheNearest() {
         let session = Session(configuration: SessionConfiguration(threads: 1))
         let cell = session.runCommand(":sav x").cell

@@ -20,6 +20,8 @@ public struct Cell: Sendable {
     public var failed: Bool
     /// The scenario current when the cell ran.
     public var scenario: String
+    /// Made by `:rerun` (a copy of an earlier cell): `:rerun all` skips it.
+    public var isRerun = false
 
     public init(
         number: Int, kind: Kind, input: String, outputs: [CellOutput] = [], failed: Bool = false, scenario: String

@@ -11,6 +11,11 @@ public struct Notebook: Sendable {
 
     public mutating func append(_ cell: Cell) { cells.append(cell) }
 
+    /// Marks cell `number` as made by `:rerun`.
+    mutating func markRerun(_ number: Int) {
+        if let i = cells.lastIndex(where: { $0.number == number }) { cells[i].isRerun = true }
+    }
+
     public func cell(_ number: Int) -> Cell? { cells.first { $0.number == number } }
 
     /// The last cell that printed something, for `_`.

@@ -69,7 +69,9 @@ extension Session {
 
     /// `:rerun N`, `:rerun N-M`, `:rerun all`: the statement cells among
     /// them run again in order, as new cells; a loaded file is loaded again
-    /// (a reload); commands are skipped.
+    /// (a reload); commands are skipped. `all` is the cells typed or loaded,
+    /// not the copies earlier reruns made: otherwise each `:rerun all`
+    /// would double the notebook (ten of them, a thousand times the work).
     private func rerun(_ args: [String], _ line: String) -> CommandResult {
         let usage = "usage: :rerun N | N-M | all (cell numbers; see :cells)"
         guard args.count == 1 else { return commandCell(line, error: usage) }
@@ -91,7 +93,10 @@ extension Session {
                 return commandCell(line, error: "cell \(a) is a command; rerun re-evaluates statements")
             }
         }
-        let targets = notebook.cells.filter { numbers.contains($0.number) && $0.kind != .command }
+        let all = args[0] == "all"
+        let targets = notebook.cells.filter {
+            numbers.contains($0.number) && $0.kind != .command && !(all && $0.isRerun)
+        }
         guard !targets.isEmpty else {
             let range =
                 numbers.count == 1
@@ -101,12 +106,14 @@ extension Session {
         }
         var made: [Cell] = []
         for target in targets {
-            let cell: Cell
+            var cell: Cell
             if case .loaded(let path) = target.kind {
                 cell = load(path: path)
             } else {
                 cell = evaluateCell(target.input)
             }
+            cell.isRerun = true
+            notebook.markRerun(cell.number)
             made.append(cell)
             // Ctrl-C stops the whole rerun, not one cell.
             if cell.outputs.contains(where: { $0.isError && $0.plainText == "cancelled" }) { break }
