@@ -76,8 +76,9 @@ extension Session {
         let usage = "usage: :rerun N | N-M | all (cell numbers; see :cells)"
         guard args.count == 1 else { return commandCell(line, error: usage) }
         let last = notebook.nextNumber - 1
+        let all = args[0] == "all"
         let numbers: ClosedRange<Int>
-        if args[0] == "all" {
+        if all {
             guard last >= 1 else { return commandCell(line, error: "there are no cells yet") }
             numbers = 1...last
         } else {
@@ -93,7 +94,6 @@ extension Session {
                 return commandCell(line, error: "cell \(a) is a command; rerun re-evaluates statements")
             }
         }
-        let all = args[0] == "all"
         let targets = notebook.cells.filter {
             numbers.contains($0.number) && $0.kind != .command && !(all && $0.isRerun)
         }
