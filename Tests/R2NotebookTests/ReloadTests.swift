@@ -14,6 +14,7 @@ import Testing
         chip h800 foreign perf 1 fail 2%
         fleet h800 1k to 3k
         r2 start 2025-02 needs 10k to 30k chip-months post 1 month
+        fail h800 1% to 5% from 2025-06
         event reban 40% between 2025-10 and 2026-06: fleet h800 1k
 
         """
@@ -25,6 +26,10 @@ import Testing
         return url.path
     }
 
+    /// The file has a drawn dated input (`fail ... from`), which applied
+    /// twice is a second timeline entry with streams of its own: the
+    /// second reload once rebuilt the file at each earlier load's cell too,
+    /// and the forecast moved.
     @Test func reloadingAnUnchangedFileGivesAFreshSessionsBits() throws {
         let path = try Self.file(
             Self.first.replacingOccurrences(
@@ -37,12 +42,52 @@ import Testing
         let session = Session(configuration: SessionConfiguration(threads: 2))
         session.load(path: path)
         _ = session.evaluateCell("forecast")
-        for _ in 0..<2 {
+        for _ in 0..<3 {
             let cell = session.load(path: path)
-            #expect(cell.outputs[0].plainText.hasPrefix("reloaded \(path): unchanged (6 statements)"))
+            #expect(cell.outputs[0].plainText.hasPrefix("reloaded \(path): unchanged (7 statements)"))
             #expect(session.evaluateCell("forecast").outputs[0].plainText == expected)
+            #expect(session.workspace.scenario(named: "base") == fresh.workspace.scenario(named: "base"))
         }
+    }
+
+    /// `:rerun all` loads the file again (a reload) and asks the queries
+    /// again: each round must print the first round's numbers.
+    @Test func rerunningEverythingRepeatsTheForecast() throws {
+        let path = try Self.file(Self.first)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let session = Session(configuration: SessionConfiguration(threads: 2))
+        session.load(path: path)
+        let first = session.evaluateCell("p(release by 2026-06)").outputs[0].plainText
+        for _ in 0..<3 {
+            let made = session.runCommand(":rerun all").cells
+            #expect(made.count == 2)
+            #expect(made.last?.outputs[0].plainText == first)
+        }
+    }
+
+    /// Two files, each reloaded after an edit: each stands where it was
+    /// first loaded, with its latest text, once.
+    @Test func eachFileStandsOnceWithItsLatestText() throws {
+        let path = try Self.file(Self.first)
+        let other = try Self.file("scenario base\npressure 20% from 2025-09\n")
+        defer {
+            try? FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.removeItem(atPath: other)
+        }
+        let session = Session(configuration: SessionConfiguration(threads: 2))
+        session.load(path: path)
+        session.load(path: other)
+        try "scenario base\npressure 30% from 2025-09\n".write(toFile: other, atomically: true, encoding: .utf8)
+        session.load(path: other)
+        session.load(path: path)
+        session.load(path: path)
+        let fresh = Session(configuration: SessionConfiguration(threads: 2))
+        fresh.load(path: path)
+        fresh.load(path: other)
         #expect(session.workspace.scenario(named: "base") == fresh.workspace.scenario(named: "base"))
+        #expect(
+            session.evaluateCell("forecast").outputs[0].plainText
+                == fresh.evaluateCell("forecast").outputs[0].plainText)
     }
 
     @Test func anEditedFileReplacesWhatItDefined() throws {

@@ -5,10 +5,11 @@ extension Session {
     /// `:load` of a file this session loaded before: its definitions are
     /// replaced where they stood. The workspace is built again from the
     /// session's cells in order (statements only: queries are not run
-    /// again, observations stay), with the file's new text in place of
-    /// each earlier load of it, so that the session holds exactly what a
-    /// fresh session evaluating the same cells would: an unchanged file
-    /// changes nothing, bit for bit. Returns the cell's summary, or nil when
+    /// again, observations stay), each loaded file once, at its first
+    /// load, with its latest text (the new one for this file), so that
+    /// the session holds exactly what a fresh session evaluating the same
+    /// cells would: an unchanged file changes nothing, bit for bit, however
+    /// many times it is reloaded. Returns the cell's summary, or nil when
     /// the file was not loaded before.
     func reload(path: String, text: String) -> String? {
         let identity = loader.identity(of: path)
@@ -18,12 +19,25 @@ extension Session {
         }
         guard let earlier else { return nil }
         let current = workspace.currentScenario?.name
+        // A file stands where it was first loaded, with the text of its
+        // latest load: a later `:load` of it was a reload, which replaced
+        // its definitions there. Evaluating it again at each reload's cell
+        // would apply its statements twice (a chip declared again, a dated
+        // input added again), which is not what any fresh session holds.
+        var latest: [String: String] = [identity: text]
+        for cell in notebook.cells {
+            if case .loaded(let p) = cell.kind {
+                let id = loader.identity(of: p)
+                if id != identity { latest[id] = cell.input }
+            }
+        }
         var rebuilt = Workspace(tailSampler: .engine)
         for cell in notebook.cells {
             switch cell.kind {
             case .loaded(let p):
-                let same = loader.identity(of: p) == identity
-                _ = rebuilt.evaluate(SourceFile(name: p, text: same ? text : cell.input, path: p), loader: loader)
+                let id = loader.identity(of: p)
+                guard let newest = latest.removeValue(forKey: id) else { continue }
+                _ = rebuilt.evaluate(SourceFile(name: p, text: newest, path: p), loader: loader)
             case .statements:
                 _ = rebuilt.evaluate(SourceFile(name: "In[\(cell.number)]", text: cell.input), loader: loader)
             case .command:
