@@ -90,6 +90,39 @@ import Testing
                 == fresh.evaluateCell("forecast").outputs[0].plainText)
     }
 
+    /// `:save` after reloads writes the file once, where it was first
+    /// loaded, with its latest text: the saved file runs to the session's
+    /// forecast (it once held a copy per load, so its statements applied
+    /// once per copy).
+    @Test func savingAfterReloadsWritesTheFileOnce() throws {
+        let path = try Self.file(Self.first)
+        let saved = path.replacingOccurrences(of: ".r2s", with: "-saved.r2s")
+        defer {
+            try? FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.removeItem(atPath: saved)
+        }
+        let session = Session(configuration: SessionConfiguration(threads: 2))
+        session.load(path: path)
+        _ = session.evaluateCell("trials 4000")
+        try Self.first.replacingOccurrences(of: "fail h800 1% to 5%", with: "fail h800 2% to 6%")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        session.load(path: path)
+        session.load(path: path)
+        let expected = session.evaluateCell("forecast").outputs[0].plainText
+        #expect(session.runCommand(":save \(saved)").cell?.failed == false)
+        let text = try String(contentsOfFile: saved, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.filter { $0.hasPrefix("fail h800") } == ["fail h800 2% to 6% from 2025-06"])
+        #expect(lines.filter { $0.hasPrefix("# ---- cell ") }.count == 2)
+        #expect(text.contains("# ---- cell 3 reloaded \(path): its latest text stands where it was first loaded"))
+        // The typed cell follows the file, as in the session.
+        #expect(
+            try #require(text.range(of: "fail h800 2%")).lowerBound < #require(text.range(of: "trials 4000")).lowerBound
+        )
+        let again = Session(configuration: SessionConfiguration(threads: 2))
+        #expect(again.load(path: saved).outputs.last?.plainText == expected)
+    }
+
     @Test func anEditedFileReplacesWhatItDefined() throws {
         let path = try Self.file(Self.first.replacingOccurrences(of: ": fleet h800 1k", with: ": pressure 50%"))
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -45,13 +45,27 @@ public struct Notebook: Sendable {
     /// comments). `include` paths are rewritten to run from the saved file's
     /// folder. A loaded file for which `isIncludedLater` holds (a later
     /// include skipped it as already in) is written as an `include` instead,
-    /// so that the saved file skips it the same way.
-    public func scenarioFile(header: String, path: String, isIncludedLater: (String) -> Bool = { _ in false })
-        -> String
-    {
+    /// so that the saved file skips it the same way. A file loaded more
+    /// than once is written once, where it was first loaded, with the text
+    /// of its latest load: the later loads were reloads, which replaced its
+    /// definitions there (`identity` tells two paths to one file apart).
+    public func scenarioFile(
+        header: String, path: String, isIncludedLater: (String) -> Bool = { _ in false },
+        identity: (String) -> String = { $0 }
+    ) -> String {
         let relocation = IncludeRelocation(savedPath: path)
+        var latest: [String: String] = [:]
+        for cell in cells { if case .loaded(let p) = cell.kind { latest[identity(p)] = cell.input } }
         var out = ["# \(header)"]
-        for cell in cells {
+        for var cell in cells {
+            if case .loaded(let path) = cell.kind {
+                guard let text = latest.removeValue(forKey: identity(path)) else {
+                    out.append(
+                        "# ---- cell \(cell.number) reloaded \(path): its latest text stands where it was first loaded")
+                    continue
+                }
+                cell.input = text
+            }
             switch cell.kind {
             case .loaded(let path) where isIncludedLater(path):
                 out.append("")

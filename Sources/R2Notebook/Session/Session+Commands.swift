@@ -166,7 +166,8 @@ extension Session {
                 let loader = self.loader
                 let file = notebook.scenarioFile(
                     header: "r2cast session saved \(Session.timestamp())", path: argument,
-                    isIncludedLater: { self.workspace.skippedIncludes.contains(loader.identity(of: $0)) })
+                    isIncludedLater: { self.workspace.skippedIncludes.contains(loader.identity(of: $0)) },
+                    identity: { loader.identity(of: $0) })
                 try AtomicFile.write(file, to: argument)
                 return (
                     "saved \(notebook.cells.filter { $0.kind != .command && !$0.failed }.count) cells to \(argument)",
