@@ -19,6 +19,10 @@ import Testing
 
         """
 
+    /// `first` with an event that applies (an event cannot change a fleet;
+    /// the edit test deletes that line).
+    static let valid = first.replacingOccurrences(of: ": fleet h800 1k", with: ": pressure 50%")
+
     static func file(_ text: String) throws -> String {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent(
             "r2cast-reload-\(UUID().uuidString).r2s")
@@ -31,10 +35,7 @@ import Testing
     /// second reload once rebuilt the file at each earlier load's cell too,
     /// and the forecast moved.
     @Test func reloadingAnUnchangedFileGivesAFreshSessionsBits() throws {
-        let path = try Self.file(
-            Self.first.replacingOccurrences(
-                of: "event reban 40% between 2025-10 and 2026-06: fleet h800 1k\n",
-                with: "event reban 40% between 2025-10 and 2026-06: pressure 50%\n"))
+        let path = try Self.file(Self.valid)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let fresh = Session(configuration: SessionConfiguration(threads: 2))
         fresh.load(path: path)
@@ -53,7 +54,7 @@ import Testing
     /// `:rerun all` loads the file again (a reload) and asks the queries
     /// again: each round must print the first round's numbers.
     @Test func rerunningEverythingRepeatsTheForecast() throws {
-        let path = try Self.file(Self.first)
+        let path = try Self.file(Self.valid)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let session = Session(configuration: SessionConfiguration(threads: 2))
         session.load(path: path)
@@ -68,7 +69,7 @@ import Testing
     /// Two files, each reloaded after an edit: each stands where it was
     /// first loaded, with its latest text, once.
     @Test func eachFileStandsOnceWithItsLatestText() throws {
-        let path = try Self.file(Self.first)
+        let path = try Self.file(Self.valid)
         let other = try Self.file("scenario base\npressure 20% from 2025-09\n")
         defer {
             try? FileManager.default.removeItem(atPath: path)
@@ -95,7 +96,7 @@ import Testing
     /// forecast (it once held a copy per load, so its statements applied
     /// once per copy).
     @Test func savingAfterReloadsWritesTheFileOnce() throws {
-        let path = try Self.file(Self.first)
+        let path = try Self.file(Self.valid)
         let saved = path.replacingOccurrences(of: ".r2s", with: "-saved.r2s")
         defer {
             try? FileManager.default.removeItem(atPath: path)
@@ -104,7 +105,7 @@ import Testing
         let session = Session(configuration: SessionConfiguration(threads: 2))
         session.load(path: path)
         _ = session.evaluateCell("trials 4000")
-        try Self.first.replacingOccurrences(of: "fail h800 1% to 5%", with: "fail h800 2% to 6%")
+        try Self.valid.replacingOccurrences(of: "fail h800 1% to 5%", with: "fail h800 2% to 6%")
             .write(toFile: path, atomically: true, encoding: .utf8)
         session.load(path: path)
         session.load(path: path)
@@ -123,8 +124,24 @@ import Testing
         #expect(again.load(path: saved).outputs.last?.plainText == expected)
     }
 
+    /// Observations belong to the session, not the file: a reload keeps
+    /// them, and its summary says so.
+    @Test func aReloadSaysWhichObservationsStay() throws {
+        let path = try Self.file(Self.valid)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let session = Session(configuration: SessionConfiguration(threads: 2))
+        session.load(path: path)
+        _ = session.evaluateCell("observe event reban fired")
+        let cell = session.load(path: path)
+        #expect(
+            cell.outputs[0].plainText
+                == "reloaded \(path): unchanged (7 statements), the workspace is as a fresh session's; "
+                + "observations still in force: 1 on `base`")
+        #expect(session.observations["base"]?.count == 1)
+    }
+
     @Test func anEditedFileReplacesWhatItDefined() throws {
-        let path = try Self.file(Self.first.replacingOccurrences(of: ": fleet h800 1k", with: ": pressure 50%"))
+        let path = try Self.file(Self.valid)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let session = Session(configuration: SessionConfiguration(threads: 2))
         session.load(path: path)

@@ -57,12 +57,19 @@ extension Session {
         let after = Self.statementTexts(text, path)
         let removed = before.subtracting(after).count
         let added = after.subtracting(before).count
+        // Observations are the session's, not the file's: they stay, and
+        // the summary says so rather than let "as a fresh session's" hide them.
+        let observed = observations.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map {
+            "\($0.value.count) on `\($0.key)`"
+        }
+        let kept = observed.isEmpty ? "" : "; observations still in force: " + observed.joined(separator: ", ")
         if removed == 0 && added == 0 {
-            return "reloaded \(path): unchanged (\(after.count) statements), the workspace is as a fresh session's"
+            return
+                "reloaded \(path): unchanged (\(after.count) statements), the workspace is as a fresh session's\(kept)"
         }
         return
             "reloaded \(path): \(added) statement\(added == 1 ? "" : "s") added or changed, \(removed) removed or changed; "
-            + "its definitions replaced where it was loaded (its queries are not run again)"
+            + "its definitions replaced where it was loaded (its queries are not run again)\(kept)"
     }
 
     /// The texts of a file's statements, for what a reload changed.
