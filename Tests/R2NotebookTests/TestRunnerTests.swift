@@ -130,6 +130,48 @@ import FoundationXML
         #expect(text.contains("if the change is meant, accept it with `r2cast test \(dir.path)/s.r2s --record`"))
     }
 
+    /// A snapshot file that is not one (a merge conflict's markers) fails
+    /// the file; it once passed as "no snapshot yet", checking nothing.
+    @Test func anUnusableSnapshotFailsTheFile() throws {
+        let dir = try folder(["s.r2s": holdScenario(h: "30%") + "forecast\n"])
+        let snapshots = dir.appendingPathComponent("__snapshots__")
+        try FileManager.default.createDirectory(at: snapshots, withIntermediateDirectories: true)
+        try "<<<<<<< HEAD\n".write(to: snapshots.appendingPathComponent("s.json"), atomically: true, encoding: .utf8)
+        var options = TestRunner.Options(threads: 2)
+        options.paths = [dir.path]
+        let (status, lines) = run(options)
+        #expect(status == 1)
+        let path = dir.appendingPathComponent("s.r2s").path
+        #expect(
+            lines[1]
+                == "error: the snapshot \(snapshots.path)/s.json cannot be used: it is not JSON; "
+                + "record it again with `r2cast test \(path) --record`")
+        #expect(lines.last == "0 passed, 1 failed")
+        // Recording replaces it, and the file passes again.
+        options.record = true
+        #expect(run(options).0 == 0)
+        options.record = false
+        #expect(run(options).0 == 0)
+    }
+
+    /// `--record` where the snapshot cannot be written says so and fails;
+    /// it once printed "recorded" over nothing.
+    @Test func aSnapshotThatCannotBeWrittenFails() throws {
+        let dir = try folder(["s.r2s": holdScenario(h: "30%") + "forecast\n"])
+        // A file where the folder should be.
+        try "x".write(to: dir.appendingPathComponent("__snapshots__"), atomically: true, encoding: .utf8)
+        var options = TestRunner.Options(threads: 2)
+        options.paths = [dir.path]
+        options.record = true
+        let (status, lines) = run(options)
+        #expect(status == 1)
+        let folder = dir.appendingPathComponent("__snapshots__").path
+        #expect(
+            lines[1]
+                == "error: snapshot not recorded: cannot write \(folder)/s.json: cannot make the folder \(folder)")
+        #expect(!lines.contains { $0.contains("recorded \(folder)") })
+    }
+
     /// Every scenario a file defines is in its snapshot, so a change to any
     /// one of them is caught; a check at another trial count or seed is
     /// replayed at the snapshot's settings and raises no false drift.

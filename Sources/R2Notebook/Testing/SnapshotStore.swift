@@ -28,17 +28,50 @@ public struct SnapshotStore {
             ).path
     }
 
-    public func record(_ forecasts: [JSONValue]) {
+    /// Writes the snapshot (atomically), creating `__snapshots__` if need be.
+    public func record(_ forecasts: [JSONValue]) throws(AtomicFile.WriteError) {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw AtomicFile.WriteError(path: path, reason: "cannot make the folder \(folder)")
+        }
         let text = "[\n" + forecasts.map(\.serialized).joined(separator: ",\n") + "\n]\n"
-        try? AtomicFile.write(text, to: path)
+        try AtomicFile.write(text, to: path)
     }
 
-    /// The stored forecasts, or nil when there is no snapshot.
+    /// What is at `path`: nothing yet, a snapshot, or a file that is not
+    /// one (a merge conflict's markers, a truncated copy), which must fail
+    /// the check rather than pass as "no snapshot".
+    enum Contents {
+        case missing
+        case forecasts([[String: Any]])
+        case unusable(String)
+    }
+
+    var contents: Contents {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return .missing }
+        guard !isFolder.boolValue, let data = FileManager.default.contents(atPath: path) else {
+            return .unusable("it cannot be read as a file")
+        }
+        guard let json = try? JSONSerialization.jsonObject(with: data) else { return .unusable("it is not JSON") }
+        guard let list = json as? [[String: Any]] else { return .unusable("it is not a list of forecasts") }
+        return .forecasts(list)
+    }
+
+    /// The stored forecasts, or nil when there is no usable snapshot.
     var stored: [[String: Any]]? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return try? JSONSerialization.jsonObject(with: data) as? [[String: Any]]
+        if case .forecasts(let list) = contents { return list }
+        return nil
+    }
+
+    /// Why the file at `path` cannot be checked against, when it is there
+    /// but is not a snapshot.
+    public var problem: String? {
+        guard case .unusable(let why) = contents else { return nil }
+        return
+            "the snapshot \(path) cannot be used: \(why); record it again with `r2cast test \(scenarioPath) --record`"
     }
 
     /// The trials and seed the snapshot was recorded at (those of its first

@@ -54,8 +54,16 @@ public struct TestRunner {
             skipped += result.expectations.filter { !matches($0) }.count
             result.expectations = result.expectations.filter(matches)
             let snapshots = SnapshotStore(scenarioPath: path)
+            var recorded = false
             if options.record {
-                snapshots.record(result.forecasts)
+                do throws(AtomicFile.WriteError) {
+                    try snapshots.record(result.forecasts)
+                    recorded = true
+                } catch {
+                    result.file.errors.append("error: snapshot not recorded: \(error.description)")
+                }
+            } else if let problem = snapshots.problem {
+                result.file.errors.append("error: \(problem)")
             } else if let recorded = snapshots.recordedSettings,
                 options.trials.map({ $0 != recorded.trials }) ?? false
                     || options.seed.map({ $0 != recorded.seed }) ?? false
@@ -92,7 +100,7 @@ public struct TestRunner {
                 print(drift.split(separator: "\n").map { "        " + $0 }.joined(separator: "\n"))
                 failed += 1
             }
-            if options.record { print("  recorded \(snapshots.path)") }
+            if recorded { print("  recorded \(snapshots.path)") }
             if options.seeds > 0 { print(seedSweep(path, base: result.expectations)) }
             results.append(result.file)
         }
