@@ -20,7 +20,9 @@ struct TestCommand: ParsableCommand {
     @Option(help: "Write JUnit XML to this file.")
     var junit: String?
 
-    @Option(help: "Only files or expectations whose path or text contains PATTERN.")
+    @Option(
+        help: "Only files or expectations whose path or text contains PATTERN; selecting no expectation is a failure."
+    )
     var filter: String?
 
     @Flag(help: "Store each file's forecasts as its golden snapshot (scenarios/__snapshots__/NAME.json).")

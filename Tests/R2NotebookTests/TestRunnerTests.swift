@@ -92,6 +92,22 @@ import FoundationXML
         #expect(lines.last == "1 passed, 0 failed, 1 skipped")
     }
 
+    /// A filter that matches nothing fails: a typo must not turn a CI job
+    /// into one that checks nothing and passes.
+    @Test func aFilterThatSelectsNothingFails() throws {
+        let dir = try folder(["a.r2s": holdScenario() + "expect censored below 1%\n"])
+        var options = TestRunner.Options(threads: 2)
+        options.paths = [dir.path]
+        options.filter = "censroed"
+        let (status, lines) = run(options)
+        #expect(status == 1)
+        #expect(
+            lines == [
+                "error: --filter `censroed` selects no expectation, so nothing was checked",
+                "0 passed, 0 failed, 1 skipped",
+            ])
+    }
+
     @Test func junitIsWellFormedXML() throws {
         let dir = try folder(["a.r2s": holdScenario() + "expect censored below 1%\nexpect censored above 1%\n"])
         var options = TestRunner.Options(threads: 2)

@@ -119,6 +119,13 @@ public struct TestRunner {
         }
         var summary = "\(passed) passed, \(failed) failed"
         if skipped > 0 { summary += ", \(skipped) skipped" }
+        // A filter that selects nothing checks nothing: a typo in CI must
+        // not pass (as `pytest -k` with no match does not).
+        if let f = options.filter, passed + failed == 0 {
+            print(style.red("error: ") + "--filter `\(f)` selects no expectation, so nothing was checked")
+            print(summary)
+            return 1
+        }
         if let cap = options.expectationCap {
             let all = results.flatMap(\.expectations)
             let undecided = all.filter { if case .undecided? = $0.decision { return true } else { return false } }.count
