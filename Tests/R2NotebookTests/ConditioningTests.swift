@@ -85,4 +85,45 @@ import Testing
         #expect(error["output_type"] as? String == "stream" && error["name"] as? String == "stderr")
         #expect((error["text"] as? [String])?.first?.hasPrefix("error: unknown chip `h80`") == true)
     }
+
+    /// Jupyter runs a notebook's kernel in the notebook's folder: a file
+    /// loaded or included by a relative path is written relative to the
+    /// folder the notebook is exported to, as `:save` does (it was written
+    /// as typed, so the notebook's first cell failed anywhere else).
+    @Test func loadAndIncludePathsRunFromTheNotebooksFolder() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("r2cast-export-\(UUID().uuidString)")
+            .resolvingSymlinksInPath()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files = root.appendingPathComponent("files")
+        let notebooks = root.appendingPathComponent("notebooks/2026")
+        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: notebooks, withIntermediateDirectories: true)
+        try holdScenario(trials: "1k").write(
+            to: files.appendingPathComponent("held.r2s"), atomically: true, encoding: .utf8)
+        try "let extra = 2\n".write(to: files.appendingPathComponent("extra.r2s"), atomically: true, encoding: .utf8)
+        // Relative paths, as typed in the current directory (tests run in
+        // parallel in one process, so this one does not change directory).
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath()
+        let up = Array(repeating: "..", count: cwd.pathComponents.count - 1).joined(separator: "/")
+        let typed = up + root.path
+        let session = Session(configuration: SessionConfiguration(threads: 2))
+        #expect(!session.load(path: typed + "/files/held.r2s").failed)
+        #expect(!session.evaluateCell("include \"\(typed)/files/extra.r2s\"\nextra * 3").failed)
+        _ = session.runCommand(":export \(notebooks.path)/n.ipynb")
+        let data = try Data(contentsOf: notebooks.appendingPathComponent("n.ipynb"))
+        let nb = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let sources = try #require(nb["cells"] as? [[String: Any]]).dropFirst().map {
+            ($0["source"] as? [String])?.joined()
+        }
+        #expect(sources == [":load ../../files/held.r2s", "include \"../../files/extra.r2s\"\nextra * 3"])
+        // From the notebook's folder, where Jupyter starts the kernel, they
+        // name the files.
+        #expect(
+            URL(
+                fileURLWithPath: "../../files/held.r2s",
+                relativeTo: URL(fileURLWithPath: notebooks.path, isDirectory: true)
+            )
+            .standardizedFileURL
+                == files.appendingPathComponent("held.r2s").standardizedFileURL)
+    }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import R2Language
 
-/// How `:save` writes `include` paths so that the saved file runs from where
-/// it is saved: a relative path, written relative to the folder it was
+/// How `:save` writes `include` paths (and `:export FILE.ipynb` its `:load`
+/// and `include` paths) so that the saved file runs from where it is saved: a relative path, written relative to the folder it was
 /// typed or loaded in, is rewritten relative to the saved file's folder (or
 /// made absolute when the two share nothing but the root). Absolute paths
 /// stay as written.
@@ -38,8 +38,13 @@ struct IncludeRelocation {
     /// The `include` statement that brings in the file at `path` (relative
     /// to the current directory, or absolute).
     func includeStatement(for path: String) -> String {
-        let target = path.hasPrefix("/") ? path : self.path(for: URL(fileURLWithPath: path))
-        return "include " + Self.quoted(target)
+        "include " + Self.quoted(relocated(path))
+    }
+
+    /// `path` (relative to the current directory, or absolute) as it reads
+    /// from the saved file's folder; absolute paths stay as written.
+    func relocated(_ path: String) -> String {
+        path.hasPrefix("/") ? path : self.path(for: URL(fileURLWithPath: path))
     }
 
     /// `target` relative to the saved folder, or absolute when only the

@@ -6,7 +6,11 @@ extension Notebook {
     /// statement cell or loaded file, with its outputs: each result as
     /// `display_data` (text, its JSON, its chart as SVG), each diagnostic as
     /// a `stream` on stderr. Commands are left out, as in the Markdown export.
-    public func ipynb(title: String) -> String {
+    /// `:load` and `include` paths are rewritten to run from the folder of
+    /// `path`, where the notebook is written (Jupyter starts its kernel
+    /// there), as `:save` rewrites them.
+    public func ipynb(title: String, path: String) -> String {
+        let relocation = IncludeRelocation(savedPath: path)
         var cells: [JSONValue] = [
             .object([
                 ("id", "title"), ("cell_type", "markdown"), ("metadata", .object([])),
@@ -15,7 +19,11 @@ extension Notebook {
         ]
         for cell in self.cells where cell.kind != .command {
             let source: String
-            if case .loaded(let path) = cell.kind { source = ":load \(path)" } else { source = cell.input }
+            if case .loaded(let loaded) = cell.kind {
+                source = ":load \(relocation.relocated(loaded))"
+            } else {
+                source = relocation.relocate(cell.input, writtenIn: "")
+            }
             let outputs: [JSONValue] = cell.outputs.map { output in
                 if output.isDiagnostic {
                     return .object([

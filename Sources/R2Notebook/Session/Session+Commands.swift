@@ -178,7 +178,8 @@ extension Session {
             guard !argument.isEmpty else { return (nil, "usage: :export FILE.md | FILE.ipynb") }
             if argument.lowercased().hasSuffix(".ipynb") {
                 do {
-                    try AtomicFile.write(notebook.ipynb(title: "r2cast notebook, \(Session.timestamp())"), to: argument)
+                    try AtomicFile.write(
+                        notebook.ipynb(title: "r2cast notebook, \(Session.timestamp())", path: argument), to: argument)
                 } catch { return (nil, error.description) }
                 return (
                     "exported \(notebook.cells.filter { $0.kind != .command }.count) cells to \(argument) (a Jupyter notebook)",
