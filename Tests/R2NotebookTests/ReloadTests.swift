@@ -140,6 +140,40 @@ import Testing
         #expect(session.observations["base"]?.count == 1)
     }
 
+    /// A file that came in by an `include` and is then loaded is reloaded
+    /// where it was included: loading it as a new file applied its
+    /// statements twice (its drawn dated input drew again and the forecast
+    /// moved). The reload is a command cell, so `:save` writes the include
+    /// and no second copy.
+    @Test func loadingAnIncludedFileReloadsItWhereItWasIncluded() throws {
+        let path = try Self.file(Self.valid)
+        let saved = path.replacingOccurrences(of: ".r2s", with: "-saved.r2s")
+        defer {
+            try? FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.removeItem(atPath: saved)
+        }
+        let session = Session(configuration: SessionConfiguration(threads: 2))
+        session.evaluateCell("include \"\(path)\"")
+        let expected = session.evaluateCell("forecast").outputs[0].plainText
+        let cell = session.load(path: path)
+        #expect(cell.kind == .command && cell.input == ":load \(path)")
+        #expect(
+            cell.outputs.map(\.plainText) == [
+                "reloaded \(path), which an `include` brought in: its definitions read again where it was included "
+                    + "(its queries are not run)"
+            ])
+        #expect(session.evaluateCell("forecast").outputs[0].plainText == expected)
+        // Edited, it is read again where it was included.
+        try Self.valid.replacingOccurrences(of: "trials 3000", with: "trials 2000")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        session.load(path: path)
+        #expect(session.workspace.scenario(named: "base")?.trials == 2000)
+        #expect(session.runCommand(":save \(saved)").cell?.failed == false)
+        let text = try String(contentsOfFile: saved, encoding: .utf8)
+        #expect(text.components(separatedBy: "include ").count == 2)
+        #expect(!text.contains("r2 start"))
+    }
+
     @Test func anEditedFileReplacesWhatItDefined() throws {
         let path = try Self.file(Self.valid)
         defer { try? FileManager.default.removeItem(atPath: path) }

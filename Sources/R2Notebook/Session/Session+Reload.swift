@@ -9,15 +9,23 @@ extension Session {
     /// load, with its latest text (the new one for this file), so that
     /// the session holds exactly what a fresh session evaluating the same
     /// cells would: an unchanged file changes nothing, bit for bit, however
-    /// many times it is reloaded. Returns the cell's summary, or nil when
-    /// the file was not loaded before.
-    func reload(path: String, text: String) -> String? {
+    /// many times it is reloaded.
+    ///
+    /// A file that came in by an `include` (and was never loaded) is
+    /// reloaded the same way: the rebuild reads it again where it was
+    /// included. Loading it as a new file would apply its statements a
+    /// second time.
+    ///
+    /// Returns the cell's summary and whether the file came in by an
+    /// include, or nil when the file is not in the session.
+    func reload(path: String, text: String) -> (summary: String, included: Bool)? {
         let identity = loader.identity(of: path)
         var earlier: String?
         for cell in notebook.cells {
             if case .loaded(let p) = cell.kind, loader.identity(of: p) == identity { earlier = cell.input }
         }
-        guard let earlier else { return nil }
+        let included = earlier == nil && workspace.includedFiles.contains(identity)
+        guard earlier != nil || included else { return nil }
         let current = workspace.currentScenario?.name
         // A file stands where it was first loaded, with the text of its
         // latest load: a later `:load` of it was a reload, which replaced
@@ -36,7 +44,7 @@ extension Session {
             switch cell.kind {
             case .loaded(let p):
                 let id = loader.identity(of: p)
-                guard let newest = latest.removeValue(forKey: id) else { continue }
+                guard let newest = latest.removeValue(forKey: id), !rebuilt.includedFiles.contains(id) else { continue }
                 _ = rebuilt.evaluate(SourceFile(name: p, text: newest, path: p), loader: loader)
             case .statements:
                 _ = rebuilt.evaluate(SourceFile(name: "In[\(cell.number)]", text: cell.input), loader: loader)
@@ -53,23 +61,32 @@ extension Session {
         cache.removeAll()
         reports.removeAll()
         lastTornado = nil
-        let before = Self.statementTexts(earlier, path)
-        let after = Self.statementTexts(text, path)
-        let removed = before.subtracting(after).count
-        let added = after.subtracting(before).count
         // Observations are the session's, not the file's: they stay, and
         // the summary says so rather than let "as a fresh session's" hide them.
         let observed = observations.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map {
             "\($0.value.count) on `\($0.key)`"
         }
         let kept = observed.isEmpty ? "" : "; observations still in force: " + observed.joined(separator: ", ")
-        if removed == 0 && added == 0 {
-            return
-                "reloaded \(path): unchanged (\(after.count) statements), the workspace is as a fresh session's\(kept)"
+        guard let earlier else {
+            return (
+                "reloaded \(path), which an `include` brought in: its definitions read again where it was included "
+                    + "(its queries are not run)\(kept)", true
+            )
         }
-        return
+        let before = Self.statementTexts(earlier, path)
+        let after = Self.statementTexts(text, path)
+        let removed = before.subtracting(after).count
+        let added = after.subtracting(before).count
+        if removed == 0 && added == 0 {
+            return (
+                "reloaded \(path): unchanged (\(after.count) statements), the workspace is as a fresh session's\(kept)",
+                false
+            )
+        }
+        return (
             "reloaded \(path): \(added) statement\(added == 1 ? "" : "s") added or changed, \(removed) removed or changed; "
-            + "its definitions replaced where it was loaded (its queries are not run again)\(kept)"
+                + "its definitions replaced where it was loaded (its queries are not run again)\(kept)", false
+        )
     }
 
     /// The texts of a file's statements, for what a reload changed.

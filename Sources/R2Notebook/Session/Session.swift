@@ -157,10 +157,13 @@ public final class Session {
             notebook.append(cell)
             return cell
         }
-        if let summary = reload(path: path, text: text) {
+        if let (summary, included) = reload(path: path, text: text) {
+            // A reload of an included file is a command: the include that
+            // brought it in reads it, in a rebuild and in `:save`.
             let cell = Cell(
-                number: number, kind: .loaded(path: path), input: text, outputs: [CellOutput(plainText: summary)],
-                failed: false, scenario: scenario)
+                number: number, kind: included ? .command : .loaded(path: path),
+                input: included ? ":load \(path)" : text,
+                outputs: [CellOutput(plainText: summary)], failed: false, scenario: scenario)
             notebook.append(cell)
             return cell
         }
