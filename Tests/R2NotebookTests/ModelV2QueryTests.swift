@@ -87,4 +87,41 @@ import Testing
         let json = object(e.outputs.last!)
         #expect(json["conditioned_alike"] as? Bool == false)
     }
+
+    /// A statement without a date acts from step 0, and among statements
+    /// acting from one step the last in file order wins (spec/model-v2.md,
+    /// 1): an undated `r2` clause after one dated at or before the clock's
+    /// start replaces it. It did not: the dated one always won.
+    @Test func anUndatedProgrammeInputAfterOneFromBeforeTheStartWins() throws {
+        let head = """
+            clock 2025-01 to 2027-12
+            trials 20000
+            chip h800 foreign perf 1
+            fleet h800 1000
+            r2 start 2025-01 needs 9500
+
+            """
+        // Training ends in step 9 (r = 10): ten fold draws at 10%, never 50%.
+        let (_, fold) = evaluate(
+            head + "r2 fold 50% from 2024-06\nr2 fold 10%\np(folded by 2027-12)\n")
+        #expect(!fold.failed, "\(fold.outputs.map(\.plainText))")
+        let p = 1 - pow(0.9, 10.0)
+        // The first output is the warning that 2024-06 is before the clock.
+        let folded = try #require(Self.value(fold, fold.outputs.count - 1))
+        #expect(abs(folded - p) <= 4 * (p * (1 - p) / 20000).squareRoot(), "\(folded) against \(p)")
+        // Needs 6000 (not 3000) and no post-training (not 2 months): r = 6.
+        let (_, release) = evaluate(
+            head + "r2 needs 3000 from 2025-01\nr2 needs 6000\nr2 post 2 months from 2025-01\nr2 post 0 months\n"
+                + "median release\n")
+        #expect(release.outputs.last?.plainText == "median release = 2025-07-01 (±0 days)")
+        // The other order: the dated statement, later in the file, wins.
+        let (_, other) = evaluate(head + "r2 needs 6000\nr2 needs 3000 from 2025-01\nmedian release\n")
+        #expect(other.outputs.last?.plainText == "median release = 2025-04-01 (±0 days)")
+        // A later month's statement still wins from its month, whatever the order.
+        let (_, later) = evaluate(head + "r2 fold 50% from 2025-04\nr2 fold 0%\np(folded by 2027-12)\n")
+        // Steps 3 to 9 draw at 50%, steps 0 to 2 at 0%.
+        let q = 1 - pow(0.5, 7.0)
+        let laterValue = try #require(Self.value(later, 0))
+        #expect(abs(laterValue - q) <= 4 * (q * (1 - q) / 20000).squareRoot(), "\(laterValue) against \(q)")
+    }
 }

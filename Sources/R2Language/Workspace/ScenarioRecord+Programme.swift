@@ -45,6 +45,25 @@ extension ScenarioRecord {
         }
         try failures.check()
         scenario.r2 = r2
+        // A statement without a date acts from step 0, and among the
+        // statements acting from one step the last in file order wins
+        // (spec/model-v2.md, 1). A dated statement of the same input may
+        // come before it and still act from step 0 (dated at or before the
+        // clock's start, or from a random date that falls there): the
+        // programme's own value is only where a trial starts, and every
+        // timeline entry is applied on top of it. So the undated value is
+        // also written as an entry from step 0 here, after those: it wins
+        // at step 0, and a later step's statement still wins from its step.
+        // Without an earlier dated statement nothing is added, so no
+        // scenario without one changes.
+        for clause in clauses {
+            for input in clause.kind.programmeInputs
+            where scenario.timeline.contains(where: { $0.target == .programme(input) }) {
+                guard let value = r2.value(of: input) else { continue }
+                scenario.timeline.append(
+                    TimelineEntry(target: .programme(input), setting: .number(value), provenance: context.provenance))
+            }
+        }
     }
 
     /// Declares (or, by the same name, replaces) an event.
@@ -99,5 +118,34 @@ extension ScenarioRecord {
         case .at(let date), .inMonth(let date): windowRange = date.range
         }
         noteWindow(.event(name.text), start, end, at: windowRange, in: context.file)
+    }
+}
+
+extension R2Clause.Kind {
+    /// The programme inputs (timelines) the clause sets; none for `start`
+    /// and `switch`, which stay single statements.
+    var programmeInputs: [ProgrammeInput] {
+        switch self {
+        case .needs: return [.needs]
+        case .post: return [.post]
+        case .hold: return [.holdProbability, .holdMonths]
+        case .restart: return [.restart]
+        case .fold: return [.fold]
+        case .start, .switchAfter, .switchNever: return []
+        }
+    }
+}
+
+extension R2Programme {
+    /// The value of a programme input (nil for `needs` before it is set).
+    func value(of input: ProgrammeInput) -> Value? {
+        switch input {
+        case .needs: return needs
+        case .post: return post
+        case .holdProbability: return holdProbability
+        case .holdMonths: return holdMonths
+        case .restart: return restart
+        case .fold: return fold
+        }
     }
 }
