@@ -124,4 +124,33 @@ import Testing
         let laterValue = try #require(Self.value(later, 0))
         #expect(abs(laterValue - q) <= 4 * (q * (1 - q) / 20000).squareRoot(), "\(laterValue) against \(q)")
     }
+
+    /// A fold happens at the start of its step (spec/model-v2.md, 2): with
+    /// training from 2025-03, nothing folds by 2025-02, one draw of 10% has
+    /// been made by 2025-03, and the fold quantiles agree. March's folds
+    /// were counted "by 2025-02".
+    @Test func aFoldIsByTheMonthItHappensIn() throws {
+        let (_, e) = evaluate(
+            """
+            clock 2025-01 to 2027-12
+            trials 20000
+            chip h800 foreign perf 1
+            fleet h800 1000
+            r2 start 2025-03 needs 9500 post 0.3 months
+            r2 fold 10%
+            p(folded by 2025-02)
+            p(folded by 2025-03)
+            p(folded by 2025-03-01)
+            observe folded by 2025-02
+
+            """)
+        #expect(Self.value(e, 0) == 0)
+        let p = try #require(Self.value(e, 1))
+        #expect(abs(p - 0.1) <= 4 * (0.1 * 0.9 / 20000).squareRoot(), "\(p)")
+        // A day: the fold at the start of March 1 is by its end.
+        #expect(Self.value(e, 2) == p)
+        #expect(
+            e.outputs[3].plainText.hasPrefix(
+                "error: no trial of `baseline` is consistent with `observe folded by 2025-02`"))
+    }
 }

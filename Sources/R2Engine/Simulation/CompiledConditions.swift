@@ -87,7 +87,10 @@ struct CompiledConditions {
         if out.exportsHold[l] == 0 { return false }
         if let bound = asOfBound, out.release[l] < bound { return false }
         for r in releases where (out.release[l] <= r.bound) != r.happened { return false }
-        for f in folds where (Double(out.fold[l]) <= f.bound) != f.happened { return false }
+        // A fold happens at the start of its step: one in the month after
+        // the bound (at the bound's instant, the end of the month named)
+        // is not "by" it (spec/model-v2.md, 2).
+        for f in folds where (Double(out.fold[l]) < f.bound) != f.happened { return false }
         for a in adoptions {
             let x = Double(m.adoption[a.step][l])
             if a.above ? !(x > a.threshold) : !(x < a.threshold) { return false }

@@ -56,14 +56,16 @@ public struct NamedRelease: Sendable {
     public var foldedShare: Estimate { .proportion(foldedCount, of: count) }
     public var pendingShare: Estimate { .proportion(pendingCount, of: count) }
 
-    /// P(folded by `month`), months after the clock's start: a fold
-    /// happens at the start of its step.
+    /// P(folded by `month`), months after the clock's start (the end of
+    /// the month or day named): a fold happens at the start of its step,
+    /// so a fold in step t is by `month` when t < `month` (one in the next
+    /// month, at the bound's very instant, is not).
     public func foldedProbability(by month: Double) -> Estimate {
         var lo = 0
         var hi = foldSteps.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if foldSteps[mid] <= month { lo = mid + 1 } else { hi = mid }
+            if foldSteps[mid] < month { lo = mid + 1 } else { hi = mid }
         }
         return .proportion(lo, of: count)
     }
