@@ -197,8 +197,12 @@ struct ClosedFormTests {
         #expect(late.releases.allSatisfy { $0 == .infinity } && late.censored == 10)
     }
 
-    @Test func platformChoiceWaitsForCapacity() throws {
-        // No chip has capacity until month 3 (a purchase): training starts then.
+    /// The platform is chosen at the first training step even when no chip
+    /// has capacity yet (spec/model-v1.md step 3: not mandated, "the
+    /// foreign chip with the largest capacity (if none has capacity, the
+    /// domestic one)"); the choice was once deferred until some chip had
+    /// capacity. With one chip, training simply waits for its fleet.
+    @Test func aChipWithoutCapacityIsChosenAtTheFirstStep() throws {
         var s = Fixtures.scenario(months: 24, start: 0, needs: 1000)
         s.chips = [Chip(name: "h800", origin: .foreign)]
         Fixtures.set(&s, chip: 0, .buy, .constant(1000), fromStep: 3)
@@ -206,7 +210,27 @@ struct ClosedFormTests {
         let result = try Fixtures.run(s, trials: 10)
         #expect(result.releases.allSatisfy { $0 == 4 })
         let trace = Engine.trace(try Engine.compile(s), seed: 7, trial: 0)
-        #expect(trace.months[0].training?.chip == nil)
+        #expect(trace.months[0].training?.chip == 0 && trace.months[0].training?.mandated == false)
         #expect(trace.months[3].training?.chip == 0)
+    }
+
+    /// A foreign chip licensed at 50% orders 3,000 a month; a domestic one
+    /// gets 1,000 units a month from step 5. Where step 0's order goes
+    /// through (half the trials) the lab trains on the foreign chip and
+    /// completes at tau = 1; elsewhere nothing has capacity, so it takes the
+    /// domestic chip and stays there: 1,000 at step 5, 3,000 at step 6,
+    /// tau = 7. Deferring the choice moved most of those trials onto a
+    /// later foreign order.
+    @Test func withNoCapacityTheLabTakesTheDomesticChip() throws {
+        var s = Fixtures.scenario(months: 24, start: 0, needs: 3000)
+        s.chips = [Chip(name: "h20", origin: .foreign), Chip(name: "asc", origin: .domestic)]
+        Fixtures.set(&s, chip: 0, .buy, .constant(3000))
+        Fixtures.export(&s, chip: 0, .licensed(.constant(0.5)))
+        Fixtures.set(&s, chip: 1, .make, .constant(1000), fromStep: 5)
+        let n = 4000
+        let result = try Fixtures.run(s, trials: n)
+        #expect(result.releases.allSatisfy { $0 == 1 || $0 == 7 }, "\(Set(result.releases))")
+        let early = Double(result.releases.filter { $0 == 1 }.count) / Double(n)
+        #expect(abs(early - 0.5) <= 4 * (0.25 / Double(n)).squareRoot(), "\(early)")
     }
 }

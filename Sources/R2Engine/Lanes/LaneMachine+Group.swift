@@ -239,16 +239,33 @@ extension LaneMachine {
         if LaneMath.any(active) {
             let undecided = active & (g.chip .< LaneInt())
             if LaneMath.any(undecided) {
-                let bestForeign = largest(self.foreign, foreignCount, perf).chip
-                let bestDomestic = largest(self.domestic, domesticCount, perf).chip
-                let choosing = undecided & ((bestForeign .>= LaneInt()) | (bestDomestic .>= LaneInt()))
+                // The chip of each kind with the largest capacity, ties
+                // (none with capacity included) to the one declared first;
+                // -1 when the scenario has no chip of that kind.
+                let none = LaneInt(repeating: -1)
+                let withForeign = largest(self.foreign, foreignCount, perf).chip
+                let withDomestic = largest(self.domestic, domesticCount, perf).chip
+                let firstForeign = foreignCount > 0 ? LaneInt(repeating: foreign[0]) : none
+                let firstDomestic = domesticCount > 0 ? LaneInt(repeating: domestic[0]) : none
+                let anyForeign = LaneMath.select(withForeign .>= LaneInt(), withForeign, firstForeign)
+                let anyDomestic = LaneMath.select(withDomestic .>= LaneInt(), withDomestic, firstDomestic)
+                // Mandated: the domestic chip with the largest capacity (if
+                // none has capacity, the foreign one with the largest); not
+                // mandated: the foreign one (if none has capacity, the
+                // domestic one), spec/model-v1.md step 3, taken at the first
+                // training step even when no chip has capacity yet. Only a
+                // scenario without chips has none to take.
+                let ifMandated = LaneMath.select(
+                    withDomestic .>= LaneInt(), withDomestic,
+                    LaneMath.select(anyForeign .>= LaneInt(), anyForeign, anyDomestic))
+                let ifFree = LaneMath.select(
+                    withForeign .>= LaneInt(), withForeign,
+                    LaneMath.select(anyDomestic .>= LaneInt(), anyDomestic, anyForeign))
+                let choosing = undecided & (ifFree .>= LaneInt())
                 var mandated = LaneMask(repeating: false)
                 if LaneMath.any(choosing) {
                     mandated = LaneMath.unit(g.keys.word(g.mandateBase, month)) .< g.pi
-                    let pick = LaneMath.select(
-                        mandated,
-                        LaneMath.select(bestDomestic .>= LaneInt(), bestDomestic, bestForeign),
-                        LaneMath.select(bestForeign .>= LaneInt(), bestForeign, bestDomestic))
+                    let pick = LaneMath.select(mandated, ifMandated, ifFree)
                     g.chip = LaneMath.select(choosing, pick, g.chip)
                     g.out.mandated |= (choosing & mandated)._storage
                 }
@@ -256,7 +273,7 @@ extension LaneMachine {
                     if choosing[lane] {
                         rec.platform(chip: Int(g.chip[lane]), mandated: mandated[lane])
                     } else {
-                        rec.platformDeferred()
+                        rec.noChipToTrainOn()
                     }
                 }
             }

@@ -60,7 +60,7 @@ struct TraceRecorder: TrialRecorder {
         month.supply.append(TrialTrace.Supply(chip: chip, outcome: outcome, added: added))
     }
 
-    mutating func platformDeferred() {
+    mutating func noChipToTrainOn() {
         month.training = TrialTrace.Training(chip: nil, progress: progressTotal)
     }
 

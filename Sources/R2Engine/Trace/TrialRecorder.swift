@@ -14,7 +14,7 @@ protocol TrialRecorder {
     mutating func beginStep(_ t: Int, pressure: Double)
     mutating func timelineChange(entry: Int, value: Double)
     mutating func supply(chip: Int, outcome: SupplyOutcome, added: Double)
-    mutating func platformDeferred()
+    mutating func noChipToTrainOn()
     mutating func platform(chip: Int, mandated: Bool)
     mutating func training(chip: Int, fraction: Double, portLeft: Double)
     mutating func failure(failures: Int, restart: Bool)
@@ -40,7 +40,7 @@ extension TrialRecorder {
     @inline(__always) mutating func beginStep(_ t: Int, pressure: Double) {}
     @inline(__always) mutating func timelineChange(entry: Int, value: Double) {}
     @inline(__always) mutating func supply(chip: Int, outcome: SupplyOutcome, added: Double) {}
-    @inline(__always) mutating func platformDeferred() {}
+    @inline(__always) mutating func noChipToTrainOn() {}
     @inline(__always) mutating func platform(chip: Int, mandated: Bool) {}
     @inline(__always) mutating func training(chip: Int, fraction: Double, portLeft: Double) {}
     @inline(__always) mutating func failure(failures: Int, restart: Bool) {}

@@ -31,7 +31,7 @@ extension TrialTrace {
     }
 
     public struct Training: Sendable, Hashable, Codable {
-        /// The chip trained on; nil when no chip had capacity (choice deferred).
+        /// The chip trained on; nil when the scenario declares no chip.
         public var chip: Int?
         /// Set in the month the platform is chosen: whether the lab was mandated.
         public var mandated: Bool?

@@ -56,7 +56,7 @@ struct TraceStory {
                         "platform \(t.chipNames[c]) (\(mandated ? "mandated" : "not mandated"), pressure \(Format.percent(m.pressure, digits: 0)))"
                     )
                 } else if tr.chip == nil {
-                    parts.append("no chip has capacity: platform choice deferred")
+                    parts.append("no chip to train on (the scenario declares none)")
                 }
                 if let c = tr.chip, c != chip, chip != nil, tr.mandated == nil {
                     parts.append("now on \(t.chipNames[c])")
