@@ -153,4 +153,31 @@ import Testing
             e.outputs[3].plainText.hasPrefix(
                 "error: no trial of `baseline` is consistent with `observe folded by 2025-02`"))
     }
+
+    /// The yield is max(0, min(ymax, y0 + g t)) with y0 as drawn
+    /// (spec/model-v2.md, 4): a y0 near -10% rising 5% a month gives no
+    /// good units until month 2 and about 10% in month 4. A y0 clamped to
+    /// 0 first gave 5% in month 1 and 20% in month 4.
+    @Test func aYieldBelowZeroIsNotClampedBeforeItGrows() throws {
+        let (_, e) = evaluate(
+            """
+            clock 2025-01 to 2027-12
+            trials 20000
+            chip h20 foreign perf 1
+            chip asc domestic perf 1
+            yield asc normal(-10%, 1%) rising 5% per month to 100%
+            sector make asc 1000 per month
+            sector ship h20 1000 per month
+            r2 start 2025-01 needs 1
+            sector share in 2025-02 to 2025-02
+            sector share in 2025-05 to 2025-05
+
+            """)
+        // No warning: the draws are the formula's to bound, not clamped.
+        #expect(e.outputs.count == 2, "\(e.outputs.map(\.plainText))")
+        #expect(Self.value(e, 0) == 0)
+        // y = 0.1 +- 0.01: the share y / (1 + y) is 0.0909 within 0.001.
+        let may = try #require(Self.value(e, 1))
+        #expect(abs(may - 0.1 / 1.1) < 0.001, "\(may)")
+    }
 }

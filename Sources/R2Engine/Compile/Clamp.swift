@@ -1,11 +1,11 @@
 /// How a sampled timeline value is brought into its range.
 @usableFromInline
 enum Clamp: UInt8, Sendable {
-    /// Into [0, 1] (pressure, fail, yield start and cap, licence p).
+    /// Into [0, 1] (pressure, fail, licence p).
     case probability
     /// Up to 0 when below (perf, buy, make).
     case nonNegative
-    /// Unchanged (yield growth), except NaN, which becomes 0.
+    /// Unchanged (the yield's start, growth and cap), except NaN, which becomes 0.
     case free
 
     /// The values it leaves as they are (nil: all but NaN).

@@ -227,8 +227,11 @@ struct ScenarioCompiler {
             compiled.stateSlot = Int32(StateLayout.slot(chip: c, StateLayout.field(input), chips: chips))
             switch input {
             case .perf, .buy, .make, .ship, .sectorMake: compiled.clamp = .nonNegative
-            case .fail, .yieldStart, .yieldCap: compiled.clamp = .probability
-            case .yieldGrowth: compiled.clamp = .free
+            case .fail: compiled.clamp = .probability
+            // The yield is max(0, min(ymax, y0 + g t)) (spec/model-v2.md,
+            // 4), bounded whatever y0 and ymax draw: they are not clamped
+            // first (a y0 below 0 gives no good units until g lifts it).
+            case .yieldStart, .yieldGrowth, .yieldCap: compiled.clamp = .free
             }
             compiled.valueNode = try slot(value, valueSlot.0, label, valueSlot.1, path)
         case (.programme(let input), .number(let value)):

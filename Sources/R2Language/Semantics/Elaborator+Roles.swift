@@ -34,6 +34,23 @@ extension Elaborator {
         return value
     }
 
+    /// A yield's start y0 or cap ymax: written as a share in [0, 1] (a
+    /// constant or a written range outside it is an error, as for a
+    /// probability), but draws of an unbounded distribution are not
+    /// clamped and draw no warning: the yield is max(0, min(ymax, y0 + g t))
+    /// (spec/model-v2.md, 4), bounded whatever they draw.
+    func yieldShare(_ e: Quantity) throws(Failure) -> Value {
+        let value = try require(e, .number, "a share such as `30%`")
+        if let (low, high) = extent(value), low < 0 || high > 1 {
+            let shown = low < 0 ? low : high
+            let help =
+                low == high
+                ? "this is \(NumberText.percent(shown))" : "this reaches \(NumberText.percent(shown))"
+            throw Self.outOfRange(e, help: help)
+        }
+        return value
+    }
+
     /// A monthly probability: a probability, or a rate `per month` (or
     /// `per year`, as its monthly share) whose extent lies in [0, 1].
     func monthlyProbability(_ e: Quantity) throws(Failure) -> Value {

@@ -139,7 +139,7 @@ extension ScenarioRecord {
             value.map { [TimelineEntry(target: .chip(chip, input), setting: .number($0), provenance: provenance)] }
                 ?? []
         }
-        let start = failures.attempt { () throws(Failure) in try e.probability(yield.start) }
+        let start = failures.attempt { () throws(Failure) in try e.yieldShare(yield.start) }
         let growth = failures.attempt { () throws(Failure) -> Value? in
             guard let growth = yield.growth else { return nil }
             let value = try e.amountPerMonth(growth, "the yield's growth")
@@ -151,7 +151,7 @@ extension ScenarioRecord {
             return value
         }
         let cap = failures.attempt { () throws(Failure) in
-            try yield.cap.map { c throws(Failure) in try e.probability(c) }
+            try yield.cap.map { c throws(Failure) in try e.yieldShare(c) }
         }
         try failures.check()
         return entry(.yieldStart, start) + entry(.yieldGrowth, growth ?? nil) + entry(.yieldCap, cap ?? nil)
