@@ -233,4 +233,28 @@ struct ClosedFormTests {
         let early = Double(result.releases.filter { $0 == 1 }.count) / Double(n)
         #expect(abs(early - 0.5) <= 4 * (0.25 / Double(n)).squareRoot(), "\(early)")
     }
+
+    /// `switch after 0 failures`: failures >= 0 always holds, so the lab
+    /// tries to move at the end of every domestic step (k was raised to 1,
+    /// so without a failure it never moved). Mandated onto the domestic
+    /// chip at step 0 (pressure 100%), its move is blocked at the end of
+    /// step 0 and goes through at the end of step 1 (pressure 0): progress
+    /// 2,000, a one-month port (step 2 trains nothing), then 1,000 a month
+    /// on h800 until 5,000 at the end of step 5: tau = 6 (never moving,
+    /// it would finish at 5).
+    @Test func switchAfterZeroFailuresMovesAtTheFirstChance() throws {
+        var s = Fixtures.scenario(months: 24, start: 0, needs: 5000)
+        s.chips = [
+            Chip(name: "h800", origin: .foreign, fleet: .constant(1000)),
+            Chip(name: "asc", origin: .domestic, fleet: .constant(1000)),
+        ]
+        Fixtures.pressure(&s, 1)
+        Fixtures.pressure(&s, 0, fromStep: 1)
+        s.r2.switchAfter = .constant(0)
+        s.r2.portMonths = .constant(1)
+        let result = try Fixtures.run(s, trials: 32)
+        #expect(result.releases.allSatisfy { $0 == 6 }, "\(Set(result.releases))")
+        s.r2.switchAfter = .constant(1)
+        #expect(try Fixtures.run(s, trials: 32).releases.allSatisfy { $0 == 5 })
+    }
 }

@@ -185,7 +185,9 @@ extension LaneMachine {
         if r2[InputSlot.R2Field.switchAfter.rawValue] >= 0 {
             let x = node(.switchAfter)
             for l in 0..<Self.width where !x[l].isNaN {
-                k[l] = Swift.max(1, x[l].rounded(.toNearestOrAwayFromZero))
+                // k = 0: failures >= 0 always, so the lab tries to move at
+                // the end of every step on a domestic chip (spec/model-v1.md).
+                k[l] = Swift.max(0, x[l].rounded(.toNearestOrAwayFromZero))
             }
         }
         p.switchAfter = k
