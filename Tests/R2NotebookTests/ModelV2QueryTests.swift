@@ -180,4 +180,27 @@ import Testing
         let may = try #require(Self.value(e, 1))
         #expect(abs(may - 0.1 / 1.1) < 0.001, "\(may)")
     }
+
+    /// `as of` before the clock's start keeps every trial (r >= D - S holds
+    /// when D - S < 0), as spec/model-v2.md, 3 reads; it was refused as
+    /// outside the clock. After the clock's end it is still refused.
+    @Test func anAsOfDateBeforeTheClockKeepsEveryTrial() throws {
+        let head = """
+            clock 2025-01 to 2027-12
+            trials 4000
+            chip h800 foreign perf 1 fail 10%
+            fleet h800 1k to 3k
+            r2 start 2025-01 needs 3000 to 12000
+
+            """
+        let (_, plain) = evaluate(head + "p(release by 2025-06)\n")
+        let (_, before) = evaluate(head + "as of 2024-12-15\np(release by 2025-06)\n")
+        #expect(!before.failed, "\(before.outputs.map(\.plainText))")
+        #expect(Self.value(before, 0) == Self.value(plain, 0))
+        let (_, after) = evaluate(head + "as of 2028-01-10\np(release by 2025-06)\n")
+        #expect(after.failed)
+        #expect(
+            after.outputs[0].plainText.hasPrefix(
+                "error: the as-of date 2028-01-10 lies after the clock 2025-01 to 2027-12"))
+    }
 }

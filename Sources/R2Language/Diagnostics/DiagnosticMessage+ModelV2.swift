@@ -27,6 +27,6 @@ extension DiagnosticMessage {
             text: "`\(card)` is dated \(cardDate), after the scenario's as-of date \(asOf)")
     }
     static func asOfOutsideClock(_ date: String, _ clock: String) -> Self {
-        Self(id: "as-of-outside-clock", text: "the as-of date \(date) lies outside the clock \(clock)")
+        Self(id: "as-of-outside-clock", text: "the as-of date \(date) lies after the clock \(clock)")
     }
 }

@@ -96,12 +96,16 @@ extension Workspace {
         if scenario.r2.needs == nil { missing.append("`r2 needs`") }
         if let date = scenario.knownAsOf, !scenario.flagshipShipped, missing.isEmpty {
             let clock = scenario.clock
-            if date.absoluteMonth < clock.start || date.absoluteMonth > clock.end {
+            // Before the clock's start, r >= D - S holds in every trial
+            // (r >= 0): every trial is kept, as spec/model-v2.md, 3 reads.
+            // After its end the condition would fall on releases the clock
+            // does not simulate, which is refused.
+            if date.absoluteMonth > clock.end {
                 let clockText = "\(CalendarDateText.month(clock.start)) to \(CalendarDateText.month(clock.end))"
                 return Failure(
                     .asOfOutsideClock(date.description, clockText), at: range,
                     help:
-                        "the as-of date conditions the forecast on no flagship before it: move it inside the clock, or widen `clock`",
+                        "the as-of date conditions the forecast on no flagship before it: move it inside the clock, or extend `clock`",
                     note: scenario.asOfProvenance.map { "`\($0.text)` at \($0.location)" })
             }
         }
