@@ -23,6 +23,23 @@ import Testing
     /// the edit test deletes that line).
     static let valid = first.replacingOccurrences(of: ": fleet h800 1k", with: ": pressure 50%")
 
+    /// A file of `valid`, and where `:save` is to write beside it.
+    static func fileAndSavedCopy() throws -> (path: String, saved: String) {
+        let path = try file(valid)
+        return (path, path.replacingOccurrences(of: ".r2s", with: "-saved.r2s"))
+    }
+
+    /// A session that has loaded `path`.
+    static func session(loading path: String) -> Session {
+        let session = Session(configuration: SessionConfiguration(threads: 2))
+        session.load(path: path)
+        return session
+    }
+
+    static func remove(_ paths: String...) {
+        for path in paths { try? FileManager.default.removeItem(atPath: path) }
+    }
+
     static func file(_ text: String) throws -> String {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent(
             "r2cast-reload-\(UUID().uuidString).r2s")
@@ -36,12 +53,10 @@ import Testing
     /// and the forecast moved.
     @Test func reloadingAnUnchangedFileGivesAFreshSessionsBits() throws {
         let path = try Self.file(Self.valid)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let fresh = Session(configuration: SessionConfiguration(threads: 2))
-        fresh.load(path: path)
+        defer { Self.remove(path) }
+        let fresh = Self.session(loading: path)
         let expected = fresh.evaluateCell("forecast").outputs[0].plainText
-        let session = Session(configuration: SessionConfiguration(threads: 2))
-        session.load(path: path)
+        let session = Self.session(loading: path)
         _ = session.evaluateCell("forecast")
         for _ in 0..<3 {
             let cell = session.load(path: path)
@@ -55,9 +70,8 @@ import Testing
     /// again: each round must print the first round's numbers.
     @Test func rerunningEverythingRepeatsTheForecast() throws {
         let path = try Self.file(Self.valid)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let session = Session(configuration: SessionConfiguration(threads: 2))
-        session.load(path: path)
+        defer { Self.remove(path) }
+        let session = Self.session(loading: path)
         let first = session.evaluateCell("p(release by 2026-06)").outputs[0].plainText
         for _ in 0..<3 {
             let made = session.runCommand(":rerun all").cells
@@ -75,15 +89,13 @@ import Testing
             try? FileManager.default.removeItem(atPath: path)
             try? FileManager.default.removeItem(atPath: other)
         }
-        let session = Session(configuration: SessionConfiguration(threads: 2))
-        session.load(path: path)
+        let session = Self.session(loading: path)
         session.load(path: other)
         try "scenario base\npressure 30% from 2025-09\n".write(toFile: other, atomically: true, encoding: .utf8)
         session.load(path: other)
         session.load(path: path)
         session.load(path: path)
-        let fresh = Session(configuration: SessionConfiguration(threads: 2))
-        fresh.load(path: path)
+        let fresh = Self.session(loading: path)
         fresh.load(path: other)
         #expect(session.workspace.scenario(named: "base") == fresh.workspace.scenario(named: "base"))
         #expect(
@@ -96,14 +108,9 @@ import Testing
     /// forecast (it once held a copy per load, so its statements applied
     /// once per copy).
     @Test func savingAfterReloadsWritesTheFileOnce() throws {
-        let path = try Self.file(Self.valid)
-        let saved = path.replacingOccurrences(of: ".r2s", with: "-saved.r2s")
-        defer {
-            try? FileManager.default.removeItem(atPath: path)
-            try? FileManager.default.removeItem(atPath: saved)
-        }
-        let session = Session(configuration: SessionConfiguration(threads: 2))
-        session.load(path: path)
+        let (path, saved) = try Self.fileAndSavedCopy()
+        defer { Self.remove(path, saved) }
+        let session = Self.session(loading: path)
         _ = session.evaluateCell("trials 4000")
         try Self.valid.replacingOccurrences(of: "fail h800 1% to 5%", with: "fail h800 2% to 6%")
             .write(toFile: path, atomically: true, encoding: .utf8)
@@ -128,9 +135,8 @@ import Testing
     /// them, and its summary says so.
     @Test func aReloadSaysWhichObservationsStay() throws {
         let path = try Self.file(Self.valid)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let session = Session(configuration: SessionConfiguration(threads: 2))
-        session.load(path: path)
+        defer { Self.remove(path) }
+        let session = Self.session(loading: path)
         _ = session.evaluateCell("observe event reban fired")
         let cell = session.load(path: path)
         #expect(
@@ -146,12 +152,8 @@ import Testing
     /// moved). The reload is a command cell, so `:save` writes the include
     /// and no second copy.
     @Test func loadingAnIncludedFileReloadsItWhereItWasIncluded() throws {
-        let path = try Self.file(Self.valid)
-        let saved = path.replacingOccurrences(of: ".r2s", with: "-saved.r2s")
-        defer {
-            try? FileManager.default.removeItem(atPath: path)
-            try? FileManager.default.removeItem(atPath: saved)
-        }
+        let (path, saved) = try Self.fileAndSavedCopy()
+        defer { Self.remove(path, saved) }
         let session = Session(configuration: SessionConfiguration(threads: 2))
         session.evaluateCell("include \"\(path)\"")
         let expected = session.evaluateCell("forecast").outputs[0].plainText
@@ -176,9 +178,8 @@ import Testing
 
     @Test func anEditedFileReplacesWhatItDefined() throws {
         let path = try Self.file(Self.valid)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let session = Session(configuration: SessionConfiguration(threads: 2))
-        session.load(path: path)
+        defer { Self.remove(path) }
+        let session = Self.session(loading: path)
         // A later cell builds on the file.
         _ = session.evaluateCell("scenario hawk from base\npressure 90%")
         // The event is deleted and the fleet changed.

@@ -16,14 +16,7 @@ extension Elaborator {
 
     /// A probability: a number whose written extent lies in [0, 1].
     func probability(_ e: Quantity) throws(Failure) -> Value {
-        let value = try require(e, .number, "a probability such as `30%`")
-        if let (low, high) = extent(value), low < 0 || high > 1 {
-            let shown = low < 0 ? low : high
-            let help =
-                low == high
-                ? "this is \(NumberText.percent(shown))" : "this reaches \(NumberText.percent(shown))"
-            throw Self.outOfRange(e, help: help)
-        }
+        let value = try share(e, "a probability such as `30%`")
         if let (share, sampled) = clampedShare(value, low: 0, high: 1) {
             ClampWarnings.report(
                 Failure(
@@ -40,7 +33,13 @@ extension Elaborator {
     /// clamped and draw no warning: the yield is max(0, min(ymax, y0 + g t))
     /// (spec/model-v2.md, 4), bounded whatever they draw.
     func yieldShare(_ e: Quantity) throws(Failure) -> Value {
-        let value = try require(e, .number, "a share such as `30%`")
+        try share(e, "a share such as `30%`")
+    }
+
+    /// A number written in [0, 1]: a constant or a written range outside
+    /// it is an error (`expected` says what was expected).
+    private func share(_ e: Quantity, _ expected: String) throws(Failure) -> Value {
+        let value = try require(e, .number, expected)
         if let (low, high) = extent(value), low < 0 || high > 1 {
             let shown = low < 0 ? low : high
             let help =
