@@ -128,6 +128,35 @@ import Testing
         #expect(paired > 0 && paired < independent / 3, "paired \(paired), independent \(independent)")
     }
 
+    /// A scenario with a seed (or trial count) of its own is not on the
+    /// same trials: the header no longer claims common random numbers, the
+    /// note says the errors combine as independent, and clocks that end
+    /// apart are called out (censoring and folds cover other horizons).
+    @Test func compareSaysWhenRunsAreNotPairedOrEndApart() throws {
+        let (_, e) = evaluate(
+            Self.comparedPair(a: "", b: "seed 7\nclock 2025-01 to 2028-06", compare: "compare a b by 2026-06"))
+        #expect(!e.failed, "\(e.outputs.map(\.plainText))")
+        #expect(e.outputs[0].plainText.hasPrefix("Compare a, b (5,000 trials each, seeds 1 for a, 7 for b)\n"))
+        // The notes, their wrapped lines read as one.
+        let text = e.outputs[0].plainText.replacingOccurrences(of: "\n  ", with: " ")
+        #expect(!text.contains("paired trials for probabilities"))
+        #expect(
+            text.contains(
+                "\n± for b: not the same trials as a (another seed or trial count), so no common random numbers; "
+                    + "the two runs' errors combine as independent.\n"))
+        #expect(
+            text.contains(
+                "\nwarning: the clocks end apart (a 2027-12, b 2028-06), so `censored`, P(folded) and the named "
+                    + "reading's shares are over different horizons."))
+        let json = object(e.outputs[0])
+        #expect(json["common_random_numbers"] as? Bool == false && json["same_horizon"] as? Bool == false)
+        #expect(json["seeds"] as? [Int] == [1, 7])
+        // The same seed and trials: paired, as before.
+        let (_, same) = evaluate(Self.comparedPair(a: "", b: "pressure 20%", compare: "compare a b"))
+        #expect(same.outputs[0].plainText.hasPrefix("Compare a, b (5,000 trials each, seed 1, common random numbers)"))
+        #expect(object(same.outputs[0])["common_random_numbers"] as? Bool == true)
+    }
+
     @Test func comparingAScenarioWithItselfIsAClearError() {
         let (_, e) = evaluate(holdScenario() + "compare held held\n")
         #expect(e.failed)

@@ -189,8 +189,18 @@ extension Session {
             counts.count == 1
             ? "\(Format.count(first.trials)) trials each"
             : runs.map { "\(Format.count($0.report.trials)) for \($0.report.scenario)" }.joined(separator: ", ")
+        // Common random numbers need the same trials of the same seed: a
+        // scenario with a seed or a trial count of its own is run on other
+        // draws, and its differences combine the errors as independent.
+        let unpaired = runs.dropFirst().filter { $0.report.trials != first.trials || $0.report.seed != first.seed }
+        let seeds = Set(runs.map(\.report.seed))
+        let seedText =
+            seeds.count == 1
+            ? "seed \(first.seed)"
+            : "seeds " + runs.map { "\($0.report.seed) for \($0.report.scenario)" }.joined(separator: ", ")
         var lines = [
-            "Compare \(names.joined(separator: ", ")) (\(trialsText), seed \(first.seed), common random numbers)"
+            "Compare \(names.joined(separator: ", ")) (\(trialsText), \(seedText)"
+                + (unpaired.isEmpty ? ", common random numbers)" : ")")
         ]
         // The table in blocks of columns that fit the width, each block
         // repeating the row labels.
@@ -213,9 +223,25 @@ extension Session {
                         .trimmingTrailingSpaces())
             }
         }
-        lines.append(
-            "± one Monte Carlo standard error of the difference: paired trials for probabilities and adoption means, 20 batches for quantiles."
-        )
+        if unpaired.count < runs.count - 1 {
+            lines.append(
+                "± one Monte Carlo standard error of the difference: paired trials for probabilities and adoption means, 20 batches for quantiles."
+            )
+        }
+        if !unpaired.isEmpty {
+            let which = unpaired.map(\.report.scenario).joined(separator: ", ")
+            lines.append(
+                "± for \(which): not the same trials as \(names[0]) (another seed or trial count), so no common random numbers; "
+                    + "the two runs' errors combine as independent.")
+        }
+        // Censoring, folds and the named reading end at each clock's horizon.
+        let ends = Set(runs.map(\.report.clockEnd))
+        if ends.count > 1 {
+            let list = runs.map { "\($0.report.scenario) \(Format.month($0.report.clockEnd))" }.joined(separator: ", ")
+            lines.append(
+                "warning: the clocks end apart (\(list)), so `censored`, P(folded) and the named reading's shares are over different horizons."
+            )
+        }
         // What each forecast is conditioned on; a comparison of forecasts
         // conditioned differently says so, as its differences mix the two.
         for (name, (texts, run)) in zip(names, zip(conditions, runs)) where !texts.isEmpty {
@@ -234,6 +260,9 @@ extension Session {
             ("conditioned_alike", .bool(Set(conditions.map { $0.joined(separator: "\u{0}") }).count <= 1)),
             ("clock_start", .string(Format.month(first.clockStart))),
             ("trials", .array(runs.map { .number(Double($0.report.trials)) })),
+            ("seeds", .array(runs.map { .number(Double($0.report.seed)) })),
+            ("common_random_numbers", .bool(unpaired.isEmpty)),
+            ("same_horizon", .bool(ends.count == 1)),
             ("kept", .array(runs.map { .number(Double($0.report.kept)) })),
             ("rows", .array(rows.map(\.json))),
         ])

@@ -25,8 +25,9 @@ extension Session {
         case .foldedProbability(let by, _):
             let (xa, xb) = (by - Double(a.clockStart), by - Double(b.clockStart))
             for i in 0..<a.trials where kept(i) {
-                let fa = a.folds.map { Double($0[i]) <= xa } ?? false
-                let fb = b.folds.map { Double($0[i]) <= xb } ?? false
+                // A fold is by the bound when its step starts before it.
+                let fa = a.folds.map { Double($0[i]) < xa } ?? false
+                let fb = b.folds.map { Double($0[i]) < xb } ?? false
                 paired.add((fa ? 1 : 0) - (fb ? 1 : 0))
             }
         case .sector(let w, .mean):
