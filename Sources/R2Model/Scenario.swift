@@ -256,13 +256,19 @@ public struct TimelineEntry: Hashable, Sendable {
     /// from the clock's start, or, inside an event, from the event's month.
     public var from: Value?
     public var provenance: Provenance
+    /// A part the statement leaves out, at its default (a `yield` without
+    /// `rising` has growth 0 from its month): a constant that draws nothing,
+    /// numbered apart so that no other statement's stream moves.
+    public var isImplied = false
     public init(
-        target: TimelineTarget, setting: TimelineSetting, from: Value? = nil, provenance: Provenance = Provenance()
+        target: TimelineTarget, setting: TimelineSetting, from: Value? = nil, provenance: Provenance = Provenance(),
+        isImplied: Bool = false
     ) {
         self.target = target
         self.setting = setting
         self.from = from
         self.provenance = provenance
+        self.isImplied = isImplied
     }
 }
 

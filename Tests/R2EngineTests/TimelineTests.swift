@@ -89,4 +89,32 @@ struct TimelineTests {
         let r = try Fixtures.run(s, trials: 100)
         #expect(r.totals.eventFires == [0])
     }
+
+    /// The parts of one statement dated by a drawn month (`yield a 50%
+    /// rising 0% to 50% from between 2025-03 and 2025-10`: three entries
+    /// of one provenance and one `from`) take effect in the same month of
+    /// each trial; each part once drew a month of its own.
+    @Test func aStatementsPartsShareTheirDrawnMonth() throws {
+        var s = Fixtures.scenario(months: 12)
+        s.chips = [Chip(name: "a", origin: .domestic, fleet: .constant(1))]
+        let window: Value = .monthWindow(
+            from: .constant(Double(Fixtures.jan2025 + 2)), to: .constant(Double(Fixtures.jan2025 + 9)))
+        let statement = Provenance(location: "x.r2s:7", text: "yield a 50% rising 0% to 50% from ...")
+        for (input, value) in [(ChipInput.yieldStart, 0.5), (.yieldGrowth, 0), (.yieldCap, 0.5)] {
+            s.timeline.append(
+                TimelineEntry(
+                    target: .chip(0, input), setting: .number(.constant(value)), from: window, provenance: statement))
+        }
+        let compiled = try Engine.compile(s)
+        var months = Set<Int>()
+        for trial in 0..<40 {
+            let trace = Engine.trace(compiled, seed: 3, trial: trial)
+            let changed = trace.months.indices.filter { !trace.months[$0].changes.isEmpty }
+            #expect(changed.count == 1, "trial \(trial): \(changed)")
+            #expect(trace.months[changed[0]].changes.map(\.entry) == [0, 1, 2])
+            months.insert(changed[0])
+        }
+        // The month is still drawn: over 40 trials, several of 2 ... 9.
+        #expect(months.count > 3 && months.allSatisfy { (2...9).contains($0) }, "\(months)")
+    }
 }

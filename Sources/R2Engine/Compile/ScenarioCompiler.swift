@@ -15,6 +15,9 @@ struct ScenarioCompiler {
     var variableNodes: [Int32] = []
     var entries: [CompiledEntry] = []
     var entryLabels: [String] = []
+    /// The drawn `from` of the entry just compiled, which the next entries
+    /// of the same statement share.
+    var sharedFrom: (from: Value, provenance: Provenance, event: Int32, node: Int32)?
     /// Model v2 timeline statements so far (they number their streams apart).
     var v2Entries = 0
 
@@ -59,14 +62,21 @@ struct ScenarioCompiler {
             inputs[inputs.count - 1].clamp = .nonNegative
         }
         var v1Entries = 0
+        var previous: (Int32) -> UInt32 = { _ in 0 }
         for (e, entry) in s.timeline.enumerated() {
             // A v1 statement's stream is numbered among the v1 statements,
             // a v2 one's among the v2 ones: adding either moves no other.
+            // An implied part (a constant at its default, dated as its
+            // statement) is not numbered: it draws nothing.
             let k = entry.target.isV2 ? v2Entries : v1Entries
-            let stream = { (from: Bool) in
+            let numbered = { (from: Bool) in
                 entry.target.isV2 ? StreamID.timelineV2(k, from: from) : StreamID.timeline(k, from: from)
             }
-            if entry.target.isV2 { v2Entries += 1 } else { v1Entries += 1 }
+            let stream = entry.isImplied ? { (from: Bool) in previous(from ? 1 : 0) } : numbered
+            if !entry.isImplied {
+                if entry.target.isV2 { v2Entries += 1 } else { v1Entries += 1 }
+                previous = { numbered($0 == 1) }
+            }
             try timelineEntry(
                 entry, event: -1, path: "timeline[\(e)]", label: label(entry.target),
                 valueSlot: (.timelineValue(entry: e), stream(false)),
@@ -179,15 +189,19 @@ struct ScenarioCompiler {
             event.windowEnd, .eventWindowEnd(event: v), "event \(event.name) window end",
             StreamID.event(v, field: 2), path + ".windowEnd")
         var counts = (v1: 0, v2: 0)
+        var previousField = 4
         for (j, change) in event.changes.enumerated() {
             let field: Int
-            if change.target.isV2 {
+            if change.isImplied {
+                field = previousField  // a constant that draws nothing
+            } else if change.target.isV2 {
                 field = StreamID.v2Changes + 2 * counts.v2
                 counts.v2 += 1
             } else {
                 field = 4 + 2 * counts.v1
                 counts.v1 += 1
             }
+            previousField = field
             try timelineEntry(
                 change, event: Int32(v), path: path + ".changes[\(j)]",
                 label: "\(label(change.target)) (event \(event.name))",
@@ -264,7 +278,21 @@ struct ScenarioCompiler {
         }
         if inputs.count > valueInput { inputs[valueInput].clamp = compiled.clamp }
         if let from = entry.from {
-            compiled.fromNode = try slot(from, fromSlot.0, label + " from", fromSlot.1, path + ".from")
+            // The parts of one statement take effect in the same month: a
+            // drawn date is drawn once (a `yield` dated `from between A and
+            // B` once moved its start, growth and cap in different months).
+            if let shared = sharedFrom, shared.from == from, shared.provenance == entry.provenance,
+                shared.event == event
+            {
+                compiled.fromNode = shared.node
+            } else {
+                compiled.fromNode = try slot(from, fromSlot.0, label + " from", fromSlot.1, path + ".from")
+                sharedFrom =
+                    isConstant(compiled.fromNode)
+                    ? nil : (from: from, provenance: entry.provenance, event: event, node: compiled.fromNode)
+            }
+        } else {
+            sharedFrom = nil
         }
         entries.append(compiled)
         entryLabels.append(label)

@@ -129,7 +129,10 @@ extension ScenarioRecord {
         return entries
     }
 
-    /// `yieldStart`, and `yieldGrowth` and `yieldCap` when written.
+    /// `yieldStart`, `yieldGrowth` and `yieldCap`: a part not written is at
+    /// its default (growth 0, cap 100%), as an implied entry, so that a
+    /// later `yield` without `rising` stops the growth an earlier one set
+    /// (the caller keeps an implied entry only where it can matter).
     private func yieldEntries(_ chip: Int, _ yield: YieldSyntax, _ provenance: Provenance) throws(Failure)
         -> [TimelineEntry]
     {
@@ -154,6 +157,17 @@ extension ScenarioRecord {
             try yield.cap.map { c throws(Failure) in try e.yieldShare(c) }
         }
         try failures.check()
-        return entry(.yieldStart, start) + entry(.yieldGrowth, growth ?? nil) + entry(.yieldCap, cap ?? nil)
+        func implied(_ input: ChipInput, _ value: Double) -> [TimelineEntry] {
+            [
+                TimelineEntry(
+                    target: .chip(chip, input), setting: .number(.constant(value)), provenance: provenance,
+                    isImplied: true)
+            ]
+        }
+        let writtenGrowth: Value? = growth ?? nil
+        let writtenCap: Value? = cap ?? nil
+        return entry(.yieldStart, start)
+            + (writtenGrowth.map { entry(.yieldGrowth, $0) } ?? implied(.yieldGrowth, 0))
+            + (writtenCap.map { entry(.yieldCap, $0) } ?? implied(.yieldCap, 1))
     }
 }

@@ -54,6 +54,11 @@ extension ScenarioRecord {
             }
             try failures.check()
             for var entry in entries ?? [] {
+                // An undated part left at its default matters only where
+                // an earlier statement set it (a dated one, from its month).
+                if entry.isImplied, from == nil, !scenario.timeline.contains(where: { $0.target == entry.target }) {
+                    continue
+                }
                 entry.from = start ?? nil
                 scenario.timeline.append(entry)
             }
