@@ -42,4 +42,29 @@ import Testing
         #expect(lines[first + 1].hasSuffix("]"))
         #expect(lines.allSatisfy { $0.count <= 49 }, "\(lines.filter { $0.count > 49 })")
     }
+
+    /// Failures are numbered as they happen: a switch blocked by pressure
+    /// lets the count pass k, and the failure that then triggers the move
+    /// is #2 (the story once printed #k, here #1); a move resets the count.
+    @Test func failuresAreNumberedPastABlockedSwitch() throws {
+        let (_, e) = evaluate(
+            """
+            clock 2025-01 to 2025-12
+            chip a domestic perf 1 fail 100%
+            chip h foreign perf 1
+            fleet a 100
+            fleet h 100
+            pressure 100%
+            pressure 0% from 2025-02
+            r2 start 2025-01 needs 40 switch after 1 failure port 1.5 months
+            trace 1
+
+            """)
+        // Month lines wrapped at the width, read as one.
+        let text = e.outputs[0].plainText.replacingOccurrences(of: "\n           ", with: " ")
+        #expect(text.contains("FAILURE #1, month lost; tries to switch: mandated to stay"), "\(text)")
+        #expect(
+            text.contains("2025-02  pressure -> 0%; FAILURE #2, month lost; switches to h (port 1.5 months)"), "\(text)"
+        )
+    }
 }

@@ -41,6 +41,9 @@ struct TraceStory {
             lines.append("Event \(e.name): " + (e.fired ? "fires in \(Format.month(e.month ?? 0))" : "does not fire"))
         }
         var chip: Int?
+        // Failures on the current chip: a successful switch resets them
+        // at the end of its month, after the failure that triggered it.
+        var failures = 0
         for m in t.months {
             var parts: [String] = []
             for c in m.changes { parts.append("\(c.label) -> \(changeValue(c))") }
@@ -66,15 +69,14 @@ struct TraceStory {
                     parts.append("port: trains \(Format.percent(tr.fraction, digits: 0)) of the month")
                 }
                 if tr.failed {
-                    // A successful switch at the end of the month resets the
-                    // count: the failure that triggered it was number k.
-                    let moved = tr.switchAttempt?.succeeded == true
-                    let number = moved && p.switchAfter.isFinite ? Int(p.switchAfter.rounded(.up)) : tr.failures
-                    parts.append("FAILURE #\(number)" + (tr.restarted ? ", progress wiped" : ", month lost"))
+                    // Counted here: a blocked switch lets the count pass k.
+                    failures += 1
+                    parts.append("FAILURE #\(failures)" + (tr.restarted ? ", progress wiped" : ", month lost"))
                 } else if tr.progressAdded > 0 {
                     parts.append("progress +\(number(tr.progressAdded)) = \(number(tr.progress))")
                 }
                 if let s = tr.switchAttempt {
+                    if s.succeeded { failures = 0 }
                     if s.succeeded, let to = s.to {
                         parts.append("switches to \(t.chipNames[to]) (port \(Format.months(p.portMonths)))")
                     } else {
