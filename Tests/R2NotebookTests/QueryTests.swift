@@ -157,6 +157,29 @@ import Testing
         #expect(object(same.outputs[0])["common_random_numbers"] as? Bool == true)
     }
 
+    /// Adoption quantiles come from a histogram of 2,000 bins, read
+    /// linearly within a bin; where every value between 0 and 1 is one and
+    /// the same (fixed fleets: A = 500 / 1,500 here, or 0 when the domestic
+    /// chip's perf draws 0, in 30% of trials), that value is returned
+    /// exactly: 0.33345 was read where every trial had 1/3.
+    @Test func aConstantAdoptionHasExactQuantiles() throws {
+        let (_, e) = evaluate(
+            """
+            chip h foreign perf 1
+            chip asc domestic perf mixture(0 @ 30%, 1 @ 70%)
+            fleet h 1000
+            fleet asc 500
+            r2 start 2025-01 needs 1M
+            trials 2000
+            quantile adoption at 2025-06 10%, 50%, 90%
+
+            """)
+        let levels = try #require(object(e.outputs[0])["adoption"] as? [[String: Any]])
+        let values = levels.map { $0["value"] as? Double }
+        // The engine computes A in single precision.
+        #expect(values == [0, Double(Float(1) / 3), Double(Float(1) / 3)], "\(values)")
+    }
+
     @Test func comparingAScenarioWithItselfIsAClearError() {
         let (_, e) = evaluate(holdScenario() + "compare held held\n")
         #expect(e.failed)

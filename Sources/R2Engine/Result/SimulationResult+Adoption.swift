@@ -25,6 +25,9 @@ extension SimulationResult {
     /// The p-quantile of A_t from the histogram: the value below which a
     /// share p of the accepted trials lie, interpolating linearly within a
     /// bin (exact for the 0 and 1 bins; within 1/adoptionBins otherwise).
+    /// Exact too when every value between 0 and 1 is one and the same (the
+    /// constant adoption of fixed fleets, or that and 0 or 1): see
+    /// `pointInside`.
     public func adoptionQuantile(step: Int, _ p: Double) -> Double {
         guard accepted > 0 else { return .nan }
         let counts = adoptionHistogram(step: step)
@@ -38,11 +41,32 @@ extension SimulationResult {
             if cumulative + c >= target {
                 if j == 0 { return 0 }
                 if j == binStride - 1 { return 1 }
+                if let x = pointInside(step: step, bin: j) { return x }
                 let within = Swift.max(0, target - cumulative) / c
                 return (Double(j - 1) + within) * width
             }
             cumulative += c
         }
         return 1
+    }
+
+    /// The one value of bin `bin` when it is the only bin strictly
+    /// between 0 and 1 that holds trials and they all share it: its trials'
+    /// sum and sum of squares are then the step's, less 1 for each trial at
+    /// A >= 1, and a variance of (almost) 0 within the bin says a point.
+    func pointInside(step: Int, bin: Int) -> Double? {
+        let counts = adoptionHistogram(step: step)
+        let base = counts.startIndex
+        for j in 1..<(binStride - 1) where j != bin && counts[base + j] != 0 { return nil }
+        let c = Double(counts[base + bin])
+        let top = Double(counts[base + binStride - 1])
+        let sum = adoptionSum[step].doubleValue / Self.adoptionScale - top
+        let squares = adoptionSumOfSquares[step].doubleValue / Self.adoptionScale - top
+        let mean = sum / c
+        let width = 1 / Double(Self.adoptionBins)
+        guard squares / c - mean * mean <= 1e-12, mean >= Double(bin - 1) * width, mean <= Double(bin) * width else {
+            return nil
+        }
+        return mean
     }
 }
