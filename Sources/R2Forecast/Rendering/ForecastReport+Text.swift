@@ -34,11 +34,18 @@ extension ForecastReport {
         let indent = String(repeating: " ", count: 12)
         lines.append(label + releaseLine(style: style))
         let end = release.probability(by: Double(steps))
-        var second = indent + "by \(Format.month(clockEnd)): \(Format.percent(end.value)) "
-        second += style.dim("(±\(Format.percent(end.standardError, digits: 2)))")
-        second += "   censored \(Format.percent(release.censoredShare.value))"
-        second += " (\(Format.count(release.censoredCount)) trials)"
-        lines.append(second)
+        let error = "(±\(Format.percent(end.standardError, digits: 2)))"
+        let byEnd = "by \(Format.month(clockEnd)): \(Format.percent(end.value)) "
+        // The censored share is 1 - P(by the end): the same error.
+        let censored = "censored \(Format.percent(release.censoredShare.value)) "
+        let count = "(±\(Format.percent(end.standardError, digits: 2)), \(Format.count(release.censoredCount)) trials)"
+        // On one line when it fits the width, else the censored share on the next.
+        if 12 + byEnd.count + error.count + 3 + censored.count + count.count <= style.width - 1 {
+            lines.append(indent + byEnd + style.dim(error) + "   " + censored + style.dim(count))
+        } else {
+            lines.append(indent + byEnd + style.dim(error))
+            lines.append(indent + censored + style.dim(count))
+        }
         if let mean = release.uncensoredMean {
             lines.append(
                 indent + "mean of released trials "
