@@ -62,25 +62,26 @@ struct ScenarioCompiler {
             inputs[inputs.count - 1].clamp = .nonNegative
         }
         var v1Entries = 0
-        var previous: (Int32) -> UInt32 = { _ in 0 }
+        // The streams of the last numbered entry (value, from).
+        var streams: (UInt32, UInt32) = (0, 0)
         for (e, entry) in s.timeline.enumerated() {
             // A v1 statement's stream is numbered among the v1 statements,
             // a v2 one's among the v2 ones: adding either moves no other.
             // An implied part (a constant at its default, dated as its
-            // statement) is not numbered: it draws nothing.
-            let k = entry.target.isV2 ? v2Entries : v1Entries
-            let numbered = { (from: Bool) in
-                entry.target.isV2 ? StreamID.timelineV2(k, from: from) : StreamID.timeline(k, from: from)
-            }
-            let stream = entry.isImplied ? { (from: Bool) in previous(from ? 1 : 0) } : numbered
+            // statement, whose `from` it shares) draws nothing and is not
+            // numbered: it takes its statement's streams.
             if !entry.isImplied {
+                let k = entry.target.isV2 ? v2Entries : v1Entries
+                streams =
+                    entry.target.isV2
+                    ? (StreamID.timelineV2(k, from: false), StreamID.timelineV2(k, from: true))
+                    : (StreamID.timeline(k, from: false), StreamID.timeline(k, from: true))
                 if entry.target.isV2 { v2Entries += 1 } else { v1Entries += 1 }
-                previous = { numbered($0 == 1) }
             }
             try timelineEntry(
                 entry, event: -1, path: "timeline[\(e)]", label: label(entry.target),
-                valueSlot: (.timelineValue(entry: e), stream(false)),
-                fromSlot: (.timelineFrom(entry: e), stream(true)))
+                valueSlot: (.timelineValue(entry: e), streams.0),
+                fromSlot: (.timelineFrom(entry: e), streams.1))
         }
         let r2Nodes = try r2Programme(s.r2)
         var events: [CompiledEvent] = []
