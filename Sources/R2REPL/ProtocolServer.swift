@@ -87,7 +87,15 @@ public final class ProtocolServer: @unchecked Sendable {
     private func answer(_ request: JSONValue, number: Int) -> Bool {
         let id = request.member("id") ?? .null
         let code = request.member("code")?.stringValue ?? ""
-        switch request.member("type")?.stringValue {
+        let type = request.member("type")?.stringValue
+        // `code` is required where it is read, and must be a string: a
+        // number or a missing code is a bad request, not an empty cell.
+        if type == "execute" || type == "complete" || type == "is_complete", request.member("code")?.stringValue == nil
+        {
+            done(id, "error", message: "`\(type ?? "")` needs `code`, a string")
+            return true
+        }
+        switch type {
         case "execute":
             return execute(code, id: id, number: number)
         case "complete":

@@ -64,6 +64,22 @@ import Testing
         #expect(out.count == 17)
     }
 
+    /// `code` must be a string where it is read: a number or no code is a
+    /// bad request with a message (it ran as an empty cell, status ok).
+    @Test func aRequestWithoutCodeIsRefused() throws {
+        let out = try Self.records([
+            #"{"id":1,"type":"execute","code":5}"#,
+            #"{"id":2,"type":"execute"}"#,
+            #"{"id":3,"type":"complete"}"#,
+            #"{"id":4,"type":"is_complete","code":""}"#,
+            #"{"id":5,"type":"shutdown"}"#,
+        ])
+        let done = out.filter { $0["type"] as? String == "done" }
+        #expect(done.map { $0["status"] as? String } == ["error", "error", "error", "ok", "ok"], "\(out)")
+        #expect(done[0]["message"] as? String == "`execute` needs `code`, a string")
+        #expect(done[2]["message"] as? String == "`complete` needs `code`, a string")
+    }
+
     /// Found by the protocol fuzz target: a cursor too large for an Int
     /// trapped, a negative one was not clamped; `:quit` ended the process
     /// from inside the answer (now the session ends like `shutdown`, with

@@ -180,6 +180,39 @@ import Testing
         #expect(values == [0, Double(Float(1) / 3), Double(Float(1) / 3)], "\(values)")
     }
 
+    /// Scenarios conditioned apart keep different trials: each difference's
+    /// error counts each run over its own kept trials (the delta method),
+    /// where differences over the trials both kept came out a dozen times
+    /// too small. Checked against the spread of the difference over twelve
+    /// seeds: the mean reported error is within 0.6 and 1.7 times it (the
+    /// spread of twelve draws is itself uncertain by about a fifth).
+    @Test func aConditionedComparisonHasItsTrueError() throws {
+        var differences: [Double] = []
+        var errors: [Double] = []
+        for seed in 1...12 {
+            let (_, e) = evaluate(
+                Self.comparedPair(
+                    a: "seed \(seed)", b: "observe no release by 2025-08", compare: "compare a b by 2025-12"))
+            let rows = try #require(
+                object(e.outputs.last!)["rows"] as? [[String: Any]], "\(e.outputs.map(\.plainText))")
+            let row = try #require(rows.first { ($0["label"] as? String) == "P(release by 2025-12)" })
+            differences.append(try #require((row["differences"] as? [Double])?.first))
+            errors.append(try #require((row["se"] as? [Double])?.first))
+        }
+        let mean = differences.reduce(0, +) / 12
+        let spread = (differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / 11).squareRoot()
+        let reported = errors.reduce(0, +) / 12
+        #expect(reported > 0.6 * spread && reported < 1.7 * spread, "reported \(reported), spread \(spread)")
+    }
+
+    /// `quantile 0%` is the smallest value, not a crash (the order
+    /// statistic's upper rank was -1).
+    @Test func aQuantileAtZeroIsTheMinimum() throws {
+        let (_, e) = evaluate(holdScenario() + "quantile release 0%, 100%\nexpect quantile 0% release after 2025-01\n")
+        #expect(!e.failed, "\(e.outputs.map(\.plainText))")
+        #expect(e.outputs.count == 2)
+    }
+
     @Test func comparingAScenarioWithItselfIsAClearError() {
         let (_, e) = evaluate(holdScenario() + "compare held held\n")
         #expect(e.failed)

@@ -39,6 +39,12 @@ import FoundationXML
         #expect(strict == 1)
         #expect(strictLines.contains("  FAIL  no expectations: this file checks nothing"))
         #expect(strictLines.last == "0 passed, 1 failed")
+        // The JUnit report has the failure too (it said 0 tests, 0 failures).
+        options.junitPath = dir.appendingPathComponent("junit.xml").path
+        #expect(run(options).0 == 1)
+        let xml = try String(contentsOfFile: options.junitPath!, encoding: .utf8)
+        #expect(xml.contains("no expectations: this file checks nothing (--strict)"), "\(xml)")
+        #expect(!xml.contains(#"failures="0" errors="0""#), "\(xml)")
     }
 
     /// A strict comparison between two scenarios fails on a tie, in every

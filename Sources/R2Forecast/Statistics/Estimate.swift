@@ -28,9 +28,11 @@ public struct Estimate: Hashable, Sendable {
     public static func orderStatisticRanks(count n: Int, _ p: Double) -> (low: Int, high: Int) {
         let x = Double(n)
         let half = (x * p * (1 - p)).squareRoot()
+        // Inside 0 ..< n at both ends: at p = 0 the upper rank was -1 (a
+        // crash on `quantile 0% release`), at p = 1 the lower one n.
         return (
-            Swift.max(0, Int((x * p - half).rounded(.down)) - 1),
-            Swift.min(n - 1, Int((x * p + half).rounded(.up)) - 1)
+            Swift.min(n - 1, Swift.max(0, Int((x * p - half).rounded(.down)) - 1)),
+            Swift.max(0, Swift.min(n - 1, Int((x * p + half).rounded(.up)) - 1))
         )
     }
 }

@@ -139,15 +139,9 @@ extension Session {
     /// mean share, over the trials kept by both runs where both define it.
     private func pairedSectorError(_ w: SectorWindow, _ a: SimulationResult, _ b: SimulationResult) -> Double? {
         guard let sa = a.sector, let sb = b.sector, let ja = sa.windows.firstIndex(of: w),
-            let jb = sb.windows.firstIndex(of: w), a.trials == b.trials
+            let jb = sb.windows.firstIndex(of: w), Self.onTheSameTrials(a, b)
         else { return nil }
-        var paired = PairedDifference()
-        for i in 0..<a.trials {
-            let x = sa.values[i * sa.windows.count + ja]
-            let y = sb.values[i * sb.windows.count + jb]
-            if !x.isNaN && !y.isNaN { paired.add(Double(x) - Double(y)) }
-        }
-        return paired.standardError
+        return Self.sectorDifferenceError(sa, ja, sb, jb, trials: a.trials)
     }
 
     struct Row {
@@ -310,14 +304,14 @@ extension Session {
             let a = estimate(run.report), b = estimate(base.report)
             let d = a.value - b.value
             var se = a.minus(independent: b).standardError
-            if run.result.trials == base.result.trials {
-                // Paired over the trials both runs kept (all of them without
-                // conditions): common random numbers make most pairs agree.
-                var paired = PairedDifference()
-                for i in 0..<run.result.trials where !run.result.isRejected(i) && !base.result.isRejected(i) {
-                    paired.add(indicator(run.result, i) - indicator(base.result, i))
-                }
-                se = paired.standardError ?? .nan
+            if Self.onTheSameTrials(run.result, base.result) {
+                // Paired, each run over the trials it kept: common random
+                // numbers make most pairs agree.
+                let (r, s) = (run.result, base.result)
+                se =
+                    Self.keptMeansDifferenceError(
+                        trials: r.trials, { r.isRejected($0) ? nil : indicator(r, $0) },
+                        { s.isRejected($0) ? nil : indicator(s, $0) }) ?? .nan
             }
             row.diffs.append(signed(Format.percent(d)) + " (±\(Format.percent(se, digits: 2)))")
             row.differences.append(d)
@@ -333,13 +327,11 @@ extension Session {
     private func pairedAdoptionError(at m: Int, _ a: SimulationResult, _ b: SimulationResult) -> Double? {
         guard let pa = a.adoptionProbes, let pb = b.adoptionProbes,
             let ja = pa.steps.firstIndex(of: m - a.clockStart), let jb = pb.steps.firstIndex(of: m - b.clockStart),
-            a.trials == b.trials, a.trials > 1
+            Self.onTheSameTrials(a, b)
         else { return nil }
-        var paired = PairedDifference()
-        for i in 0..<a.trials where !a.isRejected(i) && !b.isRejected(i) {
-            paired.add(pa.value(trial: i, probe: ja) - pb.value(trial: i, probe: jb))
-        }
-        return paired.standardError
+        return Self.keptMeansDifferenceError(
+            trials: a.trials, { a.isRejected($0) ? nil : pa.value(trial: $0, probe: ja) },
+            { b.isRejected($0) ? nil : pb.value(trial: $0, probe: jb) })
     }
 
     /// Standard error of a quantile difference by batch means over 20
@@ -362,26 +354,4 @@ extension Session {
     }
 
     private func signed(_ s: String) -> String { s.hasPrefix("-") ? s : "+" + s }
-}
-
-/// The standard error of the mean of per-trial differences between two
-/// runs under common random numbers: their spread over sqrt(n).
-struct PairedDifference {
-    private var sum = 0.0
-    private var squares = 0.0
-    private var count = 0
-
-    mutating func add(_ x: Double) {
-        sum += x
-        squares += x * x
-        count += 1
-    }
-
-    /// Nil with fewer than two pairs.
-    var standardError: Double? {
-        guard count > 1 else { return nil }
-        let n = Double(count)
-        let mean = sum / n
-        return (Swift.max(0, squares / n - mean * mean) / (n - 1)).squareRoot()
-    }
 }

@@ -11,34 +11,31 @@ extension Session {
     /// the metric has no paired form here (then the errors combine as
     /// independent).
     func pairedError(_ metric: Metric, _ a: SimulationResult, _ b: SimulationResult) -> Double? {
-        guard a.trials == b.trials, a.firstTrial == b.firstTrial, a.seed == b.seed, a.trials > 1 else { return nil }
-        var paired = PairedDifference()
-        func kept(_ i: Int) -> Bool { !a.isRejected(i) && !b.isRejected(i) }
+        guard Self.onTheSameTrials(a, b) else { return nil }
         switch metric {
         case .releaseProbability(let by, _, let reading):
             let ra = reading == .named ? a.namedReleases : a.releases
             let rb = reading == .named ? b.namedReleases : b.releases
             let (xa, xb) = (by - Double(a.clockStart), by - Double(b.clockStart))
-            for i in 0..<a.trials where kept(i) {
-                paired.add((ra[i] <= xa ? 1 : 0) - (rb[i] <= xb ? 1 : 0))
-            }
+            return Self.keptMeansDifferenceError(
+                trials: a.trials,
+                { a.isRejected($0) ? nil : (ra[$0] <= xa ? 1 : 0) },
+                { b.isRejected($0) ? nil : (rb[$0] <= xb ? 1 : 0) })
         case .foldedProbability(let by, _):
+            // A fold is by the bound when its step starts before it.
             let (xa, xb) = (by - Double(a.clockStart), by - Double(b.clockStart))
-            for i in 0..<a.trials where kept(i) {
-                // A fold is by the bound when its step starts before it.
-                let fa = a.folds.map { Double($0[i]) < xa } ?? false
-                let fb = b.folds.map { Double($0[i]) < xb } ?? false
-                paired.add((fa ? 1 : 0) - (fb ? 1 : 0))
+            func folded(_ r: SimulationResult, _ i: Int, by x: Double) -> Double? {
+                if r.isRejected(i) { return nil }
+                guard let folds = r.folds else { return 0 }
+                return Double(folds[i]) < x ? 1 : 0
             }
+            return Self.keptMeansDifferenceError(
+                trials: a.trials, { folded(a, $0, by: xa) }, { folded(b, $0, by: xb) })
         case .sector(let w, .mean):
             guard let sa = a.sector, let sb = b.sector, let ja = sa.windows.firstIndex(of: w),
                 let jb = sb.windows.firstIndex(of: w)
             else { return nil }
-            for i in 0..<a.trials where kept(i) {
-                let x = sa.values[i * sa.windows.count + ja]
-                let y = sb.values[i * sb.windows.count + jb]
-                if !x.isNaN && !y.isNaN { paired.add(Double(x) - Double(y)) }
-            }
+            return Self.sectorDifferenceError(sa, ja, sb, jb, trials: a.trials)
         case .releaseQuantile(let level, let reading):
             return batchError(a, b, reading) { $0.quantile(level) }
         case .releaseMean(let reading):
@@ -46,7 +43,55 @@ extension Session {
         default:
             return nil
         }
-        return paired.standardError
+    }
+
+    /// Whether two runs are of the same trials of the same seed, so that
+    /// their differences can be paired trial by trial (common random numbers).
+    static func onTheSameTrials(_ a: SimulationResult, _ b: SimulationResult) -> Bool {
+        a.trials == b.trials && a.firstTrial == b.firstTrial && a.seed == b.seed && a.trials > 1
+    }
+
+    /// The paired error of a sector window's mean share (windows `ja` of
+    /// `a`, `jb` of `b`): a rejected trial's share is NaN, as an undefined one.
+    static func sectorDifferenceError(
+        _ a: SectorValues, _ ja: Int, _ b: SectorValues, _ jb: Int, trials: Int
+    ) -> Double? {
+        func share(_ s: SectorValues, _ j: Int, _ i: Int) -> Double? {
+            let x = s.values[i * s.windows.count + j]
+            return x.isNaN ? nil : Double(x)
+        }
+        return keptMeansDifferenceError(trials: trials, { share(a, ja, $0) }, { share(b, jb, $0) })
+    }
+
+    /// The standard error of the difference of two means over one set of
+    /// n trials (common random numbers), each over the trials where its
+    /// run keeps and defines a value (`x` and `y`, nil elsewhere). By the
+    /// delta method each trial adds a_i (x_i - mean x) / a - b_i (y_i -
+    /// mean y) / b (a_i, b_i: whether each run has trial i; a, b: the
+    /// shares of trials they have); the spread of these over sqrt(n) is
+    /// the error. Where both runs have every trial, this is the spread of
+    /// the per-trial differences. Where they keep different trials (they
+    /// are conditioned apart), each run's own trials count; differences
+    /// over the trials both kept made the error a dozen times too small.
+    /// Nil when either run has fewer than two values.
+    static func keptMeansDifferenceError(trials n: Int, _ x: (Int) -> Double?, _ y: (Int) -> Double?) -> Double? {
+        var (ka, kb, sa, sb) = (0, 0, 0.0, 0.0)
+        for i in 0..<n {
+            if let v = x(i) { (ka, sa) = (ka + 1, sa + v) }
+            if let v = y(i) { (kb, sb) = (kb + 1, sb + v) }
+        }
+        guard ka > 1, kb > 1, n > 1 else { return nil }
+        let (ma, mb) = (sa / Double(ka), sb / Double(kb))
+        let (shareA, shareB) = (Double(ka) / Double(n), Double(kb) / Double(n))
+        var (sum, squares) = (0.0, 0.0)
+        for i in 0..<n {
+            let psi = (x(i).map { ($0 - ma) / shareA } ?? 0) - (y(i).map { ($0 - mb) / shareB } ?? 0)
+            sum += psi
+            squares += psi * psi
+        }
+        let count = Double(n)
+        let variance = Swift.max(0, squares - sum * sum / count) / (count - 1)
+        return (variance / count).squareRoot()
     }
 
     /// The standard error of a release statistic's difference by batch

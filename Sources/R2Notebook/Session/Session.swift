@@ -163,7 +163,9 @@ public final class Session {
             let cell = Cell(
                 number: number, kind: included ? .command : .loaded(path: path),
                 input: included ? ":load \(path)" : text,
-                outputs: [CellOutput(plainText: summary)], failed: false, scenario: scenario)
+                outputs: [
+                    CellOutput(plainText: summary, json: .object([("query", "note"), ("text", .string(summary))]))
+                ], failed: false, scenario: scenario)
             notebook.append(cell)
             return cell
         }

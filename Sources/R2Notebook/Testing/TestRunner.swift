@@ -89,6 +89,8 @@ public struct TestRunner {
                 if options.strict {
                     print(style.red("  FAIL  no expectations: this file checks nothing"))
                     failed += 1
+                    // In the JUnit report too, as the failure it is here.
+                    result.file.errors.append("no expectations: this file checks nothing (--strict)")
                 } else {
                     print(
                         style.yellow(
