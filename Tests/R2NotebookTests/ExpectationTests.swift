@@ -115,4 +115,19 @@ import Testing
         #expect(r.isEmpty)
         #expect(e.outputs.last?.plainText.contains("unknown scenario `hawkish`") == true)
     }
+
+    /// A share estimated at 0 has a binomial error of 0, which made the
+    /// margin infinite: `expect censored below 0.01%` passed with
+    /// certainty on 2,000 trials none of which was censored. Its error is now
+    /// that of 1 in n + 2, so the expectation passes but is fragile, and the
+    /// bound shows as written.
+    @Test func aShareAtZeroIsNotCertain() throws {
+        let (session, e) = evaluate(holdScenario(trials: "2000") + "expect censored below 0.01%\n")
+        #expect(!e.failed, "\(e.outputs.map(\.plainText))")
+        let result = try #require(session.expectationResults.last)
+        #expect(result.status == .passed && result.isFragile)
+        let text = e.outputs.last!.plainText
+        #expect(text.hasPrefix("PASS FRAGILE"), "\(text)")
+        #expect(text.contains("(±0.050%, none of 2,000 on the other side)") && text.contains("below 0.01%"), "\(text)")
+    }
 }

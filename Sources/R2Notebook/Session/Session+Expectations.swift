@@ -50,9 +50,19 @@ extension Session {
         func local(_ x: Double) -> Double { e.metric.isReleaseTime ? x - start : x }
         // A quantile after the horizon counts as +infinity.
         let v = m.value ?? .infinity
-        let se = m.standardError
+        var se = m.standardError
         var estimate = m.text
         var errorText = m.errorText
+        // A share at 0 or 1 has a binomial error of 0, which made every
+        // margin infinite: no kept trial fell on the other side. Its error is
+        // taken as that of 1 in n + 2 (one more trial would have), so that a
+        // bound near it is fragile, not passed with certainty.
+        if !e.metric.isReleaseTime, se == 0, v == 0 || v == 1, report.kept > 0 {
+            let n = Double(report.kept)
+            let floor = (1 / (n + 2) * (1 - 1 / (n + 2)) / n).squareRoot()
+            se = floor
+            errorText = Format.percent(floor, digits: 3) + ", none of \(Format.count(report.kept)) on the other side"
+        }
         let passed: Bool
         var distance: Double?
         let boundText: String
@@ -163,7 +173,11 @@ extension Session {
     /// A bound as written: a date bound that is the end of a month or day
     /// (`end`) names that month or day, not the instant after it.
     private func show(_ x: Double, _ metric: Metric, end: Bool = false) -> String {
-        guard metric.isReleaseTime else { return Format.percent(x) }
+        // A share as written when one decimal would hide it (0.01%, not 0.0%).
+        guard metric.isReleaseTime else {
+            let shown = Format.percent(x)
+            return abs((x * 1000).rounded() - x * 1000) < 1e-9 ? shown : Format.percentAsWritten(x)
+        }
         if x == x.rounded() { return Format.month(Int(x) - (end ? 1 : 0)) }
         return CalendarDate.day(monthsAfter: 0, end ? x - 1e-9 : x).description
     }
