@@ -126,4 +126,36 @@ import Testing
             .standardizedFileURL
                 == files.appendingPathComponent("held.r2s").standardizedFileURL)
     }
+
+    /// `:set trials` and `:set seed` change every later number: the
+    /// notebook keeps them as cells (the kernel runs them), and `:save`,
+    /// whose scenario file cannot hold them, says how to run at them. Both
+    /// dropped them, so the file ran at other settings than the outputs shown.
+    @Test func sessionSettingsTravelWithTheSession() throws {
+        let session = Session(configuration: SessionConfiguration(threads: 2))
+        session.evaluateCell(holdScenario(trials: "1k"))
+        _ = session.runCommand(":set trials 2k")
+        _ = session.runCommand(":set seed 3")
+        session.evaluateCell("p(release by 2025-04)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("r2cast-set-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let notebook = folder.appendingPathComponent("n.ipynb").path
+        #expect(
+            session.runCommand(":export \(notebook)").cell?.outputs.first?.plainText
+                == "exported 4 cells to \(notebook) (a Jupyter notebook)")
+        let nb = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: notebook))) as? [String: Any])
+        let sources = try #require(nb["cells"] as? [[String: Any]]).dropFirst().map {
+            ($0["source"] as? [String])?.joined()
+        }
+        #expect(sources.dropFirst() == [":set trials 2k", ":set seed 3", "p(release by 2025-04)"])
+        let saved = folder.appendingPathComponent("s.r2s").path
+        _ = session.runCommand(":save \(saved)")
+        let text = try String(contentsOfFile: saved, encoding: .utf8)
+        #expect(
+            text.contains(
+                "\n# The session's `:set` overrides the scenarios' trials or seed: run this file with `r2cast run FILE --trials 2000 --seed 3` for its numbers.\n"
+            ), "\(text)")
+    }
 }

@@ -5,7 +5,8 @@ extension Notebook {
     /// 4.5) for the r2cast kernel: a Markdown title, then one code cell per
     /// statement cell or loaded file, with its outputs: each result as
     /// `display_data` (text, its JSON, its chart as SVG), each diagnostic as
-    /// a `stream` on stderr. Commands are left out, as in the Markdown export.
+    /// a `stream` on stderr. Commands are left out, as in the Markdown
+    /// export, but for `:set` and `:use`, which change what follows.
     /// `:load` and `include` paths are rewritten to run from the folder of
     /// `path`, where the notebook is written (Jupyter starts its kernel
     /// there), as `:save` rewrites them.
@@ -17,7 +18,9 @@ extension Notebook {
                 ("source", Self.sourceLines("# \(title)")),
             ])
         ]
-        for cell in self.cells where cell.kind != .command {
+        // Commands are left out, but for `:set` (trials and seed change
+        // every later number) and `:use`, which the kernel runs as typed.
+        for cell in self.cells where cell.kind != .command || Self.isReplayedCommand(cell.input) {
             let source: String
             if case .loaded(let loaded) = cell.kind {
                 source = ":load \(relocation.relocated(loaded))"
@@ -60,6 +63,11 @@ extension Notebook {
             ("nbformat", 4), ("nbformat_minor", 5),
         ])
         return document.serialized + "\n"
+    }
+
+    static func isReplayedCommand(_ input: String) -> Bool {
+        let line = input.trimmingCharacters(in: .whitespaces)
+        return line.hasPrefix(":set ") || line.hasPrefix(":use ")
     }
 
     /// Text as nbformat's multiline string: lines, each but the last

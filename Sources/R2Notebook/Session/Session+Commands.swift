@@ -164,8 +164,19 @@ extension Session {
             guard !argument.isEmpty else { return (nil, "usage: :save FILE") }
             do {
                 let loader = self.loader
+                // `:set trials` and `:set seed` override every scenario and
+                // no statement can: the header says how to run at them.
+                var flags: [String] = []
+                if let n = configuration.trials { flags.append("--trials \(n)") }
+                if let s = configuration.seed { flags.append("--seed \(s)") }
+                var header = "r2cast session saved \(Session.timestamp())"
+                if !flags.isEmpty {
+                    header +=
+                        "\n# The session's `:set` overrides the scenarios' trials or seed: run this file with "
+                        + "`r2cast run FILE \(flags.joined(separator: " "))` for its numbers."
+                }
                 let file = notebook.scenarioFile(
-                    header: "r2cast session saved \(Session.timestamp())", path: argument,
+                    header: header, path: argument,
                     isIncludedLater: { self.workspace.skippedIncludes.contains(loader.identity(of: $0)) },
                     identity: { loader.identity(of: $0) })
                 try AtomicFile.write(file, to: argument)
@@ -182,7 +193,7 @@ extension Session {
                         notebook.ipynb(title: "r2cast notebook, \(Session.timestamp())", path: argument), to: argument)
                 } catch { return (nil, error.description) }
                 return (
-                    "exported \(notebook.cells.filter { $0.kind != .command }.count) cells to \(argument) (a Jupyter notebook)",
+                    "exported \(notebook.cells.filter { $0.kind != .command || Notebook.isReplayedCommand($0.input) }.count) cells to \(argument) (a Jupyter notebook)",
                     nil
                 )
             }
