@@ -39,6 +39,26 @@ public struct Notebook: Sendable {
         }.joined(separator: "\n")
     }
 
+    /// Each loaded file's first load (by cell number) with the text of its
+    /// latest load, `replacing` the text of one file (by identity) when
+    /// given: a later `:load` of a file is a reload, which replaces its
+    /// definitions where it was first loaded, so a file stands there once.
+    /// `identity` tells two paths to one file apart.
+    func firstLoads(identity: (String) -> String, replacing: (identity: String, text: String)? = nil) -> [Int: String] {
+        var latest: [String: String] = [:]
+        var first: [String: Int] = [:]
+        for cell in cells {
+            guard case .loaded(let path) = cell.kind else { continue }
+            let id = identity(path)
+            latest[id] = cell.input
+            if first[id] == nil { first[id] = cell.number }
+        }
+        if let replacing, first[replacing.identity] != nil { latest[replacing.identity] = replacing.text }
+        var result: [Int: String] = [:]
+        for (id, number) in first { result[number] = latest[id] }
+        return result
+    }
+
     /// `:save`: the session's statements as a runnable scenario file, to be
     /// written at `path`: loaded files inline, then each successful cell's
     /// statements; failed cells and `:commands` are left out (listed as
@@ -54,12 +74,11 @@ public struct Notebook: Sendable {
         identity: (String) -> String = { $0 }
     ) -> String {
         let relocation = IncludeRelocation(savedPath: path)
-        var latest: [String: String] = [:]
-        for cell in cells { if case .loaded(let p) = cell.kind { latest[identity(p)] = cell.input } }
+        let firstLoads = firstLoads(identity: identity)
         var out = ["# \(header)"]
         for var cell in cells {
             if case .loaded(let path) = cell.kind {
-                guard let text = latest.removeValue(forKey: identity(path)) else {
+                guard let text = firstLoads[cell.number] else {
                     out.append(
                         "# ---- cell \(cell.number) reloaded \(path): its latest text stands where it was first loaded")
                     continue

@@ -28,23 +28,18 @@ extension Session {
         guard earlier != nil || included else { return nil }
         let current = workspace.currentScenario?.name
         // A file stands where it was first loaded, with the text of its
-        // latest load: a later `:load` of it was a reload, which replaced
-        // its definitions there. Evaluating it again at each reload's cell
-        // would apply its statements twice (a chip declared again, a dated
-        // input added again), which is not what any fresh session holds.
-        var latest: [String: String] = [identity: text]
-        for cell in notebook.cells {
-            if case .loaded(let p) = cell.kind {
-                let id = loader.identity(of: p)
-                if id != identity { latest[id] = cell.input }
-            }
-        }
+        // latest load (this one's for this file): evaluating it again at
+        // each reload's cell would apply its statements twice (a chip
+        // declared again, a dated input added again), which is not what any
+        // fresh session holds. One that something brought in already (an
+        // include) is not evaluated again either.
+        let firstLoads = notebook.firstLoads(identity: { loader.identity(of: $0) }, replacing: (identity, text))
         var rebuilt = Workspace(tailSampler: .engine)
         for cell in notebook.cells {
             switch cell.kind {
             case .loaded(let p):
-                let id = loader.identity(of: p)
-                guard let newest = latest.removeValue(forKey: id), !rebuilt.includedFiles.contains(id) else { continue }
+                guard let newest = firstLoads[cell.number], !rebuilt.includedFiles.contains(loader.identity(of: p))
+                else { continue }
                 _ = rebuilt.evaluate(SourceFile(name: p, text: newest, path: p), loader: loader)
             case .statements:
                 _ = rebuilt.evaluate(SourceFile(name: "In[\(cell.number)]", text: cell.input), loader: loader)
