@@ -134,6 +134,38 @@ import Testing
             #expect(b.hasPrefix(a), "a committed ledger entry was rewritten or removed")
         }
     }
+
+    /// A registration is dated on or after its scenario's as-of date and
+    /// after the ledger's last entry, and asks only the questions not yet
+    /// settled on its date; `--date` accepted any day, so the backtest
+    /// scored as "registered before the facts" forecasts dated after them.
+    @Test func aRegistrationIsDatedWhereItCanBe() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let ledger = dir.appendingPathComponent("forecasts.jsonl").path
+        let file = dir.appendingPathComponent("s.r2s").path
+        #expect(throws: Ledger.Failure.self) {
+            _ = try Ledger.register(
+                files: [file], at: ledger, on: CalendarDate(year: 2025, month: 8, day: 1)!, threads: 2)
+        }
+        let open = try Ledger.register(
+            files: [file], at: ledger, on: CalendarDate(year: 2026, month: 12, day: 7)!, threads: 2)
+        #expect(open.map { $0.question } == LedgerQuestion.open.map { $0.id })
+        // Before the last entry: refused, and nothing appended.
+        let before = try String(contentsOfFile: ledger, encoding: .utf8)
+        do {
+            _ = try Ledger.register(
+                files: [file], at: ledger, on: CalendarDate(year: 2026, month: 11, day: 1)!, threads: 2)
+            Issue.record("registered before the ledger's last entry")
+        } catch {
+            #expect("\(error)" == "\(ledger): its last entry was registered on 2026-12-07, after 2026-11-01")
+        }
+        #expect(try String(contentsOfFile: ledger, encoding: .utf8) == before)
+        // After 2026: the 2026 sector question is settled and not asked.
+        let later = try Ledger.register(
+            files: [file], at: ledger, on: CalendarDate(year: 2027, month: 2, day: 1)!, threads: 2)
+        #expect(later.map { $0.question } == ["named-r2-by-2027-06", "flagship-by-2027-06", "sector-2027-above-60"])
+    }
 }
 
 /// A number as JSONValue writes it, for finding it in a ledger line.
@@ -142,4 +174,5 @@ enum JSONValueText {
         let line = R2Forecast.JSONValue.number(x).serialized
         return line
     }
+
 }

@@ -107,6 +107,11 @@ public struct Ledger {
             text = read
             if let problem = verify(text) { throw Failure(description: "\(path): \(problem): it is not appended to") }
         }
+        // The ledger is in the order of registration: a date before its
+        // last entry's would put a forecast among earlier ones.
+        if let last = entries(text).last?.registered, date.description < last {
+            throw Failure(description: "\(path): its last entry was registered on \(last), after \(date)")
+        }
         var previous = lastHash(text)
         var entries: [Entry] = []
         let runner = BacktestRunner(options: BacktestRunner.Options(trials: trials, seed: seed, threads: threads))
@@ -117,6 +122,10 @@ public struct Ledger {
                 throw Failure(
                     description: "\(file) does not load: " + (cell.outputs.first { $0.isError }?.plainText ?? ""))
             }
+            // A forecast is registered on or after the date of its knowledge.
+            if let asOf = scenario.knownAsOf, date < asOf {
+                throw Failure(description: "\(file) is as of \(asOf): it cannot be registered on \(date), before that")
+            }
             let (n, s) = session.runParameters(scenario)
             let result: SimulationResult
             do {
@@ -126,7 +135,8 @@ public struct Ledger {
             }
             let releases = ReleaseDistribution(releases: result.releases, horizon: result.steps)
             let named = ReleaseDistribution(releases: result.namedReleases, horizon: result.steps)
-            for q in LedgerQuestion.open {
+            // A question settled by the registration date is not open.
+            for q in LedgerQuestion.open where !(q.settles < date) {
                 guard let p = q.event.probability(result, releases: releases, named: named) else { continue }
                 var entry = Entry(
                     registered: date.description, question: q.id, text: q.text, file: file, scenario: scenario.name,

@@ -10,6 +10,16 @@ public struct LedgerQuestion: Sendable {
     public var text: String
     public var event: BacktestEvent
 
+    /// The last day the event can happen on: registered after it, the
+    /// forecast would be of a question already settled.
+    public var settles: CalendarDate {
+        switch event {
+        case .namedReleaseBy(let d), .releaseBy(let d), .noNamedReleaseBy(let d), .noReleaseBy(let d): return d
+        case .adoptionBetween(let month, _, _): return month
+        case .sectorShareBetween(let year, _, _): return CalendarDate(year: year, month: 12, day: 31)!
+        }
+    }
+
     /// The open questions every registration asks.
     public static let open: [LedgerQuestion] = [
         LedgerQuestion(
