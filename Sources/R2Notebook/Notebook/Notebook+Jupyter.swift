@@ -18,9 +18,7 @@ extension Notebook {
                 ("source", Self.sourceLines("# \(title)")),
             ])
         ]
-        // Commands are left out, but for `:set` (trials and seed change
-        // every later number) and `:use`, which the kernel runs as typed.
-        for cell in self.cells where cell.kind != .command || Self.isReplayedCommand(cell.input) {
+        for cell in ipynbCells {
             let source: String
             if case .loaded(let loaded) = cell.kind {
                 source = ":load \(relocation.relocated(loaded))"
@@ -65,9 +63,14 @@ extension Notebook {
         return document.serialized + "\n"
     }
 
-    static func isReplayedCommand(_ input: String) -> Bool {
-        let line = input.trimmingCharacters(in: .whitespaces)
-        return line.hasPrefix(":set ") || line.hasPrefix(":use ")
+    /// The cells a notebook export holds: commands are left out, but for
+    /// `:set` (trials and seed change every later number) and `:use`,
+    /// which the kernel runs as typed.
+    public var ipynbCells: [Cell] {
+        cells.filter { cell in
+            let line = cell.input.trimmingCharacters(in: .whitespaces)
+            return cell.kind != .command || line.hasPrefix(":set ") || line.hasPrefix(":use ")
+        }
     }
 
     /// Text as nbformat's multiline string: lines, each but the last

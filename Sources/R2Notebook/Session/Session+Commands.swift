@@ -193,7 +193,7 @@ extension Session {
                         notebook.ipynb(title: "r2cast notebook, \(Session.timestamp())", path: argument), to: argument)
                 } catch { return (nil, error.description) }
                 return (
-                    "exported \(notebook.cells.filter { $0.kind != .command || Notebook.isReplayedCommand($0.input) }.count) cells to \(argument) (a Jupyter notebook)",
+                    "exported \(notebook.ipynbCells.count) cells to \(argument) (a Jupyter notebook)",
                     nil
                 )
             }

@@ -186,7 +186,7 @@ extension Session {
         // Common random numbers need the same trials of the same seed: a
         // scenario with a seed or a trial count of its own is run on other
         // draws, and its differences combine the errors as independent.
-        let unpaired = runs.dropFirst().filter { $0.report.trials != first.trials || $0.report.seed != first.seed }
+        let unpaired = runs.dropFirst().filter { !Self.onTheSameTrials($0.result, runs[0].result) }
         let seeds = Set(runs.map(\.report.seed))
         let seedText =
             seeds.count == 1
