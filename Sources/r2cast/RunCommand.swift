@@ -50,6 +50,16 @@ struct RunCommand: ParsableCommand {
                 showsProgress: Console.stderrIsTerminal && env["CI"] == nil))
         var failed = false
         for file in files {
+            // A file an earlier one loaded or included would be a reload,
+            // whose queries do not run: say so rather than pass in silence.
+            if let holding = session.holding(path: file) {
+                Output.stderr(
+                    holding == .included
+                        ? "error: \(file) is already in this run: an earlier file's `include` brought it in, and an included file's queries do not run; run it on its own: r2cast run \(file)"
+                        : "error: \(file) is named twice; its queries ran at its first place")
+                failed = true
+                continue
+            }
             let cell = session.load(path: file)
             Output.print(cell.outputs, json: json)
             failed = failed || cell.failed
@@ -70,6 +80,13 @@ struct RunCommand: ParsableCommand {
             Output.stderr(
                 "shard \(shard): trials \(r.firstTrial) ..< \(r.firstTrial + r.trials) of \(Format.count(part.totalTrials)), scenario `\(part.scenario)`, seed \(r.seed) -> \(path)"
             )
+            // A shard cannot know whether the others keep trials, so this is
+            // not an error here; `merge` fails if none does.
+            if r.accepted == 0 && r.trials > 0 {
+                Output.stderr(
+                    "warning: no trial of this shard is consistent with the scenario's observations; `r2cast merge` fails unless another shard keeps some"
+                )
+            }
         } catch {
             Output.stderr(error.description)
             throw ExitCode(1)

@@ -58,6 +58,26 @@ import Testing
         #expect(after.stdout.contains(forecast))
     }
 
+    /// A file named after one that included it would be a reload, whose
+    /// queries do not run: `run` once exited 0 having run none of them.
+    @Test func aFileAlreadyInTheRunIsAnError() throws {
+        let after = try Binary.run([
+            "run", "scenarios/reban-max-pressure.r2s", "scenarios/baseline.r2s", "--trials", "2000",
+        ])
+        #expect(after.status == 1)
+        #expect(
+            after.stderr.contains(
+                "error: scenarios/baseline.r2s is already in this run: an earlier file's `include` brought it in, and an included file's queries do not run; run it on its own: r2cast run scenarios/baseline.r2s\n"
+            ), "\(after.stderr)")
+        // The first file's queries ran.
+        #expect(after.stdout.contains("Forecast for reban_max_pressure"), "\(after.stdout)")
+        let twice = try Binary.run(["run", "scenarios/baseline.r2s", "scenarios/baseline.r2s", "--trials", "2000"])
+        #expect(twice.status == 1)
+        #expect(
+            twice.stderr.contains("error: scenarios/baseline.r2s is named twice; its queries ran at its first place\n"),
+            "\(twice.stderr)")
+    }
+
     @Test func theREPLCompletesAndIncludes() throws {
         let folder = try Binary.temporaryFolder()
         let env = [

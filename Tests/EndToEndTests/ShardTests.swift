@@ -93,6 +93,25 @@ import Testing
                 == mergedJSON.stdout.split(separator: "\n").last.map(String.init))
     }
 
+    /// A shard cannot tell an observation no trial anywhere meets from one
+    /// its slice happens to miss, so it writes its part (exit 0), but says
+    /// so: a run would have refused the observation, and the merge will.
+    @Test func aShardKeepingNoTrialWarns() throws {
+        let text = Self.scenario + "observe release by 2025-01\nforecast\n"
+        let (folder, file) = try Self.scenarioFile(text)
+        let part = folder.appendingPathComponent("part-1.json").path
+        let r = try Binary.run(["run", file, "--shard", "1/2", "--out", part, "--trials", "2000"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(
+            r.stderr.hasSuffix(
+                "\nwarning: no trial of this shard is consistent with the scenario's observations; `r2cast merge` fails unless another shard keeps some\n"
+            ), "\(r.stderr)")
+        // A shard that keeps trials says nothing of the kind.
+        let (_, possible) = try Self.scenarioFile(Self.scenario + "observe no release by 2025-06\nforecast\n")
+        let other = try Binary.run(["run", possible, "--shard", "1/2", "--out", part, "--trials", "2000"])
+        #expect(other.status == 0 && !other.stderr.contains("warning"), "\(other.stderr)")
+    }
+
     @Test func mergeRefusesMissingDuplicateAndForeignShards() throws {
         let (folder, file) = try Self.scenarioFile(Self.scenario + "forecast\n")
         let parts = try Self.runShards(file, 3, in: folder, ["--trials", "3000"])

@@ -2,6 +2,23 @@ import R2Language
 import R2Model
 
 extension Session {
+    /// How a file is already in the session.
+    public enum Holding: Sendable {
+        /// A cell loaded it (`:load`, or an earlier file of `r2cast run`).
+        case loaded
+        /// An `include` brought it in and no cell loaded it.
+        case included
+    }
+
+    /// How the file at `path` is already in the session, nil when it is not.
+    public func holding(path: String) -> Holding? {
+        let identity = loader.identity(of: path)
+        for cell in notebook.cells {
+            if case .loaded(let p) = cell.kind, loader.identity(of: p) == identity { return .loaded }
+        }
+        return workspace.includedFiles.contains(identity) ? .included : nil
+    }
+
     /// `:load` of a file this session loaded before: its definitions are
     /// replaced where they stood. The workspace is built again from the
     /// session's cells in order (statements only: queries are not run
@@ -19,13 +36,13 @@ extension Session {
     /// Returns the cell's summary and whether the file came in by an
     /// include, or nil when the file is not in the session.
     func reload(path: String, text: String) -> (summary: String, included: Bool)? {
+        guard let holding = holding(path: path) else { return nil }
         let identity = loader.identity(of: path)
+        let included = holding == .included
         var earlier: String?
         for cell in notebook.cells {
             if case .loaded(let p) = cell.kind, loader.identity(of: p) == identity { earlier = cell.input }
         }
-        let included = earlier == nil && workspace.includedFiles.contains(identity)
-        guard earlier != nil || included else { return nil }
         let current = workspace.currentScenario?.name
         // A file stands where it was first loaded, with the text of its
         // latest load (this one's for this file): evaluating it again at
