@@ -87,6 +87,33 @@ struct DiagnosticTests {
                 """)
     }
 
+    /// A lognormal's parameters are logarithms: `lognormal(1000, 1)` meant
+    /// as a median of 1000 draws e^1000, infinite in single precision, and
+    /// once simulated every trial silently (a fleet of infinitely many chips).
+    @Test func lognormalDrawingBeyondTheLargestValue() {
+        #expect(
+            errors("chip h20 foreign\nfleet h20 lognormal(1000, 1)") == """
+                error: `lognormal` draws values above 1e30, the largest r2cast simulates, in more than one trial in a million
+                 --> x.r2s:2:11
+                  |
+                2 | fleet h20 lognormal(1000, 1)
+                  |           ^^^^^^^^^^^^^^^^^^ its parameters are in log space (the median is e^mu): for a median of 1000, write `lognormal(6.908, ...)`, or a 90% interval `a to b`
+                """)
+        #expect(
+            errors("let x = 1 to 1e25") == """
+                error: `a to b` (lognormal when both ends are above 0) draws values above 1e30, the largest r2cast simulates, in more than one trial in a million
+                 --> x.r2s:1:9
+                  |
+                1 | let x = 1 to 1e25
+                  |         ^^^^^^^^^ this 90% interval spans 25 orders of magnitude; narrow it
+                """)
+        // The bound: the quantile at z = 4.75 against ln 1e30 = 69.08.
+        #expect(errors("let x = lognormal(20, 10)") == "")
+        #expect(errors("let x = lognormal(0.5, 14.5)").contains("lower mu or sigma"))
+        #expect(errors("let x = 1 to 1e9") == "")
+        #expect(errors("let x = -1 to 1e29") == "")
+    }
+
     /// A misspelt keyword where one of a few is expected gets the nearest.
     @Test func misspeltKeywordsSuggestTheNearest() {
         #expect(

@@ -39,6 +39,11 @@ extension DiagnosticMessage {
     static let tooLarge = Self(
         id: "too-large",
         text: "this is too large to simulate: values go up to 1e30 (the engine computes in single precision)")
+    static func drawsTooLarge(_ what: String) -> Self {
+        Self(
+            id: "draws-too-large",
+            text: "\(what) draws values above 1e30, the largest r2cast simulates, in more than one trial in a million")
+    }
     static let seedRange = Self(
         id: "seed-range", text: "the seed must be a whole number from 0 to \(1 << 53)")
     static let divisionByZero = Self(id: "division-by-zero", text: "division by zero")

@@ -36,7 +36,8 @@ extension HelpCatalogue {
                 parameters. `mixture` draws one component with probability proportional to its weight (equal \
                 weights when none are given). `between A and B` draws a whole month of a date window. Each \
                 distribution is sampled once per trial; arithmetic combines samples. Impossible parameters \
-                (a shape or spread of 0 or less, a low end above a high end, a mode outside its bounds) are errors.
+                (a shape or spread of 0 or less, a low end above a high end, a mode outside its bounds, a \
+                lognormal or positive `a to b` drawing above 1e30 in more than one trial in a million) are errors.
                 """,
             example:
                 "let share = mixture(beta(2, 5) @ 3, uniform(40%, 60%))\nlet delay = pert(1, 2, 6) months"),

@@ -1,5 +1,11 @@
 import R2Model
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension Elaborator {
     /// A distribution or `min`/`max`/`mixture` call.
     func call(
@@ -25,6 +31,17 @@ extension Elaborator {
                     at: argument.value.range, help: "write the unit after the call: `lognormal(0, 1) months`")
             }
             try requirePositive(typed[1].value, name, "sigma", arguments[1].value.range)
+            if let mu = constant(typed[0].value), let sigma = constant(typed[1].value),
+                Self.lognormalReachesTooFar(mu: mu, sigma: sigma)
+            {
+                // `lognormal(1000, 1)` meant as a median of 1000 draws e^1000.
+                let median = mu > 1 ? NumberText.plain((log(mu) * 1000).rounded() / 1000) : nil
+                throw Failure(
+                    .drawsTooLarge("`lognormal`"), at: range,
+                    help: median.map {
+                        "its parameters are in log space (the median is e^mu): for a median of \(NumberText.plain(mu)), write `lognormal(\($0), ...)`, or a 90% interval `a to b`"
+                    } ?? "its parameters are in log space (the median is e^mu, the spread e^sigma): lower mu or sigma")
+            }
             return TypedValue(
                 value: .lognormal(mu: typed[0].value, sigma: typed[1].value), dimension: .number)
         case .beta:
@@ -109,6 +126,23 @@ extension Elaborator {
             throw Failure(.mismatchedArguments(name, first, value.dimension), at: argument.value.range)
         }
         return first
+    }
+
+    /// Whether a lognormal draws above `Scenario.largestValue` in more than
+    /// one trial in a million (its quantile at z = 4.75 is above it): the
+    /// engine computes in single precision, where such draws overflow.
+    static func lognormalReachesTooFar(mu: Double, sigma: Double) -> Bool {
+        !(mu + 4.75 * sigma <= log(Scenario.largestValue))
+    }
+
+    /// The same for `a to b` with both ends above 0 (a lognormal whose
+    /// ends are its 5% and 95% quantiles); nil when it stays within
+    /// bounds, else the orders of magnitude it spans.
+    static func intervalReachesTooFar(_ low: Double, _ high: Double) -> Int? {
+        guard low > 0 && high > 0 else { return nil }
+        let sigma = (log(high) - log(low)) / (2 * 1.6448536269514722)
+        guard lognormalReachesTooFar(mu: (log(low) + log(high)) / 2, sigma: sigma) else { return nil }
+        return Int((log10(high) - log10(low)).rounded())
     }
 
     private func requirePositive(

@@ -138,6 +138,11 @@ struct Elaborator {
             if x == y, case .constant = low.value, case .constant = high.value {
                 return TypedValue(value: .constant(x), dimension: low.dimension)
             }
+            if let orders = Self.intervalReachesTooFar(x, y) {
+                throw Failure(
+                    .drawsTooLarge("`a to b` (lognormal when both ends are above 0)"), at: range,
+                    help: "this 90% interval spans \(orders) orders of magnitude; narrow it")
+            }
         }
         return TypedValue(value: .interval90(low: low.value, high: high.value), dimension: low.dimension)
     }
