@@ -105,6 +105,46 @@ import Testing
         #expect(throws: Ledger.Failure.self) { _ = try Ledger.outcomes(at: outcomes) }
     }
 
+    /// A question registered again weighs once in the mean Brier: the mean
+    /// of its registrations, then the mean over questions and files.
+    @Test func aQuestionRegisteredTwiceWeighsOnce() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let ledger = dir.appendingPathComponent("forecasts.jsonl").path
+        let outcomes = dir.appendingPathComponent("outcomes.json").path
+        let file = dir.appendingPathComponent("s.r2s").path
+        let first = try Ledger.register(
+            files: [file], at: ledger, on: CalendarDate(year: 2026, month: 12, day: 7)!, threads: 2)
+        // A different domestic output, so the second registration's p differs;
+        // by 2027-01-05 the 2026 question is settled and not registered again.
+        try Self.scenario.replacingOccurrences(of: "50k to 150k", with: "200k to 400k").write(
+            toFile: file, atomically: true, encoding: .utf8)
+        let second = try Ledger.register(
+            files: [file], at: ledger, on: CalendarDate(year: 2027, month: 1, day: 5)!, threads: 2)
+        #expect(!second.contains { $0.question == "sector-2026-above-50" })
+        try #"""
+        {"outcomes": [
+          {"question": "sector-2026-above-50", "outcome": true, "observed": "2027-04-01", "source": "seeds/x.md"},
+          {"question": "sector-2027-above-60", "outcome": false, "observed": "2028-04-01", "source": "seeds/y.md"}
+        ]}
+        """#.write(toFile: outcomes, atomically: true, encoding: .utf8)
+        func p(_ entries: [Ledger.Entry], _ q: String) throws -> Double {
+            try #require(entries.first { $0.question == q }).p
+        }
+        let a = try p(first, "sector-2026-above-50")
+        let (b1, b2) = (try p(first, "sector-2027-above-60"), try p(second, "sector-2027-above-60"))
+        #expect(b1 != b2)
+        let expected = ((a - 1) * (a - 1) + (b1 * b1 + b2 * b2) / 2) / 2
+        let lines = try Ledger.report(ledgerPath: ledger, outcomesPath: outcomes)
+        #expect(
+            lines.last
+                == "  \(first.count + second.count) entries; 3 resolved, mean Brier \(String(format: "%.3f", expected)) against 0.250 over 2 questions and files (each the mean of its registrations); \(first.count + second.count - 3) still open"
+        )
+        // Not the mean over the three entries (which weighs the 2027 question twice).
+        let perEntry = ((a - 1) * (a - 1) + b1 * b1 + b2 * b2) / 3
+        #expect(String(format: "%.3f", perEntry) != String(format: "%.3f", expected))
+    }
+
     /// The repository's ledger only grows: every committed version of it is
     /// a prefix of the next and of the working copy, and its chain holds.
     @Test func theRepositorysLedgerOnlyGrows() throws {

@@ -205,21 +205,33 @@ extension Ledger {
         if let problem = verify(text) { lines.append("  warning: \(problem)") }
         let known = try outcomes(at: outcomesPath)
         let all = entries(text)
-        var briers: [Double] = []
+        // A question a file registered on several dates weighs once in the
+        // mean, at the mean of its registrations' scores: registering again
+        // must not give a question more weight than the others.
+        var briers: [String: [Double]] = [:]
+        var order: [String] = []
+        var resolved = 0
         for e in all {
             guard let o = known.first(where: { $0.question == e.question }) else { continue }
             let brier = (e.p - (o.outcome ? 1 : 0)) * (e.p - (o.outcome ? 1 : 0))
-            briers.append(brier)
+            let key = e.question + "\u{0}" + e.file
+            if briers[key] == nil { order.append(key) }
+            briers[key, default: []].append(brier)
+            resolved += 1
             lines.append(
                 "  \(e.question)  registered \(e.registered) from \(e.file): p \(Format.percent(e.p)), outcome \(o.outcome ? "yes" : "no") (\(o.observed), \(o.source)), Brier \(Format.fixed(brier, digits: 3))"
             )
         }
-        lines.append(
-            "  \(all.count) entries; \(briers.count) resolved"
-                + (briers.isEmpty
-                    ? ""
-                    : ", mean Brier \(Format.fixed(briers.reduce(0, +) / Double(briers.count), digits: 3)) against 0.250")
-                + "; \(all.count - briers.count) still open")
+        let means = order.map { key in briers[key]!.reduce(0, +) / Double(briers[key]!.count) }
+        var summary = "  \(all.count) entries; \(resolved) resolved"
+        if !means.isEmpty {
+            let mean = Format.fixed(means.reduce(0, +) / Double(means.count), digits: 3)
+            summary +=
+                resolved == means.count
+                ? ", mean Brier \(mean) against 0.250"
+                : ", mean Brier \(mean) against 0.250 over \(means.count) questions and files (each the mean of its registrations)"
+        }
+        lines.append(summary + "; \(all.count - resolved) still open")
         return lines
     }
 }
