@@ -172,6 +172,10 @@ struct QueryTests {
             errors(base + "expect p(release by 2026-01) between 60% and 40%").hasPrefix(
                 "error: the upper bound of `between`"))
         #expect(errors(base + "trace 0").hasPrefix("error: trials are numbered from 1"))
+        // A number past any run is not "numbered from 1" (it once said so).
+        #expect(
+            errors(base + "trace 99999999999999999999").hasPrefix("error: there is no trial 1e+20")
+                && errors(base + "trace 99999999999999999999").hasSuffix("a run has at most 50,000,000 trials"))
         #expect(errors(base + "plot cdf to out.png").hasPrefix("error: a plot is written to an `.svg` file"))
         #expect(errors(base + "explain h8000").contains("did you mean `h800`?"))
         #expect(errors(base + "quantile release 150%").hasPrefix("error: a probability must lie between"))

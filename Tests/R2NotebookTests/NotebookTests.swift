@@ -108,6 +108,50 @@ import Testing
                 == "error: no help topic `forcast`; did you mean `forecast`?")
     }
 
+    /// Every command has help, under its name with or without the colon
+    /// (a statement of the same name keeps `:help NAME`).
+    @Test func everyCommandHasHelp() {
+        let session = Session(configuration: SessionConfiguration(threads: 1, style: Style(colors: false, width: 80)))
+        func help(_ topic: String) -> String? { session.runCommand(":help " + topic).cell?.outputs.first?.plainText }
+        for name in Session.commandNames {
+            let text = help(name) ?? ""
+            #expect(text.hasPrefix(name + " ") || text.hasPrefix(name + "\n"), "\(name): \(text)")
+        }
+        #expect(
+            help(":set") == """
+                :set [trials N | seed N | threads N]
+
+                Overrides every scenario's trials or seed for this session's runs, or sets the
+                threads (results do not depend on them); `:set` alone shows the settings.
+                """)
+        #expect(help("save")?.hasPrefix(":save FILE\n\nWrites the session as a scenario file") == true)
+        #expect(help(":q")?.hasPrefix(":quit  (also :q, :exit, Ctrl-D)") == true)
+        // `use` is a statement too: `:help use` is the statement's, `:help :use` the command's.
+        #expect(help("use")?.hasPrefix("use NAME") == true)
+        #expect(help(":use")?.hasPrefix(":use SCENARIO") == true)
+        #expect(help(":sav") == "error: no help topic `:sav`; did you mean `:save`?")
+    }
+
+    /// `:export` writes Markdown or a notebook; any other name would hold
+    /// Markdown under an extension that says otherwise (it once did).
+    @Test func exportRefusesANameThatIsNeitherMarkdownNorANotebook() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("r2cast-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let session = Session(configuration: SessionConfiguration(threads: 1))
+        _ = session.evaluateCell("let x = 1")
+        let path = folder.appendingPathComponent("notes.txt").path
+        let cell = try #require(session.runCommand(":export \(path)").cell)
+        #expect(cell.failed)
+        #expect(
+            cell.outputs.first?.plainText
+                == "error: `:export` writes Markdown (FILE.md) or a Jupyter notebook (FILE.ipynb); did you mean `:export \(folder.path)/notes.md`?"
+        )
+        #expect(!FileManager.default.fileExists(atPath: path))
+        let md = try #require(session.runCommand(":export \(folder.path)/notes.MD").cell)
+        #expect(!md.failed)
+    }
+
     /// A command typed without its colon, as a cell, points to the command;
     /// in a file, where commands are not read, it stays a plain unknown statement.
     @Test func aCommandWithoutItsColonPointsToTheCommand() {

@@ -109,6 +109,9 @@ extension DiagnosticMessage {
     }
     static let compareNeedsTwo = Self(id: "compare-needs-two", text: "`compare` needs at least two scenarios")
     static let traceIndex = Self(id: "trace-index", text: "trials are numbered from 1")
+    static func traceBeyondTrials(_ number: String) -> Self {
+        Self(id: "trace-index", text: "there is no trial \(number)")
+    }
     static let observationIndex = Self(id: "observation-index", text: "observations are numbered from 1")
     static let differenceNeedsScenario = Self(
         id: "difference-needs-scenario", text: "`by ... or more` compares with another scenario")

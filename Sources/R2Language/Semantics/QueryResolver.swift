@@ -217,8 +217,13 @@ struct QueryResolver {
         switch t {
         case .trial(let n):
             let number = try e.constantInteger(n, "a trial number")
-            guard number >= 1, number <= Double(Int.max / 2) else {
+            guard number >= 1 else {
                 throw Failure(.traceIndex, at: n.range, help: "this is \(NumberText.plain(number))")
+            }
+            guard number <= Double(Scenario.maximumTrials) else {
+                throw Failure(
+                    .traceBeyondTrials(NumberText.plain(number)), at: n.range,
+                    help: "a run has at most \(NumberText.count(Scenario.maximumTrials)) trials")
             }
             return .trial(Int(number))
         case .releaseAfter(let d): return .releaseAfter(try releaseBy(d))

@@ -197,6 +197,17 @@ extension Session {
                     nil
                 )
             }
+            guard argument.lowercased().hasSuffix(".md") else {
+                // A `.txt` or `.html` would hold Markdown under a name that says otherwise.
+                let name = argument.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+                let stem =
+                    name.lastIndex(of: ".").map { argument.dropLast(name.distance(from: $0, to: name.endIndex)) }
+                    ?? Substring(argument)
+                return (
+                    nil,
+                    "`:export` writes Markdown (FILE.md) or a Jupyter notebook (FILE.ipynb); did you mean `:export \(stem).md`?"
+                )
+            }
             return export(to: argument)
         default:
             let suggestion = Suggestion.nearest(to: name, in: Session.commandNames)
@@ -271,18 +282,21 @@ extension Session {
                 let names = HelpCatalogue.topics.filter { $0.category == category }.map(\.name)
                 lines.append("  \(category.rawValue): " + names.joined(separator: ", "))
             }
-            lines.append("Commands: " + Session.commandNames.joined(separator: " "))
+            lines.append("Commands (`:help :load` for one): " + Session.commandNames.joined(separator: " "))
             lines.append("  :load FILE  :save FILE  :export FILE.md|FILE.ipynb  :cells  :edit N  :rerun N|N-M|all")
             lines.append(
                 "  :scenarios  :lets  :use NAME  :set [trials|seed|threads N]  :time  :reset  :quit (or Ctrl-D)")
             lines.append("  `_` shows the last result, `_N` the output of cell N.")
             return (lines.joined(separator: "\n").fitted(width: max(40, configuration.style.width - 1), hang: 4), nil)
         }
-        if let t = HelpCatalogue.topic(named: topic) {
-            let width = max(40, configuration.style.width - 1)
+        let width = max(40, configuration.style.width - 1)
+        if !topic.hasPrefix(":"), let t = HelpCatalogue.topic(named: topic) {
             return (t.text(width: width).fitted(width: width, hang: 4), nil)
         }
-        let suggestion = HelpCatalogue.suggestion(for: topic)
+        if let text = Self.commandHelpText(topic, width: width) { return (text, nil) }
+        let suggestion =
+            topic.hasPrefix(":")
+            ? Suggestion.nearest(to: topic, in: Session.commandNames) : HelpCatalogue.suggestion(for: topic)
         return (
             nil, "no help topic `\(topic)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "; `:help` lists them")
         )
