@@ -5,7 +5,8 @@ extension HelpCatalogue {
             syntax: "scenario NAME [from PARENT]",
             meaning: """
                 Creates the scenario NAME, as a copy of PARENT when `from` is given, and makes it current: later \
-                statements change it. Naming an existing scenario switches to it. Statements before the first \
+                statements change it. Naming an existing scenario switches to it, as it stands (the copy is not \
+                made again); with `from`, PARENT must be the one it was made from. Statements before the first \
                 `scenario` line go to a scenario named `baseline`, created when first needed. A new scenario's \
                 clock runs from 2025-01 to 2027-12.
                 """,
