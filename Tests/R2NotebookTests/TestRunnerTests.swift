@@ -249,4 +249,23 @@ import FoundationXML
             ), "\(lines)")
         #expect(!lines.contains { $0.contains("FLIPS") })
     }
+
+    /// What `--seeds` found is in the JUnit report too (it once was only
+    /// printed): the seeds tried, the seeds each expectation failed with,
+    /// and the STEADY line in its failure.
+    @Test func seedSweepIsInTheJUnitReport() throws {
+        let dir = try folder(["s.r2s": holdScenario(trials: "1k") + "expect p(release by 2025-04) below 10%\n"])
+        var options = TestRunner.Options(threads: 2)
+        options.paths = [dir.path]
+        options.seeds = 3
+        options.junitPath = dir.appendingPathComponent("junit.xml").path
+        _ = run(options)
+        let xml = try String(contentsOfFile: options.junitPath!, encoding: .utf8)
+        #expect(xml.contains("<property name=\"other_seeds\" value=\"3\"/>"), "\(xml)")
+        #expect(xml.contains("<property name=\"fails_with_seeds\" value=\"the file&apos;s own, 2, 3, 4\"/>"), "\(xml)")
+        #expect(
+            xml.contains(
+                "\nSTEADY  \(dir.path)/s.r2s:9  expect p(release by 2025-04) below 10%  fails with every seed (the file&apos;s own, 2, 3, 4)</failure>"
+            ), "\(xml)")
+    }
 }

@@ -9,11 +9,17 @@ public struct JUnitReport: Sendable {
         /// Rendered diagnostics when the file did not evaluate.
         public var errors: [String]
         public var seconds: Double
-        public init(path: String, expectations: [ExpectationResult], errors: [String], seconds: Double) {
+        /// With `--seeds K`: each expectation that failed with some seed.
+        public var seedSweep: SeedSweep?
+        public init(
+            path: String, expectations: [ExpectationResult], errors: [String], seconds: Double,
+            seedSweep: SeedSweep? = nil
+        ) {
             self.path = path
             self.expectations = expectations
             self.errors = errors
             self.seconds = seconds
+            self.seedSweep = seedSweep
         }
     }
 
@@ -41,19 +47,30 @@ public struct JUnitReport: Sendable {
             for e in file.expectations {
                 out.append(
                     "    <testcase classname=\"\(esc(file.path))\" name=\"\(esc(e.location + " " + e.statement))\">")
-                // The run it was checked on, to reproduce it.
-                if e.seed != nil || e.trials != nil {
+                // The run it was checked on, to reproduce it, and the other
+                // seeds (`--seeds K`) it failed with.
+                let seeds = file.seedSweep?.failingSeeds[e.location]
+                let sweepLine = file.seedSweep?.lines[e.location]
+                if e.seed != nil || e.trials != nil || file.seedSweep != nil {
                     out.append("      <properties>")
                     if let seed = e.seed { out.append("        <property name=\"seed\" value=\"\(seed)\"/>") }
                     if let trials = e.trials { out.append("        <property name=\"trials\" value=\"\(trials)\"/>") }
+                    if let sweep = file.seedSweep {
+                        out.append("        <property name=\"other_seeds\" value=\"\(sweep.more)\"/>")
+                        out.append(
+                            "        <property name=\"fails_with_seeds\" value=\"\(esc((seeds ?? []).joined(separator: ", ")))\"/>"
+                        )
+                    }
                     out.append("      </properties>")
                 }
                 if e.status == .failed {
+                    let text = e.line + (sweepLine.map { "\n" + $0 } ?? "")
                     out.append(
-                        "      <failure message=\"\(esc("estimate \(e.estimate), expected \(e.bound)"))\">\(esc(e.line))</failure>"
+                        "      <failure message=\"\(esc("estimate \(e.estimate), expected \(e.bound)"))\">\(esc(text))</failure>"
                     )
-                } else if e.isFragile {
-                    out.append("      <system-out>\(esc(e.line))</system-out>")
+                } else if e.isFragile || sweepLine != nil {
+                    let text = e.line + (sweepLine.map { "\n" + $0 } ?? "")
+                    out.append("      <system-out>\(esc(text))</system-out>")
                 }
                 out.append("    </testcase>")
             }

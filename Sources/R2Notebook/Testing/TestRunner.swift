@@ -103,7 +103,11 @@ public struct TestRunner {
                 failed += 1
             }
             if recorded { print("  recorded \(snapshots.path)") }
-            if options.seeds > 0 { print(seedSweep(path, base: result.expectations)) }
+            if options.seeds > 0 {
+                let sweep = seedSweep(path, base: result.expectations)
+                print(sweep.text)
+                result.file.seedSweep = sweep
+            }
             results.append(result.file)
         }
         if let junit = options.junitPath {
@@ -112,7 +116,7 @@ public struct TestRunner {
                     .init(
                         path: $0.path, expectations: $0.expectations,
                         errors: $0.errors + ($0.snapshotDrift.map { ["snapshot drift:\n" + $0] } ?? []),
-                        seconds: $0.seconds)
+                        seconds: $0.seconds, seedSweep: $0.seedSweep)
                 })
             do { try AtomicFile.write(report.xml, to: junit) } catch {
                 print("error: \(error.description)")
@@ -173,7 +177,7 @@ public struct TestRunner {
     /// expectation that does not hold for all of them with every seed: a
     /// steady failure fails with the file's own seed and every other; one
     /// that flips passes with some and fails with others.
-    func seedSweep(_ path: String, base: [ExpectationResult]) -> String {
+    func seedSweep(_ path: String, base: [ExpectationResult]) -> SeedSweep {
         let baseSeed = options.seed.map(String.init) ?? "the file's own"
         let first = (options.seed ?? 1) + 1
         var failing: [String: [String]] = [:]
@@ -195,15 +199,34 @@ public struct TestRunner {
                 }
             }
         }
-        let lines = base.compactMap { e -> String? in
-            guard let fails = failing[e.location] else { return nil }
-            guard let passes = passing[e.location] else {
-                return
-                    "  STEADY  \(e.location)  \(e.statement)  fails with every seed (\(fails.joined(separator: ", ")))"
-            }
-            return
-                "  FLIPS   \(e.location)  \(e.statement)  passes with seed \(passes.joined(separator: ", ")); fails with seed \(fails.joined(separator: ", "))"
+        var sweep = SeedSweep(more: options.seeds)
+        for e in base {
+            guard let fails = failing[e.location] else { continue }
+            let line =
+                passing[e.location].map {
+                    "FLIPS   \(e.location)  \(e.statement)  passes with seed \($0.joined(separator: ", ")); fails with seed \(fails.joined(separator: ", "))"
+                } ?? "STEADY  \(e.location)  \(e.statement)  fails with every seed (\(fails.joined(separator: ", ")))"
+            sweep.order.append(e.location)
+            sweep.lines[e.location] = line
+            sweep.failingSeeds[e.location] = fails
         }
-        return lines.isEmpty ? "  all expectations hold for \(options.seeds) more seeds" : lines.joined(separator: "\n")
+        return sweep
+    }
+}
+
+/// What `--seeds K` found: the expectations that do not hold for every
+/// seed, each with its line (STEADY or FLIPS) and the seeds it fails with.
+public struct SeedSweep: Sendable {
+    /// The seeds tried beside the file's own.
+    public var more: Int
+    /// Locations (`file:line`) of the expectations that failed with some seed, in file order.
+    public var order: [String] = []
+    public var lines: [String: String] = [:]
+    public var failingSeeds: [String: [String]] = [:]
+
+    /// The text `r2cast test` prints after the file's expectations.
+    public var text: String {
+        order.isEmpty
+            ? "  all expectations hold for \(more) more seeds" : order.map { "  " + lines[$0]! }.joined(separator: "\n")
     }
 }
