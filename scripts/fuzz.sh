@@ -50,6 +50,19 @@ run() {
     # With -jobs, libFuzzer runs each job in a child process that logs to
     # fuzz-N.log in the working folder; one job runs in this process and
     # logs to standard error. Either way the log is kept in .build-fuzz/logs.
+    # Dictionaries of the words and fragments inputs are made of
+    # (Tests/Corpus/fuzz-dictionaries): libFuzzer splices them into its
+    # mutations, so keywords are found by insertion, not by chance.
+    local dicts=() dict=()
+    case "$t" in
+    language) dicts=(language) ;;
+    command) dicts=(language command) ;;
+    protocol) dicts=(language command protocol) ;;
+    esac
+    if [ ${#dicts[@]} -gt 0 ]; then
+        for d in "${dicts[@]}"; do cat "Tests/Corpus/fuzz-dictionaries/$d.dict"; done >"$scratch/inputs.dict"
+        dict=(-dict="$scratch/inputs.dict")
+    fi
     local parallel=()
     if [ "$jobs" -gt 1 ]; then parallel=(-jobs="$jobs" -workers="$jobs"); fi
     mkdir -p .build-fuzz/logs
@@ -58,7 +71,7 @@ run() {
     echo "=== fuzz $t for ${seconds}s, log $log ===" >&2
     (cd "$scratch" && R2FUZZ_TARGET=$t ASAN_OPTIONS=detect_leaks=0 "$OLDPWD/$binary" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" \
-        "${parallel[@]}" -print_final_stats=1 \
+        "${parallel[@]}" "${dict[@]}" -print_final_stats=1 \
         -artifact_prefix="$OLDPWD/$findings/" "$OLDPWD/$corpus" "$OLDPWD/Tests/Corpus/fuzz/$t") \
         2>"$log" || status=$?
     if [ "$jobs" -gt 1 ]; then cat "$scratch"/fuzz-*.log >>"$log"; fi

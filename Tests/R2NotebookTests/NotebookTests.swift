@@ -132,6 +132,17 @@ import Testing
         #expect(help(":sav") == "error: no help topic `:sav`; did you mean `:save`?")
     }
 
+    /// The fuzzers' command dictionary (Tests/Corpus/fuzz-dictionaries,
+    /// scripts/fuzz.sh) holds every command, so a new one gets fuzzed.
+    @Test func everyCommandIsInTheFuzzDictionary() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Corpus/fuzz-dictionaries/command.dict")
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
+        for name in Session.commandNames + Array(Session.commandAliases.keys) {
+            #expect(lines.contains("\"\(name)\""), "add \(name) to command.dict")
+        }
+    }
+
     /// `:export` writes Markdown or a notebook; any other name would hold
     /// Markdown under an extension that says otherwise (it once did).
     @Test func exportRefusesANameThatIsNeitherMarkdownNorANotebook() throws {
