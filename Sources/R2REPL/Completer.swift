@@ -3,8 +3,8 @@ import LineEditor
 import R2Language
 import R2Notebook
 
-/// Tab completion: `:commands`, file paths after `:load`, `:save`,
-/// `:export` and `include`, the names of one kind where only they can come
+/// Tab completion: `:commands`, help topics after `:help`, file paths
+/// after `:load`, `:save`, `:export` and `include`, the names of one kind where only they can come
 /// (scenarios after `use` or `in`, chips after `fleet`, ...), otherwise
 /// statement keywords and the names the session knows (chips, scenarios,
 /// `let` names, events).
@@ -33,6 +33,13 @@ package struct Completer {
         if head == "include", before.trimmingWhitespace() == "include" {
             return Completion(
                 replaceFrom: start, candidates: Self.includePaths(matching: word).filter(Self.isScenarioOrFolder))
+        }
+        if head == ":help", before.trimmingWhitespace() == ":help" {
+            // The topics: statements and queries (their first word), and the commands.
+            let topics = Set(
+                HelpCatalogue.topics.map { String($0.name.split(separator: " ")[0]) } + Session.commandNames)
+            return Completion(
+                replaceFrom: start, candidates: topics.filter { $0.hasPrefix(word) && $0 != word }.sorted())
         }
         if before.trimmingWhitespace().isEmpty && word.hasPrefix(":") {
             return Completion(replaceFrom: start, candidates: Session.commandNames.filter { $0.hasPrefix(word) })

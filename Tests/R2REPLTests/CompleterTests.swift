@@ -43,6 +43,13 @@ import Testing
         #expect(candidates("observe event h") == ["halt"])
     }
 
+    /// After `:help`, the topics: statements, queries and commands.
+    @Test func helpOffersTopicsAndCommands() {
+        #expect(candidates(":help :s") == [":save", ":scenarios", ":set"])
+        #expect(candidates(":help sec") == ["sector"])
+        #expect(candidates(":help fo") == ["forecast"])
+    }
+
     @Test func elsewhereKeywordsAndEveryName() {
         let all = candidates("h")
         #expect(all.contains("hawk") && all.contains("h800") && all.contains("hist") && all.contains("halt"))
