@@ -12,6 +12,17 @@ struct Measurement {
     var isTime: Bool
     var clockStart: Int
     var steps: Int
+    /// For a sector metric: the kept trials whose share is undefined
+    /// (nothing received in the window), left out of the value, and the
+    /// window's phrase (model v2 §4: "the count is shown").
+    var undefined: (count: Int, of: Int, what: String)?
+
+    /// The note a sector metric prints when trials were left out.
+    var undefinedNote: String? {
+        guard let u = undefined, u.count > 0 else { return nil }
+        return
+            "\(Figures.count(u.count)) of \(Figures.count(u.of)) kept trials \(u.what) and are left out"
+    }
 
     /// The value as printed: a date, or a percentage.
     var text: String {
@@ -36,6 +47,7 @@ struct Measurement {
             members.append(("value", .finite(value)))
             members.append(("se", .finite(standardError)))
         }
+        if let u = undefined { members.append(("undefined_trials", .integer(u.count))) }
         return members
     }
 }
@@ -63,6 +75,13 @@ extension Metric {
             m.standardError = e.standardError
         case .sector(let window, let statistic):
             guard let band = report.sectorBand(window, result) else { return nil }
+            let what: String
+            if case .installed(let month) = window.kind {
+                what = "had nothing installed by the end of \(CalendarDate.month(month))"
+            } else {
+                what = "received nothing in \(window)"
+            }
+            m.undefined = (band.undefined, band.count + band.undefined, what)
             switch statistic {
             case .mean:
                 m.value = band.mean.value
