@@ -59,9 +59,9 @@ struct CompiledConditions {
                 }
                 events.append((index, fired))
             case .folded(let by, let happened):
-                guard compiled.folds else {
-                    throw .invalidCondition("the programme cannot fold in this scenario (it states no `r2 fold`)")
-                }
+                // A scenario without `r2 fold` has phi = 0 (spec/model-v2.md,
+                // 2): no trial folds (F is +infinity), so "not folded by"
+                // keeps every trial and "folded by" none.
                 folds.append((by - Double(clock.start), happened))
             }
         }

@@ -17,10 +17,14 @@ extension Session {
         let all = (observations[scenario.name] ?? []) + [observation]
         let result = try simulate(scenario, conditions: all.map(\.condition), query: q, file: file)
         if result.accepted == 0 {
+            var help = "the observation is impossible under this scenario; check its date and bound"
+            if case .folded(_, true) = condition, result.folds == nil {
+                help = "`\(scenario.name)` states no `r2 fold`, so its programme never folds; add `r2 fold P per month`"
+            }
             throw queryError(
                 "observe.none",
                 "no trial of `\(scenario.name)` is consistent with `\(q.text)`\(all.count > 1 ? " and the earlier observations" : "")",
-                q, file, help: "the observation is impossible under this scenario; check its date and bound")
+                q, file, help: help)
         }
         observations[scenario.name] = all
         return CellOutput(
