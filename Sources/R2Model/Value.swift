@@ -89,3 +89,18 @@ extension Value.BinaryOperator {
         }
     }
 }
+
+extension Value {
+    /// A value times (or divided by) a positive finite constant, as a unit
+    /// writes it (`2 to 6 weeks`, `1 to 3 per year`): the value and the
+    /// factor; nil for anything else.
+    public var unitScaled: (value: Value, factor: Double)? {
+        guard case .binary(let op, let a, let b) = self else { return nil }
+        switch (op, a, b) {
+        case (.multiply, _, .constant(let c)) where c > 0 && c.isFinite: return (a, c)
+        case (.multiply, .constant(let c), _) where c > 0 && c.isFinite: return (b, c)
+        case (.divide, _, .constant(let c)) where c > 0 && c.isFinite: return (a, 1 / c)
+        default: return nil
+        }
+    }
+}

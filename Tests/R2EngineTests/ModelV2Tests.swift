@@ -170,9 +170,12 @@ import Testing
         #expect(folded.accepted == expected)
         let notFolded = try Fixtures.run(s, trials: 2000, conditions: [.folded(by: byStep2 + 1, happened: false)])
         #expect(notFolded.accepted == 2000 - expected)
-        #expect(throws: SimulationError.self) {
-            _ = try Fixtures.run(Self.steady(), trials: 16, conditions: [.folded(by: byStep2, happened: true)])
-        }
+        // Without `r2 fold`, phi is 0: nothing folds, so "folded by" keeps
+        // no trial and "not folded by" every one (this was refused).
+        let never = try Fixtures.run(Self.steady(), trials: 16, conditions: [.folded(by: byStep2, happened: true)])
+        #expect(never.accepted == 0)
+        let always = try Fixtures.run(Self.steady(), trials: 16, conditions: [.folded(by: byStep2, happened: false)])
+        #expect(always.accepted == 16)
     }
 
     // MARK: Sector
@@ -355,6 +358,52 @@ import Testing
                     d, abs(marginal.cdf(xs[i]) - Double(j + 1) / Double(n)),
                     abs(marginal.cdf(xs[i].nextDown) - Double(i) / Double(n)))
                 i = j + 1
+            }
+            #expect(d < 1.95 / Double(n).squareRoot(), "input \(k): D = \(d)")
+        }
+    }
+
+    /// A distribution written with a unit (`2 to 6 weeks`, `uniform(0, 12)
+    /// per year`) is the distribution times the unit's factor, and is
+    /// correlated as one (it was refused): its rank correlation is the one
+    /// stated and its distribution is the unscaled one's at x / c
+    /// (Kolmogorov-Smirnov under the 0.1% critical value, 1.95 / sqrt(n)).
+    @Test func aDistributionWithAUnitIsCorrelatedAsOne() throws {
+        var s = Fixtures.rich()
+        let week = 12.0 / 52
+        s.variables = [
+            Variable(
+                name: "delay",
+                value: .binary(.multiply, .interval90(low: .constant(2), high: .constant(6)), .constant(week))),
+            Variable(
+                name: "rate", value: .binary(.divide, .uniform(low: .constant(0), high: .constant(12)), .constant(12))),
+        ]
+        s.correlations = [Correlation(first: 0, second: 1, coefficient: 0.5)]
+        let compiled = try Engine.compile(s)
+        #expect(compiled.copula?.count == 2)
+        let slots = (0..<2).map { v in compiled.inputs.firstIndex { $0.kind == .variable(v) }! }
+        let n = 40_000
+        let samples = Engine.inputSamples(compiled, seed: 5, slots: slots, trials: 0..<n)
+        let full = Self.spearman(samples[0][...], samples[1][...])
+        let batches = (0..<20).map { k in
+            Self.spearman(samples[0][(k * n / 20)..<((k + 1) * n / 20)], samples[1][(k * n / 20)..<((k + 1) * n / 20)])
+        }
+        let m = batches.reduce(0, +) / 20
+        let se = (batches.reduce(0) { $0 + ($1 - m) * ($1 - m) } / 19).squareRoot() / Double(20).squareRoot()
+        #expect(abs(full - 0.5) <= 4 * se, "\(full) against 0.5, SE \(se)")
+        // By hand: the interval's lognormal (ln 2 and ln 6 at z = -+1.645)
+        // at x / week, and the uniform on [0, 1].
+        let mu = (log(2.0) + log(6.0)) / 2
+        let sigma = (log(6.0) - log(2.0)) / (2 * 1.6448536269514722)
+        let cdfs: [(Double) -> Double] = [
+            { x in x > 0 ? 0.5 * erfc(-(log(x / week) - mu) / sigma / 2.0.squareRoot()) : 0 },
+            { x in min(1, max(0, x)) },
+        ]
+        for k in 0..<2 {
+            let xs = samples[k].sorted()
+            var d = 0.0
+            for (i, x) in xs.enumerated() {
+                d = max(d, abs(cdfs[k](x) - Double(i + 1) / Double(n)), abs(cdfs[k](x) - Double(i) / Double(n)))
             }
             #expect(d < 1.95 / Double(n).squareRoot(), "input \(k): D = \(d)")
         }

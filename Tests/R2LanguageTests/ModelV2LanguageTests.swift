@@ -150,6 +150,17 @@ struct ModelV2LanguageTests {
                 """)
     }
 
+    /// A distribution written with a unit is one distribution (the unit
+    /// scales it); the same scaling written as arithmetic is not (the
+    /// spec refuses arithmetic over distributions).
+    @Test func aDistributionWithAUnitCanBeCorrelated() {
+        let text = Self.context + "let delay = 2 to 6 weeks\nlet rate = uniform(1, 3) per year cite seeds/x.md\n"
+        #expect(errors(text + "correlate need, delay 0.5\ncorrelate slip, rate -0.3") == "")
+        #expect(
+            errors(text + "let doubled = pert(1, 2, 6) * 2\ncorrelate need, doubled 0.5").hasPrefix(
+                "error: `doubled` cannot be correlated: it is not bound to one distribution"))
+    }
+
     @Test func correlationsThatCannotHoldTogether() {
         let text =
             Self.context + """

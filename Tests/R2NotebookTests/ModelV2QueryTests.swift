@@ -1,5 +1,6 @@
 import Foundation
 import R2Forecast
+import R2Model
 import Testing
 
 @testable import R2Notebook
@@ -47,6 +48,71 @@ import Testing
         #expect(abs(Self.value(e, 2)! - 0.5) < 1e-6)
         #expect(abs(Self.value(e, 3)! - 1.2e6 / 3.4e6) < 1e-6)
         #expect(Self.value(e, 4) == 1)
+    }
+
+    /// Trials that received nothing in a window are left out of its
+    /// summaries, and the count is shown (spec/model-v2.md §4): a ban in
+    /// half the trials leaves those with no units in 2025. Every sector
+    /// query once printed the value alone.
+    @Test func aSectorQuerySaysHowManyTrialsReceivedNothing() throws {
+        let (_, e) = evaluate(
+            """
+            clock 2025-01 to 2026-12
+            trials 2000
+            chip h20 foreign
+            chip asc domestic
+            r2 start 2025-01 needs 1
+            sector ship h20 100 per month
+            sector make asc 100 per month from 2026-01
+            event ban 50% at 2025-01: export h20 banned
+            sector share in 2025
+            installed share at 2025-06
+            sector share in 2026
+
+            """)
+        #expect(!e.failed, "\(e.outputs.map(\.plainText))")
+        let n = try #require(object(e.outputs[0])["undefined_trials"] as? Int)
+        // About half the trials: within 4 binomial standard errors (22 of 2,000).
+        #expect(abs(Double(n) - 1000) < 4 * (2000 * 0.25).squareRoot(), "\(n)")
+        #expect(
+            e.outputs[0].plainText
+                == "sector share in 2025 = 0.0% (±0.000%)  (\(Figures.count(n)) of 2,000 kept trials received nothing in 2025 and are left out)"
+        )
+        #expect(
+            e.outputs[1].plainText
+                == "installed share at 2025-06 = 0.0% (±0.000%)  (\(Figures.count(n)) of 2,000 kept trials had nothing installed by the end of 2025-06 and are left out)"
+        )
+        // Every trial received domestic units in 2026: no note, a count of 0 in the JSON.
+        #expect(!e.outputs[2].plainText.contains("left out"))
+        #expect(object(e.outputs[2])["undefined_trials"] as? Int == 0)
+    }
+
+    /// A scenario without `r2 fold` has phi = 0 (spec/model-v2.md, 2): its
+    /// programme never folds, so `observe not folded by` keeps every trial
+    /// and `observe folded by` none. Both were refused as invalid.
+    @Test func foldObservationsWhereTheProgrammeCannotFold() throws {
+        let base = """
+            clock 2025-01 to 2026-12
+            trials 1000
+            chip h foreign
+            fleet h 100 to 300
+            r2 start 2025-01 needs 1k to 3k chip-months
+
+            """
+        let (_, kept) = evaluate(base + "observe not folded by 2025-06\np(release by 2025-12)\n")
+        #expect(!kept.failed, "\(kept.outputs.map(\.plainText))")
+        #expect(
+            kept.outputs.first?.plainText
+                == "baseline: 1 observation in force; effective sample size 1,000 of 1,000 trials (100.0%)")
+        let (_, none) = evaluate(base + "observe folded by 2025-06\n")
+        #expect(none.failed)
+        #expect(
+            none.outputs.first?.plainText.contains(
+                "error: no trial of `baseline` is consistent with `observe folded by 2025-06`") == true)
+        #expect(
+            none.outputs.first?.plainText.contains(
+                "`baseline` states no `r2 fold`, so its programme never folds; add `r2 fold P per month`") == true,
+            "\(none.outputs.map(\.plainText))")
     }
 
     @Test func bothReadingsOfTheRelease() throws {

@@ -77,6 +77,26 @@ extension ScenarioCompiler {
             tables: tables)
     }
 
+    /// `m` times c > 0: its quantile at u is c times m's (F(x) = F_m(x / c)),
+    /// written as the same kind with scaled parameters.
+    func scaled(_ m: Marginal, by c: Double, path: String) throws(CompileError) -> Marginal {
+        switch m {
+        case .constant(let x): return .constant(c * x)
+        case .normal(let mu, let sigma): return .normal(mu: c * mu, sigma: c * sigma)
+        case .lognormal(let mu, let sigma): return .lognormal(mu: mu + log(c), sigma: sigma)
+        case .uniform(let low, let high): return .uniform(low: c * low, high: c * high)
+        case .beta(let a, let b, let low, let width, let table):
+            return .beta(a: a, b: b, low: c * low, width: c * width, table: table)
+        case .triangular(let low, let mode, let high): return .triangular(low: c * low, mode: c * mode, high: c * high)
+        case .monthWindow:
+            throw CompileError(path: path, message: "a date window cannot be scaled by a unit")
+        case .mixture(let parts, let cumulative):
+            var scaledParts: [Marginal] = []
+            for part in parts { scaledParts.append(try scaled(part, by: c, path: path)) }
+            return .mixture(scaledParts, cumulative: cumulative)
+        }
+    }
+
     /// The distribution of a correlated input: one distribution of
     /// constant parameters (a mixture's components may be constants).
     func marginal(_ value: Value, path: String, inMixture: Bool = false) throws(CompileError) -> Marginal {
@@ -85,6 +105,10 @@ extension ScenarioCompiler {
                 throw CompileError(path: path, message: "a correlated input's parameters must be constants")
             }
             return x
+        }
+        // A unit's factor (`2 to 6 weeks`): the same distribution scaled.
+        if !inMixture, let (inner, factor) = value.unitScaled {
+            return try scaled(marginal(inner, path: path), by: factor, path: path)
         }
         switch value {
         case .constant(let x) where inMixture: return .constant(x)

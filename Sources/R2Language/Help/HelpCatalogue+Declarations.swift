@@ -164,8 +164,8 @@ extension HelpCatalogue {
             meaning: """
                 Makes two `let` inputs move together (model v2): RHO, strictly between -1 and 1, is their rank \
                 (Spearman) correlation, drawn through a Gaussian copula, so each keeps its own distribution. \
-                Each name must be bound to one distribution (a call, `a to b` or a date window) with constant \
-                parameters. The same pair cannot be correlated twice, and the correlations of a scenario must \
+                Each name must be bound to one distribution (a call, `a to b` or a date window, also written \
+                with a unit: `2 to 6 weeks`) with constant parameters. The same pair cannot be correlated twice, and the correlations of a scenario must \
                 be possible together.
                 """,
             example: "let demand = 8k to 20k\nlet slip = pert(0%, 5%, 20%)\ncorrelate demand, slip 0.6"),

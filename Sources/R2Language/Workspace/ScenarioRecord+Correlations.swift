@@ -51,19 +51,27 @@ extension ScenarioRecord {
                 help: Suggestion.help(for: name.text, in: scenario.variables.map(\.name))
                     ?? "declare it first with `let \(name.text) = ...`")
         }
-        guard Self.isSingleDistribution(scenario.variables[index].value, constant: { e.constant($0) != nil }) else {
+        let variable = scenario.variables[index]
+        // A unit scales a distribution (`2 to 6 weeks`), and is read so
+        // only where the definition ends with one: `pert(1, 2, 6) * 2` is
+        // arithmetic over a distribution, which the spec refuses.
+        let value =
+            variable.value.unitScaled.map { Self.endsWithUnit(variable.provenance.text) ? $0.value : variable.value }
+            ?? variable.value
+        guard Self.isSingleDistribution(value, constant: { e.constant($0) != nil }) else {
             throw Failure(
                 .notSingleDistribution(name.text), at: name.range,
                 help:
                     "bind it to one call such as `pert(...)`, one `a to b` or one date window, with constant parameters",
-                note: "`\(scenario.variables[index].provenance.text)`")
+                note: "`\(variable.provenance.text)`")
         }
         return index
     }
 
     /// One distribution whose parameters are constants: a call, `a to b`,
     /// a date window, or a mixture of such (or of constants). Arithmetic
-    /// over a distribution (a unit applied to one included) is not one.
+    /// over a distribution is not one (a unit's factor is looked through
+    /// by the caller).
     static func isSingleDistribution(_ v: Value, constant: (Value) -> Bool, inMixture: Bool = false) -> Bool {
         switch v {
         case .constant: return inMixture
@@ -77,5 +85,14 @@ extension ScenarioRecord {
         default:
             return false
         }
+    }
+
+    /// Whether a `let`'s definition, as written (`let x = 2 to 6 weeks cite
+    /// ...`), ends with a unit word.
+    static func endsWithUnit(_ text: String) -> Bool {
+        var definition = Substring(text)
+        if let cite = definition.range(of: " cite ") { definition = definition[..<cite.lowerBound] }
+        guard let last = definition.split(whereSeparator: { $0 == " " || $0 == "\t" }).last else { return false }
+        return QuantityUnit.word(String(last)) != nil || last == "per-month" || last == "per-year"
     }
 }
