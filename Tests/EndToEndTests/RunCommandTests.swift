@@ -3,6 +3,34 @@ import Testing
 
 /// `r2cast run` end to end: the built binary, its stdout, stderr and exit status.
 @Suite(.serialized) struct RunCommandTests {
+    /// The as-of knowledge check finds a cited card in the folders above
+    /// the citing file whatever the working folder: run beside the file
+    /// (`cd scen && r2cast test x.r2s`), it once found no card, checked
+    /// nothing and passed a scenario citing a card from its future.
+    @Test func theKnowledgeCheckDoesNotDependOnTheWorkingFolder() throws {
+        let root = try Binary.temporaryFolder()
+        let scen = root.appendingPathComponent("scen")
+        let seeds = root.appendingPathComponent("seeds")
+        for folder in [scen, seeds] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        try "# A card\n\n- Date: 2025-08-14\n- Grade: H\n".write(
+            to: seeds.appendingPathComponent("later.md"), atomically: true, encoding: .utf8)
+        try """
+        as of 2025-01-15
+        chip h800 foreign perf 1 cite seeds/later.md
+        fleet h800 1k
+        r2 start 2025-01 needs 5k
+
+        """.write(to: scen.appendingPathComponent("x.r2s"), atomically: true, encoding: .utf8)
+        let message = "error: `seeds/later.md` is dated 2025-08-14, after the scenario's as-of date 2025-01-15"
+        for (folder, file) in [(root.path, "scen/x.r2s"), (scen.path, "x.r2s"), (scen.path, "./x.r2s")] {
+            let r = try Binary.runProgram("/bin/sh", ["-c", "cd '\(folder)' && '\(Binary.path)' run \(file)"])
+            #expect(r.status == 1, "from \(folder), \(file): \(r.stdout)\(r.stderr)")
+            #expect(r.stderr.contains(message), "from \(folder), \(file): \(r.stderr)")
+        }
+    }
+
     @Test func baselineJSONHasTheDocumentedSchema() throws {
         let r = try Binary.run(["run", "scenarios/baseline.r2s", "--json", "--trials", "4000"])
         #expect(r.status == 0, "\(r.stderr)")

@@ -13,7 +13,11 @@ extension Workspace {
             return
         }
         func card(_ path: String, citing: String?) -> (path: String, card: EvidenceCard)? {
-            for candidate in EvidenceCard.candidatePaths(path, citing: citing) {
+            // From the citing file's absolute path (the loader's identity),
+            // so that the folders above it are searched whatever the
+            // working folder: `r2cast test x.r2s` run beside the file once
+            // found no card and checked nothing.
+            for candidate in EvidenceCard.candidatePaths(path, citing: citing.map { loader.identity(of: $0) }) {
                 if let card = inclusion.cards.card(at: candidate, loader: loader) { return (candidate, card) }
             }
             return nil

@@ -197,7 +197,9 @@ enum EvidenceGrades {
     /// (`file:line`), found beside the citing file or in a folder above it.
     static func grade(of path: String, citedAt location: String) -> EvidenceCard.Grade? {
         let citing = location.split(separator: ":").dropLast().joined(separator: ":")
-        for candidate in EvidenceCard.candidatePaths(path, citing: citing.isEmpty ? nil : citing) {
+        // From the citing file's absolute path, whatever the working folder.
+        let absolute = citing.isEmpty ? nil : FileSourceLoader().identity(of: citing)
+        for candidate in EvidenceCard.candidatePaths(path, citing: absolute) {
             if case .success(let text) = FileSourceLoader().read(candidate) { return EvidenceCard(text: text).grade }
         }
         return nil
