@@ -115,6 +115,35 @@ import Testing
             "\(none.outputs.map(\.plainText))")
     }
 
+    /// An expectation between scenarios conditioned apart says so, as
+    /// `compare` does: its difference mixes the scenarios' changes with
+    /// their conditions (it once passed with a 24-SE margin and no word).
+    @Test func anExpectationBetweenScenariosConditionedApartSaysSo() throws {
+        let (_, e) = evaluate(
+            """
+            clock 2025-01 to 2027-12
+            trials 4000
+            chip h foreign perf 1
+            fleet h 1k to 3k
+            r2 start 2025-01 needs 10k to 30k chip-months
+            scenario a from baseline
+            as of 2025-08-01
+            expect median release in a later than baseline
+            scenario b from baseline
+            expect p(release by 2026-06) in b above baseline by 0% or more
+
+            """)
+        let warning =
+            "warning: `a` and `baseline` are not conditioned alike (a given no flagship before 2025-08-01 (as of); baseline given nothing), so the difference mixes the scenarios' changes with their conditions"
+        // The text wraps at the session's width: compared with its words.
+        let words = e.outputs[0].plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.hasSuffix("SE] " + warning), "\(e.outputs[0].plainText)")
+        #expect(object(e.outputs[0])["warning"] as? String == String(warning.dropFirst("warning: ".count)))
+        // Alike (neither conditioned): no warning.
+        #expect(!e.outputs[1].plainText.contains("warning"))
+        #expect(object(e.outputs[1])["warning"] == nil)
+    }
+
     @Test func bothReadingsOfTheRelease() throws {
         let (_, e) = evaluate(
             Self.text + """

@@ -108,6 +108,12 @@ extension Session {
             let combined = pairedError(e.metric, result, otherResult) ?? (se ?? .nan).hypot(o.standardError ?? .nan)
             distance = diff.isFinite ? abs(signed - margin) : nil
             estimate = differenceText(diff, e.metric) + " (\(e.scenario) \(m.text) vs \(other) \(o.text))"
+            // A difference between scenarios conditioned apart mixes the
+            // scenarios' changes with their conditions: said, as `compare` says it.
+            let conditionedApart =
+                report.observations == otherReport.observations
+                ? nil
+                : "`\(e.scenario)` and `\(other)` are not conditioned alike (\(Self.givenText(report)); \(Self.givenText(otherReport))), so the difference mixes the scenarios' changes with their conditions"
             if diff == 0 {
                 // Under common random numbers an exact tie is no noise: the
                 // two scenarios give this metric the same value.
@@ -122,6 +128,7 @@ extension Session {
                 tie.bounds = [margin]
                 tie.scenarioValues = [m.value, o.value]
                 tie.clockStart = Format.month(report.clockStart)
+                tie.warning = conditionedApart
                 return tie
             }
             errorText =
@@ -140,6 +147,7 @@ extension Session {
             paired.bounds = [margin]
             paired.scenarioValues = [m.value, o.value]
             paired.clockStart = Format.month(report.clockStart)
+            paired.warning = conditionedApart
             return paired
         }
         let margin: Double? = distance.flatMap { d in
@@ -189,13 +197,22 @@ extension Session {
     }
 }
 
+extension Session {
+    /// `a given no flagship before 2025-08-14 (as of)`, or `b given nothing`.
+    static func givenText(_ report: ForecastReport) -> String {
+        report.observations.isEmpty
+            ? "\(report.scenario) given nothing"
+            : "\(report.scenario) given \(report.observations.joined(separator: "; "))"
+    }
+}
+
 extension Double {
     fileprivate func hypot(_ other: Double) -> Double { (self * self + other * other).squareRoot() }
 }
 
 extension ExpectationResult {
     var json: JSONValue {
-        .object([
+        var members: [(String, JSONValue)] = [
             ("query", "expect"), ("location", .string(location)), ("statement", .string(statement)),
             ("status", .string(status.rawValue)), ("fragile", .bool(isFragile)),
             ("unit", .string(isTime ? "months" : "share")), ("clock_start", clockStart.map { .string($0) } ?? .null),
@@ -206,6 +223,8 @@ extension ExpectationResult {
             ("margin_se", .finite(marginInStandardErrors)),
             ("trials", trials.map { .number(Double($0)) } ?? .null),
             ("seed", seed.map { .number(Double($0)) } ?? .null),
-        ])
+        ]
+        if let warning { members.append(("warning", .string(warning))) }
+        return .object(members)
     }
 }

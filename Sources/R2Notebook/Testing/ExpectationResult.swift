@@ -38,6 +38,9 @@ public struct ExpectationResult: Sendable, Equatable {
     public var decision: Decision?
     /// A line about the precision it ran to (`trials to ±X`), if any.
     public var precisionNote: String?
+    /// What the verdict mixes in, said beside it: between scenarios
+    /// conditioned differently, the difference mixes their conditions.
+    public var warning: String?
 
     public enum Decision: Sendable, Equatable {
         /// At least `fragileMargin` standard errors from its bound.
@@ -87,6 +90,7 @@ public struct ExpectationResult: Sendable, Equatable {
         case nil: break
         }
         if let note = precisionNote { s += "\n      " + note }
+        if let warning { s += "\n      warning: " + warning }
         return s
     }
 

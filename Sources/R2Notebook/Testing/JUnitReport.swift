@@ -68,7 +68,7 @@ public struct JUnitReport: Sendable {
                     out.append(
                         "      <failure message=\"\(esc("estimate \(e.estimate), expected \(e.bound)"))\">\(esc(text))</failure>"
                     )
-                } else if e.isFragile || sweepLine != nil {
+                } else if e.isFragile || sweepLine != nil || e.warning != nil {
                     let text = e.line + (sweepLine.map { "\n" + $0 } ?? "")
                     out.append("      <system-out>\(esc(text))</system-out>")
                 }
