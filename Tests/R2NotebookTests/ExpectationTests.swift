@@ -34,6 +34,24 @@ import Testing
         #expect(r[0].location == "test.r2s:9")
     }
 
+    /// A day bound is shown as written: a day's start read back in floating
+    /// point once fell a hair short of it and showed the day before
+    /// (`before 2025-08-13` printed "expected before 2025-08-12").
+    @Test func dayBoundsAreShownAsWritten() throws {
+        let (_, r) = results(
+            holdScenario(h: "0%") + """
+                expect median release before 2025-08-13
+                expect median release before 2025-12-02
+                expect quantile 90% release before 2025-11-03
+                expect median release after 2025-08-13
+
+                """)
+        #expect(
+            r.map(\.bound) == [
+                "before 2025-08-13", "before 2025-12-02", "before 2025-11-03", "after 2025-08-13",
+            ])
+    }
+
     @Test func releaseDateBoundsCoverWholeMonths() throws {
         // Holds 0%: every trial releases at 2.5 months, 2025-03-16.
         let (_, r) = results(

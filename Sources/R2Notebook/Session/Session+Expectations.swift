@@ -187,7 +187,10 @@ extension Session {
             return abs((x * 1000).rounded() - x * 1000) < 1e-9 ? shown : Format.percentAsWritten(x)
         }
         if x == x.rounded() { return Format.month(Int(x) - (end ? 1 : 0)) }
-        return CalendarDate.day(monthsAfter: 0, end ? x - 1e-9 : x).description
+        // A day's start, (d - 1) / days into its month, can fall a hair short
+        // of it in floating point (2025-08-13 read back as 2025-08-12): the
+        // nudge puts it back inside its day.
+        return CalendarDate.day(monthsAfter: 0, end ? x - 1e-9 : x + 1e-9).description
     }
 
     private func differenceText(_ d: Double, _ metric: Metric) -> String {
