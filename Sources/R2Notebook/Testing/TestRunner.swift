@@ -179,7 +179,15 @@ public struct TestRunner {
     /// that flips passes with some and fails with others.
     func seedSweep(_ path: String, base: [ExpectationResult]) -> SeedSweep {
         let baseSeed = options.seed.map(String.init) ?? "the file's own"
-        let first = (options.seed ?? 1) + 1
+        // K seeds other than those the file's own run used (a scenario's
+        // `seed 3` is not a new seed when the sweep reaches 3).
+        let used = Set(base.compactMap(\.seed) + (options.seed.map { [$0] } ?? []))
+        var others: [UInt64] = []
+        var candidate: UInt64 = 1
+        while others.count < options.seeds {
+            if !used.contains(candidate) { others.append(candidate) }
+            candidate += 1
+        }
         var failing: [String: [String]] = [:]
         var passing: [String: [String]] = [:]
         for e in base {
@@ -189,9 +197,9 @@ public struct TestRunner {
                 passing[e.location, default: []].append(baseSeed)
             }
         }
-        for k in 0..<UInt64(options.seeds) {
-            let seed = String(first + k)
-            for e in runFile(path, seed: first + k).expectations {
+        for other in others {
+            let seed = String(other)
+            for e in runFile(path, seed: other).expectations {
                 if e.status == .failed {
                     failing[e.location, default: []].append(seed)
                 } else {
