@@ -14,7 +14,10 @@ struct TestCommand: ParsableCommand {
 
     @OptionGroup var simulation: SimulationFlags
 
-    @Option(help: "Re-run each file with K more seeds (1, 2, ... skipping those the file uses) and list the expectations that do not hold for all.")
+    @Option(
+        help:
+            "Re-run each file with K more seeds (1, 2, ... skipping those the file uses) and list the expectations that do not hold for all."
+    )
     var seeds: Int = 0
 
     @Option(help: "Write JUnit XML to this file.")
