@@ -42,6 +42,14 @@ import Testing
             #expect(lines[1].hasSuffix(" of 4,000 trials kept)"))
             let svg = try #require(out.svg)
             #expect(svg.contains("given observe no release by 2025-03; "))
+            // The kept trials of those simulated (the release charts' caption
+            // once gave the kept count twice, "K of K trials").
+            if chart != "fan adoption" {
+                #expect(
+                    svg.range(
+                        of: #"given observe no release by 2025-03; [0-9,]+ of 4,000 trials kept; "#,
+                        options: .regularExpression) != nil, "\(chart)")
+            }
         }
         // Unconditioned: no such line.
         let (_, plain) = evaluate(holdScenario(trials: "4k") + "hist release\n")

@@ -141,9 +141,15 @@ public enum SVGPlots {
 
     static func caption(_ svg: inout SVGDocument, _ report: ForecastReport) {
         let c = report.release.censoredShare.value
-        let given = report.conditionText.map { "\($0); \(Format.count(report.kept)) of " } ?? ""
+        // Under observations, the trials kept of those simulated (it once
+        // read "1,357 of 1,357": the kept count twice).
+        let counted =
+            report.conditionText.map {
+                "\($0); \(Format.count(report.kept)) of \(Format.count(report.trials)) trials kept"
+            }
+            ?? "\(Format.count(report.release.count)) trials"
         svg.text(
-            "\(given)\(Format.count(report.release.count)) trials; censored (release after \(Format.month(report.clockEnd))): \(Format.percent(c))",
+            "\(counted); censored (release after \(Format.month(report.clockEnd))): \(Format.percent(c))",
             x: left, y: height - 12, size: 11)
     }
 }
