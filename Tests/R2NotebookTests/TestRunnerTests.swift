@@ -44,7 +44,10 @@ import FoundationXML
         #expect(run(options).0 == 1)
         let xml = try String(contentsOfFile: options.junitPath!, encoding: .utf8)
         #expect(xml.contains("no expectations: this file checks nothing (--strict)"), "\(xml)")
-        #expect(!xml.contains(#"failures="0" errors="0""#), "\(xml)")
+        // As a failure, not an error: the file evaluated (it once said "the file did not evaluate").
+        #expect(xml.contains(#"tests="1" failures="1" errors="0""#), "\(xml)")
+        #expect(xml.contains(#"<testcase classname=""#) && xml.contains(#"name="expectations">"#), "\(xml)")
+        #expect(!xml.contains("did not evaluate"), "\(xml)")
     }
 
     /// A strict comparison between two scenarios fails on a tie, in every
@@ -150,6 +153,12 @@ import FoundationXML
         #expect(text.contains("scenario held: "), "\(text)")
         #expect(text.contains("held: release p50 2025-03-16 -> 2025-06-16 (+92 days)"), "\(text)")
         #expect(text.contains("if the change is meant, accept it with `r2cast test \(dir.path)/s.r2s --record`"))
+        // In JUnit, a failed test case `snapshot`, not an evaluation error.
+        options.junitPath = dir.appendingPathComponent("junit.xml").path
+        #expect(run(options).0 == 1)
+        let xml = try String(contentsOfFile: options.junitPath!, encoding: .utf8)
+        #expect(xml.contains(#"name="snapshot">"#) && xml.contains(#"<failure message="snapshot drift:">"#), "\(xml)")
+        #expect(xml.contains(#"failures="1" errors="0""#) && !xml.contains("did not evaluate"), "\(xml)")
     }
 
     /// A snapshot file that is not one (a merge conflict's markers) fails

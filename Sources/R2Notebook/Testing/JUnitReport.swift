@@ -9,33 +9,40 @@ public struct JUnitReport: Sendable {
         /// Rendered diagnostics when the file did not evaluate.
         public var errors: [String]
         public var seconds: Double
+        /// Failures that are no expectation's (snapshot drift, `--strict`
+        /// on a file that checks nothing): a failed test case each, named.
+        public var failures: [(name: String, message: String)]
         /// With `--seeds K`: each expectation that failed with some seed.
         public var seedSweep: SeedSweep?
         public init(
-            path: String, expectations: [ExpectationResult], errors: [String], seconds: Double,
-            seedSweep: SeedSweep? = nil
+            path: String, expectations: [ExpectationResult], errors: [String],
+            failures: [(name: String, message: String)] = [], seconds: Double, seedSweep: SeedSweep? = nil
         ) {
             self.path = path
             self.expectations = expectations
             self.errors = errors
+            self.failures = failures
             self.seconds = seconds
             self.seedSweep = seedSweep
         }
+
+        /// Test cases: the expectations, the evaluation when it failed, the other failures.
+        var testCount: Int { expectations.count + (errors.isEmpty ? 0 : 1) + failures.count }
+        var failureCount: Int { expectations.filter { $0.status == .failed }.count + failures.count }
     }
 
     public var files: [FileResult]
     public init(files: [FileResult]) { self.files = files }
 
     public var xml: String {
-        let tests = files.reduce(0) { $0 + $1.expectations.count + ($1.errors.isEmpty ? 0 : 1) }
-        let failures = files.reduce(0) { $0 + $1.expectations.filter { $0.status == .failed }.count }
+        let tests = files.reduce(0) { $0 + $1.testCount }
+        let failures = files.reduce(0) { $0 + $1.failureCount }
         let errors = files.filter { !$0.errors.isEmpty }.count
         var out = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
         out.append("<testsuites name=\"r2cast\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\">")
         for file in files {
-            let f = file.expectations.filter { $0.status == .failed }.count
             out.append(
-                "  <testsuite name=\"\(esc(file.path))\" tests=\"\(file.expectations.count + (file.errors.isEmpty ? 0 : 1))\" failures=\"\(f)\" errors=\"\(file.errors.isEmpty ? 0 : 1)\" time=\"\(seconds(file.seconds))\">"
+                "  <testsuite name=\"\(esc(file.path))\" tests=\"\(file.testCount)\" failures=\"\(file.failureCount)\" errors=\"\(file.errors.isEmpty ? 0 : 1)\" time=\"\(seconds(file.seconds))\">"
             )
             if !file.errors.isEmpty {
                 out.append("    <testcase classname=\"\(esc(file.path))\" name=\"evaluate\">")
@@ -72,6 +79,12 @@ public struct JUnitReport: Sendable {
                     let text = e.line + (sweepLine.map { "\n" + $0 } ?? "")
                     out.append("      <system-out>\(esc(text))</system-out>")
                 }
+                out.append("    </testcase>")
+            }
+            for failure in file.failures {
+                out.append("    <testcase classname=\"\(esc(file.path))\" name=\"\(esc(failure.name))\">")
+                let first = failure.message.split(separator: "\n").first.map(String.init) ?? failure.message
+                out.append("      <failure message=\"\(esc(first))\">\(esc(failure.message))</failure>")
                 out.append("    </testcase>")
             }
             out.append("  </testsuite>")

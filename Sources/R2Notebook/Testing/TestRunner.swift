@@ -90,7 +90,8 @@ public struct TestRunner {
                     print(style.red("  FAIL  no expectations: this file checks nothing"))
                     failed += 1
                     // In the JUnit report too, as the failure it is here.
-                    result.file.errors.append("no expectations: this file checks nothing (--strict)")
+                    result.file.otherFailures.append(
+                        (name: "expectations", message: "no expectations: this file checks nothing (--strict)"))
                 } else {
                     print(
                         style.yellow(
@@ -115,7 +116,9 @@ public struct TestRunner {
                 files: results.map {
                     .init(
                         path: $0.path, expectations: $0.expectations,
-                        errors: $0.errors + ($0.snapshotDrift.map { ["snapshot drift:\n" + $0] } ?? []),
+                        errors: $0.errors,
+                        failures: $0.otherFailures
+                            + ($0.snapshotDrift.map { [(name: "snapshot", message: "snapshot drift:\n" + $0)] } ?? []),
                         seconds: $0.seconds, seedSweep: $0.seedSweep)
                 })
             do { try AtomicFile.write(report.xml, to: junit) } catch {
