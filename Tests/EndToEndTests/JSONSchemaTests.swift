@@ -84,6 +84,23 @@ import Testing
             })
     }
 
+    /// A file that cannot be read is a diagnostic in the stream too (it was
+    /// `{"error": ...}`, with no `query`, against the schema).
+    @Test func anUnreadableFileIsADiagnostic() throws {
+        let missing = try Binary.temporaryFolder().appendingPathComponent("nope.r2s").path
+        let r = try Binary.run(["run", missing, "--json"])
+        #expect(r.status == 1)
+        let schemaData = try Data(contentsOf: Binary.root.appendingPathComponent("docs/json-schema.json"))
+        let schema = try #require(try JSONSerialization.jsonObject(with: schemaData) as? [String: Any])
+        let value = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8))
+        #expect(SchemaValidator(root: schema).problems(value, schema, at: "$").isEmpty, "\(r.stdout)")
+        let object = try #require(value as? [String: Any])
+        #expect(object["query"] as? String == "diagnostic")
+        #expect(object["id"] as? String == "file.unreadable")
+        #expect(object["message"] as? String == "cannot read \(missing): no such file")
+        #expect(object["file"] as? String == missing)
+    }
+
     /// The validator itself catches what it must.
     @Test func theValidatorRejectsWhatTheSchemaForbids() {
         let schema: [String: Any] = [

@@ -152,7 +152,8 @@ public final class Session {
         case .failure(let failure):
             let message = "error: cannot read \(path): \(failure.reason)"
             let cell = Cell(
-                number: number, kind: .command, input: ":load \(path)", outputs: [errorOutput(message)], failed: true,
+                number: number, kind: .command, input: ":load \(path)",
+                outputs: [errorOutput(message, id: "file.unreadable", file: path)], failed: true,
                 scenario: scenario)
             notebook.append(cell)
             return cell
@@ -177,10 +178,18 @@ public final class Session {
         return cell
     }
 
-    func errorOutput(_ message: String) -> CellOutput {
+    /// An error that is not a diagnostic of a statement (a file that cannot
+    /// be read, a command's misuse): in JSON a diagnostic all the same
+    /// (docs/JSON.md), without a place in a file.
+    func errorOutput(_ message: String, id: String = "session.error", file: String? = nil) -> CellOutput {
         let styled = message.hasPrefix("error:") ? configuration.style.red("error:") + message.dropFirst(6) : message
-        return CellOutput(
-            plainText: message, styledText: styled, json: .object([("error", .string(message))]), isError: true)
+        let text = message.hasPrefix("error: ") ? String(message.dropFirst(7)) : message
+        var members: [(String, JSONValue)] = [
+            ("query", "diagnostic"), ("severity", "error"), ("id", .string(id)), ("message", .string(text)),
+        ]
+        if let file { members.append(("file", .string(file))) }
+        members.append(("rendered", .string(message)))
+        return CellOutput(plainText: message, styledText: styled, json: .object(members), isError: true)
     }
 
     /// The outputs of `cell` as they should be displayed now.
