@@ -229,7 +229,8 @@ extension Session {
     private func commandCell(_ line: String, error: String) -> CommandResult {
         let message = error.hasPrefix("error") ? error : "error: " + error
         let cell = Cell(
-            number: notebook.nextNumber, kind: .command, input: line, outputs: [errorOutput(message, id: "command.error")], failed: true,
+            number: notebook.nextNumber, kind: .command, input: line,
+            outputs: [errorOutput(message, id: "command.error")], failed: true,
             scenario: currentScenarioName)
         notebook.append(cell)
         return CommandResult(cell: cell)
