@@ -33,6 +33,40 @@ import Testing
         #expect(again.observations["early"] == nil)
     }
 
+    /// `trace N` under observations says whether trial N is one the
+    /// forecast keeps: kept exactly when its release is after the observed
+    /// month (the story of a rejected trial once read as any other).
+    @Test func aTraceSaysWhetherItsTrialIsKept() throws {
+        let text =
+            """
+            clock 2025-01 to 2027-12
+            trials 2000
+            chip h foreign perf 1
+            fleet h 1k to 3k
+            r2 start 2025-01 needs 10k to 30k chip-months
+            observe no release by 2025-12
+
+            """ + (1...12).map { "trace \($0)\n" }.joined()
+        let (_, e) = evaluate(text)
+        #expect(!e.failed)
+        var seen: Set<Bool> = []
+        for output in e.outputs.dropFirst() {
+            let json = object(output)
+            let kept = try #require(json["kept"] as? Bool)
+            let release = try #require(json["release_months"] as? Double)
+            #expect(kept == (release > 12), "trial \(json["trial"] ?? "?"): release \(release), kept \(kept)")
+            #expect(
+                output.plainText.contains("Not a kept trial: the forecast of `baseline` leaves it out") == !kept)
+            seen.insert(kept)
+        }
+        // Both kinds among the twelve (about a third of trials are kept).
+        #expect(seen == [true, false])
+        // Unconditioned, every trial is kept and nothing is said.
+        let (_, plain) = evaluate(holdScenario(trials: "1k") + "trace 1\n")
+        #expect(object(plain.outputs[0])["kept"] as? Bool == true)
+        #expect(!plain.outputs[0].plainText.contains("Not a kept trial"))
+    }
+
     @Test func chartsNameWhatTheyAreConditionedOn() throws {
         for chart in ["hist release", "cdf release", "fan adoption"] {
             let (_, e) = evaluate(Self.text + chart + "\n")

@@ -15,6 +15,8 @@ extension Session {
         }
         let (trials, seed) = runParameters(scenario)
         let index: Int
+        // What rules the traced trial out of the forecast, if anything does.
+        var ruledOut: [String]?
         switch selector {
         case .trial(let n):
             guard (1...trials).contains(n) else {
@@ -23,6 +25,15 @@ extension Session {
                     help: "trials are numbered 1 to \(trials)")
             }
             index = n - 1
+            // Under observations or an as-of date, say whether the trial is
+            // among the kept ones (a story the forecast does not count
+            // once read as one it does).
+            let given = conditionTexts(scenario)
+            if !given.isEmpty {
+                let result = try simulate(scenario, query: q, file: file)
+                let i = index - result.firstTrial
+                if result.releases.indices.contains(i) { ruledOut = result.releases[i].isNaN ? given : nil }
+            }
         case .releaseAfter, .releaseBefore, .noRelease:
             let result = try simulate(scenario, query: q, file: file)
             let start = Double(result.clockStart)
@@ -46,7 +57,13 @@ extension Session {
         teller.inputNames = compiled.inputs.map { ($0.label + fromSuffix($0.kind, scenario), $0.isDate) }
         teller.width = max(40, configuration.style.width - 1)
         teller.correlated = compiled.correlatedInputs
-        let text = teller.text
+        var text = teller.text
+        if let ruledOut {
+            text +=
+                "\n"
+                + "Not a kept trial: the forecast of `\(scenario.name)` leaves it out, given \(ruledOut.joined(separator: "; "))."
+                .wordWrapped(width: teller.width).joined(separator: "\n")
+        }
         let json: JSONValue = .object([
             ("query", "trace"), ("scenario", .string(scenario.name)), ("trial", .integer(index + 1)),
             ("seed", .integer(Int(truncatingIfNeeded: seed))),
@@ -60,7 +77,7 @@ extension Session {
             ("release_months", .finite(story.release.isFinite ? story.release : nil)),
             ("chips", .array(story.chipNames.map { .string($0) })),
             ("input_labels", .array(teller.inputNames.map { .string($0.0) })),
-            ("detail", story.json),
+            ("detail", story.json), ("kept", .bool(ruledOut == nil)),
         ])
         return CellOutput(plainText: text, json: json)
     }
