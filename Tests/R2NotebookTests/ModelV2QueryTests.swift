@@ -144,6 +144,34 @@ import Testing
         #expect(object(e.outputs[1])["warning"] == nil)
     }
 
+    /// `compare` of scenarios whose clocks end apart reads both at the
+    /// last month both clocks reach, in either order: `compare a b` once
+    /// took a's last month, outside b's shorter clock, and failed where
+    /// `compare b a` worked; its P(release by) rows stop there too.
+    @Test func compareOfClocksEndingApartWorksInEitherOrder() throws {
+        let (_, e) = evaluate(
+            """
+            clock 2025-01 to 2027-12
+            trials 2000
+            chip h foreign perf 1
+            fleet h 1k to 3k
+            r2 start 2025-01 needs 10k to 30k chip-months
+            scenario late from baseline
+            clock 2025-01 to 2026-06
+            compare baseline late
+            compare late baseline
+
+            """)
+        #expect(!e.failed, "\(e.outputs.map(\.plainText))")
+        for output in e.outputs {
+            let labels = (object(output)["rows"] as? [[String: Any]] ?? []).compactMap { $0["label"] as? String }
+            #expect(
+                labels.filter { $0.hasPrefix("P(release by") || $0.hasPrefix("adoption at") } == [
+                    "P(release by 2025-12)", "P(release by 2026-06)", "adoption at 2026-06",
+                ], "\(labels)")
+        }
+    }
+
     @Test func bothReadingsOfTheRelease() throws {
         let (_, e) = evaluate(
             Self.text + """

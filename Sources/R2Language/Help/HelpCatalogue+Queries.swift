@@ -98,7 +98,7 @@ extension HelpCatalogue {
         HelpTopic(
             "compare", .queries, syntax: "compare NAME [,] NAME {[,] NAME} [by DATE {, DATE}] [at DATE {, DATE}]",
             meaning:
-                "Forecasts scenarios side by side with their differences: P(release by) each `by` date, adoption at each `at` month. The scenarios run with common random numbers, and each difference shows its standard error from the paired trials (20 batches for quantiles).",
+                "Forecasts scenarios side by side with their differences: P(release by) each `by` date (by default the end of each year up to the last month every clock reaches, and that month), adoption at each `at` month (by default that month). The scenarios run with common random numbers, and each difference shows its standard error from the paired trials (20 batches for quantiles).",
             example: "compare baseline dovish by 2026-01, 2026-06 at 2026-12"),
         HelpTopic(
             "sensitivity", .queries, syntax: "sensitivity [[of] METRIC]",

@@ -28,14 +28,22 @@ extension Session {
         }
         // The months whose adoption is compared; each run keeps every trial's
         // A at them (as steps of its own clock) for the paired errors.
-        let atMonths = adoptionAt.isEmpty ? [scenarios[0].clock.end] : adoptionAt
+        // By default the last month every clock reaches: the first
+        // scenario's last month was outside a shorter clock, so `compare a b`
+        // failed where `compare b a` worked.
+        let commonEnd = scenarios.map(\.clock.end).min()!
+        let atMonths = adoptionAt.isEmpty ? [commonEnd] : adoptionAt
         var runs: [(report: ForecastReport, result: SimulationResult)] = []
         for s in scenarios {
             let probes = atMonths.map { $0 - s.clock.start }.filter { $0 >= 0 && $0 < s.clock.end - s.clock.start + 1 }
             runs.append(try forecast(s, probes: probes, query: q, file: file))
         }
         let base = runs[0]
-        let byDates = releaseBy.isEmpty ? defaultByDates(base.report) : releaseBy
+        // A release by a date after a clock's end is not known for that
+        // scenario (P(by) would read its horizon's): the defaults stop at
+        // the common end (a date written past it is refused where the
+        // query is resolved).
+        let byDates = releaseBy.isEmpty ? defaultByDates(base.report, end: commonEnd) : releaseBy
         var rows: [Row] = []
         for (label, level) in [("10% release", 0.1), ("median release", 0.5), ("90% release", 0.9)] {
             rows.append(quantileRow(label, level, runs))
@@ -340,11 +348,12 @@ extension Session {
         batchError(a, b, .flagship) { $0.quantile(level) }
     }
 
-    /// The end of each calendar year inside the clock (absolute months).
-    private func defaultByDates(_ r: ForecastReport) -> [Double] {
+    /// The end of each calendar year inside the clock up to `end`, and
+    /// `end` itself (absolute months).
+    private func defaultByDates(_ r: ForecastReport, end: Int) -> [Double] {
         var dates: [Double] = []
-        for m in r.clockStart...r.clockEnd where m % 12 == 11 { dates.append(Double(m + 1)) }
-        if dates.last != Double(r.clockEnd + 1) { dates.append(Double(r.clockEnd + 1)) }
+        for m in r.clockStart...Swift.max(r.clockStart, end) where m % 12 == 11 { dates.append(Double(m + 1)) }
+        if dates.last != Double(end + 1) { dates.append(Double(end + 1)) }
         return dates
     }
 
