@@ -172,6 +172,34 @@ import Testing
         }
     }
 
+    /// `sensitivity` counts a `let` once (a statement bound to it, `fail c
+    /// x`, is the same uncertainty: it was a second, identical row) and
+    /// says which inputs move together.
+    @Test func sensitivityCountsALetOnceAndNamesCorrelations() throws {
+        let (_, e) = evaluate(
+            """
+            clock 2025-01 to 2027-12
+            trials 2000
+            let bad = pert(10%, 30%, 60%)
+            let need = 10k to 30k
+            chip h foreign perf 1 fail bad
+            fleet h 1k to 3k
+            r2 start 2025-01 needs need chip-months
+            correlate need, bad 0.5
+            sensitivity
+
+            """)
+        #expect(!e.failed, "\(e.outputs.map(\.plainText))")
+        let json = object(e.outputs[0])
+        let labels = (json["inputs"] as? [[String: Any]] ?? []).compactMap { $0["input"] as? String }
+        #expect(labels.filter { $0.hasPrefix("let bad") }.count == 1, "\(labels)")
+        #expect(!labels.contains { $0.hasPrefix("fail h") }, "\(labels)")
+        let correlations = json["correlations"] as? [[String: Any]] ?? []
+        #expect(correlations.count == 1 && correlations[0]["first"] as? String == "need")
+        let words = e.outputs[0].plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("Inputs that move together in the forecast (rank correlation): need and bad 0.50."))
+    }
+
     @Test func bothReadingsOfTheRelease() throws {
         let (_, e) = evaluate(
             Self.text + """

@@ -15,6 +15,21 @@ public struct CompiledScenario: Sendable {
     /// Every top-level input, in canonical order (variables, fleets, timeline
     /// statements, r2 fields, events).
     public let inputs: [InputSlot]
+
+    /// The slots that only hold a `let`'s value (`fail c ascend_fail`): the
+    /// node of a variable's own slot, so their uncertainty is the let's.
+    public var slotsBoundToLets: Set<Int> {
+        let letNodes = Set(
+            inputs.compactMap { slot -> Int32? in
+                if case .variable = slot.kind { return slot.node }
+                return nil
+            })
+        return Set(
+            inputs.indices.filter { i in
+                if case .variable = inputs[i].kind { return false }
+                return letNodes.contains(inputs[i].node)
+            })
+    }
     /// A label per timeline entry (scenario statements, then event changes).
     public let entryLabels: [String]
 

@@ -9,11 +9,15 @@ extension Session {
     /// allowed range, which keeps percentiles percentiles), and the share
     /// of draws the clamp moved, estimated from the inputs sampled in the
     /// first `samples` trials.
-    func uncertainInputs(_ scenario: Scenario, samples: Int = 2000)
+    func uncertainInputs(_ scenario: Scenario, samples: Int = 2000, letsOnce: Bool = false)
         -> [(slot: InputSlot, p10: Double, p50: Double, p90: Double, clamped: Double)]?
     {
         guard let compiled = try? Engine.compile(scenario) else { return nil }
-        let random = compiled.inputs.indices.filter { compiled.inputs[$0].isRandom }
+        // With `letsOnce` (sensitivity), a statement bound to a `let` (`fail
+        // c ascend_fail`), which holds the let's own value, is left out: its
+        // uncertainty is the let's, which has a row of its own.
+        let bound = letsOnce ? compiled.slotsBoundToLets : []
+        let random = compiled.inputs.indices.filter { compiled.inputs[$0].isRandom && !bound.contains($0) }
         guard !random.isEmpty else { return [] }
         let seed = runParameters(scenario).seed
         let drawn = Engine.inputSamples(compiled, seed: seed, slots: random, trials: 0..<samples)
@@ -32,7 +36,7 @@ extension Session {
     func sensitivity(of metric: Metric, _ scenario: Scenario, _ q: ResolvedQuery, file: SourceFile) throws(QueryFailure)
         -> CellOutput
     {
-        guard let inputs = uncertainInputs(scenario) else {
+        guard let inputs = uncertainInputs(scenario, letsOnce: true) else {
             throw queryError("sensitivity.compile", "scenario `\(scenario.name)` cannot be simulated", q, file)
         }
         if inputs.isEmpty {
@@ -73,11 +77,27 @@ extension Session {
                 : Format.percent(v)
         }
         let baseValue = base.value ?? Double(baseReport.steps)
-        let text = TornadoPlot.render(
-            title: title, base: baseValue, bars: bars, style: Style(colors: false, width: configuration.style.width),
-            format: format)
-        let styled = TornadoPlot.render(
-            title: title, base: baseValue, bars: bars, style: configuration.style, format: format)
+        // Which inputs move together in the forecast, and what pinning one
+        // does to its partners (spec: `sensitivity` says so).
+        let correlated = scenario.correlations.map { c in
+            (scenario.variables[c.first].name, scenario.variables[c.second].name, c.coefficient)
+        }
+        var together = ""
+        if !correlated.isEmpty {
+            together =
+                "\n"
+                + ("Inputs that move together in the forecast (rank correlation): "
+                + correlated.map { "\($0.0) and \($0.1) \(Format.fixed($0.2, digits: 2))" }.joined(separator: "; ")
+                + ". A pinned input's partners are drawn as sampled, without it.")
+                .wordWrapped(width: Swift.max(40, configuration.style.width - 1)).joined(separator: "\n")
+        }
+        let text =
+            TornadoPlot.render(
+                title: title, base: baseValue, bars: bars,
+                style: Style(colors: false, width: configuration.style.width), format: format) + together
+        let styled =
+            TornadoPlot.render(title: title, base: baseValue, bars: bars, style: configuration.style, format: format)
+            + together
         let svg = SVGPlots.tornado(
             title: "Sensitivity of \(metricName(metric)) — \(scenario.name)", base: baseValue, bars: bars,
             format: format)
@@ -93,6 +113,13 @@ extension Session {
                             ("input", .string($0.label)), ("low", .number($0.low)), ("high", .number($0.high)),
                             ("swing", .number($0.swing)),
                         ])
+                    })
+            ),
+            (
+                "correlations",
+                .array(
+                    correlated.map {
+                        .object([("first", .string($0.0)), ("second", .string($0.1)), ("coefficient", .number($0.2))])
                     })
             ),
         ])
