@@ -3,9 +3,10 @@ import R2Model
 
 extension Session {
     /// How a file is already in the session.
-    public enum Holding: Sendable {
-        /// A cell loaded it (`:load`, or an earlier file of `r2cast run`).
-        case loaded
+    public enum Holding: Sendable, Equatable {
+        /// A cell loaded it (`:load`, or an earlier file of `r2cast run`);
+        /// the text of its latest load.
+        case loaded(text: String)
         /// An `include` brought it in and no cell loaded it.
         case included
     }
@@ -13,9 +14,11 @@ extension Session {
     /// How the file at `path` is already in the session, nil when it is not.
     public func holding(path: String) -> Holding? {
         let identity = loader.identity(of: path)
+        var latest: String?
         for cell in notebook.cells {
-            if case .loaded(let p) = cell.kind, loader.identity(of: p) == identity { return .loaded }
+            if case .loaded(let p) = cell.kind, loader.identity(of: p) == identity { latest = cell.input }
         }
+        if let latest { return .loaded(text: latest) }
         return workspace.includedFiles.contains(identity) ? .included : nil
     }
 
@@ -40,9 +43,7 @@ extension Session {
         let identity = loader.identity(of: path)
         let included = holding == .included
         var earlier: String?
-        for cell in notebook.cells {
-            if case .loaded(let p) = cell.kind, loader.identity(of: p) == identity { earlier = cell.input }
-        }
+        if case .loaded(let text) = holding { earlier = text }
         let current = workspace.currentScenario?.name
         // A file stands where it was first loaded, with the text of its
         // latest load (this one's for this file): evaluating it again at

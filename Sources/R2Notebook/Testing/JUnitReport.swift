@@ -56,8 +56,9 @@ public struct JUnitReport: Sendable {
                     "    <testcase classname=\"\(esc(file.path))\" name=\"\(esc(e.location + " " + e.statement))\">")
                 // The run it was checked on, to reproduce it, and the other
                 // seeds (`--seeds K`) it failed with.
-                let seeds = file.seedSweep?.failingSeeds[e.location]
-                let sweepLine = file.seedSweep?.lines[e.location]
+                let swept = file.seedSweep?.entry(at: e.location)
+                // The verdict's lines, with what the other seeds found.
+                let text = e.line + (swept.map { "\n" + $0.line } ?? "")
                 if e.seed != nil || e.trials != nil || file.seedSweep != nil {
                     out.append("      <properties>")
                     if let seed = e.seed { out.append("        <property name=\"seed\" value=\"\(seed)\"/>") }
@@ -65,18 +66,16 @@ public struct JUnitReport: Sendable {
                     if let sweep = file.seedSweep {
                         out.append("        <property name=\"other_seeds\" value=\"\(sweep.more)\"/>")
                         out.append(
-                            "        <property name=\"fails_with_seeds\" value=\"\(esc((seeds ?? []).joined(separator: ", ")))\"/>"
+                            "        <property name=\"fails_with_seeds\" value=\"\(esc((swept?.failingSeeds ?? []).joined(separator: ", ")))\"/>"
                         )
                     }
                     out.append("      </properties>")
                 }
                 if e.status == .failed {
-                    let text = e.line + (sweepLine.map { "\n" + $0 } ?? "")
                     out.append(
                         "      <failure message=\"\(esc("estimate \(e.estimate), expected \(e.bound)"))\">\(esc(text))</failure>"
                     )
-                } else if e.isFragile || sweepLine != nil || e.warning != nil {
-                    let text = e.line + (sweepLine.map { "\n" + $0 } ?? "")
+                } else if e.isFragile || swept != nil || e.warning != nil {
                     out.append("      <system-out>\(esc(text))</system-out>")
                 }
                 out.append("    </testcase>")

@@ -217,9 +217,7 @@ public struct TestRunner {
                 passing[e.location].map {
                     "FLIPS   \(e.location)  \(e.statement)  passes with seed \($0.joined(separator: ", ")); fails with seed \(fails.joined(separator: ", "))"
                 } ?? "STEADY  \(e.location)  \(e.statement)  fails with every seed (\(fails.joined(separator: ", ")))"
-            sweep.order.append(e.location)
-            sweep.lines[e.location] = line
-            sweep.failingSeeds[e.location] = fails
+            sweep.entries.append(SeedSweep.Entry(location: e.location, line: line, failingSeeds: fails))
         }
         return sweep
     }
@@ -228,16 +226,25 @@ public struct TestRunner {
 /// What `--seeds K` found: the expectations that do not hold for every
 /// seed, each with its line (STEADY or FLIPS) and the seeds it fails with.
 public struct SeedSweep: Sendable {
+    /// An expectation that failed with some seed: its STEADY or FLIPS line
+    /// and the seeds it failed with.
+    public struct Entry: Sendable {
+        public var location: String
+        public var line: String
+        public var failingSeeds: [String]
+    }
+
     /// The seeds tried beside the file's own.
     public var more: Int
-    /// Locations (`file:line`) of the expectations that failed with some seed, in file order.
-    public var order: [String] = []
-    public var lines: [String: String] = [:]
-    public var failingSeeds: [String: [String]] = [:]
+    /// In file order.
+    public var entries: [Entry] = []
+
+    /// The entry of the expectation at `location` (`file:line`), if it failed with some seed.
+    public func entry(at location: String) -> Entry? { entries.first { $0.location == location } }
 
     /// The text `r2cast test` prints after the file's expectations.
     public var text: String {
-        order.isEmpty
-            ? "  all expectations hold for \(more) more seeds" : order.map { "  " + lines[$0]! }.joined(separator: "\n")
+        entries.isEmpty
+            ? "  all expectations hold for \(more) more seeds" : entries.map { "  " + $0.line }.joined(separator: "\n")
     }
 }
