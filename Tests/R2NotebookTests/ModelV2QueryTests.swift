@@ -25,6 +25,16 @@ import Testing
 
         """
 
+    /// One foreign chip, a training need of 10k to 30k chip-months, no sector.
+    static let oneChip = """
+        clock 2025-01 to 2027-12
+        trials 2000
+        chip h foreign perf 1
+        fleet h 1k to 3k
+        r2 start 2025-01 needs 10k to 30k chip-months
+
+        """
+
     static func value(_ e: Session.Evaluation, _ i: Int) -> Double? {
         object(e.outputs[i])["value"] as? Double
     }
@@ -120,19 +130,14 @@ import Testing
     /// their conditions (it once passed with a 24-SE margin and no word).
     @Test func anExpectationBetweenScenariosConditionedApartSaysSo() throws {
         let (_, e) = evaluate(
-            """
-            clock 2025-01 to 2027-12
-            trials 4000
-            chip h foreign perf 1
-            fleet h 1k to 3k
-            r2 start 2025-01 needs 10k to 30k chip-months
-            scenario a from baseline
-            as of 2025-08-01
-            expect median release in a later than baseline
-            scenario b from baseline
-            expect p(release by 2026-06) in b above baseline by 0% or more
+            Self.oneChip + """
+                scenario a from baseline
+                as of 2025-08-01
+                expect median release in a later than baseline
+                scenario b from baseline
+                expect p(release by 2026-06) in b above baseline by 0% or more
 
-            """)
+                """)
         let warning =
             "warning: `a` and `baseline` are not conditioned alike (a given no flagship before 2025-08-01 (as of); baseline given nothing), so the difference mixes the scenarios' changes with their conditions"
         // The text wraps at the session's width: compared with its words.
@@ -150,18 +155,13 @@ import Testing
     /// `compare b a` worked; its P(release by) rows stop there too.
     @Test func compareOfClocksEndingApartWorksInEitherOrder() throws {
         let (_, e) = evaluate(
-            """
-            clock 2025-01 to 2027-12
-            trials 2000
-            chip h foreign perf 1
-            fleet h 1k to 3k
-            r2 start 2025-01 needs 10k to 30k chip-months
-            scenario late from baseline
-            clock 2025-01 to 2026-06
-            compare baseline late
-            compare late baseline
+            Self.oneChip + """
+                scenario late from baseline
+                clock 2025-01 to 2026-06
+                compare baseline late
+                compare late baseline
 
-            """)
+                """)
         #expect(!e.failed, "\(e.outputs.map(\.plainText))")
         for output in e.outputs {
             let labels = (object(output)["rows"] as? [[String: Any]] ?? []).compactMap { $0["label"] as? String }
