@@ -136,4 +136,37 @@ struct PrecisionLanguageTests {
         }
         #expect(v.dimension == .number && v.constant == nil && !v.meanOnly)
     }
+
+    /// `p` is a value's name unless `(` follows it: `let p = beta(2, 5)`
+    /// then `p` showed "expected `(`". Without a `let p`, `p` alone and `p`
+    /// without its parenthesis still say what a probability is.
+    @Test func aValueNamedP() {
+        #expect(dump("p") == "(value p)")
+        #expect(dump("p * 2") == "(value (* p 2))")
+        #expect(dump("mean p") == "(mean-value p)")
+        #expect(dump("p(release by 2026-06)") == "(p release-by 2026-06)")
+        let (_, items) = workspace(prelude + "let p = beta(2, 5)\np\n")
+        #expect(diagnostics(items).isEmpty)
+        guard case .value(let v)? = queries(items).first?.query else {
+            Issue.record("not a value query")
+            return
+        }
+        #expect(v.dimension == .number && v.constant == nil && !v.meanOnly)
+        #expect(
+            errors(prelude + "p") == """
+                error: unknown statement `p`
+                 --> x.r2s:7:1
+                  |
+                7 | p
+                  | ^ a probability is `p(release by DATE)`, `p(folded by DATE)` or `p(adoption at DATE above X)`
+                """)
+        #expect(
+            errors(prelude + "p release by 2026-06") == """
+                error: expected `(`, found `release`
+                 --> x.r2s:7:3
+                  |
+                7 | p release by 2026-06
+                  |   ^^^^^^^
+                """)
+    }
 }

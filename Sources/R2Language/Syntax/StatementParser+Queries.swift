@@ -11,6 +11,10 @@ extension StatementParser {
             // `mean x`: the mean of a value.
             advance()
             return .value(try parseQuantity(), meanOnly: true)
+        case "p" where peek()?.isPunctuation(.leftParen) != true:
+            // `p` alone, `p * 2`: a value named p (`let p = beta(2, 5)`),
+            // typed on its own; `p(` starts a probability.
+            return nil
         case "p", "median", "mean", "adoption", "censored", "sector", "installed":
             return .metric(try parseMetric())
         case "quantile":

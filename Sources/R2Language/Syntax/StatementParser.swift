@@ -179,6 +179,8 @@ struct StatementParser {
         }
         // `x`, `ascend_output_2025 / 12`: a value typed on its own.
         if !inEvent, let value = try attemptValue() { return .query(value) }
+        // `p release by 2026-06`: a probability without its parenthesis.
+        if word == "p" { return .query(.metric(try parseMetric())) }
         throw Failure(
             .unknownStatement(word), at: token.range,
             help: Suggestion.help(

@@ -66,10 +66,13 @@ extension Workspace {
         case .value(let q, let meanOnly):
             let record = records[index]
             if case .name(let name) = q.kind, !record.scenario.variables.contains(where: { $0.name == name }) {
-                // Not a `let`: most likely a statement mistyped.
+                // Not a `let`: most likely a statement mistyped (`p` alone:
+                // a probability without its parentheses).
                 throw Failure(
                     .unknownStatement(name), at: q.range,
-                    help: Suggestion.help(for: name, in: Keywords.statements + record.scenario.variables.map(\.name)))
+                    help: name == "p"
+                        ? "a probability is `p(release by DATE)`, `p(folded by DATE)` or `p(adoption at DATE above X)`"
+                        : Suggestion.help(for: name, in: Keywords.statements + record.scenario.variables.map(\.name)))
             }
             let typed = try resolver.elaborator.elaborate(q)
             resolved = .value(
