@@ -34,6 +34,26 @@ import Testing
         #expect(r[0].location == "test.r2s:9")
     }
 
+    /// A fragile margin is cut to one decimal, never rounded up to the
+    /// fragile line: "[margin 3.0 SE < 3]" contradicted itself.
+    @Test func fragileMarginsNeverReadAsThree() {
+        func line(_ m: Double) -> String {
+            ExpectationResult(
+                location: "f.r2s:1", statement: "expect censored below 10%", status: .passed, estimate: "9.0%",
+                bound: "below 10.0%", standardError: "0.3%", marginInStandardErrors: m
+            ).line
+        }
+        #expect(line(2.97).hasSuffix("[margin 2.9 SE < 3: another seed could flip it]"))
+        #expect(line(2.999_999).hasSuffix("[margin 2.9 SE < 3: another seed could flip it]"))
+        #expect(line(0.04).hasSuffix("[margin 0.0 SE < 3: another seed could flip it]"))
+        #expect(line(3.0).hasSuffix("[margin 3.0 SE]"))
+        #expect(line(3.04).hasSuffix("[margin 3.0 SE]"))
+        #expect(line(12.25).hasSuffix("[margin 12.3 SE]"))
+        #expect(line(17.96).hasSuffix("[margin 18.0 SE]"))
+        #expect(line(99.97).hasSuffix("[margin >100 SE]"))
+        #expect(line(250).hasSuffix("[margin >100 SE]"))
+    }
+
     /// A day bound is shown as written: a day's start read back in floating
     /// point once fell a hair short of it and showed the day before
     /// (`before 2025-08-13` printed "expected before 2025-08-12").

@@ -79,7 +79,7 @@ public struct ExpectationResult: Sendable, Equatable {
         s += ", expected \(bound)"
         if let m = marginInStandardErrors, m.isFinite {
             let flip = decision == nil ? " < 3: another seed could flip it" : " < 3"
-            s += "  [margin \(m >= 100 ? ">100" : fixed1(m)) SE\(isFragile ? flip : "")]"
+            s += "  [margin \(Self.marginText(m)) SE\(isFragile ? flip : "")]"
         }
         let count = trials.map { Format.count($0) } ?? "?"
         switch decision {
@@ -94,8 +94,14 @@ public struct ExpectationResult: Sendable, Equatable {
         return s
     }
 
-    private func fixed1(_ x: Double) -> String {
-        let r = (x * 10).rounded() / 10
-        return r == r.rounded() ? "\(Int(r)).0" : "\(r)"
+    /// A margin to one decimal: rounded, except that a margin under the
+    /// fragile line is cut, never rounded up to it ("2.97 SE < 3" reads
+    /// 2.9, not 3.0), and one of 100 or more is ">100".
+    static func marginText(_ m: Double) -> String {
+        if m >= 100 { return ">100" }
+        let tenths = m < fragileMargin ? (m * 10).rounded(.down) : (m * 10).rounded()
+        if tenths >= 1000 { return ">100" }
+        let t = Int(abs(tenths))
+        return "\(tenths < 0 ? "-" : "")\(t / 10).\(t % 10)"
     }
 }
