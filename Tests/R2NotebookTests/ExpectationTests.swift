@@ -168,4 +168,43 @@ import Testing
         #expect(text.hasPrefix("PASS FRAGILE"), "\(text)")
         #expect(text.contains("(±0.050%, none of 2,000 on the other side)") && text.contains("below 0.01%"), "\(text)")
     }
+
+    /// A sector share is a mean over the trials where it is defined: at 1 in
+    /// every one of them, its error floor is that of 1 in n + 2 for n those
+    /// trials (it used the kept count, twice as many here), and the
+    /// expectation says how many were left out (text and JSON).
+    @Test func aSectorShareAtOneUsesTheTrialsWhereItIsDefined() throws {
+        let (session, e) = evaluate(
+            """
+            scenario s
+            clock 2025-01 to 2026-12
+            trials 2000
+            chip h foreign perf 1 fail 1%
+            chip d domestic perf 0.5 fail 1%
+            fleet h 1k
+            r2 start 2025-02 needs 3k chip-months post 1 month
+            sector make d mixture(0 @ 50%, 100 @ 50%) per month
+            expect sector share in 2025 above 99%
+
+            """)
+        #expect(!e.failed, "\(e.outputs.map(\.plainText))")
+        let result = try #require(session.expectationResults.last)
+        let undefined = try #require(result.undefinedTrials)
+        let defined = 2000 - undefined
+        // About half the trials make nothing: within 5 SE of 1,000 (SE 22.4).
+        #expect(abs(Double(defined) - 1000) < 5 * 22.4)
+        let n = Double(defined)
+        let floor = (1 / (n + 2) * (1 - 1 / (n + 2)) / n).squareRoot()
+        #expect(result.value == 1 && result.errorValue == floor)
+        let text = e.outputs.last!.plainText
+        #expect(text.contains("none of \(Format.count(defined)) on the other side"), "\(text)")
+        #expect(
+            text.contains("\(Format.count(undefined)) of 2,000 kept trials received nothing in 2025 and are left out"),
+            "\(text)")
+        guard case .object(let members) = result.json else {
+            Issue.record("not an object")
+            return
+        }
+        #expect(members.contains { $0.0 == "undefined_trials" && $0.1 == .number(Double(undefined)) })
+    }
 }

@@ -56,12 +56,14 @@ extension Session {
         // A share at 0 or 1 has a binomial error of 0, which made every
         // margin infinite: no kept trial fell on the other side. Its error is
         // taken as that of 1 in n + 2 (one more trial would have), so that a
-        // bound near it is fragile, not passed with certainty.
-        if !e.metric.isReleaseTime, se == 0, v == 0 || v == 1, report.kept > 0 {
-            let n = Double(report.kept)
+        // bound near it is fragile, not passed with certainty. A sector
+        // share is over the trials where it is defined, not all kept ones.
+        let measuredTrials = m.undefined.map { $0.of - $0.count } ?? report.kept
+        if !e.metric.isReleaseTime, se == 0, v == 0 || v == 1, measuredTrials > 0 {
+            let n = Double(measuredTrials)
             let floor = (1 / (n + 2) * (1 - 1 / (n + 2)) / n).squareRoot()
             se = floor
-            errorText = Format.percent(floor, digits: 3) + ", none of \(Format.count(report.kept)) on the other side"
+            errorText = Format.percent(floor, digits: 3) + ", none of \(Format.count(measuredTrials)) on the other side"
         }
         let passed: Bool
         var distance: Double?
@@ -161,6 +163,8 @@ extension Session {
         checked.value = m.value
         checked.isTime = e.metric.isReleaseTime
         checked.clockStart = Format.month(report.clockStart)
+        checked.undefinedTrials = m.undefined?.count
+        checked.undefinedNote = m.undefinedNote
         switch e.bound {
         case .between(let a, let b): checked.bounds = [local(a), local(b)]
         case .above(let x), .below(let x): checked.bounds = [local(x)]
@@ -227,6 +231,7 @@ extension ExpectationResult {
             ("trials", trials.map { .number(Double($0)) } ?? .null),
             ("seed", seed.map { .number(Double($0)) } ?? .null),
         ]
+        if let undefinedTrials { members.append(("undefined_trials", .number(Double(undefinedTrials)))) }
         if let warning { members.append(("warning", .string(warning))) }
         return .object(members)
     }

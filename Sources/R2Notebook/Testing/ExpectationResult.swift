@@ -41,6 +41,11 @@ public struct ExpectationResult: Sendable, Equatable {
     /// What the verdict mixes in, said beside it: between scenarios
     /// conditioned differently, the difference mixes their conditions.
     public var warning: String?
+    /// For a sector metric: the kept trials whose share is undefined
+    /// (nothing received in the window), left out of the estimate, and
+    /// the sentence that says so (model v2 §4: the count is shown).
+    public var undefinedTrials: Int?
+    public var undefinedNote: String?
 
     public enum Decision: Sendable, Equatable {
         /// At least `fragileMargin` standard errors from its bound.
@@ -89,6 +94,7 @@ public struct ExpectationResult: Sendable, Equatable {
                 "\n      undecided: still within 3 SE of its bound at the cap of \(Format.count(cap)) trials (raise it with --max-trials)"
         case nil: break
         }
+        if let note = undefinedNote { s += "\n      " + note }
         if let note = precisionNote { s += "\n      " + note }
         if let warning { s += "\n      warning: " + warning }
         return s
