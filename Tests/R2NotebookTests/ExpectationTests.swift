@@ -169,6 +169,36 @@ import Testing
         #expect(text.contains("(±0.050%, none of 2,000 on the other side)") && text.contains("below 0.01%"), "\(text)")
     }
 
+    /// The mean of the released trials, with none released, is undefined:
+    /// it printed "after 2025-06 (the quantile falls after the horizon)",
+    /// and `expect mean release after 2024-01` passed on it. It is now
+    /// "n/a" with the reason, and an expectation on it fails whatever its
+    /// bound; a quantile still falls after the horizon.
+    @Test func aMeanOfNoReleasedTrialIsUndefined() throws {
+        let never = """
+            scenario s
+            clock 2025-01 to 2025-06
+            trials 2000
+            chip h foreign perf 1 fail 1%
+            fleet h 1k
+            r2 start 2025-02 needs 300k chip-months post 1 month
+            mean release
+            median release
+            expect mean release before 2026-01
+            expect mean release after 2024-01
+
+            """
+        let (session, e) = evaluate(never)
+        let texts = e.outputs.map(\.plainText)
+        #expect(texts[0] == "mean release = n/a  (no kept trial released by the end of 2025-06)")
+        #expect(texts[1] == "median release = after 2025-06  (the quantile falls after the horizon)")
+        let results = session.expectationResults
+        #expect(results.count == 2 && results.allSatisfy { $0.status == .failed })
+        #expect(results.allSatisfy { $0.estimate == "n/a (no kept trial released by the end of 2025-06)" })
+        #expect(results.allSatisfy { $0.marginInStandardErrors == nil })
+        #expect(object(e.outputs[0])["months"] is NSNull)
+    }
+
     /// A sector share is a mean over the trials where it is defined: at 1 in
     /// every one of them, its error floor is that of 1 in n + 2 for n those
     /// trials (it used the kept count, twice as many here), and the

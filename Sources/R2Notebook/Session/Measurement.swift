@@ -16,6 +16,9 @@ struct Measurement {
     /// (nothing received in the window), left out of the value, and the
     /// window's phrase (model v2 §4: "the count is shown").
     var undefined: (count: Int, of: Int, what: String)?
+    /// A mean of the released trials: with none released it is undefined
+    /// ("n/a"), not a date after the horizon as a quantile is.
+    var isMeanOfReleased = false
 
     /// The note a sector metric prints when trials were left out.
     var undefinedNote: String? {
@@ -24,8 +27,18 @@ struct Measurement {
             "\(Figures.count(u.count)) of \(Figures.count(u.of)) kept trials \(u.what) and are left out"
     }
 
+    /// Why the value is missing, said beside it: a quantile after the
+    /// horizon, or a mean of released trials when none was released.
+    var missingNote: String? {
+        guard isTime, value == nil else { return nil }
+        return isMeanOfReleased
+            ? "no kept trial released by the end of \(Format.month(clockStart + steps - 1))"
+            : "the quantile falls after the horizon"
+    }
+
     /// The value as printed: a date, or a percentage.
     var text: String {
+        if isTime, value == nil, isMeanOfReleased { return "n/a" }
         if isTime { return Format.date(value, clockStart: clockStart, steps: steps) }
         return value.map { Format.percent($0) } ?? "n/a"
     }
@@ -107,6 +120,7 @@ extension Metric {
             m.standardError = q.standardError
         case .releaseMean(let reading):
             let mean = report.release(reading).uncensoredMean
+            m.isMeanOfReleased = true
             m.value = mean?.value
             m.standardError = mean?.standardError
         case .censoredShare:

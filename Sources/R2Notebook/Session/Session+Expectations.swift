@@ -48,10 +48,13 @@ extension Session {
         let start = Double(report.clockStart)
         // Release-time bounds are absolute months; measure them from the clock's start.
         func local(_ x: Double) -> Double { e.metric.isReleaseTime ? x - start : x }
-        // A quantile after the horizon counts as +infinity.
-        let v = m.value ?? .infinity
+        // A quantile after the horizon counts as +infinity; a mean of
+        // released trials with none released is undefined (NaN): it meets
+        // no bound, so the expectation fails and says why.
+        let v = m.value ?? (m.isMeanOfReleased ? .nan : .infinity)
         var se = m.standardError
         var estimate = m.text
+        if m.isMeanOfReleased, let note = m.missingNote { estimate += " (\(note))" }
         var errorText = m.errorText
         // A share at 0 or 1 has a binomial error of 0, which made every
         // margin infinite: no kept trial fell on the other side. Its error is

@@ -31,7 +31,7 @@ extension Session {
             let m = try measured(metric, report, result, q, file)
             var text = "\(q.text) = \(m.text)"
             if let e = m.errorText { text += " (±\(e))" }
-            if metric.isReleaseTime, m.value == nil { text += "  (the quantile falls after the horizon)" }
+            if let note = m.missingNote { text += "  (\(note))" }
             if let note = m.undefinedNote { text += "  (\(note))" }
             let json: JSONValue = .object(
                 [("query", "metric"), ("text", .string(q.text)), ("scenario", .string(scenario.name))] + m.json)
