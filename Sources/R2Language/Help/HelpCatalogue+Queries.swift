@@ -23,7 +23,8 @@ extension HelpCatalogue {
                 A `let` name or an expression typed on its own shows its distribution: 10%, 50% and 90% \
                 quantiles, the mean with its error, a one-line histogram from 1% to 99%, in its units (a number \
                 whose draws lie between 0 and 1 reads as a share). The draws are the engine's, in trials 0 to \
-                19,999 under the scenario's seed. `mean EXPRESSION` shows the mean alone; `:lets` lists the names.
+                19,999 under the scenario's seed. `mean EXPRESSION` shows the mean alone; `:lets` lists the names. \
+                A `let` may be named `p`: `p` starts a probability only when `(` follows it.
                 """,
             example: "(10k to 30k) / 12"),
         HelpTopic(
@@ -148,8 +149,8 @@ extension HelpCatalogue {
             example: "fan adoption"),
         HelpTopic(
             "tornado", .queries, syntax: "tornado",
-            meaning: "The sensitivity of the median release as a tornado chart.",
-            example: "tornado"),
+            meaning: "The last `sensitivity` analysis, of whichever metric, drawn again as a tornado chart: run `sensitivity` first.",
+            example: "sensitivity of p(release by 2026-06)\ntornado"),
         HelpTopic(
             "plot", .queries, syntax: "plot (release | cdf | adoption | sensitivity | sector) to PATH",
             meaning:
