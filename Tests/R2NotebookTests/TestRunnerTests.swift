@@ -232,6 +232,35 @@ import FoundationXML
         #expect(!lines.joined(separator: "\n").contains("scenario held: "))
     }
 
+    /// A snapshot recorded at other settings (`--record --trials 3000
+    /// --seed 9`) and checked at the file's own is replayed at the
+    /// snapshot's too: the check compared the file's 40,000 trials with the
+    /// recorded 3,000 and called the noise drift. A real change is still
+    /// caught at the snapshot's settings.
+    @Test func aSnapshotRecordedAtOtherSettingsIsReplayedAtThem() throws {
+        let text = holdScenario(h: "30%")
+        let dir = try folder(["s.r2s": text])
+        var options = TestRunner.Options(threads: 2)
+        options.paths = [dir.path]
+        options.record = true
+        options.trials = 3000
+        options.seed = 9
+        #expect(run(options).0 == 0)
+        options.record = false
+        options.trials = nil
+        options.seed = nil
+        let (status, lines) = run(options)
+        #expect(status == 0, "\(lines)")
+        #expect(!lines.joined(separator: "\n").contains("drift"))
+        try text.replacingOccurrences(of: "r2 hold 30%", with: "r2 hold 60%").write(
+            to: dir.appendingPathComponent("s.r2s"), atomically: true, encoding: .utf8)
+        let (changed, changedLines) = run(options)
+        #expect(changed == 1)
+        #expect(
+            changedLines.contains { $0.contains("(replayed at the snapshot's settings, 3,000 trials, seed 9)") },
+            "\(changedLines)")
+    }
+
     @Test func seedSweepListsExpectationsThatFlip() throws {
         // 75% is the true value: about half the seeds fail it, so with 20
         // seeds all passing has odds of about one in a million.

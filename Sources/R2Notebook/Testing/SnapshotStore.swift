@@ -77,9 +77,19 @@ public struct SnapshotStore {
     /// The trials and seed the snapshot was recorded at (those of its first
     /// forecast), when there is one.
     var recordedSettings: (trials: Int, seed: UInt64)? {
-        guard let first = stored?.first, let trials = first["trials"] as? Int, let seed = first["seed"] as? Int else {
-            return nil
-        }
+        stored?.first.flatMap(Self.settings)
+    }
+
+    /// The trials and seed a run's forecasts were made at (those of the
+    /// first), to set beside `recordedSettings`.
+    static func settings(of forecasts: [JSONValue]) -> (trials: Int, seed: UInt64)? {
+        forecasts.first.flatMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.serialized.utf8))) as? [String: Any]
+        }.flatMap(settings)
+    }
+
+    private static func settings(_ forecast: [String: Any]) -> (trials: Int, seed: UInt64)? {
+        guard let trials = forecast["trials"] as? Int, let seed = forecast["seed"] as? Int else { return nil }
         return (trials, UInt64(seed))
     }
 

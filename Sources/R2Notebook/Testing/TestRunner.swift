@@ -65,10 +65,11 @@ public struct TestRunner {
             } else if let problem = snapshots.problem {
                 result.file.errors.append("error: \(problem)")
             } else if let recorded = snapshots.recordedSettings,
-                options.trials.map({ $0 != recorded.trials }) ?? false
-                    || options.seed.map({ $0 != recorded.seed }) ?? false
+                let now = SnapshotStore.settings(of: result.forecasts),
+                now.trials != recorded.trials || now.seed != recorded.seed
             {
-                // Other settings than the snapshot's: replayed at its own, so
+                // Other settings than the snapshot's (given on the command
+                // line now or when it was recorded): replayed at its own, so
                 // that Monte Carlo noise is not drift.
                 let replay = runFile(path, seed: recorded.seed, trials: recorded.trials, deciding: false)
                 result.file.snapshotDrift = snapshots.drift(
