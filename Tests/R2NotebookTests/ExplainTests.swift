@@ -21,6 +21,44 @@ import Testing
 
         """
 
+    /// A `let` holding a date or a duration reads as one in `explain`,
+    /// `trace` and `sensitivity`, as it does typed on its own: they guessed
+    /// a let's unit from its values and showed the date `between 2025-03
+    /// and 2025-08` as "24,304" and the duration `2 to 6 weeks` as "64.6%".
+    @Test func letsReadInTheirOwnUnits() throws {
+        let (_, e) = evaluate(
+            """
+            scenario s
+            clock 2025-01 to 2025-12
+            trials 2k
+            chip f foreign perf 1 fail 0
+            fleet f 1000
+            let m = between 2025-03 and 2025-08
+            let d = 2 to 6 weeks
+            let r = 1k to 2k per month
+            r2 start m needs 3000 chip-months post d
+            buy f r
+            explain
+            trace 1
+            sensitivity
+
+            """)
+        #expect(!e.failed, "\(e.outputs.map(\.plainText))")
+        let explain = e.outputs[0].plainText.split(separator: "\n").map(String.init)
+        let m = try #require(explain.first { $0.hasPrefix("    let m ") })
+        #expect(m.hasSuffix("10/50/90: 2025-03-01 / 2025-05-01 / 2025-08-01"), "\(m)")
+        let d = try #require(explain.first { $0.hasPrefix("    let d ") })
+        #expect(d.hasSuffix("10/50/90: 0.5 months / 0.8 months / 1.2 months"), "\(d)")
+        let r = try #require(explain.first { $0.hasPrefix("    let r ") })
+        #expect(r.hasSuffix("10/50/90: 1,100 / 1,408 / 1,833"), "\(r)")
+        let trace = e.outputs[1].plainText
+        // Trial 1's draws, which the same trace shows again as r2's inputs.
+        #expect(trace.contains("  let m = 2025-05-01\n") && trace.contains("  r2 start = 2025-05-01\n"), "\(trace)")
+        #expect(trace.contains("  let d = 0.6 months\n") && trace.contains("  r2 post = 0.6 months\n"), "\(trace)")
+        let tornado = e.outputs[2].plainText
+        #expect(tornado.contains("let m [2025-03..2025-08]") && tornado.contains("let d [0.5 mo..1.2 mo]"), "\(tornado)")
+    }
+
     @Test func eachStatementOnceWithItsUncertainInputsUnderIt() throws {
         let (_, e) = evaluate(Self.text)
         #expect(!e.failed, "\(e.outputs.map(\.plainText))")

@@ -39,6 +39,16 @@ public struct Workspace: Hashable, Sendable {
         records.first { $0.scenario.name == name }?.scenario
     }
 
+    /// The dimension of `let` number `variable` of the scenario named
+    /// `name` (a date, a duration, a rate or a number), as its statement
+    /// was checked; nil when there is no such scenario or `let`.
+    public func dimension(ofVariable variable: Int, inScenario name: String) -> Dimension? {
+        guard let record = records.first(where: { $0.scenario.name == name }),
+            record.dimensions.indices.contains(variable)
+        else { return nil }
+        return record.dimensions[variable]
+    }
+
     /// Evaluates every statement of `file` in order. A statement that fails
     /// yields a diagnostic and leaves the workspace as it was; evaluation
     /// goes on with the next statement. `include` reads files through

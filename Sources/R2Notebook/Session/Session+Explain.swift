@@ -53,7 +53,7 @@ extension Session {
                 let label = input.slot.label + fromSuffix(input.slot.kind, scenario)
                 let reading = InputReading.of(
                     label: input.slot.label, allowed: input.slot.allowed, isDate: input.slot.isDate,
-                    values: [input.p10, input.p50, input.p90])
+                    values: [input.p10, input.p50, input.p90], dimension: letDimension(input.slot, scenario))
                 let shown = [input.p10, input.p50, input.p90].map(reading.text)
                 // Percentiles as the engine uses the input; a visible clamp is said.
                 let clamped = input.clamped >= 0.001 ? "  (\(Format.percent(input.clamped)) of draws clamped)" : ""

@@ -59,7 +59,7 @@ extension Session {
             let isDate = input.slot.isDate
             let reading = InputReading.of(
                 label: input.slot.label, allowed: input.slot.allowed, isDate: isDate,
-                values: [input.p10, input.p50, input.p90])
+                values: [input.p10, input.p50, input.p90], dimension: letDimension(input.slot, scenario))
             let label =
                 "\(input.slot.label)\(fromSuffix(input.slot.kind, scenario)) [\(reading.short(input.p10))..\(reading.short(input.p90))]"
             bars.append(TornadoBar(label: label, low: lm.value ?? horizon, high: hm.value ?? horizon))
@@ -163,6 +163,16 @@ extension Session {
     }
 
     /// A short value: a month for a date, else a number with k/M.
+}
+
+extension Session {
+    /// The dimension the language gave a `let` input (a date, a duration,
+    /// a rate or a number); nil for any other input, whose statement says
+    /// what it is.
+    func letDimension(_ slot: InputSlot, _ scenario: Scenario) -> Dimension? {
+        guard case .variable(let i) = slot.kind else { return nil }
+        return workspace.dimension(ofVariable: i, inScenario: scenario.name)
+    }
 }
 
 extension InputSlot {

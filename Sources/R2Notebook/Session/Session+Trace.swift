@@ -54,7 +54,9 @@ extension Session {
         }
         let story = Engine.trace(compiled, seed: seed, trial: index)
         var teller = TraceStory(trace: story, scenario: scenario.name)
-        teller.inputNames = compiled.inputs.map { ($0.label + fromSuffix($0.kind, scenario), $0.isDate) }
+        teller.inputNames = compiled.inputs.map {
+            ($0.label + fromSuffix($0.kind, scenario), $0.isDate, letDimension($0, scenario))
+        }
         teller.width = max(40, configuration.style.width - 1)
         teller.correlated = compiled.correlatedInputs
         var text = teller.text

@@ -1,5 +1,6 @@
 import R2Engine
 import R2Forecast
+import R2Language
 import R2Model
 
 /// A trial's trace told as text: inputs, events, then one line per month
@@ -8,9 +9,10 @@ struct TraceStory {
     let trace: TrialTrace
     let scenario: String
     /// Per input, in the trace's order: its name as `explain` shows it
-    /// (`pressure from 2025-05`) and whether its value is a date. Without
-    /// them the engine's labels and plain numbers are shown.
-    var inputNames: [(label: String, isDate: Bool)] = []
+    /// (`pressure from 2025-05`), whether its value is a date, and a
+    /// `let`'s dimension. Without them the engine's labels and plain
+    /// numbers are shown.
+    var inputNames: [(label: String, isDate: Bool, dimension: Dimension?)] = []
     /// Lines longer than this wrap at spaces, hanging under their text.
     var width = Int.max
     /// The inputs drawn through the copula (model v2), by index.
@@ -21,8 +23,11 @@ struct TraceStory {
         var lines = ["Trial \(t.trial + 1) of \(scenario) (seed \(t.seed))"]
         lines.append("Sampled inputs:")
         for (i, input) in t.inputs.enumerated() where input.isRandom {
-            let name: (label: String, isDate: Bool) = i < inputNames.count ? inputNames[i] : (input.label, false)
-            let value = InputReading.of(label: name.label, isDate: name.isDate, values: [input.value]).text(input.value)
+            let name: (label: String, isDate: Bool, dimension: Dimension?) =
+                i < inputNames.count ? inputNames[i] : (input.label, false, nil)
+            let value = InputReading.of(
+                label: name.label, isDate: name.isDate, values: [input.value], dimension: name.dimension
+            ).text(input.value)
             lines.append("  \(name.label) = \(value)\(correlated.contains(i) ? "  (correlated)" : "")")
         }
         if !t.inputs.contains(where: \.isRandom) { lines.append("  (none: every input is a constant)") }

@@ -1,21 +1,26 @@
 import R2Engine
 import R2Forecast
+import R2Language
 
 /// How an input's values read to a person: a share as a percentage, a
 /// count as a whole number, a duration in months, a date as a date, any
 /// other number as a quantity. Decided from what the input is (its
-/// statement, its clamp), and for a `let`, whose unit the engine does not
-/// know, from its values (all within 0 to 1 reads as a share).
+/// statement, its clamp); for a `let`, from the dimension the language
+/// gave it (a date, a duration), and for a plain number from its values
+/// (all within 0 to 1 reads as a share).
 enum InputReading {
     case share, count, months, date, number
 
     /// The reading of an input labelled `label` (`fleet h800`, `pressure
     /// from 2025-05`, `r2 post`, `let x`), clamped into `allowed`, whose
-    /// quantiles are `values`.
-    static func of(label: String, allowed: ClosedRange<Double>? = nil, isDate: Bool = false, values: [Double] = [])
-        -> InputReading
-    {
-        if isDate { return .date }
+    /// quantiles are `values`; `dimension` is a `let`'s.
+    static func of(
+        label: String, allowed: ClosedRange<Double>? = nil, isDate: Bool = false, values: [Double] = [],
+        dimension: Dimension? = nil
+    ) -> InputReading {
+        if isDate || dimension == .date { return .date }
+        if dimension == .duration { return .months }
+        if dimension == .rate { return .number }
         let words = label.split(separator: " ").map(String.init)
         let first = words.first ?? ""
         if allowed == 0...1 { return .share }
