@@ -69,7 +69,7 @@ struct IncludeTests {
                  --> x.r2s:1:25
                   |
                 1 | event e 10% at 2026-01: include "base.r2s"
-                  |                         ^^^^^^^ an event can change export, pressure, buy, make, yield, perf and fail
+                  |                         ^^^^^^^ an event can change export, pressure, buy, make, yield, perf, fail, r2 (needs, post, hold, restart, fold) and sector (ship, make, pressure)
                 """)
     }
 

@@ -165,7 +165,9 @@ struct StatementParser {
             if Keywords.statements.contains(word) {
                 throw Failure(
                     .notInEvent(word), at: token.range,
-                    help: "an event can change export, pressure, buy, make, yield, perf and fail")
+                    help:
+                        "an event can change export, pressure, buy, make, yield, perf, fail, r2 (needs, post, hold, restart, fold) and sector (ship, make, pressure)"
+                )
             }
         }
         if word == "include" { return try parseInclude() }
