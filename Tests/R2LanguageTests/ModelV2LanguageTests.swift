@@ -197,4 +197,17 @@ struct ModelV2LanguageTests {
                    |                 ^^^^ scenario `baseline` simulates 2025-01 to 2027-12
                 """)
     }
+
+    /// A month range written backwards is named as written: it was "the
+    /// upper bound of `between`", a word the statement does not have.
+    @Test func aSectorWindowWrittenBackwards() {
+        #expect(
+            errors(Self.context + "sector share in 2026-06 to 2026-03") == """
+                error: the month range ends before it starts
+                  --> x.r2s:12:17
+                   |
+                12 | sector share in 2026-06 to 2026-03
+                   |                 ^^^^^^^^^^^^^^^^^^ write the earlier month first
+                """)
+    }
 }

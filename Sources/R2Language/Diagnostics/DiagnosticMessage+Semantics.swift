@@ -67,6 +67,7 @@ extension DiagnosticMessage {
         id: "date-interval", text: "`a to b` of two dates is not a date window, nor a setting's end")
     static let backwardsWindow = Self(id: "backwards-window", text: "the window ends before it starts")
     static let backwardsClock = Self(id: "backwards-clock", text: "the clock ends before it starts")
+    static let backwardsMonths = Self(id: "backwards-months", text: "the month range ends before it starts")
     static let backwardsBetween = Self(
         id: "backwards-between", text: "the upper bound of `between` is below its lower bound")
     static let mixtureWeight = Self(id: "mixture-weight", text: "a mixture weight must be above 0")

@@ -99,7 +99,10 @@ struct QueryResolver {
             }
             let first = try month(a)
             let last = try b.map { q throws(Failure) in try month(q) } ?? first
-            guard first <= last else { throw Failure(.backwardsBetween, at: a.range.union(b?.range ?? a.range)) }
+            guard first <= last else {
+                throw Failure(
+                    .backwardsMonths, at: a.range.union(b?.range ?? a.range), help: "write the earlier month first")
+            }
             return SectorWindow(.share(first: first, last: last), compute: w.compute)
         }
     }
