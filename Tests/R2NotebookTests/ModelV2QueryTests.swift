@@ -219,6 +219,48 @@ import Testing
         #expect(e.outputs[3].plainText.hasPrefix("Named R2 release quantiles (v2, "))
     }
 
+    /// The named reading's charts call a trial not released under the name
+    /// folded or pending, never "censored" (they did, with every trial
+    /// folded), and a cdf mark the clock never reaches says so ("50% not
+    /// by 2025-12", where it read "50% by after 2025-12"). Fold 50% a month
+    /// from a start in 2025-01 folds almost every trial before it ships.
+    @Test func namedReleaseChartsSayFoldedNotCensored() throws {
+        let (_, e) = evaluate(
+            """
+            scenario s
+            clock 2025-01 to 2025-12
+            trials 2000
+            chip f foreign perf 1 fail 0
+            fleet f 1000
+            r2 start 2025-01 needs 3k to 9k chip-months post 1 month
+            r2 fold 50% per month
+            hist named release
+            cdf named release
+            p(folded by 2025-12)
+            p(named release by 2025-12)
+            hist release
+
+            """)
+        #expect(!e.failed, "\(e.outputs.map(\.plainText))")
+        let folded = try #require(Self.value(e, 2))
+        let named = try #require(Self.value(e, 3))
+        let pending = 1 - folded - named
+        let footer =
+            "       2,000 trials; not released under its own name by 2025-12: \(Format.percent(1 - named)) "
+            + "(folded \(Format.percent(folded)), pending \(Format.percent(pending)))"
+        for chart in e.outputs[0...1] {
+            let lines = chart.plainText.split(separator: "\n").map(String.init)
+            #expect(lines.last == footer, "\(lines)")
+            #expect(!chart.plainText.contains("censored"))
+            let json = object(chart)
+            #expect(json["folded"] as? Double == folded && abs((json["pending"] as? Double ?? -1) - pending) < 1e-12)
+        }
+        #expect(e.outputs[1].plainText.contains("10% not by 2025-12   50% not by 2025-12   90% not by 2025-12"))
+        // The flagship's chart keeps its censored share, and no fold fields.
+        #expect(e.outputs[4].plainText.split(separator: "\n").last?.contains("trials; censored (after 2025-12): ") == true)
+        #expect(object(e.outputs[4])["folded"] == nil)
+    }
+
     @Test func compareSaysWhenScenariosAreConditionedApart() throws {
         let (_, e) = evaluate(
             Self.text + """

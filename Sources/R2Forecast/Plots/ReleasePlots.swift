@@ -63,17 +63,30 @@ public enum ReleasePlots {
             starts: bins.starts, monthsPerBin: bins.monthsPerBin, indent: indent, columnsPerBin: k)
         var marks: [String] = []
         for (name, p) in [("10%", 0.1), ("50%", 0.5), ("90%", 0.9)] {
-            let q = report.release.quantile(p)
-            marks.append("\(name) by \(Format.date(q, clockStart: report.clockStart, steps: report.steps))")
+            if let q = report.release.quantile(p) {
+                marks.append("\(name) by \(Format.date(q, clockStart: report.clockStart))")
+            } else {
+                // Not reached within the clock: "50% by after 2025-12" said nothing.
+                marks.append("\(name) not by \(Format.month(report.clockEnd))")
+            }
         }
         lines.append(String(repeating: " ", count: indent) + marks.joined(separator: "   "))
         lines.append(footer(report))
         return lines.joined(separator: "\n")
     }
 
+    /// The trials and those not released within the clock: censored for
+    /// the flagship; for the named reading, folded or still pending (a
+    /// folded trial never ships under the name, model v2 §2).
     static func footer(_ report: ForecastReport) -> String {
+        let trials = "       \(Format.count(report.release.count)) trials; "
+        if report.isNamedReading, let named = report.named {
+            let notReleased = 1 - named.releasedShare.value
+            return trials
+                + "not released under its own name by \(Format.month(report.clockEnd)): \(Format.percent(notReleased)) "
+                + "(folded \(Format.percent(named.foldedShare.value)), pending \(Format.percent(named.pendingShare.value)))"
+        }
         let c = report.release.censoredShare.value
-        return
-            "       \(Format.count(report.release.count)) trials; censored (after \(Format.month(report.clockEnd))): \(Format.percent(c))"
+        return trials + "censored (after \(Format.month(report.clockEnd))): \(Format.percent(c))"
     }
 }

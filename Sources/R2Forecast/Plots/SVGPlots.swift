@@ -148,8 +148,11 @@ public enum SVGPlots {
                 "\($0); \(Format.count(report.kept)) of \(Format.count(report.trials)) trials kept"
             }
             ?? "\(Format.count(report.release.count)) trials"
-        svg.text(
-            "\(counted); censored (release after \(Format.month(report.clockEnd))): \(Format.percent(c))",
-            x: left, y: height - 12, size: 11)
+        // The named reading's trials not released are folded or pending, not censored.
+        let notReleased =
+            report.isNamedReading && report.named != nil
+            ? "not released under its own name by \(Format.month(report.clockEnd)): \(Format.percent(1 - report.named!.releasedShare.value)) (folded \(Format.percent(report.named!.foldedShare.value)), pending \(Format.percent(report.named!.pendingShare.value)))"
+            : "censored (release after \(Format.month(report.clockEnd))): \(Format.percent(c))"
+        svg.text("\(counted); \(notReleased)", x: left, y: height - 12, size: 11)
     }
 }

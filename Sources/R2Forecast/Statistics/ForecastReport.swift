@@ -24,6 +24,10 @@ public struct ForecastReport: Sendable {
     public var sector: [SectorBand] = []
     /// What the release charts call the release.
     public var releaseTitle = "R2 release"
+    /// This is `reading(.named)`: `release` is the named release, in which
+    /// a folded trial never releases (so "not released by the horizon" is
+    /// folded or still pending, not censored).
+    public private(set) var isNamedReading = false
 
     public init(
         scenario: String, trials: Int, kept: Int, seed: UInt64, clockStart: Int, steps: Int,
@@ -48,6 +52,7 @@ public struct ForecastReport: Sendable {
         var copy = self
         copy.release = named.release
         copy.releaseTitle = "R2 under its own name"
+        copy.isNamedReading = true
         return copy
     }
 

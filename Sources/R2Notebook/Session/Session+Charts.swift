@@ -95,6 +95,11 @@ extension Session {
                         })
                 ))
             members.append(("censored", .finite(r.release.censoredShare.value)))
+            if r.isNamedReading, let named = r.named {
+                // Of `censored`, the trials that folded and those still pending.
+                members.append(("folded", .finite(named.foldedShare.value)))
+                members.append(("pending", .finite(named.pendingShare.value)))
+            }
         case .adoptionFan, .tornado:
             members.append(
                 (
