@@ -239,6 +239,7 @@ import Testing
             p(folded by 2025-12)
             p(named release by 2025-12)
             hist release
+            median named release
 
             """)
         #expect(!e.failed, "\(e.outputs.map(\.plainText))")
@@ -259,6 +260,11 @@ import Testing
         // The flagship's chart keeps its censored share, and no fold fields.
         #expect(e.outputs[4].plainText.split(separator: "\n").last?.contains("trials; censored (after 2025-12): ") == true)
         #expect(object(e.outputs[4])["folded"] == nil)
+        // A named quantile past the horizon says what it is made of.
+        #expect(
+            e.outputs[5].plainText
+                == "median named release = after 2025-12  (not reached by the horizon: \(Format.percent(folded)) folded, \(Format.percent(pending)) pending)"
+        )
     }
 
     @Test func compareSaysWhenScenariosAreConditionedApart() throws {

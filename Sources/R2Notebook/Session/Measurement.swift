@@ -19,6 +19,9 @@ struct Measurement {
     /// A mean of the released trials: with none released it is undefined
     /// ("n/a"), not a date after the horizon as a quantile is.
     var isMeanOfReleased = false
+    /// A quantile of the named reading: the shares that folded and that
+    /// are still pending, which a quantile past the horizon is made of.
+    var namedNotReleased: (folded: Double, pending: Double)?
 
     /// The note a sector metric prints when trials were left out.
     var undefinedNote: String? {
@@ -31,9 +34,12 @@ struct Measurement {
     /// horizon, or a mean of released trials when none was released.
     var missingNote: String? {
         guard isTime, value == nil else { return nil }
-        return isMeanOfReleased
-            ? "no kept trial released by the end of \(Format.month(clockStart + steps - 1))"
-            : "the quantile falls after the horizon"
+        if isMeanOfReleased { return "no kept trial released by the end of \(Format.month(clockStart + steps - 1))" }
+        if let n = namedNotReleased {
+            // Not "after the horizon" alone: a folded trial never ships as R2.
+            return "not reached by the horizon: \(Format.percent(n.folded)) folded, \(Format.percent(n.pending)) pending"
+        }
+        return "the quantile falls after the horizon"
     }
 
     /// The value as printed: a date, or a percentage.
@@ -118,6 +124,9 @@ extension Metric {
             let q = report.release(reading).quantileEstimate(level)
             m.value = q.value
             m.standardError = q.standardError
+            if reading == .named, let named = report.named {
+                m.namedNotReleased = (named.foldedShare.value, named.pendingShare.value)
+            }
         case .releaseMean(let reading):
             let mean = report.release(reading).uncensoredMean
             m.isMeanOfReleased = true
