@@ -199,6 +199,29 @@ import Testing
         #expect(object(e.outputs[0])["months"] is NSNull)
     }
 
+    /// A share bound no estimate can meet (`above 100%`, `below 0%`) fails
+    /// without being called fragile ("another seed could flip it": none
+    /// can), and says why; one a hair inside the range is still fragile.
+    @Test func anUnreachableBoundIsNotFragile() throws {
+        let (session, e) = evaluate(
+            holdScenario(trials: "2000") + """
+                expect p(release by 2025-04) above 100%
+                expect p(release by 2024-06) below 0%
+                expect p(release by 2026-12) above 99.99%
+
+                """)
+        #expect(!e.failed, "\(e.outputs.map(\.plainText))")
+        let r = session.expectationResults
+        #expect(r.count == 3)
+        for result in r[0...1] {
+            #expect(result.status == .failed && !result.isFragile && result.marginInStandardErrors == nil)
+        }
+        #expect(r[0].warning == "no share lies above 100%: this bound cannot be met")
+        #expect(r[1].warning == "no share lies below 0%: this bound cannot be met")
+        #expect(r[0].line.hasSuffix("\n      warning: no share lies above 100%: this bound cannot be met"))
+        #expect(r[2].isFragile && r[2].warning == nil)
+    }
+
     /// A sector share is a mean over the trials where it is defined: at 1 in
     /// every one of them, its error floor is that of 1 in n + 2 for n those
     /// trials (it used the kept count, twice as many here), and the

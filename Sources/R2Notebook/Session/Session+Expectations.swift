@@ -71,6 +71,9 @@ extension Session {
         let passed: Bool
         var distance: Double?
         let boundText: String
+        // A bound no estimate can meet: its failure is no matter of Monte
+        // Carlo error, so it is not called fragile.
+        var unreachable: String?
         switch e.bound {
         case .between(let a, let b):
             let lo = local(a), hi = local(b)
@@ -81,10 +84,13 @@ extension Session {
             passed = v > local(x)
             distance = abs(v - local(x))
             boundText = (e.metric.isReleaseTime ? "after " : "above ") + show(x, e.metric, end: true)
+            // A share is at most 100%: no seed can pass `above 100%`.
+            if !e.metric.isReleaseTime && x >= 1 { unreachable = "no share lies above 100%" }
         case .below(let x):
             passed = v < local(x)
             distance = abs(v - local(x))
             boundText = (e.metric.isReleaseTime ? "before " : "below ") + show(x, e.metric)
+            if !e.metric.isReleaseTime && x <= 0 { unreachable = "no share lies below 0%" }
         case .aboveScenario(let other, let margin), .belowScenario(let other, let margin):
             guard let otherScenario = snapshot.scenario(named: other) else {
                 throw queryError(
@@ -155,10 +161,13 @@ extension Session {
             paired.warning = conditionedApart
             return paired
         }
-        let margin: Double? = distance.flatMap { d in
-            guard d.isFinite, let se, se.isFinite else { return nil }
-            return se > 0 ? d / se : .infinity
-        }
+        let margin: Double? =
+            unreachable != nil
+            ? nil
+            : distance.flatMap { d in
+                guard d.isFinite, let se, se.isFinite else { return nil }
+                return se > 0 ? d / se : .infinity
+            }
         var checked = ExpectationResult(
             location: q.location, statement: q.text, status: passed ? .passed : .failed,
             estimate: estimate, bound: boundText, standardError: errorText, marginInStandardErrors: margin)
@@ -167,6 +176,7 @@ extension Session {
         checked.isTime = e.metric.isReleaseTime
         checked.clockStart = Format.month(report.clockStart)
         checked.undefinedTrials = m.undefined?.count
+        checked.warning = unreachable.map { "\($0): this bound cannot be met" }
         checked.undefinedNote = m.undefinedNote
         switch e.bound {
         case .between(let a, let b): checked.bounds = [local(a), local(b)]
