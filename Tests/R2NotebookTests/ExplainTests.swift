@@ -56,7 +56,8 @@ import Testing
         #expect(trace.contains("  let m = 2025-05-01\n") && trace.contains("  r2 start = 2025-05-01\n"), "\(trace)")
         #expect(trace.contains("  let d = 0.6 months\n") && trace.contains("  r2 post = 0.6 months\n"), "\(trace)")
         let tornado = e.outputs[2].plainText
-        #expect(tornado.contains("let m [2025-03..2025-08]") && tornado.contains("let d [0.5 mo..1.2 mo]"), "\(tornado)")
+        #expect(
+            tornado.contains("let m [2025-03..2025-08]") && tornado.contains("let d [0.5 mo..1.2 mo]"), "\(tornado)")
     }
 
     @Test func eachStatementOnceWithItsUncertainInputsUnderIt() throws {

@@ -258,7 +258,8 @@ import Testing
         }
         #expect(e.outputs[1].plainText.contains("10% not by 2025-12   50% not by 2025-12   90% not by 2025-12"))
         // The flagship's chart keeps its censored share, and no fold fields.
-        #expect(e.outputs[4].plainText.split(separator: "\n").last?.contains("trials; censored (after 2025-12): ") == true)
+        #expect(
+            e.outputs[4].plainText.split(separator: "\n").last?.contains("trials; censored (after 2025-12): ") == true)
         #expect(object(e.outputs[4])["folded"] == nil)
         // A named quantile past the horizon says what it is made of.
         #expect(

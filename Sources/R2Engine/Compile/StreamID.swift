@@ -1,10 +1,11 @@
 /// Stream ids: each input slot has an id built from its place in the
 /// scenario's structure, so pinning one input, or adding one after the
 /// others of its kind, never moves another's stream (one inserted before
-/// others of its kind renumbers them: ids are positions, not names). The monthly draws are counter-based: the draw of a
-/// purpose (a chip's order, the mandate, a failure, a switch) in step t is
-/// word t of that purpose's lane stream (`LaneRandom`), whatever happened in earlier steps,
-/// so a change to one chip's supply never shifts another chip's draws or
+/// others of its kind renumbers them: ids are positions, not names). The
+/// monthly draws are counter-based: the draw of a purpose (a chip's order,
+/// the mandate, a failure, a switch) in step t is word t of that purpose's
+/// lane stream (`LaneRandom`), whatever happened in earlier steps, so a
+/// change to one chip's supply never shifts another chip's draws or
 /// training's (common random numbers stay aligned across scenarios).
 /// They cost no extra instructions and shrank `compare`'s errors 2- to 7-fold.
 enum StreamID {

@@ -80,13 +80,19 @@ public enum ReleasePlots {
     /// folded trial never ships under the name, model v2 §2).
     static func footer(_ report: ForecastReport) -> String {
         let trials = "       \(Format.count(report.release.count)) trials; "
-        if report.isNamedReading, let named = report.named {
-            let notReleased = 1 - named.releasedShare.value
-            return trials
-                + "not released under its own name by \(Format.month(report.clockEnd)): \(Format.percent(notReleased)) "
-                + "(folded \(Format.percent(named.foldedShare.value)), pending \(Format.percent(named.pendingShare.value)))"
-        }
+        if let named = namedNotReleased(report) { return trials + named }
         let c = report.release.censoredShare.value
         return trials + "censored (after \(Format.month(report.clockEnd))): \(Format.percent(c))"
+    }
+
+    /// For the named reading (terminal and SVG charts alike): "not released
+    /// under its own name by MONTH: X% (folded Y%, pending Z%)"; nil for
+    /// the flagship's.
+    static func namedNotReleased(_ report: ForecastReport) -> String? {
+        guard report.isNamedReading, let named = report.named else { return nil }
+        return
+            "not released under its own name by \(Format.month(report.clockEnd)): "
+            + "\(Format.percent(1 - named.releasedShare.value)) (folded \(Format.percent(named.foldedShare.value)), "
+            + "pending \(Format.percent(named.pendingShare.value)))"
     }
 }

@@ -150,9 +150,8 @@ public enum SVGPlots {
             ?? "\(Format.count(report.release.count)) trials"
         // The named reading's trials not released are folded or pending, not censored.
         let notReleased =
-            report.isNamedReading && report.named != nil
-            ? "not released under its own name by \(Format.month(report.clockEnd)): \(Format.percent(1 - report.named!.releasedShare.value)) (folded \(Format.percent(report.named!.foldedShare.value)), pending \(Format.percent(report.named!.pendingShare.value)))"
-            : "censored (release after \(Format.month(report.clockEnd))): \(Format.percent(c))"
+            ReleasePlots.namedNotReleased(report)
+            ?? "censored (release after \(Format.month(report.clockEnd))): \(Format.percent(c))"
         svg.text("\(counted); \(notReleased)", x: left, y: height - 12, size: 11)
     }
 }

@@ -149,7 +149,8 @@ extension HelpCatalogue {
             example: "fan adoption"),
         HelpTopic(
             "tornado", .queries, syntax: "tornado",
-            meaning: "The last `sensitivity` analysis, of whichever metric, drawn again as a tornado chart: run `sensitivity` first.",
+            meaning:
+                "The last `sensitivity` analysis, of whichever metric, drawn again as a tornado chart: run `sensitivity` first.",
             example: "sensitivity of p(release by 2026-06)\ntornado"),
         HelpTopic(
             "plot", .queries, syntax: "plot (release | cdf | adoption | sensitivity | sector) to PATH",

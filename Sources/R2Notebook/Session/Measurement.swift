@@ -37,7 +37,8 @@ struct Measurement {
         if isMeanOfReleased { return "no kept trial released by the end of \(Format.month(clockStart + steps - 1))" }
         if let n = namedNotReleased {
             // Not "after the horizon" alone: a folded trial never ships as R2.
-            return "not reached by the horizon: \(Format.percent(n.folded)) folded, \(Format.percent(n.pending)) pending"
+            return
+                "not reached by the horizon: \(Format.percent(n.folded)) folded, \(Format.percent(n.pending)) pending"
         }
         return "the quantile falls after the horizon"
     }
