@@ -120,4 +120,22 @@ import Testing
         let last = try #require(out.last { $0["type"] as? String == "output" }?["data"] as? [String: Any])
         #expect((last["text/plain"] as? String)?.hasPrefix("p(release by 2026-06) = ") == true)
     }
+
+    /// `sensitivity` runs two short forecasts an input; an interrupt once
+    /// went unheard in every one of them (each finished before its first
+    /// check of the flag, 25 ms in), and the cell ran to its end. A run now
+    /// looks before it starts.
+    @Test func interruptStopsASensitivityAnalysis() throws {
+        let out = try Self.records(
+            [
+                #"{"id":1,"type":"execute","code":":set trials 2000"}"#,
+                #"{"id":2,"type":"execute","code":"sensitivity"}"#,
+                #"{"id":3,"type":"interrupt"}"#,
+                #"{"id":4,"type":"execute","code":"p(release by 2026-06)"}"#,
+            ], pause: 2, arguments: ["scenarios/baseline.r2s"])
+        let done = out.filter { $0["type"] as? String == "done" }
+        #expect(done.map { $0["status"] as? String } == ["ok", "cancelled", "ok", "ok"], "\(done)")
+        let cell = out.filter { $0["type"] as? String == "output" && $0["id"] as? Int == 2 }
+        #expect(cell.map { ($0["data"] as? [String: Any])?["text/plain"] as? String } == ["cancelled"], "\(cell)")
+    }
 }

@@ -77,6 +77,11 @@ extension Session {
                 bar?.update(done)
             }, adoptionProbes: probes)
         options.sectorWindows = sectorWindows
+        // An interrupt that came during an earlier run of this cell cancels
+        // this one before it starts: a run shorter than the progress poll
+        // (25 ms) finished before it looked, and `sensitivity`, which runs
+        // two such forecasts an input, could not be stopped.
+        if interrupted() { throw .cancelled }
         let start = Date()
         var result: SimulationResult
         do {
