@@ -28,6 +28,19 @@ import Testing
         #expect(abs((none ?? 0) - pow(0.9, 22)) < 4 * (0.0985 * 0.9015 / 20_000).squareRoot())
     }
 
+    /// Too few trials kept: the warning the text gives is in the JSON too
+    /// (`run --json` printed the observation without it). P(K >= 2) = 1/4
+    /// of 2,000 trials keeps about 500, under 1,000; with 40k none is due.
+    @Test func tooFewKeptTrialsWarnInTheJSON() throws {
+        let (_, e) = evaluate(holdScenario(trials: "2000") + "observe no release by 2025-04\n")
+        let json = object(e.outputs[0])
+        let warning = try #require(json["warning"] as? String)
+        #expect(warning.hasPrefix("fewer than 1,000 trials kept; about "))
+        #expect(e.outputs[0].plainText.hasSuffix("\nwarning: " + warning))
+        let (_, enough) = evaluate(holdScenario() + "observe no release by 2025-04\n")
+        #expect(object(enough.outputs[0])["warning"] == nil && !enough.outputs[0].plainText.contains("warning"))
+    }
+
     @Test func observeMatchesTheClosedFormConditional() throws {
         // Given no release by the end of 2025-04 (K >= 2), P(release by the
         // end of 2025-06) = P(K <= 3 | K >= 2) = P(K <= 1) = 0.75 (memoryless).

@@ -71,20 +71,28 @@ extension Session {
         let share = Double(result.accepted) / Double(max(1, result.trials))
         var text =
             "\(name): \(count) observation\(count == 1 ? "" : "s") in force; effective sample size \(Format.count(result.accepted)) of \(Format.count(result.trials)) trials (\(Format.percent(share)))"
-        if result.accepted < Session.minimumEffectiveSampleSize {
-            let needed = Int((Double(Session.minimumEffectiveSampleSize) / max(share, 1e-9)).rounded(.up))
-            text +=
-                "\nwarning: fewer than \(Format.count(Session.minimumEffectiveSampleSize)) trials kept; about \(Format.count(needed)) trials are needed for that (`:set trials \(needed)`)"
-        }
+        if let warning = essWarning(result) { text += "\nwarning: " + warning }
         return text
     }
 
+    /// Too few trials kept to trust the forecasts: how many would do.
+    private func essWarning(_ result: SimulationResult) -> String? {
+        guard result.accepted < Session.minimumEffectiveSampleSize else { return nil }
+        let share = Double(result.accepted) / Double(max(1, result.trials))
+        let needed = Int((Double(Session.minimumEffectiveSampleSize) / max(share, 1e-9)).rounded(.up))
+        return
+            "fewer than \(Format.count(Session.minimumEffectiveSampleSize)) trials kept; about \(Format.count(needed)) trials are needed for that (`:set trials \(needed)`)"
+    }
+
     private func essJSON(_ result: SimulationResult, _ name: String, _ all: [Observation]) -> JSONValue {
-        .object([
+        var members: [(String, JSONValue)] = [
             ("query", "observe"), ("scenario", .string(name)),
             ("observations", .array(all.map { .string($0.text) })),
             ("effective_sample_size", .integer(result.accepted)), ("trials", .integer(result.trials)),
-        ])
+        ]
+        // The text's warning, in the object a program reads instead.
+        if let warning = essWarning(result) { members.append(("warning", .string(warning))) }
+        return .object(members)
     }
 }
 
