@@ -28,6 +28,17 @@ import Testing
         #expect(abs((none ?? 0) - pow(0.9, 22)) < 4 * (0.0985 * 0.9015 / 20_000).squareRoot())
     }
 
+    /// Every object that gives a date as `months` gives the month they
+    /// count from (docs/JSON.md said so; `forecast`, date metrics and
+    /// release quantiles had no `clock_start`); a share has none.
+    @Test func datesAsMonthsComeWithTheClockStart() throws {
+        let (_, e) = evaluate(
+            holdScenario(trials: "2000") + "median release\nquantile release 50%\nforecast\np(release by 2025-06)\n")
+        #expect(!e.failed, "\(e.outputs.map(\.plainText))")
+        for i in 0...2 { #expect(object(e.outputs[i])["clock_start"] as? String == "2025-01", "output \(i)") }
+        #expect(object(e.outputs[3])["clock_start"] == nil)
+    }
+
     /// Too few trials kept: the warning the text gives is in the JSON too
     /// (`run --json` printed the observation without it). P(K >= 2) = 1/4
     /// of 2,000 trials keeps about 500, under 1,000; with 40k none is due.

@@ -34,6 +34,8 @@ extension ForecastReport {
             ("scenario", .string(scenario)),
             ("trials", .integer(trials)),
             ("seed", seed <= UInt64(Int.max) ? .integer(Int(seed)) : .string(String(seed))),
+            // The month `months` count from.
+            ("clock_start", .string(Format.month(clockStart))),
         ]
         if kept != trials || !observations.isEmpty {
             members.append(("kept", .integer(kept)))

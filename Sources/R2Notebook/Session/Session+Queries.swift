@@ -33,8 +33,12 @@ extension Session {
             if let e = m.errorText { text += " (±\(e))" }
             if let note = m.missingNote { text += "  (\(note))" }
             if let note = m.undefinedNote { text += "  (\(note))" }
+            // A date's `months` count from the clock's first month.
+            let clock: [(String, JSONValue)] =
+                metric.isReleaseTime ? [("clock_start", .string(Format.month(report.clockStart)))] : []
             let json: JSONValue = .object(
-                [("query", "metric"), ("text", .string(q.text)), ("scenario", .string(scenario.name))] + m.json)
+                [("query", "metric"), ("text", .string(q.text)), ("scenario", .string(scenario.name))] + clock
+                    + m.json)
             return [CellOutput(plainText: text, json: json)]
         case .releaseQuantiles(let levels, let reading):
             let (report, result) = try forecast(scenario, query: q, file: file)
@@ -59,6 +63,7 @@ extension Session {
                     plainText: ([head] + given + lines).joined(separator: "\n"),
                     json: .object([
                         ("query", "quantiles"), ("scenario", .string(scenario.name)),
+                        ("clock_start", .string(Format.month(report.clockStart))),
                         ("reading", .string(reading.rawValue)), ("release", .array(items)),
                     ]))
             ]
