@@ -78,6 +78,24 @@ struct RobustnessTests {
         #expect(errors("chip ü foreign").hasPrefix("error: unexpected character `ü`"))
     }
 
+    /// A file's control characters reach the terminal as symbols, never as
+    /// themselves: an escape sequence in a source line, echoed raw, once
+    /// switched the terminal to its other screen and hid the session.
+    @Test func controlCharactersAreShownNotSent() {
+        let rendered = errors("scenario s\nfleet h800 \u{1B}[?1049h\u{1B}[2J hidden\u{7F}\u{85}")
+        #expect(
+            rendered.hasPrefix(
+                """
+                error: unexpected character `␛`
+                 --> x.r2s:2:12
+                  |
+                2 | fleet h800 ␛[?1049h␛[2J hidden␡\u{FFFD}
+                  |            ^
+                """), "\(rendered)")
+        #expect(!rendered.unicodeScalars.contains { $0 != "\n" && $0.properties.generalCategory == .control })
+        #expect(errors("let x = 1\u{0}").hasPrefix("error: unexpected character `␀`"))
+    }
+
     /// A `%` away from a number says where it goes, and when the word before
     /// it is a number with a letter O or l for a digit, which number was meant.
     @Test func strayPercentSaysWhereItGoes() {

@@ -11,7 +11,13 @@ extension Diagnostic {
         let location = self.location
         let lineNumber = String(location.line)
         let gutter = String(repeating: " ", count: lineNumber.count)
-        let fullLine = file.lineText(containing: range.start).replacingTabs()
+        // Control characters of the file (an escape sequence, a NUL) are
+        // shown as symbols, one column each, never sent to the terminal:
+        // `\e[?1049h` in a source line once switched it to another screen.
+        let fullLine = file.lineText(containing: range.start).replacingTabs().showingControls()
+        let message = message.text.showingControls()
+        let help = help?.showingControls()
+        let note = note?.showingControls()
         let lineEnd = file.lineEnd(containing: range.start)
         let visibleEnd = min(range.end, lineEnd)
         let spanWidth = max(1, file.slice(range.start, visibleEnd).count)
@@ -23,10 +29,11 @@ extension Diagnostic {
         var lines: [String] = []
         // The message, wrapped under its own first word when too long.
         let lead = severity.rawValue.count + 2
-        let headline = width.map { message.text.wordWrapped(width: max(24, $0 - lead)) } ?? [message.text]
+        let headline = width.map { message.wordWrapped(width: max(24, $0 - lead)) } ?? [message]
         lines.append(style.severity(severity) + style.bold(": " + headline[0]))
         lines += headline.dropFirst().map { String(repeating: " ", count: lead) + style.bold($0) }
-        lines.append(gutter + style.gutter("-->") + " \(file.name):\(location.line):\(location.column)")
+        lines.append(
+            gutter + style.gutter("-->") + " \(file.name.showingControls()):\(location.line):\(location.column)")
         lines.append(gutter + " " + style.gutter("|"))
         lines.append(style.gutter(lineNumber + " |") + (lineText.isEmpty ? "" : " " + lineText))
         let bar = gutter + " " + style.gutter("|") + " "
@@ -127,5 +134,25 @@ extension String {
     /// Tabs shown as single spaces, so that carets line up by character.
     fileprivate func replacingTabs() -> String {
         String(map { $0 == "\t" ? " " : $0 })
+    }
+
+    /// Control characters as visible symbols of one column: C0 as the
+    /// Control Pictures (U+2400 + code: ESC is ␛, NUL ␀), DEL as ␡, C1 as
+    /// the replacement character; a line break stays one (a message may
+    /// hold several lines). Everything else as it is.
+    package func showingControls() -> String {
+        guard unicodeScalars.contains(where: { $0 != "\n" && $0.properties.generalCategory == .control })
+        else { return self }
+        var out = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            switch scalar.value {
+            case 0x0A: out.append(scalar)
+            case 0x00..<0x20: out.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            case 0x7F: out.append("\u{2421}")
+            case 0x80..<0xA0: out.append("\u{FFFD}")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }
