@@ -35,25 +35,27 @@ extension LineEditor {
     /// dropping of a consecutive duplicate apply, and the result is written
     /// to a temporary file renamed over the history file, so an interrupted
     /// save leaves the old file whole. When the lock is not had within
-    /// ``historyLockTimeout`` the save goes ahead without it. When the file
-    /// exists but cannot be read as a libedit history, it is replaced by this
-    /// session's in-memory history.
+    /// ``historyLockTimeout`` the save goes ahead without it. A file that
+    /// exists but cannot be read as a libedit history is left as it is,
+    /// and nothing is saved: it may be the user's own notes, and a history
+    /// is not worth them. ``historyProblem`` says why a save wrote nothing.
     ///
     /// The in-memory history is left as it is: Up recalls this session's
     /// entries (and those loaded at start), not other sessions' new ones.
     @discardableResult
     public func saveHistory() -> Bool {
-        guard let history, let historyFile else { return false }
+        guard history != nil, let historyFile else { return false }
         if unsavedEntries.isEmpty { return true }
-        let written = withHistoryFileLock(historyFile + ".lock", timeout: historyLockTimeout) {
-            if let merged = mergedHistory(file: historyFile, adding: unsavedEntries) {
-                defer { history_end(merged) }
-                return Self.write(merged, to: historyFile)
+        let problem: String? = withHistoryFileLock(historyFile + ".lock", timeout: historyLockTimeout) {
+            guard let merged = mergedHistory(file: historyFile, adding: unsavedEntries) else {
+                return "\(historyFile) is not a history file r2cast can read; it is left as it is"
             }
-            return Self.write(history, to: historyFile)
+            defer { history_end(merged) }
+            return Self.write(merged, to: historyFile) ? nil : "cannot write \(historyFile)"
         }
-        if written { unsavedEntries.removeAll() }
-        return written
+        historyProblem = problem
+        if problem == nil { unsavedEntries.removeAll() }
+        return problem == nil
     }
 
     /// A new history with this editor's limit holding `file`'s entries, then

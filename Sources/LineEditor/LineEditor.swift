@@ -29,6 +29,9 @@ public final class LineEditor {
     /// Entries added since the last successful save, oldest first: what the
     /// next save merges into the file as it is then on disk.
     var unsavedEntries: [String] = []
+    /// Why the last save did not write the history file (nil when it did,
+    /// or when there is no file): for the REPL to say once.
+    public internal(set) var historyProblem: String?
     /// How long a save waits for the lock beside the history file before it
     /// writes without it.
     var historyLockTimeout: Duration = .seconds(1)

@@ -12,6 +12,8 @@ public final class REPL {
     let style: Style
     /// Lines `:edit` puts back into the editor, one read at a time.
     private var editQueue: [String] = []
+    /// The history warning has been given (once a session).
+    private var historyWarned = false
 
     public init(session: Session, historyPath: String?, style: Style) {
         self.session = session
@@ -32,6 +34,7 @@ public final class REPL {
             let trimmed = input.trimmingWhitespace()
             if trimmed.isEmpty { continue }
             editor.addHistory(input)
+            warnOnceIfHistoryIsNotSaved()
             if trimmed.hasPrefix(":") {
                 if editor.isInteractive, let handled = interactiveCommand(trimmed) {
                     if let error = handled { printError(style.red("error:") + " " + error) }
@@ -45,7 +48,17 @@ public final class REPL {
             }
         }
         editor.saveHistory()
+        warnOnceIfHistoryIsNotSaved()
         return 0
+    }
+
+    /// Says once a session that its history is not being saved, and why
+    /// (a path that cannot be written, a file that is not a history): a
+    /// user who counts on Up next time should hear it now.
+    private func warnOnceIfHistoryIsNotSaved() {
+        guard !historyWarned, let problem = editor.historyProblem else { return }
+        historyWarned = true
+        printError(style.yellow("warning:") + " history is not saved: \(problem) (R2CAST_HISTORY chooses another file)")
     }
 
     /// One statement, with continuation lines; nil at Ctrl-D on an empty line.

@@ -48,6 +48,30 @@ import Glibc
         #expect(!editor.saveHistory())
     }
 
+    /// A file that is not a libedit history is the user's, not ours: it
+    /// was replaced by the session's history and its lines lost. It is now
+    /// left as it is, nothing is saved, and `historyProblem` says why.
+    @Test func aFileThatIsNotAHistoryIsLeftAlone() throws {
+        let dir = try TemporaryDirectory()
+        let file = dir.path + "/notes"
+        let notes = "# my notes\nforecast\ncompare baseline hawk\n"
+        let handle = try #require(fopen(file, "wb"))
+        fputs(notes, handle)
+        fclose(handle)
+        let editor = LineEditor(programName: "r2cast-test", historyFile: file)
+        editor.addHistory("let k = 1")
+        #expect(!editor.saveHistory())
+        #expect(try String(contentsOfFileAt: file) == notes)
+        #expect(editor.historyProblem == "\(file) is not a history file r2cast can read; it is left as it is")
+    }
+
+    /// A path that cannot be written says so (the REPL warns once).
+    @Test func anUnwritablePathSaysWhy() {
+        let editor = LineEditor(programName: "r2cast-test", historyFile: "/nonexistent-r2cast/history")
+        editor.addHistory("x")
+        #expect(editor.historyProblem == "cannot write /nonexistent-r2cast/history")
+    }
+
     @Test func noFileKeepsHistoryInMemory() {
         let editor = LineEditor(programName: "r2cast-test", historyFile: nil)
         editor.addHistory("x")
