@@ -9,7 +9,8 @@ import R2Notebook
 public final class REPL {
     let session: Session
     let editor: LineEditor
-    let style: Style
+    /// Colours and the terminal's width, read again before each cell.
+    private(set) var style: Style
     /// Lines `:edit` puts back into the editor, one read at a time.
     private var editQueue: [String] = []
     /// The history warning has been given (once a session).
@@ -33,6 +34,7 @@ public final class REPL {
             guard let input = readStatement() else { break }
             let trimmed = input.trimmingWhitespace()
             if trimmed.isEmpty { continue }
+            followTerminalWidth()
             editor.addHistory(input)
             warnOnceIfHistoryIsNotSaved()
             if trimmed.hasPrefix(":") {
@@ -50,6 +52,16 @@ public final class REPL {
         editor.saveHistory()
         warnOnceIfHistoryIsNotSaved()
         return 0
+    }
+
+    /// The terminal's width now: a window resized since the last cell
+    /// gets charts and tables that fit it (they kept the width at start-up).
+    private func followTerminalWidth() {
+        guard editor.isInteractive else { return }
+        let width = Console.width
+        guard width != style.width else { return }
+        style.width = width
+        session.configuration.style.width = width
     }
 
     /// Says once a session that its history is not being saved, and why

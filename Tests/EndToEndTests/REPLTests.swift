@@ -41,6 +41,21 @@ import Testing
         #expect(saved.contains("pressure\\040100%\\040from\\0402025-09"))
     }
 
+    /// A window resized during a session gets charts that fit it: the
+    /// width was read once at start-up, and a chart drawn for 100 columns
+    /// wrapped into a mess at 50.
+    @Test func chartsFollowAResizedTerminal() throws {
+        let (out, status) = try PseudoTerminal.session(
+            ["scenarios/baseline.r2s", "--trials", "2000"],
+            keys: [.enter("fan adoption", pause: 4), .ctrlD], startup: 12, environment: env,
+            resize: (columns: (100, 50), after: 6))
+        #expect(status == 0)
+        let chart = try #require(out.range(of: "Adoption: domestic share of compute"), "\(out)")
+        let lines = out[chart.lowerBound...].split(separator: "\n").prefix(17)
+        #expect(lines.count == 17 && lines.allSatisfy { $0.count <= 50 }, "\(lines.joined(separator: "\n"))")
+        #expect(lines.contains { $0.contains("└┬") })
+    }
+
     @Test func ctrlCDropsTheLineAndCancelsARunKeepingTheSession() throws {
         let (out, status) = try PseudoTerminal.session(
             ["scenarios/baseline.r2s", "--trials", "2000"],

@@ -18,7 +18,13 @@ enum PseudoTerminal {
 
     /// Runs `r2cast ARGS` on a terminal, typing `keys`; returns everything
     /// the terminal showed, with carriage returns removed.
-    static func session(_ args: [String], keys: [Key], startup: Double = 1.5, environment: [String: String]) throws -> (
+    /// With `resize`, the terminal starts `columns.0` wide and becomes
+    /// `columns.1` wide `after` seconds in (stty on the terminal itself,
+    /// which tells r2cast with SIGWINCH as a window resize does).
+    static func session(
+        _ args: [String], keys: [Key], startup: Double = 1.5, environment: [String: String],
+        resize: (columns: (Int, Int), after: Double)? = nil
+    ) throws -> (
         output: String, status: Int32
     ) {
         var script = "sleep \(startup); "
@@ -34,7 +40,13 @@ enum PseudoTerminal {
         // `exec`: script runs the command through $SHELL, and a shell left
         // waiting in the terminal's process group (dash does not exec the
         // last command) dies of the Ctrl-C meant for r2cast: status 130.
-        let command = "(\(script)) | script -qfec \"exec \(quotedArgs)\" /dev/null"
+        var inner = "exec \(quotedArgs)"
+        if let resize {
+            inner =
+                "stty cols \(resize.columns.0); (sleep \(resize.after); stty cols \(resize.columns.1) < /dev/tty) & "
+                + inner
+        }
+        let command = "(\(script)) | script -qfec \"\(inner)\" /dev/null"
         let r = try Binary.runProgram("/bin/bash", ["-c", command], environment: env)
         return (r.stdout.replacingOccurrences(of: "\r", with: ""), r.status)
     }
