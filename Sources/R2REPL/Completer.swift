@@ -49,9 +49,10 @@ package struct Completer {
     }
 
     /// The only names that can come next, when the words before tell:
-    /// scenarios after `use`, `in`, `than`, `scenario NAME from` and in
-    /// `compare`; chips after the statements that take one; events after
-    /// `observe event`. Nil: anything (keywords and every name).
+    /// scenarios after `use`, `:use`, `in`, `than`, `scenario NAME from`
+    /// and in `compare`; what `explain` takes after it; chips after the
+    /// statements that take one; events after `observe event`. Nil:
+    /// anything (keywords and every name).
     func expected(before: String, head: String) -> [String]? {
         // Inside `p(`: what a probability can be of.
         if before.hasSuffix("p(") { return Self.probabilityWords }
@@ -65,8 +66,13 @@ package struct Completer {
         let words = before.split(separator: " ").map(String.init)
         let workspace = session.workspace
         guard let last = words.last else { return nil }
-        if head == "compare" || ["use", "in", "than"].contains(last) || (head == "scenario" && last == "from") {
+        if head == "compare" || ["use", ":use", "in", "than"].contains(last) || (head == "scenario" && last == "from")
+        {
             return workspace.scenarioNames
+        }
+        // What `explain` takes: a chip, a `let`, an event, r2 or pressure.
+        if words.count == 1, last == "explain" {
+            return workspace.chipNames + workspace.letNames + workspace.eventNames + ["r2", "pressure", "in"]
         }
         if words.count == 1, ["fleet", "buy", "make", "yield", "export", "perf", "fail"].contains(last) {
             return workspace.chipNames

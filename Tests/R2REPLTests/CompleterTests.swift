@@ -35,6 +35,15 @@ import Testing
         #expect(candidates("use h") == ["hawk", "home"])
         #expect(candidates("compare hawk h") == ["hawk", "home"])
         #expect(candidates("scenario x from h") == ["hawk", "home"])
+        // The command as the statement (it offered every keyword: `hist`, `hold`).
+        #expect(candidates(":use h") == ["hawk", "home"])
+    }
+
+    /// After `explain`, what it explains: chips, lets, events, r2, pressure.
+    @Test func explainOffersWhatItExplains() {
+        #expect(candidates("explain h") == ["h800", "halt"])
+        #expect(candidates("explain ") == ["h800", "halt", "in", "pressure", "r2"])
+        #expect(candidates("explain p") == ["pressure"])
     }
 
     @Test func chipsAndEventsWhereOnlyTheyCanCome() {
