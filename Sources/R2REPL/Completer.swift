@@ -66,8 +66,7 @@ package struct Completer {
         let words = before.split(separator: " ").map(String.init)
         let workspace = session.workspace
         guard let last = words.last else { return nil }
-        if head == "compare" || ["use", ":use", "in", "than"].contains(last) || (head == "scenario" && last == "from")
-        {
+        if head == "compare" || ["use", ":use", "in", "than"].contains(last) || (head == "scenario" && last == "from") {
             return workspace.scenarioNames
         }
         // What `explain` takes: a chip, a `let`, an event, r2 or pressure.

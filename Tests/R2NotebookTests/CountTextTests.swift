@@ -24,4 +24,15 @@ import Testing
             session.runCommand(":set trials 60M").cell?.outputs.first?.plainText
                 == "error: trials must be between 1 and 50,000,000")
     }
+
+    /// A negative number is a whole number, only out of range: it was
+    /// "`-5` is not a whole number".
+    @Test func negativeSettingsSayTheRange() {
+        let session = Session(configuration: SessionConfiguration(threads: 1))
+        func said(_ command: String) -> String? { session.runCommand(command).cell?.outputs.first?.plainText }
+        #expect(said(":set trials -5") == "error: trials must be between 1 and 50,000,000, not -5")
+        #expect(said(":set seed -1") == "error: seed must be 0 or more, not -1")
+        #expect(said(":set threads -2k") == "error: threads must be between 1 and 256, not -2k")
+        #expect(said(":set trials -x") == "error: `-x` is not a whole number")
+    }
 }

@@ -255,7 +255,18 @@ extension Session {
         guard args.count == 2 else {
             return (nil, "usage: :set trials N | seed N | threads N (`:set` alone shows them)")
         }
-        guard let n = CountText.parse(args[1]) else { return (nil, "`\(args[1])` is not a whole number") }
+        guard let n = CountText.parse(args[1]) else {
+            // `-5` is a whole number, only not one a setting takes.
+            if args[1].hasPrefix("-"), CountText.parse(String(args[1].dropFirst())) != nil {
+                let range =
+                    [
+                        "trials": "between 1 and \(Format.count(Scenario.maximumTrials))", "seed": "0 or more",
+                        "threads": "between 1 and 256",
+                    ][args[0]]
+                if let range { return (nil, "\(args[0]) must be \(range), not \(args[1])") }
+            }
+            return (nil, "`\(args[1])` is not a whole number")
+        }
         switch args[0] {
         case "trials":
             guard (1...Scenario.maximumTrials).contains(n) else {
