@@ -37,6 +37,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["s.r2s"])
     }
 
+    /// A path may be quoted, as `include` takes one (a space, an accent):
+    /// `:load "a b/données.r2s"` read the quotes as part of the name.
+    @Test func quotedPathsLoadAndSave() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("r2cast q \(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("données 🚀.r2s").path
+        try holdScenario(trials: "1k").write(toFile: file, atomically: true, encoding: .utf8)
+        let session = Session(configuration: SessionConfiguration(threads: 1))
+        let loaded = try #require(session.runCommand(":load \"\(file)\"").cell)
+        #expect(!loaded.failed, "\(loaded.outputs.map(\.plainText))")
+        #expect(session.currentScenarioName == "held")
+        let saved = dir.appendingPathComponent("saved copy.r2s").path
+        #expect(session.runCommand(":save \"\(saved)\"").cell?.failed == false)
+        #expect(FileManager.default.fileExists(atPath: saved))
+    }
+
     @Test func saveIntoAMissingFolderIsAClearError() {
         let session = Session(configuration: SessionConfiguration(threads: 1))
         let result = session.runCommand(":save /no/such/folder/s.r2s")

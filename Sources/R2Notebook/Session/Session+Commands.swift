@@ -41,7 +41,11 @@ extension Session {
         let name = parts.first.map { Self.commandAliases[$0] ?? $0 } ?? ":"
         let args = Array(parts.dropFirst())
         let rest = line.drop(while: { $0 != " " }).drop(while: { $0 == " " })
-        let argument = String(rest)
+        var argument = String(rest)
+        // `:load "my file.r2s"`: a path quoted, as `include` takes one.
+        if argument.count >= 2, argument.hasPrefix("\""), argument.hasSuffix("\"") {
+            argument = String(argument.dropFirst().dropLast())
+        }
         switch name {
         case ":quit":
             return CommandResult(cell: nil, quit: true)
