@@ -93,7 +93,19 @@ struct RobustnessTests {
                   |            ^
                 """), "\(rendered)")
         #expect(!rendered.unicodeScalars.contains { $0 != "\n" && $0.properties.generalCategory == .control })
-        #expect(errors("let x = 1\u{0}").hasPrefix("error: unexpected character `␀`"))
+    }
+
+    /// A file with a NUL byte is a binary file: one error at the first
+    /// (`:load /bin/ls` printed 115, a line of binary each), nothing run.
+    @Test func aFileWithANulByteIsOneError() {
+        #expect(
+            errors("chip h800 foreign\nchip x\u{0}y domestic\n\u{0}\u{0}\nfleet h800 1k") == """
+                error: this is not a text file: it holds a NUL byte
+                 --> x.r2s:2:7
+                  |
+                2 | chip x␀y domestic
+                  |       ^ a scenario file is text; this one is not read
+                """)
     }
 
     /// A `%` away from a number says where it goes, and when the word before

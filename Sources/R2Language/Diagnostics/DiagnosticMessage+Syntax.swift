@@ -54,6 +54,7 @@ extension DiagnosticMessage {
     static func reservedName(_ name: String) -> Self {
         Self(id: "reserved-name", text: "`\(name)` is a reserved word and cannot be a name")
     }
+    static let notText = Self(id: "not-text", text: "this is not a text file: it holds a NUL byte")
     static let emptyR2 = Self(id: "empty-r2", text: "`r2` needs at least one clause")
     static let plotPath = Self(id: "plot-path", text: "a plot is written to an `.svg` file")
 }

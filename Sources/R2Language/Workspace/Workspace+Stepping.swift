@@ -21,6 +21,16 @@ extension Workspace {
     /// The statements of `file`, in or out of an included file: an included
     /// file's queries are skipped, so that including it only defines.
     mutating func evaluate(_ file: SourceFile, _ inclusion: Inclusion, each body: (Item, Workspace) -> Bool) {
+        // A NUL byte: not a scenario but a binary file (a program, an
+        // image). One error at its first, not one for each line it breaks.
+        if let nul = file.text.utf8.firstIndex(of: 0) {
+            let offset = file.text.utf8.distance(from: file.text.utf8.startIndex, to: nul)
+            let diagnostic = Diagnostic(
+                .notText, in: file, at: SourceRange(start: offset, end: offset + 1),
+                help: "a scenario file is text; this one is not read")
+            _ = body(.diagnostic(diagnostic), self)
+            return
+        }
         for result in Parser.parse(file) {
             let items: [Item]
             switch result {
