@@ -53,6 +53,15 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: saved))
     }
 
+    /// `:lets` lists each name on one line, a definition written over
+    /// several lines too (it broke the table), comments left out.
+    @Test func letsListsEachNameOnOneLine() {
+        let session = Session(configuration: SessionConfiguration(threads: 1))
+        session.evaluateCell("let g = normal(1, # the mean\n  2)\nlet long_name = 3 to 4")
+        let listing = session.runCommand(":lets").cell?.outputs.first?.plainText
+        #expect(listing == "g         = normal(1, 2)  (In[1]:1)\nlong_name = 3 to 4  (In[1]:3)", "\(listing ?? "")")
+    }
+
     @Test func saveIntoAMissingFolderIsAClearError() {
         let session = Session(configuration: SessionConfiguration(threads: 1))
         let result = session.runCommand(":save /no/such/folder/s.r2s")

@@ -92,7 +92,10 @@ extension Session {
             var text = Substring(v.provenance.text)
             if let equals = text.firstIndex(of: "=") { text = text[text.index(after: equals)...] }
             if let cite = text.range(of: " cite ") { text = text[..<cite.lowerBound] }
-            let definition = text.trimmingCharacters(in: .whitespaces)
+            // A definition written over several lines is one line of the
+            // table (it broke the columns): comments off, spaces as one.
+            let definition = text.split(separator: "\n").map { $0.split(separator: "#").first ?? "" }
+                .joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
             return Format.pad(v.name, width) + " = " + definition
                 + (v.provenance.location.isEmpty ? "" : "  (\(v.provenance.location))")
         }.joined(separator: "\n")
