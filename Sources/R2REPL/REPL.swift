@@ -161,7 +161,12 @@ public final class REPL {
         let shown = cell.outputs.filter { !$0.isDiagnostic }.count
         var line = "loaded \(path): \(statements) lines"
         if shown > 0 { line += ", \(shown) outputs (`_\(cell.number)` shows them)" }
-        if cell.failed { line += ", with errors" }
+        // Ctrl-C during the load is no error of the file's.
+        if cell.outputs.contains(where: { $0.isError && $0.plainText == "cancelled" }) {
+            line += ", cancelled (Ctrl-C) before its end"
+        } else if cell.failed {
+            line += ", with errors"
+        }
         print(style.dim(line.fitted(width: style.width - 1)))
     }
 

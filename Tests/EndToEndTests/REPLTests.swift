@@ -56,6 +56,20 @@ import Testing
         #expect(lines.contains { $0.contains("└┬") })
     }
 
+    /// Ctrl-C during the load of the files on the command line says the
+    /// load was cancelled (it said "with errors", blaming the file).
+    @Test func ctrlCDuringTheFirstLoadSaysCancelled() throws {
+        let (out, status) = try PseudoTerminal.session(
+            ["scenarios/baseline.r2s", "--trials", "2M"],
+            // A second Ctrl-D in case the first came while the cancelled
+            // load was still closing (typed-ahead keys are dropped then).
+            keys: [PseudoTerminal.Key(text: "\u{03}", pause: 4), PseudoTerminal.Key(text: "\u{04}", pause: 3), .ctrlD],
+            startup: 6, environment: env)
+        #expect(status == 0)
+        #expect(out.contains("62 lines, cancelled (Ctrl-C) before its end"), "\(out.suffix(600))")
+        #expect(!out.contains("with errors"))
+    }
+
     @Test func ctrlCDropsTheLineAndCancelsARunKeepingTheSession() throws {
         let (out, status) = try PseudoTerminal.session(
             ["scenarios/baseline.r2s", "--trials", "2000"],
