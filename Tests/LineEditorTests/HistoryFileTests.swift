@@ -83,15 +83,20 @@ import Glibc
 extension String {
     /// The file's bytes as UTF-8 (no Foundation in this target).
     init(contentsOfFileAt path: String) throws {
-        guard let file = fopen(path, "rb") else { throw TemporaryDirectory.Failed() }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, file)
-            if n == 0 { break }
-            bytes += buffer[..<n]
-        }
-        self = String(decoding: bytes, as: UTF8.self)
+        self = String(decoding: try fileBytes(path), as: UTF8.self)
     }
+}
+
+/// The bytes of the file at `path`.
+func fileBytes(_ path: String) throws -> [UInt8] {
+    guard let file = fopen(path, "rb") else { throw TemporaryDirectory.Failed() }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+        let n = fread(&buffer, 1, buffer.count, file)
+        if n == 0 { break }
+        bytes += buffer[..<n]
+    }
+    return bytes
 }

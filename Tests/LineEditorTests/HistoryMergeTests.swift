@@ -145,19 +145,6 @@ private func fileLines(_ path: String) throws -> [String] {
     return lines
 }
 
-private func fileBytes(_ path: String) throws -> [UInt8] {
-    guard let file = fopen(path, "rb") else { throw TemporaryDirectory.Failed() }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    while true {
-        let n = fread(&buffer, 1, buffer.count, file)
-        if n == 0 { break }
-        bytes += buffer[..<n]
-    }
-    return bytes
-}
-
 private func writeFile(_ path: String, bytes: [UInt8]) throws {
     guard let file = fopen(path, "wb") else { throw TemporaryDirectory.Failed() }
     defer { fclose(file) }
