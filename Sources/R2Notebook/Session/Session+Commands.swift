@@ -259,37 +259,36 @@ extension Session {
         guard args.count == 2 else {
             return (nil, "usage: :set trials N | seed N | threads N (`:set` alone shows them)")
         }
+        let allowed = Self.settingRanges[args[0]]
         guard let n = CountText.parse(args[1]) else {
             // `-5` is a whole number, only not one a setting takes.
-            if args[1].hasPrefix("-"), CountText.parse(String(args[1].dropFirst())) != nil {
-                let range =
-                    [
-                        "trials": "between 1 and \(Format.count(Scenario.maximumTrials))", "seed": "0 or more",
-                        "threads": "between 1 and 256",
-                    ][args[0]]
-                if let range { return (nil, "\(args[0]) must be \(range), not \(args[1])") }
+            if let allowed, args[1].hasPrefix("-"), CountText.parse(String(args[1].dropFirst())) != nil {
+                return (nil, "\(args[0]) must be \(allowed.text), not \(args[1])")
             }
             return (nil, "`\(args[1])` is not a whole number")
         }
+        if let allowed, !allowed.range.contains(n) { return (nil, "\(args[0]) must be \(allowed.text)") }
         switch args[0] {
         case "trials":
-            guard (1...Scenario.maximumTrials).contains(n) else {
-                return (nil, "trials must be between 1 and \(Format.count(Scenario.maximumTrials))")
-            }
             configuration.trials = n
             return ("trials \(Format.count(n)) (overrides the scenarios' own)", nil)
         case "seed":
-            guard n >= 0 else { return (nil, "a seed is a whole number >= 0") }
             configuration.seed = UInt64(n)
             return ("seed \(n)", nil)
         case "threads":
-            guard (1...256).contains(n) else { return (nil, "threads must be between 1 and 256") }
             configuration.threads = n
             return ("threads \(n) (results do not depend on it)", nil)
         default:
             return (nil, "unknown setting `\(args[0])`: trials, seed or threads")
         }
     }
+
+    /// What each `:set` takes, for its check and its message.
+    private static let settingRanges: [String: (range: ClosedRange<Int>, text: String)] = [
+        "trials": (1...Scenario.maximumTrials, "between 1 and \(Format.count(Scenario.maximumTrials))"),
+        "seed": (0...Int.max, "0 or more"),
+        "threads": (1...256, "between 1 and 256"),
+    ]
 
     private func help(_ topic: String) -> (String?, String?) {
         if topic.isEmpty {
